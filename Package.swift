@@ -1,0 +1,89 @@
+// swift-tools-version: 6.1
+import PackageDescription
+
+let swiftSettings: [SwiftSetting] = [
+    .enableUpcomingFeature("ExistentialAny"),
+]
+
+let package = Package(
+    name: "jobwatch",
+    platforms: [.macOS(.v15)],
+    products: [
+        .executable(name: "jobwatch", targets: ["jobwatch"]),
+        .library(name: "JobAPI", targets: ["JobAPI"]),
+        .library(name: "JobEngine", targets: ["JobEngine"]),
+        .library(name: "JobSimulator", targets: ["JobSimulator"]),
+        .library(name: "JobUI", targets: ["JobUI"]),
+    ],
+    dependencies: [
+        .package(url: "https://github.com/apple/swift-argument-parser", from: "1.5.0"),
+        .package(url: "https://github.com/apple/swift-crypto", "3.0.0"..<"5.0.0"),
+        .package(url: "https://github.com/apple/swift-log", from: "1.6.0"),
+        .package(url: "https://github.com/apple/swift-nio", from: "2.80.0"),
+        .package(url: "https://github.com/apple/swift-nio-ssl", from: "2.29.0"),
+        .package(url: "https://github.com/swift-server/async-http-client", from: "1.25.0"),
+        .package(url: "https://github.com/hummingbird-project/hummingbird", from: "2.10.0"),
+    ],
+    targets: [
+        .systemLibrary(
+            name: "CNcursesw",
+            // No pkgConfig: SwiftPM warns on every build about the -D_XOPEN_SOURCE flags
+            // pkg-config returns (and drops them anyway); the shim defines what is needed.
+            providers: [.apt(["libncursesw5-dev"])]
+        ),
+        .target(
+            name: "JobAPI",
+            dependencies: [
+                .product(name: "Crypto", package: "swift-crypto"),
+                .product(name: "AsyncHTTPClient", package: "async-http-client"),
+                .product(name: "Logging", package: "swift-log"),
+                .product(name: "NIOCore", package: "swift-nio"),
+                .product(name: "NIOHTTP1", package: "swift-nio"),
+                .product(name: "NIOSSL", package: "swift-nio-ssl"),
+            ],
+            swiftSettings: swiftSettings
+        ),
+        .target(
+            name: "JobEngine",
+            dependencies: [
+                "JobAPI",
+                .product(name: "Logging", package: "swift-log"),
+            ],
+            swiftSettings: swiftSettings
+        ),
+        .target(
+            name: "JobSimulator",
+            dependencies: [
+                "JobAPI",
+                .product(name: "Hummingbird", package: "hummingbird"),
+                .product(name: "Crypto", package: "swift-crypto"),
+                .product(name: "Logging", package: "swift-log"),
+            ],
+            swiftSettings: swiftSettings
+        ),
+        .target(
+            name: "JobUI",
+            dependencies: ["JobEngine", "JobAPI"],
+            swiftSettings: swiftSettings
+        ),
+        .executableTarget(
+            name: "jobwatch",
+            dependencies: [
+                "CNcursesw", "JobAPI", "JobEngine", "JobSimulator", "JobUI",
+                .product(name: "ArgumentParser", package: "swift-argument-parser"),
+                .product(name: "Logging", package: "swift-log"),
+            ],
+            swiftSettings: swiftSettings
+        ),
+        .testTarget(
+            name: "JobAPITests",
+            dependencies: ["JobAPI", "JobSimulator"],
+            resources: [.copy("Fixtures")],
+            swiftSettings: swiftSettings
+        ),
+        .testTarget(name: "JobEngineTests", dependencies: ["JobEngine", "JobSimulator"], swiftSettings: swiftSettings),
+        .testTarget(name: "JobSimulatorTests", dependencies: ["JobSimulator", "JobAPI"], swiftSettings: swiftSettings),
+        .testTarget(name: "JobUITests", dependencies: ["JobUI", "JobEngine", "JobAPI"], swiftSettings: swiftSettings),
+        .testTarget(name: "JobWatchTests", dependencies: ["JobAPI", "JobSimulator"], swiftSettings: swiftSettings),
+    ]
+)

@@ -1,0 +1,43 @@
+/// How requests are authenticated.
+public enum Credential: Sendable, Hashable {
+    /// AK/SK signing (`SDK-HMAC-SHA256`), optionally temporary (with a security token).
+    case accessKey(AccessKey)
+    /// An IAM token sent as `X-Auth-Token`.
+    case token(Secret)
+    /// No authentication (only useful against a simulator that does not check).
+    case none
+
+    public struct AccessKey: Sendable, Hashable {
+        public var accessKeyID: String
+        public var secretKey: Secret
+        public var securityToken: Secret?
+
+        public init(accessKeyID: String, secretKey: Secret, securityToken: Secret? = nil) {
+            self.accessKeyID = accessKeyID
+            self.secretKey = secretKey
+            self.securityToken = securityToken
+        }
+    }
+
+    /// A stable, non-secret name for budgets and messages: the AK, or the kind.
+    public var identity: String {
+        switch self {
+        case .accessKey(let key): "AK \(key.accessKeyID)"
+        case .token: "IAM token"
+        case .none: "anonymous"
+        }
+    }
+
+    /// Every secret value this credential holds, for redaction.
+    package var secrets: [String] {
+        switch self {
+        case .accessKey(let key): [key.secretKey.exposed, key.securityToken?.exposed].compactMap { $0 }.filter { !$0.isEmpty }
+        case .token(let token): token.isEmpty ? [] : [token.exposed]
+        case .none: []
+        }
+    }
+}
+
+extension Credential: CustomStringConvertible {
+    public var description: String { identity }
+}

@@ -1,0 +1,99 @@
+import Foundation
+
+/// Finds the credential the way the SDKs do: the environment first
+/// (`HUAWEICLOUD_SDK_AK`/`_SK`/`_SECURITY_TOKEN`, or `HUAWEICLOUD_SDK_TOKEN`), then a
+/// credentials file, which is refused when group- or world-readable (as ssh does).
+/// Never from a flag: it would show in `ps` and shell history.
+public enum CredentialResolver {
+    public static let accessKeyVariable = "HUAWEICLOUD_SDK_AK"
+    public static let secretKeyVariable = "HUAWEICLOUD_SDK_SK"
+    public static let securityTokenVariable = "HUAWEICLOUD_SDK_SECURITY_TOKEN"
+    public static let projectIDVariable = "HUAWEICLOUD_SDK_PROJECT_ID"
+    public static let tokenVariable = "HUAWEICLOUD_SDK_TOKEN"
+
+    public struct Resolved: Sendable, Hashable {
+        public var credential: Credential
+        /// `HUAWEICLOUD_SDK_PROJECT_ID`, if the source sets it.
+        public var projectID: String?
+        /// Where it came from, for messages ("environment", a file path).
+        public var source: String
+    }
+
+    public struct Problem: Error, Sendable, Hashable, CustomStringConvertible {
+        public var description: String
+    }
+
+    /// - Parameter file: the profile's credentials file, used when the environment has none.
+    public static func resolve(environment: [String: String], file: String?) throws(Problem) -> Resolved {
+        if let resolved = try fromVariables(environment, source: "environment") {
+            return resolved
+        }
+        if let file {
+            let variables = try readFile(file)
+            if let resolved = try fromVariables(variables, source: file) {
+                return resolved
+            }
+            throw Problem(description: "\(file): no credential in it — add \(accessKeyVariable) and \(secretKeyVariable) lines, or \(tokenVariable)")
+        }
+        return Resolved(credential: .none, projectID: environment[projectIDVariable].flatMap(nonEmpty), source: "none")
+    }
+
+    static func fromVariables(_ variables: [String: String], source: String) throws(Problem) -> Resolved? {
+        let ak = variables[accessKeyVariable].flatMap(nonEmpty)
+        let sk = variables[secretKeyVariable].flatMap(nonEmpty)
+        let securityToken = variables[securityTokenVariable].flatMap(nonEmpty)
+        let token = variables[tokenVariable].flatMap(nonEmpty)
+        let projectID = variables[projectIDVariable].flatMap(nonEmpty)
+        switch (ak, sk) {
+        case let (ak?, sk?):
+            let key = Credential.AccessKey(accessKeyID: ak, secretKey: Secret(sk), securityToken: securityToken.map(Secret.init))
+            return Resolved(credential: .accessKey(key), projectID: projectID, source: source)
+        case (_?, nil):
+            throw Problem(description: "\(source): \(accessKeyVariable) is set but \(secretKeyVariable) is not — set both, or neither")
+        case (nil, _?):
+            throw Problem(description: "\(source): \(secretKeyVariable) is set but \(accessKeyVariable) is not — set both, or neither")
+        case (nil, nil):
+            if let token {
+                return Resolved(credential: .token(Secret(token)), projectID: projectID, source: source)
+            }
+            return nil
+        }
+    }
+
+    /// `KEY=VALUE` lines with the environment's names; `#` comments and `export ` allowed.
+    static func readFile(_ path: String) throws(Problem) -> [String: String] {
+        let attributes: [FileAttributeKey: Any]
+        do {
+            attributes = try FileManager.default.attributesOfItem(atPath: path)
+        } catch {
+            throw Problem(description: "\(path): cannot read the credentials file — check the path in the profile's credentials_file")
+        }
+        if let mode = (attributes[.posixPermissions] as? NSNumber)?.uint16Value, mode & 0o077 != 0 {
+            throw Problem(description: "\(path): credentials file is readable by others (mode \(String(mode & 0o777, radix: 8))) — run chmod 600 \(path)")
+        }
+        guard let data = FileManager.default.contents(atPath: path) else {
+            throw Problem(description: "\(path): cannot read the credentials file — check its permissions")
+        }
+        var values: [String: String] = [:]
+        for (index, rawLine) in String(decoding: data, as: UTF8.self).split(whereSeparator: \.isNewline).enumerated() {
+            var line = rawLine.trimmingCharacters(in: .whitespaces)
+            if line.isEmpty || line.hasPrefix("#") { continue }
+            if line.hasPrefix("export ") { line = String(line.dropFirst(7)).trimmingCharacters(in: .whitespaces) }
+            guard let equals = line.firstIndex(of: "=") else {
+                throw Problem(description: "\(path):\(index + 1): expected NAME=VALUE")
+            }
+            let name = line[..<equals].trimmingCharacters(in: .whitespaces)
+            var value = line[line.index(after: equals)...].trimmingCharacters(in: .whitespaces)
+            if value.count >= 2, let first = value.first, first == value.last, first == "\"" || first == "'" {
+                value = String(value.dropFirst().dropLast())
+            }
+            values[name] = value
+        }
+        return values
+    }
+
+    private static func nonEmpty(_ value: String) -> String? {
+        let trimmed = value.trimmingCharacters(in: .whitespacesAndNewlines)
+        return trimmed.isEmpty ? nil : trimmed
+    }
+}

@@ -1,0 +1,130 @@
+import Foundation
+
+/// Everything that can go wrong reading a job, as one value whose description is one line
+/// a person can act on. No secret ever appears in it: texts that come from the server are
+/// passed through the client's redactor before they are stored here.
+public struct APIError: Error, Sendable, Hashable {
+    public enum Kind: Sendable, Hashable {
+        /// The server answered with an error status.
+        case http
+        /// The server answered 200 with something that is not a job.
+        case invalidResponse
+        /// The body was larger than the client accepts.
+        case bodyTooLarge
+        /// The request did not finish in time.
+        case timeout
+        /// Connection refused, reset or dropped, DNS, TLS.
+        case transport
+        /// The request could not be made (bad endpoint, bad job ID).
+        case invalidRequest
+    }
+
+    public var kind: Kind
+    public var httpStatus: Int?
+    /// The API's error code, e.g. `APIGW.0301`.
+    public var code: String?
+    /// The API's (or the transport's) message.
+    public var message: String
+    /// `X-Request-Id` of the response, for support tickets.
+    public var requestId: String?
+    /// `Retry-After`, in seconds from the moment the response arrived.
+    public var retryAfter: TimeInterval?
+    /// The host the request went to.
+    public var host: String?
+
+    public init(
+        kind: Kind, httpStatus: Int? = nil, code: String? = nil, message: String,
+        requestId: String? = nil, retryAfter: TimeInterval? = nil, host: String? = nil
+    ) {
+        self.kind = kind
+        self.httpStatus = httpStatus
+        self.code = code
+        self.message = message
+        self.requestId = requestId
+        self.retryAfter = retryAfter
+        self.host = host
+    }
+
+    /// How a poller should treat this error.
+    public enum Category: Sendable, Hashable {
+        /// 401: credentials refused; retrying locks the AK.
+        case unauthorized
+        /// 403: no permission for the project.
+        case forbidden
+        /// 404: unknown job, or purged after it finished.
+        case notFound
+        /// 429: throttled.
+        case throttled
+        /// 5xx, timeouts, resets, HTML from a proxy, bodies that are not jobs: try again later.
+        case transient
+        /// Will not get better by retrying (bad request, bad endpoint).
+        case permanent
+    }
+
+    public var category: Category {
+        switch kind {
+        case .http:
+            switch httpStatus ?? 0 {
+            case 401: return .unauthorized
+            case 403: return .forbidden
+            case 404: return .notFound
+            case 429: return .throttled
+            case 408, 500...599: return .transient
+            default: return .permanent
+            }
+        case .invalidResponse, .bodyTooLarge, .timeout, .transport: return .transient
+        case .invalidRequest: return .permanent
+        }
+    }
+
+    /// The `limit:N,time:T unit` a 429 message states, as requests per minute.
+    public var statedRateLimitPerMinute: Double? {
+        guard category == .throttled else { return nil }
+        return RateLimitMessage.requestsPerMinute(in: message)
+    }
+}
+
+extension APIError: CustomStringConvertible {
+    /// One line: what happened, then what to do about it.
+    public var description: String {
+        var what = ""
+        if let httpStatus { what += "HTTP \(httpStatus) " }
+        if let code, !code.isEmpty { what += "\(code) " }
+        what += message.isEmpty ? "(no message)" : message
+        if let host { what += " [\(host)]" }
+        if let requestId, !requestId.isEmpty { what += " (request \(requestId))" }
+        return "\(OneLine.of(what)) — \(hint)"
+    }
+
+    /// What the person can do about it.
+    public var hint: String {
+        switch category {
+        case .unauthorized:
+            if message.lowercased().contains("expired") || message.lowercased().contains("date") {
+                return "check the local clock (signatures expire 15 minutes off) and the token's validity"
+            }
+            return "check HUAWEICLOUD_SDK_AK/HUAWEICLOUD_SDK_SK (or the token) and that they belong to this region; polling stopped, as 5 more failures lock the AK for 5 minutes"
+        case .forbidden: return "the credential lacks permission for this project: check the project ID and IAM policy"
+        case .notFound: return "check the job ID and project ID; finished jobs are purged about a day later"
+        case .throttled: return "the API quota is exhausted; jobwatch slows down and retries"
+        case .transient:
+            switch kind {
+            case .timeout: return "the endpoint did not answer in time; jobwatch retries with backoff"
+            case .transport: return "check the endpoint URL and the network; jobwatch retries with backoff"
+            case .bodyTooLarge: return "the response is not a job answer; check the endpoint URL"
+            case .invalidResponse: return "the endpoint did not answer like the job API; check the endpoint URL or proxy"
+            default: return "the server had a problem; jobwatch retries with backoff"
+            }
+        case .permanent:
+            return kind == .invalidRequest ? "fix the request as described" : "check the job ID, project ID and endpoint"
+        }
+    }
+}
+
+/// Collapses text to one line.
+enum OneLine {
+    static func of(_ text: String) -> String {
+        text.split(whereSeparator: \.isNewline).map { $0.trimmingCharacters(in: .whitespaces) }
+            .filter { !$0.isEmpty }.joined(separator: " ")
+    }
+}

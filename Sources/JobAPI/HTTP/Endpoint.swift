@@ -1,0 +1,81 @@
+import Foundation
+
+/// Where the job API is served: `https://bms.{region}.myhuaweicloud.com`, or any URL given
+/// with `--endpoint` (private clouds, proxies, the simulator).
+public struct Endpoint: Sendable, Hashable {
+    public let scheme: String
+    public let host: String
+    public let port: Int?
+    /// A path prefix the URL carried (a proxy's), without a trailing `/`.
+    public let basePath: String
+
+    public struct Problem: Error, Sendable, Hashable, CustomStringConvertible {
+        public var description: String
+    }
+
+    /// The public BMS endpoint of a region such as `cn-north-4`.
+    public static func region(_ region: String) throws(Problem) -> Endpoint {
+        let valid = !region.isEmpty && region.utf8.allSatisfy {
+            ($0 >= UInt8(ascii: "a") && $0 <= UInt8(ascii: "z")) || ($0 >= UInt8(ascii: "0") && $0 <= UInt8(ascii: "9")) || $0 == UInt8(ascii: "-")
+        }
+        guard valid else {
+            throw Problem(description: "region \(region.debugDescription) is not a region name — use one like cn-north-4 or ap-southeast-1")
+        }
+        return Endpoint(scheme: "https", host: "bms.\(region).myhuaweicloud.com", port: nil, basePath: "")
+    }
+
+    /// Parses an endpoint URL. Plain `http` is allowed for loopback only: anywhere else the
+    /// signed requests and their tokens would cross the network unencrypted.
+    public init(parsing text: String) throws(Problem) {
+        let trimmed = text.trimmingCharacters(in: .whitespaces)
+        guard let components = URLComponents(string: trimmed), let scheme = components.scheme?.lowercased(),
+              let host = components.host, !host.isEmpty
+        else {
+            throw Problem(description: "endpoint \(trimmed.debugDescription) is not a URL — use one like https://bms.cn-north-4.myhuaweicloud.com")
+        }
+        guard scheme == "https" || scheme == "http" else {
+            throw Problem(description: "endpoint \(trimmed.debugDescription) has scheme \(scheme) — use https://")
+        }
+        if scheme == "http", !Self.isLoopback(host) {
+            throw Problem(description: "endpoint \(trimmed.debugDescription) uses plain http to a non-loopback host — use https:// (http is allowed only for 127.0.0.1, localhost and ::1)")
+        }
+        if components.query != nil || components.user != nil {
+            throw Problem(description: "endpoint \(trimmed.debugDescription) has a query or user part — give only scheme, host, port and path")
+        }
+        var base = components.percentEncodedPath
+        while base.hasSuffix("/") { base.removeLast() }
+        self.init(scheme: scheme, host: host, port: components.port, basePath: base)
+    }
+
+    public init(scheme: String, host: String, port: Int?, basePath: String) {
+        self.scheme = scheme
+        self.host = host
+        self.port = port
+        self.basePath = basePath
+    }
+
+    public static func isLoopback(_ host: String) -> Bool {
+        let bare = host.trimmingCharacters(in: CharacterSet(charactersIn: "[]")).lowercased()
+        return bare == "localhost" || bare == "::1" || bare.hasPrefix("127.")
+    }
+
+    /// The `Host` header: the port only when it is not the scheme's default.
+    public var hostHeader: String {
+        let bracketed = host.contains(":") && !host.hasPrefix("[") ? "[\(host)]" : host
+        guard let port, port != (scheme == "https" ? 443 : 80) else { return bracketed }
+        return "\(bracketed):\(port)"
+    }
+
+    /// The percent-encoded path of a job.
+    public func jobPath(projectID: String, jobID: String) -> String {
+        "\(basePath)/v1/\(PercentEncoding.encode(projectID))/jobs/\(PercentEncoding.encode(jobID))"
+    }
+
+    public func url(path: String) -> String {
+        "\(scheme)://\(hostHeader)\(path)"
+    }
+}
+
+extension Endpoint: CustomStringConvertible {
+    public var description: String { "\(scheme)://\(hostHeader)\(basePath)" }
+}

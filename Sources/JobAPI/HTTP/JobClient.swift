@@ -1,0 +1,182 @@
+import AsyncHTTPClient
+import Foundation
+import NIOCore
+import NIOHTTP1
+import NIOSSL
+
+/// Settings of the HTTP client.
+public struct ClientOptions: Sendable {
+    public var connectTimeout: Duration = .seconds(5)
+    /// The whole request, connect to last byte: no request ever hangs longer.
+    public var requestTimeout: Duration = .seconds(30)
+    /// Extra CA certificates (PEM) for private clouds; TLS is always verified.
+    public var caFile: String?
+    /// Bodies over this size are refused (a batch job with 1,500 sub-jobs is about 600 KB).
+    public var maxBodyBytes: Int = 8 * 1024 * 1024
+    public var userAgent: String = "jobwatch/0.1"
+
+    public init() {}
+}
+
+/// The job to read, and where.
+public struct JobTarget: Sendable, Hashable {
+    public var endpoint: Endpoint
+    public var projectID: String
+    public var jobID: String
+
+    public init(endpoint: Endpoint, projectID: String, jobID: String) {
+        self.endpoint = endpoint
+        self.projectID = projectID
+        self.jobID = jobID
+    }
+}
+
+/// One job as read, with what the response said about the server.
+public struct FetchedJob: Sendable, Hashable {
+    public var job: Job
+    /// The response's `Date` header, for clock-skew checks.
+    public var serverDate: Date?
+    public var requestID: String?
+}
+
+/// Reads jobs over HTTP(S) with AsyncHTTPClient, signing every request.
+public final class JobClient: Sendable {
+    private let http: HTTPClient
+    public let options: ClientOptions
+
+    public init(options: ClientOptions = ClientOptions()) throws(APIError) {
+        var tls = TLSConfiguration.makeClientConfiguration()
+        tls.certificateVerification = .fullVerification
+        if let caFile = options.caFile {
+            guard FileManager.default.isReadableFile(atPath: caFile) else {
+                throw APIError(kind: .invalidRequest, message: "CA file \(caFile) cannot be read — check the --ca-file path")
+            }
+            tls.additionalTrustRoots = [.file(caFile)]
+        }
+        var configuration = HTTPClient.Configuration(
+            tlsConfiguration: tls,
+            redirectConfiguration: .disallow,
+            timeout: .init(connect: .nanoseconds(Int64(options.connectTimeout.nanoseconds)), read: .nanoseconds(Int64(options.requestTimeout.nanoseconds))),
+            decompression: .enabled(limit: .size(options.maxBodyBytes))
+        )
+        configuration.httpVersion = .automatic
+        self.http = HTTPClient(eventLoopGroupProvider: .singleton, configuration: configuration)
+        self.options = options
+    }
+
+    /// Must be called once before the client goes away.
+    public func shutdown() async {
+        try? await http.shutdown()
+    }
+
+    /// `GET /v1/{project_id}/jobs/{job_id}`.
+    ///
+    /// - Parameter now: the wall-clock time for `X-Sdk-Date`.
+    public func fetch(_ target: JobTarget, credential: Credential, now: Date = Date()) async throws(APIError) -> FetchedJob {
+        let redactor = Redactor(secrets: credential.secrets)
+        let host = target.endpoint.hostHeader
+        if let problem = JobID.problem(with: target.jobID) {
+            throw APIError(kind: .invalidRequest, message: "job ID \(target.jobID.debugDescription) \(problem) — give the job_id the create/operate call returned")
+        }
+        if let problem = JobID.problem(with: target.projectID) {
+            throw APIError(kind: .invalidRequest, message: "project ID \(problem) — set project_id in the profile or HUAWEICLOUD_SDK_PROJECT_ID")
+        }
+
+        let path = target.endpoint.jobPath(projectID: target.projectID, jobID: target.jobID)
+        var request = HTTPClientRequest(url: target.endpoint.url(path: path))
+        request.method = .GET
+        for header in Self.headers(path: path, host: host, projectID: target.projectID, credential: credential, userAgent: options.userAgent, now: now) {
+            request.headers.replaceOrAdd(name: header.name, value: header.value)
+        }
+
+        let response: HTTPClientResponse
+        let body: ByteBuffer
+        do {
+            response = try await http.execute(request, timeout: .nanoseconds(Int64(options.requestTimeout.nanoseconds)))
+            if let length = response.headers.first(name: "Content-Length").flatMap(Int.init), length > options.maxBodyBytes {
+                throw APIError(kind: .bodyTooLarge, httpStatus: Int(response.status.code), message: "response body of \(length) bytes is over the \(options.maxBodyBytes / 1024 / 1024) MiB limit", requestId: response.headers.first(name: "X-Request-Id"), host: host)
+            }
+            body = try await response.body.collect(upTo: options.maxBodyBytes)
+        } catch let error as APIError {
+            throw error
+        } catch {
+            throw Self.transportError(error, host: host, limit: options.maxBodyBytes)
+        }
+
+        let status = Int(response.status.code)
+        let requestID = response.headers.first(name: "X-Request-Id")
+        let serverDate = response.headers.first(name: "Date").flatMap(HTTPDate.parse)
+        let data = Data(body.readableBytesView)
+
+        guard (200..<300).contains(status) else {
+            throw Self.httpError(status: status, body: data, requestID: requestID, retryAfter: response.headers.first(name: "Retry-After"), host: host, redactor: redactor, now: now)
+        }
+        do {
+            let job = try Job.decode(data)
+            return FetchedJob(job: job, serverDate: serverDate, requestID: requestID)
+        } catch {
+            throw APIError(kind: .invalidResponse, httpStatus: status, message: redactor.redact("answer is not a job: \(error)"), requestId: requestID, host: host)
+        }
+    }
+
+    /// The headers the SDK sends, signed for AK/SK or with `X-Auth-Token`.
+    static func headers(path: String, host: String, projectID: String, credential: Credential, userAgent: String, now: Date) -> [SigningRequest.Header] {
+        let base: [SigningRequest.Header] = [
+            .init("Content-Type", "application/json"),
+            .init("User-Agent", userAgent),
+            .init("X-Project-Id", projectID),
+        ]
+        switch credential {
+        case .accessKey(let key):
+            let request = SigningRequest(method: "GET", host: host, path: path, headers: base + [.init("X-Sdk-Date", SDKDate.format(now))])
+            return Signer.sign(request, with: key, projectID: projectID).headers
+        case .token(let token):
+            return base + [.init("Host", host), .init("X-Auth-Token", token.exposed)]
+        case .none:
+            return base + [.init("Host", host)]
+        }
+    }
+
+    static func httpError(status: Int, body: Data, requestID: String?, retryAfter: String?, host: String, redactor: Redactor, now: Date) -> APIError {
+        var code: String?
+        var message: String
+        if let json = try? JSONValue.parse(body), let found = ErrorFields.find(in: json) {
+            code = found.code
+            message = found.message ?? ""
+        } else {
+            let prefix = BodyPrefix.of(body)
+            message = prefix.isEmpty ? HTTPResponseStatus(statusCode: status).reasonPhrase : "body: \(prefix)"
+        }
+        if code == nil, message.isEmpty { message = HTTPResponseStatus(statusCode: status).reasonPhrase }
+        return APIError(
+            kind: .http, httpStatus: status, code: code.map(redactor.redact), message: redactor.redact(message),
+            requestId: requestID, retryAfter: HTTPDate.retryAfterSeconds(retryAfter, now: now), host: host
+        )
+    }
+
+    static func transportError(_ error: any Error, host: String, limit: Int) -> APIError {
+        if error is NIOTooManyBytesError {
+            return APIError(kind: .bodyTooLarge, message: "response body is over the \(limit / 1024 / 1024) MiB limit", host: host)
+        }
+        if let error = error as? HTTPClientError {
+            switch error {
+            case .connectTimeout: return APIError(kind: .timeout, message: "connect timed out", host: host)
+            case .readTimeout, .deadlineExceeded: return APIError(kind: .timeout, message: "request timed out", host: host)
+            case .remoteConnectionClosed: return APIError(kind: .transport, message: "connection closed by the server before the answer was complete", host: host)
+            default: break
+            }
+        }
+        let text = OneLine.of(String(describing: error))
+        if text.lowercased().contains("timeout") || text.lowercased().contains("timed out") {
+            return APIError(kind: .timeout, message: text, host: host)
+        }
+        return APIError(kind: .transport, message: text.isEmpty ? "connection failed" : text, host: host)
+    }
+}
+
+extension Duration {
+    var nanoseconds: Int64 {
+        let (seconds, attoseconds) = components
+        return seconds * 1_000_000_000 + attoseconds / 1_000_000_000
+    }
+}

@@ -1,0 +1,20 @@
+/// Job IDs are opaque (32 hex characters, UUIDs, …): only what can never be one is refused.
+public enum JobID {
+    public static let maxBytes = 128
+
+    /// `nil` when valid, else what is wrong with it, in a few words.
+    public static func problem(with id: String) -> String? {
+        if id.isEmpty { return "is empty" }
+        if id.utf8.count > maxBytes { return "is longer than \(maxBytes) bytes" }
+        if id.unicodeScalars.contains(where: { $0.properties.isWhitespace }) { return "contains whitespace" }
+        if id.unicodeScalars.contains(where: { $0.properties.generalCategory == .control || $0.properties.generalCategory == .format }) {
+            return "contains control characters"
+        }
+        return nil
+    }
+
+    /// A short form for narrow screens: `2c9e…2b4f`.
+    public static func short(_ id: String) -> String {
+        id.count <= 12 ? id : "\(id.prefix(4))…\(id.suffix(4))"
+    }
+}

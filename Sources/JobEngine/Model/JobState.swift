@@ -1,0 +1,45 @@
+import Foundation
+import JobAPI
+
+/// Everything known about one watched job at a moment. Immutable once published.
+public struct JobState: Sendable, Hashable {
+    public var entry: WatchEntry
+    /// The last good answer; kept through errors, 404s after success, and restarts.
+    public var job: Job?
+    /// When `job` was read (wall clock).
+    public var readAt: Date?
+    /// When the last request (good or bad) finished.
+    public var attemptedAt: Date?
+    /// The last request's error; `nil` once a request succeeds again.
+    public var lastError: APIError?
+    public var health: JobHealth
+    /// Running far past the typical duration of its siblings or of its job type.
+    public var isSlow: Bool
+    /// Typical duration of comparable finished jobs, when known.
+    public var typicalDuration: TimeInterval?
+    /// When the engine means to ask again (`nil`: never, it is terminal or stopped).
+    public var nextPollAt: Date?
+
+    public init(
+        entry: WatchEntry, job: Job? = nil, readAt: Date? = nil, attemptedAt: Date? = nil,
+        lastError: APIError? = nil, health: JobHealth = .pending, isSlow: Bool = false,
+        typicalDuration: TimeInterval? = nil, nextPollAt: Date? = nil
+    ) {
+        self.entry = entry
+        self.job = job
+        self.readAt = readAt
+        self.attemptedAt = attemptedAt
+        self.lastError = lastError
+        self.health = health
+        self.isSlow = isSlow
+        self.typicalDuration = typicalDuration
+        self.nextPollAt = nextPollAt
+    }
+
+    public var key: JobKey { entry.key }
+    public var status: JobStatus? { job?.status }
+    public var isTerminal: Bool { job?.status.isTerminal ?? false }
+
+    /// Sub-jobs that are slow (running far past their finished siblings' typical duration).
+    public var slowSubJobIDs: Set<String> = []
+}

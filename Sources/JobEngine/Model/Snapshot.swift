@@ -1,0 +1,128 @@
+import Foundation
+import JobAPI
+
+/// Counts of jobs and sub-jobs by status.
+public struct StatusCounts: Sendable, Hashable {
+    public var initial = 0
+    public var running = 0
+    public var success = 0
+    public var fail = 0
+    /// Unknown statuses, PENDING_PAYMENT, and jobs never read.
+    public var other = 0
+
+    public init() {}
+
+    public var total: Int { initial + running + success + fail + other }
+    public var finished: Int { success + fail }
+
+    public mutating func add(_ status: JobStatus?) {
+        switch status {
+        case .initial?: initial += 1
+        case .running?: running += 1
+        case .success?: success += 1
+        case .fail?: fail += 1
+        default: other += 1
+        }
+    }
+}
+
+/// The request budget of one credential.
+public struct BudgetUse: Sendable, Hashable {
+    /// The credential's non-secret identity (`AK HPUA…`, `IAM token`).
+    public var credential: String
+    /// Requests made in the last minute.
+    public var usedLastMinute: Int
+    /// Requests allowed per minute now (lowered after a 429 that states the quota).
+    public var limitPerMinute: Double
+    /// Polling stopped for this credential (401/403), with the reason.
+    public var stoppedReason: String?
+
+    public init(credential: String, usedLastMinute: Int, limitPerMinute: Double, stoppedReason: String? = nil) {
+        self.credential = credential
+        self.usedLastMinute = usedLastMinute
+        self.limitPerMinute = limitPerMinute
+        self.stoppedReason = stoppedReason
+    }
+}
+
+/// What the engine knows at one moment: immutable, cheap to pass between tasks.
+public struct Snapshot: Sendable, Hashable {
+    /// Wall-clock time the snapshot was made.
+    public var takenAt: Date
+    /// Every watched job, in the order it was added.
+    public var jobs: [JobState]
+    /// Top-level jobs by status.
+    public var jobCounts: StatusCounts
+    /// Sub-jobs by status (a job without sub-jobs counts as one).
+    public var subJobCounts: StatusCounts
+    /// Estimated time until everything finishes, from observed durations.
+    public var eta: TimeInterval?
+    public var budgets: [BudgetUse]
+    /// The last error per endpoint (host), while it lasts.
+    public var endpointErrors: [String: APIError]
+    /// Local clock minus the server's `Date`, when known (positive: local is ahead).
+    public var clockSkew: TimeInterval?
+    /// When the last request finished.
+    public var lastPollAt: Date?
+    /// Whole-endpoint pause after a 429, until this time.
+    public var throttledUntil: Date?
+
+    public init(
+        takenAt: Date, jobs: [JobState] = [], jobCounts: StatusCounts = StatusCounts(),
+        subJobCounts: StatusCounts = StatusCounts(), eta: TimeInterval? = nil, budgets: [BudgetUse] = [],
+        endpointErrors: [String: APIError] = [:], clockSkew: TimeInterval? = nil,
+        lastPollAt: Date? = nil, throttledUntil: Date? = nil
+    ) {
+        self.takenAt = takenAt
+        self.jobs = jobs
+        self.jobCounts = jobCounts
+        self.subJobCounts = subJobCounts
+        self.eta = eta
+        self.budgets = budgets
+        self.endpointErrors = endpointErrors
+        self.clockSkew = clockSkew
+        self.lastPollAt = lastPollAt
+        self.throttledUntil = throttledUntil
+    }
+
+    /// Finished sub-jobs over all sub-jobs, 0…1.
+    public var progress: Double {
+        subJobCounts.total == 0 ? 0 : Double(subJobCounts.finished) / Double(subJobCounts.total)
+    }
+
+    /// Every watched job is terminal (or can no longer be read).
+    public var isAllDone: Bool {
+        !jobs.isEmpty && jobs.allSatisfy { $0.isTerminal || $0.health == .notFound || $0.health == .authStopped }
+    }
+
+    /// Skew is reported from 5 minutes on (the gateway refuses signatures 15 minutes off).
+    public var clockSkewWarning: Bool {
+        guard let clockSkew else { return false }
+        return abs(clockSkew) >= 300
+    }
+}
+
+/// A change of status seen by the engine, for the event log, `wait` and notifications.
+public struct Transition: Sendable, Hashable, Codable {
+    public var at: Date
+    public var key: JobKey
+    /// Set when the change is a sub-job's.
+    public var subJobID: String?
+    public var jobType: String?
+    /// `nil` the first time the job is seen.
+    public var from: JobStatus?
+    public var to: JobStatus
+    public var reason: String?
+    public var label: String?
+
+    public init(at: Date, key: JobKey, subJobID: String? = nil, jobType: String? = nil, from: JobStatus?, to: JobStatus, reason: String? = nil, label: String? = nil) {
+        self.at = at
+        self.key = key
+        self.subJobID = subJobID
+        self.jobType = jobType
+        self.from = from
+        self.to = to
+        self.reason = reason
+        self.label = label
+    }
+}
