@@ -1,0 +1,83 @@
+import Foundation
+import JobAPI
+
+extension Engine {
+    /// Takes in one request's outcome.
+    func receive(_ result: Result<FetchedJob, APIError>, for key: JobKey, host: String) {
+        requests[key] = nil
+        inFlightPerEndpoint[host, default: 1] -= 1
+        let nowDate = clock.date
+        lastPollAt = nowDate
+        guard var record = records[key], let profile = profiles[key.profile] else {
+            kick.yield()  // removed while in flight
+            return
+        }
+        record.inFlight = false
+        record.state.attemptedAt = nowDate
+        switch result {
+        case .success(let fetched):
+            accept(fetched, into: &record, profile: profile, at: nowDate)
+        case .failure(let error):
+            fail(error, record: &record, profile: profile, host: host)
+        }
+        records[key] = record
+        changed()
+    }
+
+    private func accept(_ fetched: FetchedJob, into record: inout JobRecord, profile: ProfileTarget, at nowDate: Date) {
+        let now = clock.elapsed
+        emit(TransitionDetector.changes(from: record.state.job, to: fetched.job, entry: record.state.entry, at: nowDate))
+        record.state.job = fetched.job
+        record.state.readAt = nowDate
+        record.readElapsed = now
+        record.state.lastError = nil
+        record.state.health = .fresh
+        record.failures = 0
+        endpointErrors[profile.endpoint.host] = nil
+        throttles[profile.endpoint.host]?.attempts = 0
+        if let serverDate = fetched.serverDate {
+            clockSkew = nowDate.timeIntervalSince(serverDate)
+        }
+        typical.learn(from: fetched.job)
+        record.nextDue = fetched.job.status.isTerminal ? nil : now + nextInterval(for: record, profile: profile)
+    }
+
+    private func fail(_ error: APIError, record: inout JobRecord, profile: ProfileTarget, host: String) {
+        let now = clock.elapsed
+        record.state.lastError = error
+        logger.warning("request failed", metadata: ["job": "\(record.state.key)", "error": "\(error)"])
+        switch error.category {
+        case .throttled:
+            var throttle = throttles[host] ?? Throttle(until: now, attempts: 0)
+            throttle.attempts += 1
+            let wait = error.retryAfter.map { Duration.seconds($0) }
+                ?? Backoff(cap: settings.backoffCap).delay(attempt: throttle.attempts, random: &random)
+            throttle.until = max(throttle.until, now + wait)
+            throttles[host] = throttle
+            if let stated = error.statedRateLimitPerMinute {
+                var budget = budgets[profile.budgetKey] ?? RateBudget(limitPerMinute: profile.requestsPerMinute ?? settings.requestsPerMinute)
+                budget.lower(belowStated: stated)
+                budgets[profile.budgetKey] = budget
+            }
+            endpointErrors[host] = error
+            record.nextDue = throttle.until
+        case .unauthorized, .forbidden:
+            // Never a retry loop: 5 failed AK/SK attempts lock the AK for 5 minutes.
+            stoppedCredentials[profile.budgetKey] = error.description
+            endpointErrors[host] = error
+            record.state.health = .authStopped
+            record.nextDue = .zero
+        case .notFound:
+            record.state.health = record.state.job == nil ? .notFound : .purged
+            record.nextDue = now + settings.notFoundRetry
+        case .transient:
+            record.failures += 1
+            record.state.health = record.state.job == nil ? .pending : .stale
+            endpointErrors[host] = error
+            record.nextDue = now + Backoff(cap: settings.backoffCap).delay(attempt: record.failures, random: &random)
+        case .permanent:
+            record.state.health = record.state.job == nil ? .notFound : .stale
+            record.nextDue = now + settings.notFoundRetry
+        }
+    }
+}

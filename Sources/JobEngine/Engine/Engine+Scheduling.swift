@@ -1,0 +1,124 @@
+import Foundation
+import JobAPI
+
+extension Engine {
+    /// Sends every request that is due and allowed now, then sleeps until the next one could be.
+    func schedule() {
+        let now = clock.elapsed
+        var wake: Duration?
+        func wakeAt(_ time: Duration) { wake = min(wake ?? time, time) }
+
+        for key in dueOrder(now: now) {
+            guard let record = records[key], let due = record.nextDue, let profile = profiles[key.profile] else { continue }
+            if stoppedCredentials[profile.budgetKey] != nil { continue }
+            let host = profile.endpoint.host
+            var start = due
+            if let throttle = throttles[host], throttle.until > now { start = max(start, throttle.until) }
+            let budget = budgets[profile.budgetKey] ?? RateBudget(limitPerMinute: profile.requestsPerMinute ?? settings.requestsPerMinute)
+            start = max(start, budget.nextSlot(at: now))
+            if start > now {
+                wakeAt(start)
+                continue
+            }
+            // Due and allowed: only the endpoint's concurrency can hold it back, and a
+            // finishing request kicks the scheduler again.
+            if inFlightPerEndpoint[host, default: 0] >= settings.maxConcurrencyPerEndpoint { continue }
+            var updated = budget
+            updated.record(at: now)
+            budgets[profile.budgetKey] = updated
+            send(key, profile: profile)
+        }
+        armTimer(wake.map { $0 - now })
+    }
+
+    /// Jobs not in flight that may be asked, most urgent first: never read, then INIT, then
+    /// those about to finish, then by due time.
+    func dueOrder(now: Duration) -> [JobKey] {
+        let candidates = order.compactMap { key -> (JobKey, Int, Duration)? in
+            guard let record = records[key], !record.inFlight, let due = record.nextDue else { return nil }
+            return (key, urgency(of: record, now: now), due)
+        }
+        return candidates.sorted { a, b in
+            let aDue = a.2 <= now, bDue = b.2 <= now
+            if aDue != bDue { return aDue }
+            if a.1 != b.1 { return a.1 < b.1 }
+            return a.2 < b.2
+        }.map(\.0)
+    }
+
+    /// 0 most urgent … 3 least.
+    func urgency(of record: JobRecord, now: Duration) -> Int {
+        guard let job = record.state.job else { return 0 }
+        switch job.status {
+        case .initial: return 1
+        case .running: return closeness(of: job, at: clock.date) >= 0.75 ? 1 : 2
+        default: return 3
+        }
+    }
+
+    func armTimer(_ delay: Duration?) {
+        timer?.cancel()
+        guard let delay else { return }
+        let clock = self.clock
+        let kick = self.kick
+        timer = Task {
+            do {
+                try await clock.sleep(for: max(delay, .milliseconds(1)))
+                kick.yield()
+            } catch {}
+        }
+    }
+
+    func send(_ key: JobKey, profile: ProfileTarget) {
+        records[key]?.inFlight = true
+        inFlightPerEndpoint[profile.endpoint.host, default: 0] += 1
+        requestsSent += 1
+        let target = JobTarget(endpoint: profile.endpoint, projectID: profile.projectID, jobID: key.jobID)
+        let client = self.client
+        let signingDate = clock.date
+        requests[key] = Task {
+            let result: Result<FetchedJob, APIError>
+            do throws(APIError) {
+                result = .success(try await client.fetch(target, credential: profile.credential, now: signingDate))
+            } catch {
+                result = .failure(error)
+            }
+            await self.receive(result, for: key, host: profile.endpoint.host)
+        }
+    }
+
+    // MARK: - Intervals
+
+    /// When to ask again after a good answer that is not terminal.
+    func nextInterval(for record: JobRecord, profile: ProfileTarget) -> Duration {
+        let active = records.values.count { r in
+            !r.state.isTerminal && profiles[r.state.key.profile]?.budgetKey == profile.budgetKey
+        }
+        let budget = budgets[profile.budgetKey] ?? RateBudget(limitPerMinute: profile.requestsPerMinute ?? settings.requestsPerMinute)
+        let base = max(settings.interval, budget.spacing(activeJobs: active))
+        guard let job = record.state.job else { return .zero }
+        let factor: Double
+        switch job.status {
+        case .initial:
+            factor = 0.5
+        case .running:
+            let closeness = closeness(of: job, at: clock.date)
+            factor = closeness >= 2 * settings.slowFactor ? 2 : closeness >= 0.75 ? 0.5 : closeness < 0.4 ? 1.5 : 1
+        default:
+            factor = 1
+        }
+        return base * factor
+    }
+
+    /// How far a running job is through its typical duration (1 = as long as usual);
+    /// for a batch, its most advanced running sub-job. 0 when nothing is known.
+    func closeness(of job: Job, at now: Date) -> Double {
+        if !job.subJobs.isEmpty, let typicalSub = typical.typicalSubJob(in: job), typicalSub > 0 {
+            let running = job.subJobs.filter { !$0.status.isTerminal }
+            let progress = running.compactMap { $0.elapsed(now: now) }.map { $0 / typicalSub }
+            return progress.max() ?? 0
+        }
+        guard let typicalJob = typical.typical(for: job.type), typicalJob > 0, let elapsed = job.elapsed(now: now) else { return 0 }
+        return elapsed / typicalJob
+    }
+}

@@ -1,0 +1,200 @@
+import Foundation
+import JobAPI
+import Logging
+
+/// Turns a watch list into a stream of immutable snapshots, within a request budget.
+///
+/// One actor owns all polling state; requests run as child tasks and report back here.
+/// See `Engine+Scheduling.swift` for what is asked when, `Engine+Results.swift` for how
+/// answers and failures are taken in, `Engine+Snapshot.swift` for what is published.
+public actor Engine {
+    let clock: EngineClock
+    let client: JobClient
+    let settings: EngineSettings
+    let logger: Logger
+    let store: StateStore?
+
+    var profiles: [String: ProfileTarget]
+    var records: [JobKey: JobRecord] = [:]
+    var order: [JobKey] = []
+    var budgets: [String: RateBudget] = [:]
+    /// Credentials refused by the server (401/403), with the reason: never retried on their own.
+    var stoppedCredentials: [String: String] = [:]
+    var throttles: [String: Throttle] = [:]
+    var endpointErrors: [String: APIError] = [:]
+    var inFlightPerEndpoint: [String: Int] = [:]
+    var typical = TypicalDurations()
+    var random: SeededRandom
+    var clockSkew: TimeInterval?
+    var lastPollAt: Date?
+    var events: [Transition] = []
+    static let maxEvents = 2000
+
+    var snapshotSubscribers: [UUID: AsyncStream<Snapshot>.Continuation] = [:]
+    var transitionSubscribers: [UUID: AsyncStream<Transition>.Continuation] = [:]
+    var requests: [JobKey: Task<Void, Never>] = [:]
+    var timer: Task<Void, Never>?
+    var saveTask: Task<Void, Never>?
+    let kicks: AsyncStream<Void>
+    let kick: AsyncStream<Void>.Continuation
+    /// Requests sent, for `wait`'s summary and the benchmark.
+    public internal(set) var requestsSent = 0
+
+    struct Throttle: Sendable {
+        var until: Duration
+        var attempts: Int
+    }
+
+    public init(
+        profiles: [ProfileTarget], client: JobClient, settings: EngineSettings = EngineSettings(),
+        clock: EngineClock = .continuous, store: StateStore? = nil, restored: StateFile? = nil,
+        logger: Logger = Logger(label: "jobwatch.engine", factory: { _ in SwiftLogNoOpLogHandler() })
+    ) {
+        self.profiles = Dictionary(profiles.map { ($0.name, $0) }, uniquingKeysWith: { first, _ in first })
+        self.client = client
+        self.settings = settings
+        self.clock = clock
+        self.store = store
+        self.logger = logger
+        self.random = SeededRandom(seed: settings.randomSeed)
+        (kicks, kick) = AsyncStream.makeStream(of: Void.self, bufferingPolicy: .bufferingNewest(1))
+        if let restored {
+            let restoredState = Self.restoring(restored, profiles: self.profiles, now: clock.elapsed)
+            records = restoredState.records
+            order = restoredState.order
+            events = restoredState.events
+            typical = restoredState.typical
+        }
+    }
+
+    /// Polls until the calling task is cancelled.
+    public func run() async {
+        publish()
+        kick.yield()
+        for await _ in kicks {
+            if Task.isCancelled { break }
+            schedule()
+        }
+        timer?.cancel()
+        for task in requests.values { task.cancel() }
+        for task in requests.values { await task.value }
+        requests.removeAll()
+        saveTask?.cancel()
+        saveNow()
+    }
+
+    // MARK: - Watch list
+
+    public enum AddProblem: Error, Sendable, Hashable, CustomStringConvertible {
+        case badJobID(String, String)
+        case unknownProfile(String)
+
+        public var description: String {
+            switch self {
+            case .badJobID(let id, let problem): "job ID \(id.debugDescription) \(problem) — give the job_id the API returned"
+            case .unknownProfile(let name): "profile \(name.debugDescription) is not configured — add it to the config or pick another with --profile"
+            }
+        }
+    }
+
+    /// Adds jobs to the watch list; jobs already watched are ignored. Returns the keys added.
+    @discardableResult
+    public func add(_ entries: [WatchEntry]) throws(AddProblem) -> [JobKey] {
+        for entry in entries {
+            if let problem = JobID.problem(with: entry.key.jobID) { throw .badJobID(entry.key.jobID, problem) }
+            if profiles[entry.key.profile] == nil { throw .unknownProfile(entry.key.profile) }
+        }
+        var added: [JobKey] = []
+        let now = clock.elapsed
+        for entry in entries where records[entry.key] == nil {
+            records[entry.key] = JobRecord(entry: entry, dueAt: now)
+            order.append(entry.key)
+            added.append(entry.key)
+        }
+        if !added.isEmpty {
+            logger.info("watching", metadata: ["jobs": "\(added.map(\.jobID))"])
+            changed()
+        }
+        return added
+    }
+
+    public func remove(_ key: JobKey) {
+        guard records.removeValue(forKey: key) != nil else { return }
+        order.removeAll { $0 == key }
+        requests[key]?.cancel()
+        changed()
+    }
+
+    /// Asks again now (within the budget): one job, or every job that can still change.
+    /// A credential stopped by a 401/403 gets one new attempt: the operator asked for it.
+    public func refresh(_ key: JobKey? = nil) {
+        let now = clock.elapsed
+        let keys = key.map { [$0] } ?? order
+        for key in keys {
+            guard var record = records[key], !record.state.isTerminal else { continue }
+            if let profile = profiles[key.profile], stoppedCredentials.removeValue(forKey: profile.budgetKey) != nil {
+                logger.info("credential retried on request", metadata: ["credential": "\(profile.budgetKey)"])
+            }
+            record.nextDue = now
+            records[key] = record
+        }
+        kick.yield()
+    }
+
+    /// The newest snapshot now, then every newer one. Keeps only the newest for a slow reader.
+    public func snapshots() -> AsyncStream<Snapshot> {
+        let (stream, continuation) = AsyncStream.makeStream(of: Snapshot.self, bufferingPolicy: .bufferingNewest(1))
+        let id = UUID()
+        snapshotSubscribers[id] = continuation
+        continuation.onTermination = { [weak self] _ in
+            Task { await self?.unsubscribeSnapshots(id) }
+        }
+        continuation.yield(makeSnapshot())
+        return stream
+    }
+
+    /// Every transition from now on, in order.
+    public func transitions() -> AsyncStream<Transition> {
+        let (stream, continuation) = AsyncStream.makeStream(of: Transition.self, bufferingPolicy: .bufferingNewest(10_000))
+        let id = UUID()
+        transitionSubscribers[id] = continuation
+        continuation.onTermination = { [weak self] _ in
+            Task { await self?.unsubscribeTransitions(id) }
+        }
+        return stream
+    }
+
+    /// Transitions seen this session and restored from the state file, oldest first.
+    public func eventLog() -> [Transition] { events }
+
+    public func currentSnapshot() -> Snapshot { makeSnapshot() }
+
+    private func unsubscribeSnapshots(_ id: UUID) { snapshotSubscribers[id] = nil }
+    private func unsubscribeTransitions(_ id: UUID) { transitionSubscribers[id] = nil }
+
+    /// Something changed: publish, persist soon, reconsider the schedule.
+    func changed() {
+        publish()
+        scheduleSave()
+        kick.yield()
+    }
+
+    func publish() {
+        guard !snapshotSubscribers.isEmpty else { return }
+        let snapshot = makeSnapshot()
+        for continuation in snapshotSubscribers.values { continuation.yield(snapshot) }
+    }
+
+    func emit(_ transitions: [Transition]) {
+        guard !transitions.isEmpty else { return }
+        events.append(contentsOf: transitions)
+        if events.count > Self.maxEvents { events.removeFirst(events.count - Self.maxEvents) }
+        for transition in transitions {
+            logger.info("transition", metadata: [
+                "job": "\(transition.key)", "sub_job": "\(transition.subJobID ?? "-")",
+                "from": "\(transition.from?.description ?? "-")", "to": "\(transition.to)",
+            ])
+            for continuation in transitionSubscribers.values { continuation.yield(transition) }
+        }
+    }
+}

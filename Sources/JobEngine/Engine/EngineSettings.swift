@@ -1,0 +1,43 @@
+import JobAPI
+
+/// How the engine polls. Defaults follow DESIGN.md's polling rules.
+public struct EngineSettings: Sendable, Hashable {
+    /// The shortest time between two polls of one job.
+    public var interval: Duration = .seconds(10)
+    /// Requests per minute per credential, never exceeded (the gateway's quota is often 100).
+    public var requestsPerMinute: Double = 30
+    /// Requests in flight at once per endpoint.
+    public var maxConcurrencyPerEndpoint: Int = 4
+    /// A job is "slow" when it runs this many times longer than comparable jobs took.
+    public var slowFactor: Double = 2
+    /// The longest per-job backoff after transient errors.
+    public var backoffCap: Duration = .seconds(60)
+    /// How often a job that answered 404 is asked again.
+    public var notFoundRetry: Duration = .seconds(300)
+    /// Seed for backoff jitter (tests fix it).
+    public var randomSeed: UInt64 = UInt64.random(in: 0...UInt64.max)
+
+    public init() {}
+}
+
+/// Where and as whom the jobs of one profile are read.
+public struct ProfileTarget: Sendable, Hashable {
+    public var name: String
+    public var endpoint: JobAPI.Endpoint
+    public var projectID: String
+    public var credential: Credential
+    /// A per-profile budget (the profile's `requests_per_minute`), else the engine's.
+    public var requestsPerMinute: Double?
+
+    public init(name: String, endpoint: JobAPI.Endpoint, projectID: String, credential: Credential, requestsPerMinute: Double? = nil) {
+        self.name = name
+        self.endpoint = endpoint
+        self.projectID = projectID
+        self.credential = credential
+        self.requestsPerMinute = requestsPerMinute
+    }
+
+    /// Budgets are per credential and endpoint host (the gateway counts per AK).
+    var budgetKey: String { credential.identity }
+}
+

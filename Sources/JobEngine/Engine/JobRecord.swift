@@ -1,0 +1,16 @@
+/// The engine's private bookkeeping for one watched job.
+struct JobRecord: Sendable {
+    var state: JobState
+    /// Engine time of the last good answer.
+    var readElapsed: Duration?
+    /// When the job may be asked again; `nil` never (terminal).
+    var nextDue: Duration?
+    /// Consecutive transient failures, for backoff.
+    var failures = 0
+    var inFlight = false
+
+    init(entry: WatchEntry, dueAt: Duration) {
+        state = JobState(entry: entry)
+        nextDue = dueAt
+    }
+}

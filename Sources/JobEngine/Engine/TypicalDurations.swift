@@ -1,0 +1,54 @@
+import Foundation
+import JobAPI
+
+/// How long jobs usually take, learnt from what finished, with defaults for a cold start.
+struct TypicalDurations: Sendable {
+    /// Rough durations of BMS operations, used until finished jobs of the type are seen.
+    static let defaults: [String: TimeInterval] = [
+        "baremetalBatchCreate": 15 * 60, "baremetalSingleCreate": 12 * 60,
+        "baremetalBatchOperate": 5 * 60, "baremetalSingleOperate": 4 * 60,
+        "baremetalReinstallOs": 30 * 60, "baremetalVolumeBootReinstallOs": 30 * 60,
+        "baremetalChangeOsVolumeBoot": 30 * 60, "baremetalChangeOsLocalDisk": 30 * 60,
+        "baremetalAttachVolume": 3 * 60, "baremetalDetachVolume": 3 * 60,
+        "baremetalBatchAttachVolume": 5 * 60, "baremetalAttachSingleVolume": 3 * 60,
+    ]
+
+    private var byType: [String: [TimeInterval]] = [:]
+
+    mutating func learn(from job: Job) {
+        for sub in job.subJobs { learnOne(sub) }
+        learnOne(job)
+    }
+
+    private mutating func learnOne(_ job: Job) {
+        guard job.status == .success, let type = job.type,
+              let begin = job.beginTime, let end = job.endTime, end >= begin else { return }
+        byType[type, default: []].append(end.timeIntervalSince(begin))
+        if byType[type]!.count > 200 { byType[type]!.removeFirst() }
+    }
+
+    /// The median of finished jobs of this type, else the default for the type.
+    func typical(for type: String?) -> TimeInterval? {
+        guard let type else { return nil }
+        if let seen = byType[type], !seen.isEmpty { return Median.of(seen) }
+        return Self.defaults[type]
+    }
+
+    /// Typical duration of a batch's sub-jobs: its finished siblings first.
+    func typicalSubJob(in job: Job) -> TimeInterval? {
+        let finished = job.subJobs.compactMap { sub -> TimeInterval? in
+            guard sub.status == .success, let b = sub.beginTime, let e = sub.endTime, e >= b else { return nil }
+            return e.timeIntervalSince(b)
+        }
+        if !finished.isEmpty { return Median.of(finished) }
+        return typical(for: job.subJobs.first?.type)
+    }
+}
+
+enum Median {
+    static func of(_ values: [Double]) -> Double {
+        let sorted = values.sorted()
+        let mid = sorted.count / 2
+        return sorted.count % 2 == 1 ? sorted[mid] : (sorted[mid - 1] + sorted[mid]) / 2
+    }
+}

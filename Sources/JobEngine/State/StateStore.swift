@@ -1,0 +1,109 @@
+import Foundation
+import JobAPI
+
+/// Reads and writes the state file atomically: a temporary file in the same folder, flushed
+/// to disk, then renamed over the old one. A kill at any moment leaves either the old file or
+/// the new one, never a torn one.
+public struct StateStore: Sendable {
+    public let path: String
+
+    public struct Problem: Error, Sendable, CustomStringConvertible {
+        public var description: String
+    }
+
+    public init(path: String) {
+        self.path = path
+    }
+
+    /// `$XDG_STATE_HOME/jobwatch/state.json`, else `~/.local/state/jobwatch/state.json`.
+    public static func defaultPath(environment: [String: String], name: String = "state.json") -> String {
+        let base: String
+        if let xdg = environment["XDG_STATE_HOME"], !xdg.isEmpty {
+            base = xdg
+        } else {
+            base = (environment["HOME"] ?? NSHomeDirectory()) + "/.local/state"
+        }
+        return "\(base)/jobwatch/\(name)"
+    }
+
+    /// The saved state, or `nil` when there is none yet.
+    public func load() throws(Problem) -> StateFile? {
+        guard FileManager.default.fileExists(atPath: path) else { return nil }
+        guard let data = FileManager.default.contents(atPath: path) else {
+            throw Problem(description: "\(path): cannot read the state file — check its permissions")
+        }
+        do {
+            let decoder = JSONDecoder()
+            decoder.dateDecodingStrategy = .iso8601withFractions
+            let file = try decoder.decode(StateFile.self, from: data)
+            guard file.version <= StateFile.currentVersion else {
+                throw Problem(description: "\(path): written by a newer jobwatch (version \(file.version)) — upgrade, or move the file away")
+            }
+            return file
+        } catch let problem as Problem {
+            throw problem
+        } catch {
+            throw Problem(description: "\(path): the state file is damaged — move it away to start afresh")
+        }
+    }
+
+    public func save(_ file: StateFile) throws(Problem) {
+        let encoder = JSONEncoder()
+        encoder.dateEncodingStrategy = .iso8601withFractions
+        encoder.outputFormatting = [.sortedKeys]
+        let data: Data
+        do {
+            data = try encoder.encode(file)
+        } catch {
+            throw Problem(description: "cannot encode the state: \(error)")
+        }
+        try write(data)
+    }
+
+    private func write(_ data: Data) throws(Problem) {
+        let folder = (path as NSString).deletingLastPathComponent
+        let temporary = "\(path).tmp-\(getpid())"
+        do {
+            try FileManager.default.createDirectory(atPath: folder, withIntermediateDirectories: true, attributes: [.posixPermissions: 0o700])
+            guard FileManager.default.createFile(atPath: temporary, contents: nil, attributes: [.posixPermissions: 0o600]) else {
+                throw Problem(description: "\(folder): cannot create the state file there — check the folder's permissions")
+            }
+            let handle = try FileHandle(forWritingTo: URL(fileURLWithPath: temporary))
+            try handle.write(contentsOf: data)
+            try handle.synchronize()
+            try handle.close()
+            guard rename(temporary, path) == 0 else {
+                throw Problem(description: "\(path): cannot replace the state file (errno \(errno))")
+            }
+        } catch let problem as Problem {
+            try? FileManager.default.removeItem(atPath: temporary)
+            throw problem
+        } catch {
+            try? FileManager.default.removeItem(atPath: temporary)
+            throw Problem(description: "\(path): cannot write the state file: \(error.localizedDescription)")
+        }
+    }
+}
+
+extension JSONDecoder.DateDecodingStrategy {
+    /// ISO 8601 with milliseconds, as jobwatch writes times.
+    static var iso8601withFractions: JSONDecoder.DateDecodingStrategy {
+        .custom { decoder in
+            let text = try decoder.singleValueContainer().decode(String.self)
+            guard let date = JobTimestamp.parse(text) else {
+                throw DecodingError.dataCorrupted(.init(codingPath: decoder.codingPath, debugDescription: "not an ISO 8601 time: \(text)"))
+            }
+            return date
+        }
+    }
+}
+
+extension JSONEncoder.DateEncodingStrategy {
+    static var iso8601withFractions: JSONEncoder.DateEncodingStrategy {
+        .custom { date, encoder in
+            var container = encoder.singleValueContainer()
+            try container.encode(JobTimestamp.format(date))
+        }
+    }
+}
+
