@@ -11,7 +11,7 @@ enum TransitionDetector {
         if old?.status != new.status {
             result.append(Transition(
                 at: date, key: entry.key, jobType: new.type, from: old?.status, to: new.status,
-                reason: new.status == .fail ? summary(of: new) : nil, label: entry.label
+                reason: new.status == .fail ? new.failureSummary : nil, label: entry.label
             ))
         }
         var before: [String: JobStatus] = [:]
@@ -30,14 +30,5 @@ enum TransitionDetector {
         }
         // Sub-jobs before their batch: the batch's line is the summary.
         return result.filter { $0.subJobID != nil } + result.filter { $0.subJobID == nil }
-    }
-
-    /// `3/24 sub-jobs failed: quota exceeded`, or the job's own reason.
-    static func summary(of job: Job) -> String? {
-        let failed = job.subJobs.filter { $0.status == .fail }
-        guard !failed.isEmpty else { return job.failureReason }
-        let total = job.entities.subJobsTotal ?? job.subJobs.count
-        let first = failed.compactMap(\.failureReason).first ?? job.failureReason
-        return "\(failed.count)/\(total) sub-jobs failed" + (first.map { ": \($0)" } ?? "")
     }
 }

@@ -1,0 +1,119 @@
+import Foundation
+import JobAPI
+import JobEngine
+
+/// The documented, versioned JSON of `get --json` (one document) and `wait --json` (lines).
+/// Field names are snake_case like the API's; times are ISO 8601 UTC with milliseconds.
+public enum JSONReport {
+    public static let schema = 1
+
+    struct Document: Encodable {
+        var schema = JSONReport.schema
+        var jobs: [JobEntry]
+    }
+
+    struct JobEntry: Encodable {
+        var job_id: String
+        var profile: String
+        var label: String?
+        var read_at: String?
+        var health: String
+        var error: ErrorEntry?
+        var job: JobBody?
+    }
+
+    struct JobBody: Encodable {
+        var job_id: String?
+        var job_type: String?
+        var type_label: String
+        var status: String
+        var finished: Bool
+        var begin_time: String?
+        var end_time: String?
+        var duration_seconds: Double?
+        var error_code: String?
+        var fail_reason: String?
+        /// The most useful reason (inner message of `errorcode_message`, or a batch summary).
+        var reason: String?
+        var entities: [String: String]
+        var sub_jobs_total: Int?
+        var sub_jobs: [JobBody]?
+
+        init(_ job: Job, now: Date, isSubJob: Bool) {
+            job_id = job.id
+            job_type = job.type
+            type_label = job.label
+            status = job.status.rawValue
+            finished = job.status.isTerminal
+            begin_time = job.beginTime.map(JobTimestamp.format)
+            end_time = job.endTime.map(JobTimestamp.format)
+            duration_seconds = job.elapsed(now: now).map { ($0 * 1000).rounded() / 1000 }
+            error_code = job.failureCode
+            fail_reason = job.failReason
+            reason = job.status == .fail ? job.failureSummary : nil
+            entities = Dictionary(job.entities.attributes.map { ($0.key, $0.value) }, uniquingKeysWith: { a, _ in a })
+            if let raw = job.entities.errorMessage?.raw { entities["errorcode_message"] = raw }
+            if !isSubJob {
+                sub_jobs_total = job.entities.subJobsTotal
+                sub_jobs = job.subJobs.map { JobBody($0, now: now, isSubJob: true) }
+            }
+        }
+    }
+
+    struct ErrorEntry: Encodable {
+        var category: String
+        var http_status: Int?
+        var code: String?
+        var message: String
+        var request_id: String?
+
+        init(_ error: APIError) {
+            category = "\(error.category)"
+            http_status = error.httpStatus
+            code = error.code
+            message = error.message
+            request_id = error.requestId
+        }
+    }
+
+    struct TransitionLine: Encodable {
+        var schema = JSONReport.schema
+        var event = "transition"
+        var at: String
+        var job_id: String
+        var profile: String
+        var label: String?
+        var sub_job_id: String?
+        var job_type: String?
+        var from: String?
+        var to: String
+        var reason: String?
+    }
+
+    static func entry(_ state: JobState, now: Date) -> JobEntry {
+        JobEntry(
+            job_id: state.key.jobID, profile: state.key.profile, label: state.entry.label,
+            read_at: state.readAt.map(JobTimestamp.format), health: "\(state.health)",
+            error: state.lastError.map(ErrorEntry.init), job: state.job.map { JobBody($0, now: now, isSubJob: false) }
+        )
+    }
+
+    /// One pretty-printed document with every job.
+    public static func document(_ states: [JobState], now: Date) -> String {
+        encode(Document(jobs: states.map { entry($0, now: now) }), pretty: true)
+    }
+
+    /// One compact line for a transition.
+    public static func line(_ t: Transition) -> String {
+        encode(TransitionLine(
+            at: JobTimestamp.format(t.at), job_id: t.key.jobID, profile: t.key.profile, label: t.label,
+            sub_job_id: t.subJobID, job_type: t.jobType, from: t.from?.rawValue, to: t.to.rawValue, reason: t.reason
+        ), pretty: false)
+    }
+
+    static func encode(_ value: some Encodable, pretty: Bool) -> String {
+        let encoder = JSONEncoder()
+        encoder.outputFormatting = pretty ? [.prettyPrinted, .sortedKeys, .withoutEscapingSlashes] : [.sortedKeys, .withoutEscapingSlashes]
+        return (try? String(decoding: encoder.encode(value), as: UTF8.self)) ?? "{}"
+    }
+}

@@ -1,0 +1,84 @@
+import Foundation
+import JobAPI
+import JobEngine
+
+/// The job tree as plain text lines, for `jobwatch get` and logs: no colours, no cursor.
+public enum PlainTree {
+    public static func lines(for states: [JobState], now: Date, timeZone: TimeZone, unicode: Bool) -> [String] {
+        var out: [String] = []
+        for state in states {
+            out.append(contentsOf: lines(for: state, now: now, timeZone: timeZone, unicode: unicode))
+        }
+        return out
+    }
+
+    public static func lines(for state: JobState, now: Date, timeZone: TimeZone, unicode: Bool) -> [String] {
+        let symbols = StatusSymbols(unicode: unicode)
+        guard let job = state.job else {
+            let what = state.lastError.map { "could not be read: \($0)" } ?? "not read yet"
+            return ["\(symbols.unknown) \(state.entry.label ?? "job") \(state.key.jobID)  \(what)"]
+        }
+        var title = "\(symbols.symbol(for: job.status)) \(job.label)"
+        if let label = state.entry.label { title += " \u{201C}\(label)\u{201D}" }
+        title += "  \(state.key.jobID)  \(job.status)"
+        title += "  " + timing(job, now: now, timeZone: timeZone, arrow: unicode ? "→" : "->")
+        if state.isSlow { title += "  SLOW" }
+        if let error = state.lastError { title += "  [stale: \(error.message)]" }
+        var out = [title]
+        if state.health == .purged { out.append("    (not found any more: probably purged after it finished; last known state shown)") }
+        if job.status == .fail, let reason = job.failureSummary {
+            out.append("    reason: \(reason)")
+        }
+        let entityText = job.entities.attributes.map { "\($0.key)=\($0.value)" }.joined(separator: "  ")
+        if !entityText.isEmpty { out.append("    \(entityText)") }
+        let subJobs = job.subJobs
+        for (index, sub) in subJobs.enumerated() {
+            let last = index == subJobs.count - 1
+            let branch = unicode ? (last ? "└─" : "├─") : (last ? "`-" : "|-")
+            let indent = unicode ? (last ? "   " : "│  ") : (last ? "   " : "|  ")
+            var line = "  \(branch) \(symbols.symbol(for: sub.status)) \(sub.label)  \(sub.id ?? "-")  \(sub.status)"
+            line += "  " + timing(sub, now: now, timeZone: timeZone, arrow: unicode ? "→" : "->")
+            if let id = sub.id, state.slowSubJobIDs.contains(id) { line += "  SLOW" }
+            out.append(line)
+            let entities = sub.entities.attributes.map { "\($0.key)=\($0.value)" }.joined(separator: "  ")
+            if !entities.isEmpty { out.append("  \(indent)   \(entities)") }
+            if sub.status == .fail, let reason = sub.failureReason {
+                out.append("  \(indent)   reason: \(reason)" + (sub.failureCode.map { " (\($0))" } ?? ""))
+            }
+        }
+        return out
+    }
+
+    static func timing(_ job: Job, now: Date, timeZone: TimeZone, arrow: String) -> String {
+        guard let begin = job.beginTime else { return "not started" }
+        var text = TimeText.format(begin, timeZone: timeZone, now: now)
+        if job.status.isTerminal, let end = job.endTime {
+            text += " \(arrow) \(TimeText.format(end, timeZone: timeZone, now: now))"
+        }
+        if let elapsed = job.elapsed(now: now) {
+            text += job.status.isTerminal ? "  took \(ElapsedText.format(elapsed))" : "  running \(ElapsedText.format(elapsed))"
+        }
+        return text
+    }
+}
+
+/// Status symbols: `✔ ✖ ▶ ○ ?`, or ASCII `+ x > o ?` where the locale is not UTF-8.
+public struct StatusSymbols: Sendable {
+    public let unicode: Bool
+
+    public init(unicode: Bool) {
+        self.unicode = unicode
+    }
+
+    public var unknown: String { "?" }
+
+    public func symbol(for status: JobStatus) -> String {
+        switch status {
+        case .success: unicode ? "✔" : "+"
+        case .fail: unicode ? "✖" : "x"
+        case .running: unicode ? "▶" : ">"
+        case .initial, .pendingPayment: unicode ? "○" : "o"
+        case .other: "?"
+        }
+    }
+}
