@@ -76,7 +76,7 @@ extension JobEntities {
         }
         var subJobsTotal: Int?
         if case .number(let n)? = fields["sub_jobs_total"], n >= 0, n < 1e9 { subJobsTotal = Int(n) }
-        if case .string(let s)? = fields["sub_jobs_total"] { subJobsTotal = Int(s) }
+        if case .string(let s)? = fields["sub_jobs_total"], let n = Int(s), n >= 0 { subJobsTotal = n }
 
         var errorMessage: ErrorcodeMessage?
         if let raw = fields["errorcode_message"], raw != .null {

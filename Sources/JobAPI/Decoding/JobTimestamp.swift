@@ -18,7 +18,13 @@ public enum JobTimestamp {
 
     /// `2019-04-25T20:04:47.591Z`: how jobwatch writes times (UTC, milliseconds).
     public static func format(_ date: Date) -> String {
-        date.formatted(withFractions)
+        // Rounded to the millisecond here: the format style truncates, so `.591` (stored as
+        // .5909999…) would be written `.590` and drift further on every save and load.
+        let millis = Int64((date.timeIntervalSince1970 * 1000).rounded())
+        let seconds = (Double(millis) / 1000).rounded(.down)
+        let fraction = millis - Int64(seconds) * 1000
+        let whole = Date(timeIntervalSince1970: seconds).formatted(withoutFractions)
+        return "\(whole.dropLast()).\(String(1000 + fraction).dropFirst())Z"
     }
 
     private static let withFractions = Date.ISO8601FormatStyle(includingFractionalSeconds: true)
