@@ -23,6 +23,7 @@ let package = Package(
         .package(url: "https://github.com/apple/swift-nio-ssl", from: "2.29.0"),
         .package(url: "https://github.com/swift-server/async-http-client", from: "1.25.0"),
         .package(url: "https://github.com/hummingbird-project/hummingbird", from: "2.10.0"),
+        .package(url: "https://github.com/pointfreeco/swift-clocks", from: "1.0.0"),
     ],
     targets: [
         .systemLibrary(
@@ -56,6 +57,8 @@ let package = Package(
             dependencies: [
                 "JobAPI",
                 .product(name: "Hummingbird", package: "hummingbird"),
+                .product(name: "HummingbirdCore", package: "hummingbird"),
+                .product(name: "NIOCore", package: "swift-nio"),
                 .product(name: "Crypto", package: "swift-crypto"),
                 .product(name: "Logging", package: "swift-log"),
             ],
@@ -81,7 +84,11 @@ let package = Package(
             resources: [.copy("Fixtures")],
             swiftSettings: swiftSettings
         ),
-        .testTarget(name: "JobEngineTests", dependencies: ["JobEngine", "JobSimulator"], swiftSettings: swiftSettings),
+        .testTarget(
+            name: "JobEngineTests",
+            dependencies: ["JobEngine", "JobSimulator", .product(name: "Clocks", package: "swift-clocks")],
+            swiftSettings: swiftSettings
+        ),
         .testTarget(name: "JobSimulatorTests", dependencies: ["JobSimulator", "JobAPI"], swiftSettings: swiftSettings),
         .testTarget(name: "JobUITests", dependencies: ["JobUI", "JobEngine", "JobAPI"], swiftSettings: swiftSettings),
         .testTarget(name: "JobWatchTests", dependencies: ["JobAPI", "JobSimulator"], swiftSettings: swiftSettings),

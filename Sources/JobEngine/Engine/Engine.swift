@@ -81,6 +81,9 @@ public actor Engine {
         requests.removeAll()
         saveTask?.cancel()
         saveNow()
+        publish()
+        for continuation in snapshotSubscribers.values { continuation.finish() }
+        for continuation in transitionSubscribers.values { continuation.finish() }
     }
 
     // MARK: - Watch list
@@ -168,6 +171,9 @@ public actor Engine {
     public func eventLog() -> [Transition] { events }
 
     public func currentSnapshot() -> Snapshot { makeSnapshot() }
+
+    /// Requests in flight now (tests wait for 0 to let virtual time move on).
+    public var inFlightCount: Int { requests.count }
 
     private func unsubscribeSnapshots(_ id: UUID) { snapshotSubscribers[id] = nil }
     private func unsubscribeTransitions(_ id: UUID) { transitionSubscribers[id] = nil }

@@ -117,3 +117,17 @@ public enum JSONReport {
         return (try? String(decoding: encoder.encode(value), as: UTF8.self)) ?? "{}"
     }
 }
+
+extension JSONReport {
+    struct SummaryLine: Encodable {
+        var schema = JSONReport.schema
+        var event = "summary"
+        var exit_code: Int32
+        var jobs: [JobEntry]
+    }
+
+    /// The last line of `wait --json`: every job's final state and the exit code.
+    public static func summaryLine(_ states: [JobState], exitCode: Int32, now: Date) -> String {
+        encode(SummaryLine(exit_code: exitCode, jobs: states.map { entry($0, now: now) }), pretty: false)
+    }
+}

@@ -1,0 +1,38 @@
+import ArgumentParser
+
+/// Options every command that reads jobs shares. Credentials are never options: they would
+/// show in `ps` and in shell history (see the README).
+struct CommonOptions: ParsableArguments {
+    @Option(name: .long, help: ArgumentHelp("Configuration file.", valueName: "file"))
+    var config: String?
+
+    @Option(name: .long, help: ArgumentHelp("Profile of the configuration to use.", valueName: "name"))
+    var profile: String?
+
+    @Option(name: .long, help: ArgumentHelp("API endpoint URL, overriding the region's (https; http only for loopback).", valueName: "url"))
+    var endpoint: String?
+
+    @Option(name: .long, help: ArgumentHelp("Region, e.g. cn-north-4: the endpoint becomes https://bms.REGION.myhuaweicloud.com.", valueName: "region"))
+    var region: String?
+
+    @Option(name: .customLong("project-id"), help: ArgumentHelp("Project ID (else the profile's, else HUAWEICLOUD_SDK_PROJECT_ID).", valueName: "id"))
+    var projectID: String?
+
+    @Option(name: .long, help: ArgumentHelp("Shortest time between two polls of one job, e.g. 10s.", valueName: "duration"))
+    var interval: String?
+
+    @Option(name: .customLong("ca-file"), help: ArgumentHelp("Extra CA certificates (PEM) for a private cloud's endpoint.", valueName: "file"))
+    var caFile: String?
+
+    @Option(name: .customLong("log-file"), help: ArgumentHelp("Write a log to this file (never to the terminal).", valueName: "file"))
+    var logFile: String?
+
+    @Flag(name: .long, help: "Start the built-in simulator and watch its scenario: no cloud account needed.")
+    var demo = false
+
+    @Option(name: .long, help: ArgumentHelp("With --demo: the scenario (rollout, quick).", valueName: "name"))
+    var scenario: String?
+
+    @Option(name: .long, help: ArgumentHelp("With --demo: how much faster than real time the scenario runs.", valueName: "factor"))
+    var speed: Double?
+}

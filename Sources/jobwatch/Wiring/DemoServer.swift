@@ -1,0 +1,36 @@
+import JobAPI
+import JobEngine
+import JobSimulator
+
+/// `--demo`: the simulator in this process, with the demo credentials, so the demo runs the
+/// real signing path over real HTTP on loopback.
+struct DemoServer {
+    static let profileName = "demo"
+    let simulator: JobSimulator
+    let profile: ProfileTarget
+
+    static func start(scenario: String?, speed: Double?) async throws -> DemoServer {
+        var options = SimulatorOptions()
+        if let scenario {
+            do {
+                options.scenario = try Scenario.Name(parsing: scenario)
+            } catch {
+                throw UsageError("\(error)")
+            }
+        }
+        guard (speed ?? 1) > 0, (speed ?? 1) <= 10_000 else {
+            throw UsageError("--speed \(speed ?? 0) is out of range — give a factor above 0 and at most 10000")
+        }
+        options.speed = speed ?? 10
+        options.credentials = .demo
+        let simulator = JobSimulator(options: options)
+        let url = try await simulator.start()
+        let endpoint = try Endpoint(parsing: url)
+        let profile = ProfileTarget(name: profileName, endpoint: endpoint, projectID: DemoCredentials.projectID, credential: DemoCredentials.credential)
+        return DemoServer(simulator: simulator, profile: profile)
+    }
+
+    var entries: [WatchEntry] {
+        simulator.topLevelJobIDs.map { WatchEntry(key: JobKey(profile: Self.profileName, jobID: $0)) }
+    }
+}

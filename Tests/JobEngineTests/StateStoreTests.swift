@@ -1,0 +1,68 @@
+import Foundation
+import JobAPI
+import JobEngine
+import Testing
+
+@Suite("State file")
+struct StateStoreTests {
+    func temporaryPath() -> String {
+        FileManager.default.temporaryDirectory.appendingPathComponent("jobwatch-state-\(UUID().uuidString)/state.json").path
+    }
+
+    func sample(at date: Date) -> StateFile {
+        let entry = WatchEntry(key: JobKey(profile: "prod", jobID: "2c9eb2c5544cbf6101544f0602af2b4f"), label: "web tier")
+        let sub = Job(id: "2c9eb2c5544cbf6101544f0635672b60", type: "baremetalSingleCreate", status: .fail,
+                      entities: JobEntities(attributes: [.init(key: "server_id", value: "bae5")],
+                                            errorMessage: ErrorcodeMessage(raw: "{}", code: "BMS.0213", message: "库存不足")))
+        let job = Job(id: entry.key.jobID, type: "baremetalBatchCreate", status: .running,
+                      beginTime: date.addingTimeInterval(-60), entities: JobEntities(subJobsTotal: 1, subJobs: [sub]))
+        let transition = Transition(at: date, key: entry.key, subJobID: sub.id, jobType: sub.type, from: .running, to: .fail, reason: "库存不足")
+        return StateFile(savedAt: date, jobs: [.init(entry: entry, job: job, readAt: date)], events: [transition])
+    }
+
+    @Test("saves and loads the same state, with owner-only permissions")
+    func roundTrip() throws {
+        let store = StateStore(path: temporaryPath())
+        let now = Date(timeIntervalSince1970: 1_800_000_000.123)
+        #expect(try store.load() == nil)
+        try store.save(sample(at: now))
+        let loaded = try #require(try store.load())
+        #expect(loaded == sample(at: now))
+        let mode = try FileManager.default.attributesOfItem(atPath: store.path)[.posixPermissions] as? NSNumber
+        #expect(mode?.intValue == 0o600)
+        let leftovers = try FileManager.default.contentsOfDirectory(atPath: (store.path as NSString).deletingLastPathComponent)
+        #expect(leftovers == ["state.json"], "no temporary file left behind")
+    }
+
+    @Test("a damaged file gives a one-line error that says what to do")
+    func damaged() throws {
+        let store = StateStore(path: temporaryPath())
+        try store.save(sample(at: Date()))
+        try Data("{\"version\": 1, \"jobs\": [".utf8).write(to: URL(fileURLWithPath: store.path))
+        #expect {
+            _ = try store.load()
+        } throws: { error in
+            "\(error)".contains("damaged") && "\(error)".contains("move it away") && !"\(error)".contains("\n")
+        }
+    }
+
+    @Test("retention drops finished jobs and events older than the cutoff, keeps running ones")
+    func retention() {
+        let old = Date(timeIntervalSince1970: 1_700_000_000)
+        var file = sample(at: old)
+        var finished = file.jobs[0]
+        finished.entry = WatchEntry(key: JobKey(profile: "prod", jobID: "aaaa"))
+        finished.job?.status = .success
+        finished.job?.endTime = old
+        file.jobs.append(finished)
+        let kept = file.retaining(after: old.addingTimeInterval(3600))
+        #expect(kept.jobs.map(\.entry.key.jobID) == ["2c9eb2c5544cbf6101544f0602af2b4f"])
+        #expect(kept.events.isEmpty)
+    }
+
+    @Test("the default path follows XDG_STATE_HOME, else ~/.local/state")
+    func defaultPath() {
+        #expect(StateStore.defaultPath(environment: ["XDG_STATE_HOME": "/x/state", "HOME": "/home/a"]) == "/x/state/jobwatch/state.json")
+        #expect(StateStore.defaultPath(environment: ["HOME": "/home/a"]) == "/home/a/.local/state/jobwatch/state.json")
+    }
+}
