@@ -1,0 +1,64 @@
+import CNcursesw
+import Foundation
+import JobUI
+
+extension Terminal {
+    /// Asks `CursesThread` to wake this actor whenever stdin has something to read.
+    func watchInput() {
+        CursesThread.shared.watchInput(.init(fd: STDIN_FILENO) { [weak self] hangup in
+            Task { @CursesActor in
+                defer { CursesThread.shared.inputDrained() }
+                self?.inputReady(hangup: hangup)
+            }
+        })
+    }
+
+    private func inputReady(hangup: Bool) {
+        guard screen != nil else { return }
+        if drainKeys() {
+            emptyReads = 0
+        } else {
+            emptyReads += 1
+        }
+        // A readable stdin with nothing in it, again and again, is a closed one.
+        if hangup || emptyReads > 100 {
+            CursesThread.shared.watchInput(nil)
+            events?.yield(.hangup)
+        }
+    }
+
+    /// Reads every key that is already there (a paste is many) and sends them on. Never blocks,
+    /// except `ESCDELAY` (25 ms) after a lone Esc. Returns whether anything was read.
+    @discardableResult
+    func drainKeys() -> Bool {
+        var keys: [Key] = []
+        var text = String.UnicodeScalarView()
+        var readAnything = false
+        func endText() {
+            guard !text.isEmpty else { return }
+            keys += KeyDecoder.characters(text)
+            text = String.UnicodeScalarView()
+        }
+        while true {
+            var code: wint_t = 0
+            let result = wget_wch(jw_stdscr(), &code)
+            if result == jw_err() { break }
+            readAnything = true
+            if result == jw_key_code_yes() {
+                endText()
+                // KEY_RESIZE only comes from our own resizeterm, which reports the resize itself.
+                if let key = KeyDecoder.functionKey(Int32(code)), key != .resize { keys.append(key) }
+            } else if let scalar = Unicode.Scalar(UInt32(code)) {
+                if KeyDecoder.isControl(scalar) {
+                    endText()
+                    if let key = KeyDecoder.controlKey(scalar) { keys.append(key) }
+                } else {
+                    text.append(scalar)
+                }
+            }
+        }
+        endText()
+        for key in keys { events?.yield(.key(key)) }
+        return readAnything
+    }
+}
