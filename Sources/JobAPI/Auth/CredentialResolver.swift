@@ -64,7 +64,8 @@ public enum CredentialResolver {
     static func readFile(_ path: String) throws(Problem) -> [String: String] {
         let attributes: [FileAttributeKey: Any]
         do {
-            attributes = try FileManager.default.attributesOfItem(atPath: path)
+            // The file a symlink points to is the one checked (as ssh does): a link's own mode is 777.
+            attributes = try FileManager.default.attributesOfItem(atPath: NSString(string: path).resolvingSymlinksInPath)
         } catch {
             throw Problem(description: "\(path): cannot read the credentials file — check the path in the profile's credentials_file")
         }

@@ -33,14 +33,15 @@ public struct Endpoint: Sendable, Hashable {
         else {
             throw Problem(description: "endpoint \(trimmed.debugDescription) is not a URL — use one like https://bms.cn-north-4.myhuaweicloud.com")
         }
+        // Not echoed: a user part or query may carry a password or token.
+        if components.query != nil || components.user != nil || components.password != nil {
+            throw Problem(description: "endpoint has a query or user part — give only scheme, host, port and path")
+        }
         guard scheme == "https" || scheme == "http" else {
             throw Problem(description: "endpoint \(trimmed.debugDescription) has scheme \(scheme) — use https://")
         }
         if scheme == "http", !Self.isLoopback(host) {
             throw Problem(description: "endpoint \(trimmed.debugDescription) uses plain http to a non-loopback host — use https:// (http is allowed only for 127.0.0.1, localhost and ::1)")
-        }
-        if components.query != nil || components.user != nil {
-            throw Problem(description: "endpoint \(trimmed.debugDescription) has a query or user part — give only scheme, host, port and path")
         }
         var base = components.percentEncodedPath
         while base.hasSuffix("/") { base.removeLast() }
@@ -56,7 +57,12 @@ public struct Endpoint: Sendable, Hashable {
 
     public static func isLoopback(_ host: String) -> Bool {
         let bare = host.trimmingCharacters(in: CharacterSet(charactersIn: "[]")).lowercased()
-        return bare == "localhost" || bare == "::1" || bare.hasPrefix("127.")
+        if bare == "localhost" || bare == "::1" { return true }
+        // 127.0.0.0/8 as a dotted quad only: "127.example.com" is a public name.
+        let octets = bare.split(separator: ".", omittingEmptySubsequences: false)
+        return octets.count == 4 && octets[0] == "127" && octets.allSatisfy { octet in
+            (1...3).contains(octet.count) && octet.allSatisfy { $0.isASCII && $0.isNumber } && Int(octet)! <= 255
+        }
     }
 
     /// The `Host` header: the port only when it is not the scheme's default.

@@ -115,7 +115,10 @@ public final class JobClient: Sendable {
             let job = try Job.decode(data)
             return FetchedJob(job: job, serverDate: serverDate, requestID: requestID)
         } catch {
-            throw APIError(kind: .invalidResponse, httpStatus: status, message: redactor.redact("answer is not a job: \(error)"), requestId: requestID, host: host)
+            // The body's first bytes are taken again from the redacted body: a secret cut in
+            // half by the prefix would no longer match.
+            let problem: JobDecodingProblem = if case .notJSON = error { .notJSON(bodyPrefix: BodyPrefix.of(redactor.redact(data))) } else { error }
+            throw APIError(kind: .invalidResponse, httpStatus: status, message: redactor.redact("answer is not a job: \(problem)"), requestId: requestID, host: host)
         }
     }
 
@@ -144,7 +147,8 @@ public final class JobClient: Sendable {
             code = found.code
             message = found.message ?? ""
         } else {
-            let prefix = BodyPrefix.of(body)
+            // Redacted before the cut: a secret cut in half would no longer match.
+            let prefix = BodyPrefix.of(redactor.redact(body))
             message = prefix.isEmpty ? HTTPResponseStatus(statusCode: status).reasonPhrase : "body: \(prefix)"
         }
         if code == nil, message.isEmpty { message = HTTPResponseStatus(statusCode: status).reasonPhrase }

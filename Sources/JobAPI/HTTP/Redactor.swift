@@ -11,5 +11,10 @@ package struct Redactor: Sendable {
     package func redact(_ text: String) -> String {
         secrets.reduce(text) { $0.replacingOccurrences(of: $1, with: "<redacted>") }
     }
+
+    /// A body with every secret replaced, for showing its first bytes.
+    package func redact(_ body: Data) -> Data {
+        secrets.isEmpty ? body : Data(redact(String(decoding: body, as: UTF8.self)).utf8)
+    }
 }
 
