@@ -1,0 +1,212 @@
+import Foundation
+import JobAPI
+
+extension JobwatchConfig {
+    /// `$XDG_CONFIG_HOME/jobwatch/config.json`, else `~/.config/jobwatch/config.json`.
+    public static func defaultPath(environment: [String: String]) -> String {
+        // The XDG spec ignores a relative XDG_CONFIG_HOME.
+        if let xdg = environment["XDG_CONFIG_HOME"], xdg.hasPrefix("/") {
+            return NSString(string: xdg).appendingPathComponent("jobwatch/config.json")
+        }
+        let home = environment["HOME"].flatMap { $0.isEmpty ? nil : $0 } ?? NSHomeDirectory()
+        return NSString(string: home).appendingPathComponent(".config/jobwatch/config.json")
+    }
+
+    /// Reads and checks a config file (`~` expanded). An empty file is an empty config.
+    public static func load(path: String) throws(ConfigError) -> JobwatchConfig {
+        let expanded = NSString(string: path).expandingTildeInPath
+        guard let data = FileManager.default.contents(atPath: expanded) else {
+            let exists = FileManager.default.fileExists(atPath: expanded)
+            throw ConfigError(
+                fileName: path, location: nil,
+                message: exists ? "cannot read the file — check its permissions" : "no such file — check the --config path"
+            )
+        }
+        return try parse(data, fileName: path)
+    }
+
+    /// Checks config text. `fileName` names the file in errors; relative paths in the file
+    /// are taken from its folder when it has one.
+    public static func parse(_ data: Data, fileName: String) throws(ConfigError) -> JobwatchConfig {
+        let text = String(decoding: data, as: UTF8.self)
+        if text.allSatisfy(\.isWhitespace) { return JobwatchConfig() }
+        let root = ConfigNode(value: try json(data, fileName: fileName), path: "", fileName: fileName)
+        let folder = fileName.contains("/") ? NSString(string: NSString(string: fileName).expandingTildeInPath).deletingLastPathComponent : nil
+        return try read(root, folder: folder)
+    }
+
+    // MARK: - Syntax
+
+    /// JSON text → value; a syntax error names its line when the parser gives an offset.
+    static func json(_ data: Data, fileName: String) throws(ConfigError) -> JSONValue {
+        do {
+            // JSONSerialization's errors say where ("around character 19"); JSONDecoder's do not.
+            _ = try JSONSerialization.jsonObject(with: data, options: [.fragmentsAllowed])
+            return try JSONValue.parse(data)
+        } catch {
+            let detail = (error as NSError).userInfo[NSDebugDescriptionErrorKey] as? String ?? ""
+            var reason = detail
+            var location: String?
+            if let range = detail.range(of: " around character ") {
+                reason = String(detail[..<range.lowerBound])
+                let digits = detail[range.upperBound...].prefix { $0.isNumber }
+                if let offset = Int(digits) {
+                    let line = data.prefix(offset).reduce(1) { $1 == UInt8(ascii: "\n") ? $0 + 1 : $0 }
+                    location = "line \(line)"
+                }
+            }
+            reason = reason.trimmingCharacters(in: CharacterSet(charactersIn: ". "))
+            let what = reason.isEmpty ? "not valid JSON" : "not valid JSON (\(reason.prefix(1).lowercased() + reason.dropFirst()))"
+            throw ConfigError(fileName: fileName, location: location, message: "\(what) — fix the syntax")
+        }
+    }
+
+    // MARK: - Sections
+
+    static let topKeys = ["default_profile", "profiles", "jobs", "poll", "ui"]
+    static let profileKeys = ["region", "project_id", "endpoint", "auth", "credentials_file", "ca_file", "requests_per_minute"]
+    static let jobKeys = ["id", "profile", "label"]
+    static let pollKeys = ["interval", "requests_per_minute", "max_concurrency", "request_timeout", "connect_timeout", "slow_factor", "retention", "heartbeat"]
+    static let uiKeys = ["time_zone", "bell", "color", "expand_failed"]
+
+    /// The gateway's quotas seen in public: 10 to 100 a minute; 6000 (100 a second) is a ceiling
+    /// no account has, so a larger number is a typo.
+    static let requestsPerMinuteRange: ClosedRange<Double> = 0.1...6000
+    static let requestsPerMinuteText = "more than 0 and at most 6000"
+
+    static func read(_ root: ConfigNode, folder: String?) throws(ConfigError) -> JobwatchConfig {
+        guard case .object = root.value else { throw root.error("expected an object {…} at the top level") }
+        let members = try root.members(known: topKeys)
+        var config = JobwatchConfig()
+        if let node = members["profiles"], !node.isNull {
+            for (name, profileNode) in try node.namedMembers() {
+                guard !name.isEmpty, !name.contains(where: \.isWhitespace) else {
+                    throw profileNode.error("a profile name must be non-empty and without spaces")
+                }
+                config.profiles[name] = try profile(profileNode, folder: folder)
+            }
+        }
+        if let node = members["default_profile"], !node.isNull {
+            let name = try node.nonEmptyString()
+            try checkProfileExists(name, at: node, in: config.profiles)
+            config.defaultProfile = name
+        }
+        if let node = members["jobs"], !node.isNull {
+            config.jobs = try node.elements().map { (element) throws(ConfigError) in try job(element, profiles: config.profiles) }
+        }
+        if let node = members["poll"], !node.isNull { config.poll = try poll(node) }
+        if let node = members["ui"], !node.isNull { config.ui = try ui(node) }
+        return config
+    }
+
+    static func profile(_ node: ConfigNode, folder: String?) throws(ConfigError) -> Profile {
+        let members = try node.members(known: profileKeys)
+        var profile = Profile()
+        func present(_ key: String) -> ConfigNode? {
+            members[key].flatMap { $0.isNull ? nil : $0 }
+        }
+        if let region = present("region") {
+            let text = try region.nonEmptyString()
+            do { _ = try Endpoint.region(text) } catch { throw region.error(error.description) }
+            profile.region = text
+        }
+        if let endpoint = present("endpoint") {
+            let text = try endpoint.nonEmptyString()
+            do { _ = try Endpoint(parsing: text) } catch { throw endpoint.error(error.description) }
+            profile.endpoint = text
+        }
+        guard profile.region != nil || profile.endpoint != nil else {
+            throw node.error("needs region or endpoint — add \"region\": \"cn-north-4\" or \"endpoint\": \"https://…\"")
+        }
+        if let projectID = present("project_id") {
+            let text = try projectID.nonEmptyString()
+            if let problem = JobID.problem(with: text) { throw projectID.error("project ID \(problem) — copy it from the console's My Credentials page") }
+            profile.projectID = text
+        }
+        if let auth = present("auth") {
+            profile.auth = try auth.choice(["aksk": AuthKind.aksk, "token": .token, "none": .none, "auto": .auto])
+        }
+        if let file = present("credentials_file") { profile.credentialsFile = try file.path(relativeTo: folder) }
+        if let file = present("ca_file") { profile.caFile = try file.path(relativeTo: folder) }
+        if let rate = present("requests_per_minute") {
+            profile.requestsPerMinute = try rate.number(in: requestsPerMinuteRange, rangeText: requestsPerMinuteText)
+        }
+        return profile
+    }
+
+    static func job(_ node: ConfigNode, profiles: [String: Profile]) throws(ConfigError) -> ConfiguredJob {
+        let idNode: ConfigNode
+        var job = ConfiguredJob(id: "")
+        switch node.value {
+        case .string:
+            idNode = node
+        case .object:
+            let members = try node.members(known: jobKeys)
+            guard let id = members["id"], !id.isNull else {
+                throw node.error("needs an id — write the job as \"<job id>\" or {\"id\": \"<job id>\", \"label\": \"…\"}")
+            }
+            idNode = id
+            if let profile = members["profile"], !profile.isNull {
+                let name = try profile.nonEmptyString()
+                try checkProfileExists(name, at: profile, in: profiles)
+                job.profile = name
+            }
+            if let label = members["label"], !label.isNull {
+                let text = try label.string().trimmingCharacters(in: .whitespaces)
+                job.label = text.isEmpty ? nil : text
+            }
+        default:
+            throw node.error("expected a job ID string or an object {\"id\", \"profile\", \"label\"}")
+        }
+        job.id = try idNode.string().trimmingCharacters(in: .whitespaces)
+        if let problem = JobID.problem(with: job.id) {
+            throw idNode.error("job ID \(problem) — give the job_id the create/operate call returned")
+        }
+        return job
+    }
+
+    static func poll(_ node: ConfigNode) throws(ConfigError) -> PollSettings {
+        let members = try node.members(known: pollKeys)
+        var poll = PollSettings()
+        func present(_ key: String) -> ConfigNode? {
+            members[key].flatMap { $0.isNull ? nil : $0 }
+        }
+        if let n = present("interval") { poll.interval = try n.duration(in: .seconds(1)...(.seconds(86_400))) }
+        if let n = present("requests_per_minute") {
+            poll.requestsPerMinute = try n.number(in: requestsPerMinuteRange, rangeText: requestsPerMinuteText)
+        }
+        if let n = present("max_concurrency") { poll.maxConcurrency = try n.wholeNumber(in: 1...64) }
+        if let n = present("request_timeout") { poll.requestTimeout = try n.duration(in: .seconds(1)...(.seconds(600))) }
+        if let n = present("connect_timeout") { poll.connectTimeout = try n.duration(in: .milliseconds(100)...(.seconds(120))) }
+        if let n = present("slow_factor") { poll.slowFactor = try n.number(in: 1...100, rangeText: "from 1 to 100") }
+        if let n = present("retention") { poll.retention = try n.duration(in: .seconds(3600)...(.seconds(365 * 86_400))) }
+        if let n = present("heartbeat") { poll.heartbeat = try n.duration(in: .seconds(1)...(.seconds(86_400))) }
+        if poll.connectTimeout > poll.requestTimeout, let n = present("connect_timeout") ?? present("request_timeout") {
+            throw n.error("connect_timeout must not be longer than request_timeout")
+        }
+        return poll
+    }
+
+    static func ui(_ node: ConfigNode) throws(ConfigError) -> UISettings {
+        let members = try node.members(known: uiKeys)
+        var ui = UISettings()
+        func present(_ key: String) -> ConfigNode? {
+            members[key].flatMap { $0.isNull ? nil : $0 }
+        }
+        if let n = present("time_zone") { ui.timeZone = try n.choice(["local": .local, "utc": .utc]) }
+        if let n = present("bell") { ui.bell = try n.bool() }
+        if let n = present("color") { ui.color = try n.choice(["auto": .auto, "never": .never, "always": .always]) }
+        if let n = present("expand_failed") { ui.expandFailed = try n.bool() }
+        return ui
+    }
+
+    static func checkProfileExists(_ name: String, at node: ConfigNode, in profiles: [String: Profile]) throws(ConfigError) {
+        guard profiles[name] == nil else { return }
+        let known = profiles.keys.sorted()
+        if known.isEmpty { throw node.error("no profile named \(name.debugDescription) — add it under \"profiles\"") }
+        if let suggestion = ConfigKeyCheck.suggestion(for: name, among: known) {
+            throw node.error("no profile named \(name.debugDescription) — did you mean \(suggestion)?")
+        }
+        throw node.error("no profile named \(name.debugDescription) — known profiles: \(known.joined(separator: ", "))")
+    }
+}

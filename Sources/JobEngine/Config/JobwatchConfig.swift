@@ -1,0 +1,123 @@
+/// What `config.json` says: profiles (where and how to reach the API), jobs to watch, and
+/// how to poll and show them. Every field has a default; see `config.example.json`.
+///
+/// Secrets never live here: a profile names a `credentialsFile`, and the environment wins.
+public struct JobwatchConfig: Sendable, Hashable {
+    /// The profile used when `--profile` is not given.
+    public var defaultProfile: String?
+    /// Profile name → profile.
+    public var profiles: [String: Profile]
+    /// Jobs watched when no job ID is given on the command line.
+    public var jobs: [ConfiguredJob]
+    public var poll: PollSettings
+    public var ui: UISettings
+
+    public init(
+        defaultProfile: String? = nil, profiles: [String: Profile] = [:], jobs: [ConfiguredJob] = [],
+        poll: PollSettings = PollSettings(), ui: UISettings = UISettings()
+    ) {
+        self.defaultProfile = defaultProfile
+        self.profiles = profiles
+        self.jobs = jobs
+        self.poll = poll
+        self.ui = ui
+    }
+
+    /// Where and how to reach one job API.
+    public struct Profile: Sendable, Hashable {
+        /// `cn-north-4`: the endpoint is then `https://bms.{region}.myhuaweicloud.com`.
+        public var region: String?
+        public var projectID: String?
+        /// Any URL; wins over `region`.
+        public var endpoint: String?
+        public var auth: AuthKind
+        /// A `KEY=VALUE` file with the environment's names, mode 600 (`~` already expanded).
+        public var credentialsFile: String?
+        /// Extra CA certificates (PEM) for private clouds (`~` already expanded).
+        public var caFile: String?
+        /// This profile's request budget, when lower (or higher) than `poll.requests_per_minute`.
+        public var requestsPerMinute: Double?
+
+        public init(
+            region: String? = nil, projectID: String? = nil, endpoint: String? = nil, auth: AuthKind = .auto,
+            credentialsFile: String? = nil, caFile: String? = nil, requestsPerMinute: Double? = nil
+        ) {
+            self.region = region
+            self.projectID = projectID
+            self.endpoint = endpoint
+            self.auth = auth
+            self.credentialsFile = credentialsFile
+            self.caFile = caFile
+            self.requestsPerMinute = requestsPerMinute
+        }
+    }
+
+    /// Which credential a profile expects.
+    public enum AuthKind: String, Sendable, Hashable, CaseIterable {
+        /// AK/SK signing; an error when none is found.
+        case aksk
+        /// An IAM token; an error when none is found.
+        case token
+        /// No authentication (a simulator).
+        case none
+        /// Whatever the environment or credentials file holds.
+        case auto
+    }
+
+    /// A job from the config's `jobs` list.
+    public struct ConfiguredJob: Sendable, Hashable {
+        public var id: String
+        /// The profile to read it through; `nil` for the selected one.
+        public var profile: String?
+        /// A name to show beside the ID.
+        public var label: String?
+
+        public init(id: String, profile: String? = nil, label: String? = nil) {
+            self.id = id
+            self.profile = profile
+            self.label = label
+        }
+    }
+
+    public struct PollSettings: Sendable, Hashable {
+        /// The base interval between two requests for one job.
+        public var interval: Duration = .seconds(10)
+        /// The budget of one credential, below the gateway's quota.
+        public var requestsPerMinute: Double = 30
+        /// Requests in flight at once to one endpoint.
+        public var maxConcurrency: Int = 4
+        /// Connect to last byte.
+        public var requestTimeout: Duration = .seconds(30)
+        public var connectTimeout: Duration = .seconds(5)
+        /// A job running this many times longer than its siblings' typical duration is "slow".
+        public var slowFactor: Double = 2.0
+        /// How long finished jobs stay in the state file.
+        public var retention: Duration = .seconds(7 * 86_400)
+        /// How often a quiet `wait` prints that it is still waiting.
+        public var heartbeat: Duration = .seconds(60)
+
+        public init() {}
+    }
+
+    public struct UISettings: Sendable, Hashable {
+        public var timeZone: TimeZoneChoice = .local
+        /// Ring the terminal bell when a job finishes.
+        public var bell: Bool = false
+        public var color: ColorChoice = .auto
+        /// Open failed batch jobs to show their failed sub-jobs.
+        public var expandFailed: Bool = true
+
+        public init() {}
+
+        public enum TimeZoneChoice: String, Sendable, Hashable, CaseIterable {
+            case local, utc
+        }
+
+        public enum ColorChoice: String, Sendable, Hashable, CaseIterable {
+            /// Colour when the terminal has it and `NO_COLOR` is not set.
+            case auto
+            case never
+            case always
+        }
+    }
+}
