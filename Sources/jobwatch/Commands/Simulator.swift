@@ -1,11 +1,121 @@
 import ArgumentParser
+import Foundation
+import JobAPI
+import JobSimulator
 
 extension JobWatch {
+    /// `jobwatch simulator`: serves the simulated job API on loopback until SIGINT/SIGTERM.
     struct Simulator: AsyncParsableCommand {
-        static let configuration = CommandConfiguration(abstract: "(not built yet)")
+        static let configuration = CommandConfiguration(
+            abstract: "Serve the simulated job API on loopback; prints its base URL first.",
+            discussion: """
+            The first line of standard output is the base URL; then one line per job of the \
+            scenario (ID, type, what it is), and how to watch them. Scenario time runs --speed \
+            times faster than real time; the rollout scenario plays a morning of about 15 minutes.
+
+            Signatures are checked exactly as the API gateway does when HUAWEICLOUD_SDK_AK and \
+            HUAWEICLOUD_SDK_SK (or HUAWEICLOUD_SDK_TOKEN) are set in the environment: those are \
+            the credentials it accepts. Otherwise nothing is checked.
+
+            Example:
+              jobwatch simulator --speed 20 --fault 503:every=10 --fault drop:p=0.05 > sim.txt &
+              jobwatch --endpoint "$(head -1 sim.txt)" --project-id \(DemoCredentials.projectID) $(sed -n '2,7p' sim.txt | cut -d' ' -f1)
+            """
+        )
+
+        @Option(help: ArgumentHelp("Address to listen on: loopback only (127.0.0.1, ::1, localhost).", valueName: "address"))
+        var host = "127.0.0.1"
+
+        @Option(help: ArgumentHelp("Port to listen on; 0 picks a free one.", valueName: "n"))
+        var port = 0
+
+        @Option(help: ArgumentHelp("Scenario: \(Scenario.names.joined(separator: ", ")).", valueName: "name"))
+        var scenario = Scenario.Name.rollout.rawValue
+
+        @Option(help: ArgumentHelp("How many times faster than real time the scenario runs.", valueName: "factor"))
+        var speed: Double = 1
+
+        @Option(name: .customLong("fault"), help: ArgumentHelp("Answer some requests badly (repeatable): \(FaultPlan.Rule.flagSyntax).", valueName: "spec"))
+        var faults: [String] = []
+
+        @Option(help: ArgumentHelp("Requests per minute each credential may make before 429 APIGW.0308.", valueName: "n"))
+        var quota = RateQuota.gatewayDefault.limit
+
+        func validate() throws {
+            guard Endpoint.isLoopback(host) else {
+                throw ValidationError("--host \(host) is not a loopback address — the simulator serves plain HTTP with test credentials; use 127.0.0.1, ::1 or localhost")
+            }
+            guard (0...65535).contains(port) else {
+                throw ValidationError("--port \(port) is out of range — give 0 (any free port) to 65535")
+            }
+            guard speed > 0, speed <= 10_000 else {
+                throw ValidationError("--speed \(speed) is out of range — give a factor above 0 and at most 10000")
+            }
+            guard quota >= 1 else {
+                throw ValidationError("--quota \(quota) is too small — give at least 1 request per minute")
+            }
+        }
 
         func run() async throws {
-            throw ValidationError("not built yet")
+            do {
+                try await serve()
+            } catch {
+                throw CommandFailure.exit(for: error)
+            }
+        }
+
+        private func serve() async throws {
+            let environment = ProcessInfo.processInfo.environment
+            var options = SimulatorOptions(speed: speed, quota: RateQuota(limit: quota))
+            do {
+                options.scenario = try Scenario.Name(parsing: scenario)
+                options.faults = FaultPlan(try faults.map { text throws(FaultPlan.Rule.Problem) in try FaultPlan.Rule(parsing: text) })
+            } catch {
+                throw UsageError("\(error)")
+            }
+            options.credentials = SimulatorCredentials.fromEnvironment(environment)
+            let projectID = environment[CredentialResolver.projectIDVariable].flatMap { $0.isEmpty ? nil : $0 }
+            options.projectID = projectID
+            describeAuthentication(options.credentials, projectID: projectID)
+
+            let simulator = JobSimulator(options: options)
+            let url: String
+            do {
+                url = try await simulator.start(host: host, port: port)
+            } catch {
+                throw UsageError("cannot listen on \(host) port \(port) (\(error)) — choose another --port, or 0 for a free one")
+            }
+
+            var lines = [url]
+            for job in simulator.topLevelJobs {
+                let size = job.subJobCount > 0 ? ", \(job.subJobCount) sub-jobs" : ""
+                lines.append("\(job.id) \(job.type) (\(JobKind.label(for: job.type))\(size))")
+            }
+            lines.append("")
+            lines.append("# scenario \(options.scenario) at \(speed)x real time; watch it with:")
+            lines.append("#   jobwatch --endpoint \(url) --project-id \(projectID ?? DemoCredentials.projectID) \(simulator.topLevelJobIDs.joined(separator: " "))")
+            lines.append("# Ctrl-C stops the simulator.")
+            // Unbuffered, so a script reading the first line sees it at once.
+            FileHandle.standardOutput.write(Data((lines.joined(separator: "\n") + "\n").utf8))
+
+            await SignalWaiter.waitForInterrupt()
+            await simulator.stop()
+        }
+
+        /// Says on stderr what is checked; names the AK (not secret), never the SK or a token.
+        private func describeAuthentication(_ credentials: SimulatorCredentials?, projectID: String?) {
+            var notes: [String] = []
+            if let credentials {
+                let aks = credentials.accessKeys.keys.sorted()
+                if !aks.isEmpty { notes.append("checking AK/SK signatures for AK \(aks.joined(separator: ", ")) (from \(CredentialResolver.accessKeyVariable)/\(CredentialResolver.secretKeyVariable))") }
+                if !credentials.tokens.isEmpty { notes.append("accepting the IAM token in \(CredentialResolver.tokenVariable)") }
+            } else {
+                notes.append("no \(CredentialResolver.accessKeyVariable)/\(CredentialResolver.secretKeyVariable) or \(CredentialResolver.tokenVariable) set: requests are not authenticated")
+            }
+            if let projectID { notes.append("serving project \(projectID) only (\(CredentialResolver.projectIDVariable))") }
+            for note in notes {
+                FileHandle.standardError.write(Data("jobwatch simulator: \(note)\n".utf8))
+            }
         }
     }
 }

@@ -1,0 +1,71 @@
+/// A set of simulated jobs with fixed timings: what the simulator serves.
+public struct Scenario: Sendable {
+    /// The built-in scenarios.
+    public enum Name: String, Sendable, Hashable, CaseIterable, CustomStringConvertible {
+        /// "A real morning": a 24-server create with 3 failures, a power-on, a volume attach,
+        /// a reinstall that runs for hours, an undocumented status, array-shaped entities.
+        /// All but the stuck and undocumented jobs finish within about 15 scenario minutes.
+        case rollout
+        /// Three jobs that finish within 30 scenario seconds: for fast tests.
+        case quick
+
+        /// Every valid name, for help texts and errors.
+        public static var valid: [String] { allCases.map(\.rawValue) }
+
+        /// Parses a scenario name; the error lists the valid ones.
+        public init(parsing text: String) throws(ScenarioNameProblem) {
+            guard let name = Name(rawValue: text.trimmingCharacters(in: .whitespaces).lowercased()) else {
+                throw ScenarioNameProblem(description: "unknown scenario \(text.debugDescription) — use one of: \(Name.valid.joined(separator: ", "))")
+            }
+            self = name
+        }
+
+        public var description: String { rawValue }
+    }
+
+    /// Every valid scenario name.
+    public static var names: [String] { Name.valid }
+
+    public let name: Name
+    /// Top-level jobs, in display order.
+    let jobs: [JobPlan]
+    /// Every job and sub-job by ID.
+    let byID: [String: JobPlan]
+
+    init(name: Name, jobs: [JobPlan]) {
+        self.name = name
+        self.jobs = jobs
+        var byID: [String: JobPlan] = [:]
+        func index(_ job: JobPlan) {
+            byID[job.id] = job
+            job.subJobs.forEach(index)
+        }
+        jobs.forEach(index)
+        self.byID = byID
+    }
+
+    static func make(_ name: Name) -> Scenario {
+        switch name {
+        case .rollout: rollout()
+        case .quick: quick()
+        }
+    }
+
+    /// What the scenario holds, for printing and for tests.
+    public var topLevelJobs: [SimulatedJob] {
+        jobs.map { SimulatedJob(id: $0.id, type: $0.type, subJobCount: $0.subJobs.count) }
+    }
+}
+
+/// An unknown scenario name, with the valid ones in its description.
+public struct ScenarioNameProblem: Error, Sendable, Hashable, CustomStringConvertible {
+    public var description: String
+}
+
+/// A top-level job of a scenario.
+public struct SimulatedJob: Sendable, Hashable {
+    public var id: String
+    /// The `job_type`, e.g. `baremetalBatchCreate`.
+    public var type: String
+    public var subJobCount: Int
+}

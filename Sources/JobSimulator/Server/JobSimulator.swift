@@ -1,0 +1,120 @@
+import Foundation
+import Hummingbird
+import HummingbirdCore
+import Logging
+import NIOCore
+import Synchronization
+
+/// The simulated job API, served over real HTTP (Hummingbird) on loopback: the server behind
+/// `--demo`, `jobwatch simulator` and every network test.
+///
+/// ```swift
+/// let simulator = JobSimulator(options: SimulatorOptions(scenario: .quick, speed: 10))
+/// let baseURL = try await simulator.start()      // "http://127.0.0.1:PORT"
+/// defer { Task { await simulator.stop() } }
+/// ```
+public final class JobSimulator: Sendable {
+    let core: SimulatorCore
+    private let running = Mutex<Running?>(nil)
+
+    private struct Running: Sendable {
+        var server: Server<HTTP1Channel>
+        var task: Task<Void, Never>
+        var baseURL: String
+    }
+
+    public init(options: SimulatorOptions) {
+        core = SimulatorCore(options: options)
+    }
+
+    /// The scenario served.
+    public var scenario: Scenario { core.scenario }
+
+    /// The scenario's top-level jobs with their types, in display order.
+    public var topLevelJobs: [SimulatedJob] { core.scenario.topLevelJobs }
+
+    /// The scenario's top-level job IDs, in display order.
+    public var topLevelJobIDs: [String] { topLevelJobs.map(\.id) }
+
+    /// Scenario seconds elapsed now (by the injected clock).
+    public var scenarioElapsed: Double { core.scenarioElapsed }
+
+    /// The base URL once started.
+    public var baseURL: String? { running.withLock { $0?.baseURL } }
+
+    /// Requests received for a job ID (any answer, faults and refusals included). A poller that
+    /// respects terminal states stops adding to this once the job is SUCCESS or FAIL.
+    public func requestCount(jobID: String) async -> Int {
+        core.requestCount(jobID: jobID)
+    }
+
+    /// Every request received.
+    public func totalRequests() async -> Int {
+        core.totalRequests
+    }
+
+    /// Replaces the fault plan from the next request on.
+    public func setFaults(_ faults: FaultPlan) {
+        core.setFaults(faults)
+    }
+
+    /// Replaces the per-credential quota from the next request on.
+    public func setQuota(_ quota: RateQuota) {
+        core.setQuota(quota)
+    }
+
+    /// Starts listening and returns the base URL (`http://127.0.0.1:PORT`) once it does.
+    /// Port 0 picks a free port.
+    public func start(host: String = "127.0.0.1", port: Int = 0) async throws -> String {
+        if let url = baseURL { return url }
+        let (bound, boundContinuation) = AsyncStream<Int?>.makeStream()
+        let core = self.core
+        let server = Server(
+            childChannelSetup: HTTP1Channel(responder: { request, writer, channel in
+                try await HTTPExchange.respond(to: request, writer: writer, channel: channel, core: core)
+            }),
+            configuration: ServerConfiguration(address: .hostname(host, port: port)),
+            onServerRunning: { channel in
+                boundContinuation.yield(channel.localAddress?.port)
+            },
+            eventLoopGroup: EventLoopGroupProvider.singleton.eventLoopGroup,
+            logger: Logger(label: "jobwatch.simulator", factory: { _ in SwiftLogNoOpLogHandler() })
+        )
+        let failure = Mutex<(any Error)?>(nil)
+        let task = Task {
+            do {
+                try await server.run()
+            } catch {
+                failure.withLock { $0 = error }
+            }
+            boundContinuation.finish()
+        }
+        var iterator = bound.makeAsyncIterator()
+        guard let boundPort = await iterator.next() else {
+            throw failure.withLock { $0 } ?? SimulatorStartProblem(description: "the simulator stopped before it was listening")
+        }
+        guard let boundPort else {
+            task.cancel()
+            throw SimulatorStartProblem(description: "the simulator is listening but its port is unknown")
+        }
+        let hostPart = host.contains(":") ? "[\(host)]" : host
+        let url = "http://\(hostPart):\(boundPort)"
+        running.withLock { $0 = Running(server: server, task: task, baseURL: url) }
+        return url
+    }
+
+    /// Stops listening and closes every connection; requests in flight are abandoned.
+    public func stop() async {
+        guard let current = running.withLock({ state -> Running? in
+            defer { state = nil }
+            return state
+        }) else { return }
+        current.task.cancel()
+        await current.task.value
+    }
+}
+
+/// Why `start` failed (the address is in use, or not a local one).
+public struct SimulatorStartProblem: Error, Sendable, CustomStringConvertible {
+    public var description: String
+}

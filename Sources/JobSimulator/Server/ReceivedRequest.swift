@@ -1,0 +1,59 @@
+import JobAPI
+
+/// A request as it arrived: the raw (still percent-encoded) path, the `Host` it came with,
+/// its headers and body. The signature is checked against exactly this.
+struct ReceivedRequest: Sendable {
+    var method: String
+    var host: String
+    /// The path as received, still percent-encoded, without the query.
+    var path: String
+    /// The query as received (after `?`), still encoded; nil when there was none.
+    var rawQuery: String?
+    var headers: [SigningRequest.Header]
+    var body: [UInt8]
+
+    init(method: String, host: String, target: String, headers: [SigningRequest.Header], body: [UInt8]) {
+        self.method = method
+        self.host = host
+        if let mark = target.firstIndex(of: "?") {
+            path = String(target[..<mark])
+            rawQuery = String(target[target.index(after: mark)...])
+        } else {
+            path = target
+            rawQuery = nil
+        }
+        self.headers = headers
+        self.body = body
+    }
+
+    func header(_ name: String) -> String? {
+        headers.first { $0.name.lowercased() == name.lowercased() }?.value
+    }
+
+    /// Query items, decoded, in the order sent (`a&b=` gives `a=""`, `b=""`).
+    var queryItems: [SigningRequest.QueryItem] {
+        guard let rawQuery, !rawQuery.isEmpty else { return [] }
+        return rawQuery.split(separator: "&").map { pair in
+            let parts = pair.split(separator: "=", maxSplits: 1, omittingEmptySubsequences: false)
+            return .init(PercentEncoding.decode(String(parts[0])), parts.count > 1 ? PercentEncoding.decode(String(parts[1])) : "")
+        }
+    }
+
+    /// The same request in the signer's terms, `Host` included (HTTP/1 delivers it apart).
+    var signingRequest: SigningRequest {
+        var all = headers
+        if !all.contains(where: { $0.name.lowercased() == "host" }) {
+            all.append(.init("Host", host))
+        }
+        return SigningRequest(method: method, host: host, path: path, query: queryItems, headers: all, body: body)
+    }
+
+    /// The job route `…/v1/{project_id}/jobs/{job_id}` under any base path, decoded.
+    var jobRoute: (projectID: String, jobID: String)? {
+        let segments = path.split(separator: "/", omittingEmptySubsequences: false).map(String.init)
+        guard segments.count >= 5 else { return nil }
+        let tail = Array(segments.suffix(4))
+        guard tail[0] == "v1", tail[2] == "jobs", !tail[1].isEmpty, !tail[3].isEmpty else { return nil }
+        return (PercentEncoding.decode(tail[1]), PercentEncoding.decode(tail[3]))
+    }
+}

@@ -1,0 +1,143 @@
+import Foundation
+import JobAPI
+import Synchronization
+
+/// Decides every answer: authentication, quota, faults, then the job at the current
+/// scenario time. Holds the counters tests read. All mutable state sits in one `Mutex`.
+final class SimulatorCore: Sendable {
+    let options: SimulatorOptions
+    let scenario: Scenario
+    let clock: ScenarioClock
+    private let authenticator: GatewayAuthenticator?
+    private let state: Mutex<State>
+
+    struct State: Sendable {
+        var totalRequests = 0
+        var requestsPerJob: [String: Int] = [:]
+        var faults: FaultPlan
+        var quota: RateQuota
+        var lockouts = LockoutBook()
+        var ledger = QuotaLedger()
+    }
+
+    init(options: SimulatorOptions) {
+        self.options = options
+        self.scenario = Scenario.make(options.scenario)
+        self.clock = ScenarioClock(origin: options.now(), speed: options.speed)
+        self.authenticator = options.credentials.map(GatewayAuthenticator.init)
+        self.state = Mutex(State(faults: options.faults, quota: options.quota))
+    }
+
+    // MARK: - Counters and controls
+
+    func requestCount(jobID: String) -> Int {
+        state.withLock { $0.requestsPerJob[jobID] ?? 0 }
+    }
+
+    var totalRequests: Int {
+        state.withLock { $0.totalRequests }
+    }
+
+    func setFaults(_ faults: FaultPlan) {
+        state.withLock { $0.faults = faults }
+    }
+
+    func setQuota(_ quota: RateQuota) {
+        state.withLock { $0.quota = quota }
+    }
+
+    /// Scenario seconds elapsed at the injected wall clock's `now`.
+    var scenarioElapsed: Double {
+        clock.elapsed(at: options.now())
+    }
+
+    // MARK: - Answering
+
+    func answer(_ request: ReceivedRequest, requestID: String) -> SimulatedAnswer {
+        let now = options.now()
+        let route = request.jobRoute
+        let authenticator = self.authenticator
+
+        // Everything that touches shared state happens in one critical section, so request
+        // numbers, counts, locks and quota agree with each other.
+        let gate: Result<(FaultPlan.Fault?, RateQuota), AnswerError> = state.withLock { state in
+            state.totalRequests += 1
+            let sequence = state.totalRequests
+            if let route { state.requestsPerJob[route.jobID, default: 0] += 1 }
+
+            var principal = "anonymous"
+            if let authenticator {
+                let verdict = authenticator.verify(request, now: now) { state.lockouts.isLocked($0, at: now) }
+                switch verdict {
+                case .accepted(let who):
+                    principal = who
+                    if let ak = AuthorizationHeader(parsing: request.header("Authorization") ?? "")?.accessKeyID {
+                        state.lockouts.recordSuccess(ak)
+                    }
+                case .refused(let refusal, let failedAK):
+                    if let failedAK { state.lockouts.recordFailure(failedAK, at: now) }
+                    return .failure(.refused(refusal))
+                }
+            } else if let ak = AuthorizationHeader(parsing: request.header("Authorization") ?? "")?.accessKeyID {
+                principal = "AK \(ak)"
+            }
+            if let wait = state.ledger.admit(principal, at: now, quota: state.quota) {
+                return .failure(.overQuota(state.quota, retryAfter: wait))
+            }
+            return .success((state.faults.fault(forRequest: sequence), state.quota))
+        }
+
+        let fault: FaultPlan.Fault?
+        let quota: RateQuota
+        switch gate {
+        case .failure(.refused(let refusal)):
+            return ErrorBodies.unauthorized(refusal, requestID: requestID)
+        case .failure(.overQuota(let quota, let wait)):
+            return ErrorBodies.throttled(quota, retryAfter: wait, requestID: requestID)
+        case .success(let pass):
+            (fault, quota) = pass
+        }
+
+        switch fault {
+        case .throttle(let retryAfter)?:
+            return ErrorBodies.throttled(quota, retryAfter: retryAfter, requestID: requestID)
+        case .serverError(let status)?:
+            return ErrorBodies.proxyError(status)
+        case .html?:
+            return ErrorBodies.portalPage
+        case .slow(let delay)?:
+            var answer = jobAnswer(request, route: route, now: now, requestID: requestID)
+            answer.delay = delay
+            return answer
+        case .drop?:
+            var answer = jobAnswer(request, route: route, now: now, requestID: requestID)
+            answer.delivery = .dropAfter(bytes: answer.body.count / 2)
+            return answer
+        case .truncated?:
+            var answer = jobAnswer(request, route: route, now: now, requestID: requestID)
+            answer.body = Array(answer.body.prefix(answer.body.count / 2))
+            return answer
+        case nil:
+            return jobAnswer(request, route: route, now: now, requestID: requestID)
+        }
+    }
+
+    private enum AnswerError: Error {
+        case refused(AuthRefusal)
+        case overQuota(RateQuota, retryAfter: Int)
+    }
+
+    /// The answer the service itself gives: the job, or why there is none.
+    private func jobAnswer(_ request: ReceivedRequest, route: (projectID: String, jobID: String)?, now: Date, requestID: String) -> SimulatedAnswer {
+        guard let route else { return ErrorBodies.noSuchAPI(requestID: requestID) }
+        guard request.method.uppercased() == "GET" else { return ErrorBodies.methodNotAllowed(requestID: requestID) }
+        if let projectID = options.projectID, projectID != route.projectID {
+            return ErrorBodies.jobNotFound(jobID: route.jobID, projectID: route.projectID)
+        }
+        let t = clock.elapsed(at: now)
+        guard let job = scenario.byID[route.jobID], t >= job.createdAt else {
+            return ErrorBodies.jobNotFound(jobID: route.jobID, projectID: route.projectID)
+        }
+        return .json(200, job.json(at: t, clock: clock))
+    }
+}

@@ -1,0 +1,36 @@
+import Foundation
+
+/// How a `JobSimulator` behaves.
+public struct SimulatorOptions: Sendable {
+    public var scenario: Scenario.Name
+    /// Scenario time runs this many times faster than the wall clock.
+    public var speed: Double
+    /// nil: any project ID is served; else other project IDs answer 404.
+    public var projectID: String?
+    /// nil: no authentication check; else requests are checked exactly as the gateway does.
+    public var credentials: SimulatorCredentials?
+    public var faults: FaultPlan
+    /// The gateway's per-credential quota; over it, 429 `APIGW.0308`.
+    public var quota: RateQuota
+    /// The wall clock: scenario time, the `X-Sdk-Date` check, the quota window, the AK lock
+    /// and the `Date` header all read it, so tests can move time at will.
+    public var now: @Sendable () -> Date
+
+    public init(
+        scenario: Scenario.Name = .rollout,
+        speed: Double = 1,
+        projectID: String? = nil,
+        credentials: SimulatorCredentials? = nil,
+        faults: FaultPlan = .none,
+        quota: RateQuota = .gatewayDefault,
+        now: @escaping @Sendable () -> Date = { Date() }
+    ) {
+        self.scenario = scenario
+        self.speed = speed
+        self.projectID = projectID
+        self.credentials = credentials
+        self.faults = faults
+        self.quota = quota
+        self.now = now
+    }
+}
