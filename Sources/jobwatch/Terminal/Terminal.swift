@@ -209,3 +209,11 @@ final class Terminal {
         }
     }
 }
+
+extension Terminal {
+    /// The linked ncurses, e.g. `ncurses 6.4.20221231`: proof that CNcursesw links, for `--version`
+    /// style diagnostics. `curses_version` only returns a constant string, so any thread may ask.
+    nonisolated static var cursesVersion: String {
+        String(cString: curses_version())
+    }
+}

@@ -12,10 +12,12 @@ final class TerminalSignals {
     static let watched: [Int32] = [SIGINT, SIGTERM, SIGHUP, SIGTSTP, SIGCONT, SIGWINCH]
 
     private var sources: [any DispatchSourceSignal] = []
+    /// The dispositions found at start, given back at the end.
+    private var previous: [(number: Int32, handler: sighandler_t?)] = []
 
     init(terminal: Terminal) {
         for number in Self.watched {
-            signal(number, SIG_IGN)
+            previous.append((number, signal(number, SIG_IGN)))
             let source = DispatchSource.makeSignalSource(signal: number, queue: .global())
             // Not isolated: dispatch calls it on its own queue, and it only schedules the work.
             source.setEventHandler { @Sendable [weak terminal] in
@@ -26,10 +28,11 @@ final class TerminalSignals {
         }
     }
 
-    /// Stops listening and gives each signal its default action back.
+    /// Stops listening and gives each signal the disposition it had before.
     func cancel() {
         for source in sources { source.cancel() }
         sources = []
-        for number in Self.watched { signal(number, SIG_DFL) }
+        for (number, handler) in previous { signal(number, handler) }
+        previous = []
     }
 }

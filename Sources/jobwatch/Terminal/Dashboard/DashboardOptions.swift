@@ -1,0 +1,27 @@
+/// How the dashboard behaves, from the command line.
+struct DashboardOptions: Sendable {
+    /// `--bell`: ring when a job or sub-job fails, and when everything has finished.
+    var bell = false
+    /// What the header names first (`prod · cn-north-4`); empty: the profiles of the jobs.
+    var context = ""
+    /// Transitions kept for the event log; older ones are dropped.
+    var eventLogLimit = 5_000
+    /// How often the screen is rendered again for elapsed times and ages (unchanged rows are
+    /// not written, so an idle second costs one render and no output).
+    var tick: Duration = .seconds(1)
+
+    init(bell: Bool = false, context: String = "") {
+        self.bell = bell
+        self.context = context
+    }
+}
+
+/// Why the dashboard ended.
+enum DashboardExit: Sendable, Hashable {
+    /// The user quit (`q`).
+    case quit
+    /// SIGINT, SIGTERM or SIGHUP: exit with 128 + the signal number, as shells expect.
+    case signal(Int32)
+    /// The terminal went away.
+    case hangup
+}
