@@ -18,8 +18,10 @@ extension JobWatch {
             the credentials it accepts. Otherwise nothing is checked.
 
             Example:
-              jobwatch simulator --speed 20 --fault 503:every=10 --fault drop:p=0.05 > sim.txt &
-              jobwatch --endpoint "$(head -1 sim.txt)" --project-id \(DemoCredentials.projectID) $(sed -n '2,7p' sim.txt | cut -d' ' -f1)
+              jobwatch simulator --speed 20 --fault 503:every=10 > sim.txt &
+              jobwatch --endpoint "$(head -1 sim.txt)" \\
+                --project-id \(DemoCredentials.projectID) \\
+                $(grep -o '^[0-9a-f]\\{32\\}' sim.txt)
             """
         )
 
@@ -41,21 +43,6 @@ extension JobWatch {
         @Option(help: ArgumentHelp("Requests per minute each credential may make before 429 APIGW.0308.", valueName: "n"))
         var quota = RateQuota.gatewayDefault.limit
 
-        func validate() throws {
-            guard Endpoint.isLoopback(host) else {
-                throw ValidationError("--host \(host) is not a loopback address — the simulator serves plain HTTP with test credentials; use 127.0.0.1, ::1 or localhost")
-            }
-            guard (0...65535).contains(port) else {
-                throw ValidationError("--port \(port) is out of range — give 0 (any free port) to 65535")
-            }
-            guard speed > 0, speed <= 10_000 else {
-                throw ValidationError("--speed \(speed) is out of range — give a factor above 0 and at most 10000")
-            }
-            guard quota >= 1 else {
-                throw ValidationError("--quota \(quota) is too small — give at least 1 request per minute")
-            }
-        }
-
         func run() async throws {
             do {
                 try await serve()
@@ -64,7 +51,24 @@ extension JobWatch {
             }
         }
 
+        /// Checked here rather than in `validate()`, so a refusal is one `jobwatch: … — …` line.
+        private func checkArguments() throws(UsageError) {
+            guard Endpoint.isLoopback(host) else {
+                throw UsageError("--host \(host) is not a loopback address — the simulator serves plain HTTP and accepts test credentials; use 127.0.0.1, ::1 or localhost")
+            }
+            guard (0...65535).contains(port) else {
+                throw UsageError("--port \(port) is out of range — give 0 (any free port) to 65535")
+            }
+            guard speed > 0, speed <= 10_000 else {
+                throw UsageError("--speed \(speed) is out of range — give a factor above 0 and at most 10000")
+            }
+            guard quota >= 1 else {
+                throw UsageError("--quota \(quota) is too small — give at least 1 request per minute")
+            }
+        }
+
         private func serve() async throws {
+            try checkArguments()
             let environment = ProcessInfo.processInfo.environment
             var options = SimulatorOptions(speed: speed, quota: RateQuota(limit: quota))
             do {
