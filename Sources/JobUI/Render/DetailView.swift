@@ -1,0 +1,87 @@
+import Foundation
+import JobAPI
+import JobEngine
+
+/// The detail pane: everything about the selected row, one fact a line.
+enum DetailView {
+    /// Lines the pane is sized for below the tree (it keeps this size whatever is selected,
+    /// so the tree does not jump while moving).
+    static let typicalLines = 9
+
+    static func rows(_ context: RenderContext, ref: NodeRef?, width: Int, height: Int) -> [Row] {
+        guard height > 0 else { return [] }
+        let palette = context.palette
+        var title = LineBuilder(width: width)
+        let rule = context.unicode ? "─" : "-"
+        title.add(rule + " details ", palette.title)
+        title.add(String(repeating: rule, count: max(0, width)), palette.dim)
+        var rows = [title.row()]
+        let facts = ref.map { lines(for: $0, context) } ?? [("", "nothing selected")]
+        let nameWidth = 11
+        for (name, value) in facts.prefix(height - 1) {
+            var line = LineBuilder(width: width)
+            line.add(name, columns: nameWidth, palette.dim)
+            line.add(value, columns: line.remaining, name == "reason" || name == "last error" ? palette.reason : palette.plain, ellipsis: context.ellipsis)
+            rows.append(line.row())
+        }
+        while rows.count < height { rows.append(LineBuilder(width: width).row()) }
+        return rows
+    }
+
+    /// (name, value) pairs, most important first: the pane may show only the first few.
+    static func lines(for ref: NodeRef, _ context: RenderContext) -> [(String, String)] {
+        let snapshot = context.snapshot
+        let state = snapshot.jobs[ref.job]
+        var out: [(String, String)] = []
+        if let entity = snapshot.entity(at: ref) {
+            out.append((entity.key, entity.value))
+            if let owner = snapshot.owner(of: ref) {
+                out.append((ref.subJob == nil ? "of job" : "of sub-job", owner.id ?? state.key.jobID))
+            }
+            return out
+        }
+        let job = snapshot.apiJob(at: ref)
+        if ref.isJob {
+            out.append(("job", "\(state.key.jobID)  (profile \(state.key.profile))"))
+            if let label = state.entry.label { out.append(("name", label)) }
+        } else {
+            out.append(("sub-job", job?.id ?? "(no ID)"))
+            out.append(("of job", state.key.jobID))
+        }
+        if let job {
+            out.append(("type", job.type.map { "\($0) (\(job.label))" } ?? job.label))
+            var status = job.status.description
+            if let elapsed = job.elapsed(now: context.now) {
+                status += "\(context.separator)\(job.status.isTerminal ? "took" : "running for") \(ClockText.duration(elapsed))"
+            }
+            if ref.isJob, let marker = StatusLook.markerText(health: state.health, slow: state.isSlow) {
+                status += context.separator + marker
+            }
+            out.append(("status", status))
+            if let reason = job.failureReason { out.append(("reason", reason)) }
+            if let code = job.failureCode { out.append(("error", code)) }
+            if let begin = job.beginTime { out.append(("begin", both(begin, context))) }
+            if let end = job.endTime { out.append(("end", both(end, context))) }
+            if ref.isJob, !job.subJobs.isEmpty { out.append(("sub-jobs", TreeView.batchSummary(job.subJobs))) }
+        } else {
+            out.append(("status", StatusLook.word(nil, health: state.health)))
+        }
+        if let error = state.lastError {
+            var text = error.message
+            if let status = error.httpStatus { text = "HTTP \(status) " + (error.code.map { "\($0) " } ?? "") + text }
+            out.append(("last error", text))
+            if let request = error.requestId { out.append(("request", request)) }
+        }
+        if let readAt = state.readAt {
+            out.append(("data age", "\(ClockText.duration(context.now.timeIntervalSince(readAt))) (read \(ClockText.clock(readAt, context.zone)))"))
+        } else {
+            out.append(("data age", "never read"))
+        }
+        return out
+    }
+
+    /// A time in the local zone and in UTC.
+    private static func both(_ date: Date, _ context: RenderContext) -> String {
+        "\(ClockText.dateTime(date, context.state.localTimeZone))  \(ClockText.iso(date))"
+    }
+}
