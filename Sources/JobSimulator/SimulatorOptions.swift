@@ -5,6 +5,8 @@ public struct SimulatorOptions: Sendable {
     public var scenario: Scenario.Name
     /// Scenario time runs this many times faster than the wall clock.
     public var speed: Double
+    /// Scenario seconds already past when the simulator starts (the demo opens mid-morning).
+    public var startOffset: Double = 0
     /// nil: any project ID is served; else other project IDs answer 404.
     public var projectID: String?
     /// nil: no authentication check; else requests are checked exactly as the gateway does.

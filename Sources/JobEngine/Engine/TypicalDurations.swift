@@ -7,7 +7,7 @@ struct TypicalDurations: Sendable {
     static let defaults: [String: TimeInterval] = [
         "baremetalBatchCreate": 15 * 60, "baremetalSingleCreate": 12 * 60,
         "baremetalBatchOperate": 5 * 60, "baremetalSingleOperate": 4 * 60,
-        "baremetalReinstallOs": 30 * 60, "baremetalVolumeBootReinstallOs": 30 * 60,
+        "baremetalReinstallOs": 20 * 60, "baremetalVolumeBootReinstallOs": 20 * 60,
         "baremetalChangeOsVolumeBoot": 30 * 60, "baremetalChangeOsLocalDisk": 30 * 60,
         "baremetalAttachVolume": 3 * 60, "baremetalDetachVolume": 3 * 60,
         "baremetalBatchAttachVolume": 5 * 60, "baremetalAttachSingleVolume": 3 * 60,

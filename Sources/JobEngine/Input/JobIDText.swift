@@ -19,19 +19,22 @@ public enum JobIDText {
         public var description: String
     }
 
-    public static func parse(_ text: String, source: String) throws(Problem) -> [Item] {
+    /// - Parameter numberLines: add `:line` to `source` in messages (off when the caller
+    ///   passes one line at a time and numbers it itself).
+    public static func parse(_ text: String, source: String, numberLines: Bool = true) throws(Problem) -> [Item] {
         let trimmed = text.trimmingCharacters(in: .whitespacesAndNewlines)
         if trimmed.hasPrefix("{") || trimmed.hasPrefix("[") {
             return try parseJSON(trimmed, source: source)
         }
         var items: [Item] = []
-        for (index, rawLine) in text.split(separator: "\n", omittingEmptySubsequences: false).enumerated() {
-            let line = rawLine.trimmingCharacters(in: .whitespaces.union(CharacterSet(charactersIn: "\r")))
+        for (index, rawLine) in text.split(omittingEmptySubsequences: false, whereSeparator: \.isNewline).enumerated() {
+            let line = rawLine.trimmingCharacters(in: .whitespacesAndNewlines)
             if line.isEmpty || line.hasPrefix("#") { continue }
             let parts = line.split(maxSplits: 1, whereSeparator: { $0 == " " || $0 == "\t" })
             let id = String(parts[0])
             if let problem = JobID.problem(with: id) {
-                throw Problem(description: "\(source):\(index + 1): job ID \(id.debugDescription) \(problem) — one job ID per line, optionally followed by a label")
+                let place = numberLines ? "\(source):\(index + 1)" : source
+                throw Problem(description: "\(place): job ID \(id.debugDescription) \(problem) — one job ID per line, optionally followed by a label")
             }
             let label = parts.count > 1 ? String(parts[1]).trimmingCharacters(in: .whitespaces) : nil
             items.append(Item(id: id, label: label?.isEmpty == false ? label : nil))

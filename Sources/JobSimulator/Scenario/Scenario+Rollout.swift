@@ -76,10 +76,11 @@ extension Scenario {
         return .batch(id: id, type: "baremetalBatchAttachVolume", createdAt: 0, initFor: 8, subJobs: subJobs, failure: .success)
     }
 
-    /// Started 20 minutes before the simulator, and runs for 3 hours: the "stuck" one.
+    /// Started 50 minutes before the simulator, and runs for 3 hours: the "stuck" one, far
+    /// past the 20 minutes a reinstall usually takes.
     private static func stuckReinstall(_ random: inout SeededGenerator) -> JobPlan {
         JobPlan(
-            id: random.jobID(), type: "baremetalReinstallOs", createdAt: -20 * 60, initFor: 15, runFor: 3 * 3600,
+            id: random.jobID(), type: "baremetalReinstallOs", createdAt: -50 * 60, initFor: 15, runFor: 3 * 3600,
             outcome: .success, attributes: [.init("server_id", .string(random.uuid()))]
         )
     }

@@ -1,18 +1,21 @@
 import Foundation
 
-/// Scenario time runs `speed` times faster than the wall clock, from `origin`:
-/// at wall time `now`, the scenario is `(now - origin) * speed` seconds old.
+/// Scenario time runs `speed` times faster than the wall clock, from `origin`, where the
+/// scenario is already `offset` seconds old: at wall time `now` it is
+/// `offset + (now - origin) * speed` seconds old.
 struct ScenarioClock: Sendable {
     var origin: Date
     var speed: Double
+    var offset: Double = 0
 
-    /// Scenario seconds since the origin at wall time `now`.
+    /// Scenario seconds since the scenario's start at wall time `now`.
     func elapsed(at now: Date) -> Double {
-        now.timeIntervalSince(origin) * speed
+        offset + now.timeIntervalSince(origin) * speed
     }
 
-    /// The timestamp a job shows for scenario second `t`.
+    /// The wall time at which the scenario reaches second `t`: timestamps never lie about
+    /// the wall clock, so at a speed above 1 durations shrink by that factor.
     func date(at t: Double) -> Date {
-        origin.addingTimeInterval(t)
+        origin.addingTimeInterval((t - offset) / speed)
     }
 }

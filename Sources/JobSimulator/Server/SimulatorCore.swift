@@ -23,7 +23,7 @@ final class SimulatorCore: Sendable {
     init(options: SimulatorOptions) {
         self.options = options
         self.scenario = Scenario.make(options.scenario)
-        self.clock = ScenarioClock(origin: options.now(), speed: options.speed)
+        self.clock = ScenarioClock(origin: options.now(), speed: options.speed, offset: options.startOffset)
         self.authenticator = options.credentials.map(GatewayAuthenticator.init)
         self.state = Mutex(State(faults: options.faults, quota: options.quota))
     }

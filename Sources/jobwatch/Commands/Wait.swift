@@ -1,11 +1,123 @@
 import ArgumentParser
+import Foundation
+import JobAPI
+import JobEngine
+import JobUI
 
 extension JobWatch {
     struct Wait: AsyncParsableCommand {
-        static let configuration = CommandConfiguration(abstract: "(not built yet)")
+        static let configuration = CommandConfiguration(
+            abstract: "Poll until every job is finished, printing one line per transition.",
+            discussion: """
+            Uses the same engine as the dashboard: the same budget, backoff and failure rules.
+            Exit codes: 0 every job SUCCESS, 1 at least one FAIL, 2 timed out,
+            3 a job could not be read (not found, credentials refused), 64 usage, 130 interrupted.
+
+            Examples:
+              jobwatch wait --region cn-north-4 --project-id 0a1b… 2c9eb2c5544cbf6101544f0602af2b4f
+              echo "$jobs" | jobwatch wait - --timeout 45m
+              jobwatch wait --demo --scenario quick --json
+            """
+        )
+
+        @OptionGroup var common: CommonOptions
+
+        @Option(name: .long, help: ArgumentHelp("Give up after this long (exit 2), e.g. 45m.", valueName: "duration"))
+        var timeout: String?
+
+        @Flag(name: .long, help: "Print transitions as JSON lines (schema 1).")
+        var json = false
+
+        @Flag(name: .customLong("fail-fast"), help: "Exit 1 as soon as any job or sub-job fails.")
+        var failFast = false
+
+        @Option(name: .long, help: ArgumentHelp("Print a progress line when nothing changed for this long.", valueName: "duration"))
+        var heartbeat: String = "60s"
+
+        @Option(name: .customLong("on-done"), help: ArgumentHelp("Run this shell command when a job finishes (job data in JOBWATCH_* variables).", valueName: "command"))
+        var onDone: String?
+
+        @Option(name: .customLong("on-fail"), help: ArgumentHelp("Run this shell command when a job or sub-job fails.", valueName: "command"))
+        var onFail: String?
+
+        @Argument(help: ArgumentHelp("Job IDs; - reads them from standard input (lines, or the API's JSON).", valueName: "job-id"))
+        var jobIDs: [String] = []
 
         func run() async throws {
-            throw ValidationError("not built yet")
+            do {
+                let ending = try await waitForJobs()
+                let code: ExitStatus
+                switch ending {
+                case .allDone(let states): code = ExitStatus.of(states)
+                case .failedFast: code = .failed
+                case .timedOut: code = .timedOut
+                case .interrupted: code = .interrupted
+                }
+                printSummary(ending.states, code: code)
+                throw ExitCode(code.rawValue)
+            } catch {
+                throw CommandFailure.exit(for: error)
+            }
+        }
+
+        func waitForJobs() async throws -> TransitionStreamer.Ending {
+            let limit = try timeout.map { try DurationOption.parse($0, flag: "--timeout") }
+            let beat = try DurationOption.parse(heartbeat, flag: "--heartbeat")
+            let session = try await Session.make(options: common, jobArguments: jobIDs, environment: ProcessInfo.processInfo.environment, includeConfiguredJobs: jobIDs.isEmpty)
+            let client: JobClient
+            do {
+                client = try session.makeClient()
+            } catch {
+                await session.shutdown()
+                throw error
+            }
+            let result: Result<TransitionStreamer.Ending, any Error>
+            do {
+                guard !session.entries.isEmpty else {
+                    throw UsageError("no job IDs — give them as arguments, with - on standard input, or in the config's jobs")
+                }
+                let engine = Engine(profiles: session.profiles, client: client, settings: session.settings, logger: session.logger)
+                do {
+                    try await engine.add(session.entries)
+                } catch {
+                    throw UsageError("\(error)")
+                }
+                let notifier = Notifier(onDone: onDone, onFail: onFail) { CommandFailure.printError($0) }
+                let streamer = TransitionStreamer(
+                    json: json, unicode: LocaleInfo.isUTF8, failFast: failFast, heartbeat: beat,
+                    timeout: limit, exitWhenDone: true, notifier: notifier
+                )
+                result = .success(await streamer.run(engine))
+            } catch {
+                result = .failure(error)
+            }
+            await client.shutdown()
+            await session.shutdown()
+            return try result.get()
+        }
+
+        func printSummary(_ states: [JobState], code: ExitStatus) {
+            if json {
+                print(JSONReport.summaryLine(states, exitCode: code.rawValue, now: Date()))
+                return
+            }
+            let counts = states.reduce(into: StatusCounts()) { $0.add($1.status) }
+            var line = "\(states.count) job\(states.count == 1 ? "" : "s"): \(counts.success) succeeded, \(counts.fail) failed"
+            let open = states.count - counts.finished
+            if open > 0 { line += ", \(open) not finished" }
+            switch code {
+            case .timedOut: line += " — timed out"
+            case .interrupted: line += " — interrupted"
+            default: break
+            }
+            print(line)
+            for state in states {
+                if let job = state.job, job.status == .fail {
+                    print("  FAIL \(job.type ?? "job") \(state.key.jobID): \(job.failureSummary ?? "no reason given")")
+                } else if state.job == nil || state.health == .authStopped || state.health == .notFound {
+                    print("  UNREADABLE \(state.key.jobID): \(state.lastError.map { "\($0)" } ?? "no answer yet")")
+                }
+            }
         }
     }
 }

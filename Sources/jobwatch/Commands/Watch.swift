@@ -1,11 +1,192 @@
 import ArgumentParser
+import Foundation
+import JobAPI
+import JobEngine
+import JobUI
+import Logging
 
 extension JobWatch {
     struct Watch: AsyncParsableCommand {
-        static let configuration = CommandConfiguration(abstract: "(not built yet)")
+        static let configuration = CommandConfiguration(
+            abstract: "The dashboard: a live tree of batch jobs, sub-jobs and entities (default command).",
+            discussion: """
+            Watches the jobs given here, the config's jobs, and the jobs of the last session (the
+            state file), so a restart after a dropped SSH session shows the same tree at once.
+            When standard output is not a terminal (or with --plain, or TERM=dumb), it prints one
+            line per transition instead and never exits on its own.
+
+            Examples:
+              jobwatch --demo
+              jobwatch --region cn-north-4 --project-id 0a1b… 2c9eb2c5544cbf6101544f0602af2b4f
+              create_servers.sh | tee -a jobs.txt; jobwatch --jobs-file jobs.txt
+            """
+        )
+
+        @OptionGroup var common: CommonOptions
+
+        @Option(name: .customLong("jobs-file"), help: ArgumentHelp("Job IDs, one a line (a label may follow); followed as it grows.", valueName: "file"))
+        var jobsFile: String?
+
+        @Flag(name: .long, help: "Print transitions as lines instead of the dashboard.")
+        var plain = false
+
+        @Flag(name: .long, help: "With --plain: print JSON lines (schema 1).")
+        var json = false
+
+        @Flag(name: .long, help: "Ring the bell when a job fails or everything is done.")
+        var bell = false
+
+        @Flag(name: .long, help: "Show times in UTC (t toggles).")
+        var utc = false
+
+        @Option(name: .customLong("state-file"), help: ArgumentHelp("Where the watch list and last known states are kept.", valueName: "file"))
+        var stateFile: String?
+
+        @Flag(name: .customLong("no-state"), help: "Neither read nor write the state file.")
+        var noState = false
+
+        @Option(name: .customLong("on-done"), help: ArgumentHelp("Run this shell command when a job finishes (job data in JOBWATCH_* variables).", valueName: "command"))
+        var onDone: String?
+
+        @Option(name: .customLong("on-fail"), help: ArgumentHelp("Run this shell command when a job or sub-job fails.", valueName: "command"))
+        var onFail: String?
+
+        @Argument(help: ArgumentHelp("Job IDs to watch; - reads them from standard input.", valueName: "job-id"))
+        var jobIDs: [String] = []
 
         func run() async throws {
-            throw ValidationError("not built yet")
+            do {
+                try await watch()
+            } catch {
+                throw CommandFailure.exit(for: error)
+            }
+        }
+
+        func watch() async throws {
+            let environment = ProcessInfo.processInfo.environment
+            let session = try await Session.make(options: common, jobArguments: jobIDs, environment: environment, includeConfiguredJobs: true)
+            let client: JobClient
+            do {
+                client = try session.makeClient()
+            } catch {
+                await session.shutdown()
+                throw error
+            }
+            do {
+                try await runDashboard(session: session, client: client, environment: environment)
+            } catch {
+                await client.shutdown()
+                await session.shutdown()
+                throw error
+            }
+            await client.shutdown()
+            await session.shutdown()
+        }
+
+        private func runDashboard(session: Session, client: JobClient, environment: [String: String]) async throws {
+            // The demo's simulator starts afresh each time: its state is not kept.
+            let store: StateStore? = noState || (session.demo != nil && stateFile == nil)
+                ? nil
+                : StateStore(path: stateFile ?? StateStore.defaultPath(environment: environment))
+            var restored: StateFile?
+            do {
+                let retention = session.config.poll.retention.seconds
+                restored = try store?.load()?.retaining(after: Date().addingTimeInterval(-retention))
+            } catch {
+                throw UsageError("\(error)")
+            }
+            let engine = Engine(profiles: session.profiles, client: client, settings: session.settings, store: store, restored: restored, logger: session.logger)
+            do {
+                try await engine.add(session.entries)
+            } catch {
+                throw UsageError("\(error)")
+            }
+            let useDashboard = !plain && !json && Terminal.isUsable(environment: environment)
+            // While the dashboard owns the terminal, problems go to the log, not to stderr.
+            let logger = session.logger
+            let report: @Sendable (String) -> Void = { message in
+                if useDashboard {
+                    logger.warning(Logger.Message(stringLiteral: message))
+                } else {
+                    CommandFailure.printError(message)
+                }
+            }
+            let follower = try jobsFileTask(engine: engine, profile: session.defaultProfile, report: report)
+            defer { follower?.cancel() }
+            let notifier = Notifier(onDone: onDone, onFail: onFail, report: report)
+            if !useDashboard {
+                if await engine.currentSnapshot().jobs.isEmpty, jobsFile == nil {
+                    throw UsageError("no jobs to watch — give job IDs, --jobs-file FILE, the config's jobs, or try --demo")
+                }
+                let streamer = TransitionStreamer(
+                    json: json, unicode: LocaleInfo.isUTF8, failFast: false, heartbeat: session.config.poll.heartbeat,
+                    timeout: nil, exitWhenDone: false, notifier: notifier
+                )
+                let ending = await streamer.run(engine)
+                if case .interrupted = ending { throw ExitCode(ExitStatus.interrupted.rawValue) }
+                return
+            }
+
+            var dashboardEnvironment = environment
+            if session.config.ui.color == .never { dashboardEnvironment["NO_COLOR"] = "1" }
+            let options = DashboardOptions(
+                bell: bell || session.config.ui.bell,
+                context: context(session),
+                utc: utc || session.config.ui.timeZone == .utc,
+                earlierEvents: await engine.eventLog()
+            )
+            let snapshots = await engine.snapshots()
+            let transitions = await engine.transitions()
+            let forwarded = notifier.isActive ? await engine.transitions() : nil
+            let notifying = Task {
+                guard let forwarded else { return }
+                for await transition in forwarded { await notifier.handle(transition) }
+            }
+            let runner = Task { await engine.run() }
+            let control = EngineControl(engine: engine, profile: session.defaultProfile)
+            let exit: DashboardExit
+            do {
+                exit = try await DashboardDriver(snapshots: snapshots, transitions: transitions, control: control, options: options, environment: dashboardEnvironment).run()
+            } catch {
+                runner.cancel()
+                await runner.value
+                throw UsageError("cannot start the dashboard: \(error) — use --plain")
+            }
+            runner.cancel()
+            await runner.value
+            await notifying.value
+            if case .signal(let number) = exit { throw ExitCode(128 + number) }
+        }
+
+        /// `--jobs-file`: jobs appended by a rollout script join the watch as they appear.
+        private func jobsFileTask(engine: Engine, profile: String, report: @escaping @Sendable (String) -> Void) throws -> Task<Void, Never>? {
+            guard let jobsFile else { return nil }
+            let updates: AsyncStream<JobsFileFollower.Update>
+            do {
+                updates = try JobsFileFollower(path: jobsFile).updates(clock: .continuous)
+            } catch {
+                throw UsageError("\(error)")
+            }
+            return Task {
+                for await update in updates {
+                    switch update {
+                    case .jobs(let items):
+                        do {
+                            try await engine.add(items.map { WatchEntry(key: JobKey(profile: profile, jobID: $0.id), label: $0.label) })
+                        } catch {
+                            report("\(jobsFile): \(error)")
+                        }
+                    case .problem(let text):
+                        report(text)
+                    }
+                }
+            }
+        }
+
+        private func context(_ session: Session) -> String {
+            guard let profile = session.profiles.first(where: { $0.name == session.defaultProfile }) else { return "" }
+            if session.demo != nil { return "demo · simulator \(profile.endpoint)" }
+            return "\(profile.name) · \(profile.endpoint.host)"
         }
     }
 }

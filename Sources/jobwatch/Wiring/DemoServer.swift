@@ -21,7 +21,10 @@ struct DemoServer {
         guard (speed ?? 1) > 0, (speed ?? 1) <= 10_000 else {
             throw UsageError("--speed \(speed ?? 0) is out of range — give a factor above 0 and at most 10000")
         }
-        options.speed = speed ?? 10
+        // Real time, opened five minutes into the morning: some jobs done, some failed, one
+        // stuck, and the big batch still going. --speed hurries it along.
+        options.speed = speed ?? 1
+        options.startOffset = 5 * 60
         options.credentials = .demo
         let simulator = JobSimulator(options: options)
         let url = try await simulator.start()

@@ -58,6 +58,8 @@ final class DashboardDriver {
         self.clock = clock
         self.snapshot = initial ?? Snapshot(takenAt: now())
         state.context = options.context
+        state.utc = options.utc
+        events = Array(options.earlierEvents.suffix(options.eventLogLimit))
     }
 
     /// Takes over the terminal until the user quits, a quit signal arrives or the terminal goes

@@ -1,3 +1,5 @@
+import JobEngine
+
 /// How the dashboard behaves, from the command line.
 struct DashboardOptions: Sendable {
     /// `--bell`: ring when a job or sub-job fails, and when everything has finished.
@@ -10,9 +12,16 @@ struct DashboardOptions: Sendable {
     /// not written, so an idle second costs one render and no output).
     var tick: Duration = .seconds(1)
 
-    init(bell: Bool = false, context: String = "") {
+    /// `ui.time_zone: utc` or `--utc`: times start in UTC (`t` toggles).
+    var utc = false
+    /// Transitions from before this session (the state file), oldest first.
+    var earlierEvents: [Transition] = []
+
+    init(bell: Bool = false, context: String = "", utc: Bool = false, earlierEvents: [Transition] = []) {
         self.bell = bell
         self.context = context
+        self.utc = utc
+        self.earlierEvents = earlierEvents
     }
 }
 

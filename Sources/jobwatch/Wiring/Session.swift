@@ -1,0 +1,187 @@
+import Foundation
+import JobAPI
+import JobEngine
+import Logging
+
+/// Everything a command needs to read jobs, from flags, the config file and the environment.
+struct Session {
+    var profiles: [ProfileTarget]
+    var defaultProfile: String
+    /// Jobs from the config (when asked for) and from the arguments, in that order.
+    var entries: [WatchEntry]
+    var settings: EngineSettings
+    var clientOptions: ClientOptions
+    var config: JobwatchConfig
+    var demo: DemoServer?
+    var logger: Logger
+
+    /// - Parameters:
+    ///   - jobArguments: job IDs given on the command line (`-` reads standard input).
+    ///   - includeConfiguredJobs: also watch the config's `jobs`.
+    static func make(options: CommonOptions, jobArguments: [String], environment: [String: String], includeConfiguredJobs: Bool) async throws -> Session {
+        let config = try loadConfig(options.config, environment: environment)
+        var settings = EngineSettings()
+        settings.interval = config.poll.interval
+        settings.requestsPerMinute = config.poll.requestsPerMinute
+        settings.maxConcurrencyPerEndpoint = config.poll.maxConcurrency
+        settings.slowFactor = config.poll.slowFactor
+        if let interval = options.interval {
+            guard let parsed = DurationText.parse(interval), parsed >= .seconds(1) else {
+                throw UsageError("--interval \(interval.debugDescription) is not a duration of at least 1s — use e.g. 10s, 2m")
+            }
+            settings.interval = parsed
+        }
+        var clientOptions = ClientOptions()
+        clientOptions.requestTimeout = config.poll.requestTimeout
+        clientOptions.connectTimeout = config.poll.connectTimeout
+
+        let logger = try makeLogger(options.logFile, environment: environment)
+
+        if options.demo {
+            let demo = try await DemoServer.start(scenario: options.scenario, speed: options.speed)
+            let ids = try readArguments(jobArguments)
+            let extra = ids.map { WatchEntry(key: JobKey(profile: DemoServer.profileName, jobID: $0.id), label: $0.label) }
+            return Session(
+                profiles: [demo.profile], defaultProfile: DemoServer.profileName, entries: demo.entries + extra,
+                settings: settings, clientOptions: clientOptions, config: config, demo: demo, logger: logger
+            )
+        }
+        if options.scenario != nil || options.speed != nil {
+            throw UsageError("--scenario and --speed go with --demo — add --demo, or drop them")
+        }
+
+        let selected = options.profile ?? config.defaultProfile ?? (config.profiles.count == 1 ? config.profiles.keys.first! : "default")
+        if let name = options.profile, config.profiles[name] == nil, options.endpoint == nil, options.region == nil {
+            let known = config.profiles.keys.sorted().joined(separator: ", ")
+            throw UsageError("profile \(name.debugDescription) is not in the config — use one of: \(known.isEmpty ? "(none configured)" : known), or give --region/--endpoint")
+        }
+
+        var entries: [WatchEntry] = []
+        if includeConfiguredJobs {
+            entries += config.jobs.map { WatchEntry(key: JobKey(profile: $0.profile ?? selected, jobID: $0.id), label: $0.label) }
+        }
+        entries += try readArguments(jobArguments).map { WatchEntry(key: JobKey(profile: selected, jobID: $0.id), label: $0.label) }
+
+        var names = Set(entries.map(\.key.profile))
+        names.insert(selected)
+        var profiles: [ProfileTarget] = []
+        for name in names.sorted() {
+            let overrides = name == selected ? options : nil
+            profiles.append(try resolveProfile(name, config: config, overrides: overrides, environment: environment, clientOptions: &clientOptions))
+        }
+        return Session(
+            profiles: profiles, defaultProfile: selected, entries: entries, settings: settings,
+            clientOptions: clientOptions, config: config, demo: nil, logger: logger
+        )
+    }
+
+    static func loadConfig(_ path: String?, environment: [String: String]) throws -> JobwatchConfig {
+        do {
+            if let path {
+                return try JobwatchConfig.load(path: path)
+            }
+            let defaultPath = JobwatchConfig.defaultPath(environment: environment)
+            if FileManager.default.fileExists(atPath: defaultPath) {
+                return try JobwatchConfig.load(path: defaultPath)
+            }
+            return try JobwatchConfig.parse(Data("{}".utf8), fileName: "(defaults)")
+        } catch {
+            throw UsageError("\(error)")
+        }
+    }
+
+    /// A profile from the config, with the command line's overrides for the selected one.
+    static func resolveProfile(_ name: String, config: JobwatchConfig, overrides: CommonOptions?, environment: [String: String], clientOptions: inout ClientOptions) throws -> ProfileTarget {
+        let configured = config.profiles[name]
+        let endpoint: Endpoint
+        do {
+            if let url = overrides?.endpoint ?? (overrides?.region == nil ? configured?.endpoint : nil) {
+                endpoint = try Endpoint(parsing: url)
+            } else if let region = overrides?.region ?? configured?.region {
+                endpoint = try Endpoint.region(region)
+            } else {
+                throw UsageError("profile \(name.debugDescription) has no region or endpoint — pass --region cn-north-4 (or --endpoint URL), or set region in the config")
+            }
+        } catch let problem as Endpoint.Problem {
+            throw UsageError("\(problem)")
+        }
+
+        let resolved: CredentialResolver.Resolved
+        do {
+            resolved = try CredentialResolver.resolve(environment: environment, file: configured?.credentialsFile)
+        } catch {
+            throw UsageError("\(error)")
+        }
+        let auth = configured?.auth ?? .auto
+        switch (auth, resolved.credential) {
+        case (.aksk, .accessKey), (.token, .token), (.none, _), (.auto, _):
+            break
+        case (.aksk, _):
+            throw UsageError("profile \(name.debugDescription) wants AK/SK but none was found — set HUAWEICLOUD_SDK_AK and HUAWEICLOUD_SDK_SK, or the profile's credentials_file")
+        case (.token, _):
+            throw UsageError("profile \(name.debugDescription) wants an IAM token but none was found — set HUAWEICLOUD_SDK_TOKEN, or the profile's credentials_file")
+        }
+        let credential: Credential = auth == .none ? .none : resolved.credential
+        if case .none = credential, auth != .none, !Endpoint.isLoopback(endpoint.host) {
+            throw UsageError("no credentials for \(endpoint) — set HUAWEICLOUD_SDK_AK and HUAWEICLOUD_SDK_SK (or HUAWEICLOUD_SDK_TOKEN) in the environment, or a credentials_file in the profile")
+        }
+
+        guard let projectID = overrides?.projectID ?? configured?.projectID ?? resolved.projectID ?? environment[CredentialResolver.projectIDVariable] else {
+            throw UsageError("no project ID for profile \(name.debugDescription) — pass --project-id, set project_id in the profile, or HUAWEICLOUD_SDK_PROJECT_ID")
+        }
+        if let problem = JobID.problem(with: projectID) {
+            throw UsageError("project ID \(projectID.debugDescription) \(problem) — check --project-id / project_id")
+        }
+        if let caFile = overrides?.caFile ?? configured?.caFile {
+            clientOptions.caFile = caFile
+        }
+        return ProfileTarget(name: name, endpoint: endpoint, projectID: projectID, credential: credential, requestsPerMinute: configured?.requestsPerMinute)
+    }
+
+    /// Job IDs from arguments; `-` reads standard input (lines, or the cloud's JSON).
+    static func readArguments(_ arguments: [String]) throws -> [JobIDText.Item] {
+        var items: [JobIDText.Item] = []
+        for argument in arguments {
+            if argument == "-" {
+                let data = FileHandle.standardInput.readDataToEndOfFile()
+                do {
+                    items += try JobIDText.parse(String(decoding: data, as: UTF8.self), source: "stdin")
+                } catch {
+                    throw UsageError("\(error)")
+                }
+            } else if let problem = JobID.problem(with: argument) {
+                throw UsageError("job ID \(argument.debugDescription) \(problem) — give the job_id the API returned")
+            } else {
+                items.append(JobIDText.Item(id: argument, label: nil))
+            }
+        }
+        return items
+    }
+
+    static func makeLogger(_ path: String?, environment: [String: String]) throws -> Logger {
+        guard let path else {
+            return Logger(label: "jobwatch", factory: { _ in SwiftLogNoOpLogHandler() })
+        }
+        let secrets = [CredentialResolver.secretKeyVariable, CredentialResolver.securityTokenVariable, CredentialResolver.tokenVariable]
+            .compactMap { environment[$0] }
+        let redactor = Redactor(secrets: secrets)
+        do {
+            let factory = try FileLogHandler.opening(path: path) { redactor.redact($0) }
+            return Logger(label: "jobwatch", factory: factory)
+        } catch {
+            throw UsageError("--log-file \(path): cannot open it for writing — check the folder exists and is writable")
+        }
+    }
+
+    func makeClient() throws -> JobClient {
+        do {
+            return try JobClient(options: clientOptions)
+        } catch {
+            throw UsageError("\(error)")
+        }
+    }
+
+    func shutdown() async {
+        await demo?.simulator.stop()
+    }
+}

@@ -1,0 +1,95 @@
+import Clocks
+import Foundation
+import JobAPI
+import JobEngine
+import JobSimulator
+
+/// An engine on virtual time, polling a simulator over real HTTP on 127.0.0.1.
+/// The simulator reads the same virtual clock, so scenarios and signatures agree with it.
+struct EngineHarness {
+    let testClock: TestClock<Duration>
+    let clock: EngineClock
+    let simulator: JobSimulator
+    let client: JobClient
+    let engine: Engine
+    let runner: Task<Void, Never>
+    let profile: ProfileTarget
+
+    static let start = Date(timeIntervalSince1970: 1_800_000_000)
+
+    static func make(
+        scenario: Scenario.Name = .quick,
+        faults: FaultPlan = .none,
+        settings: EngineSettings = .testing,
+        simulatorCredentials: SimulatorCredentials? = .demo,
+        credential: Credential = DemoCredentials.credential,
+        store: StateStore? = nil,
+        restored: StateFile? = nil
+    ) async throws -> EngineHarness {
+        let testClock = TestClock<Duration>()
+        let clock = EngineClock(testClock, startDate: start)
+        var options = SimulatorOptions()
+        options.scenario = scenario
+        options.faults = faults
+        options.credentials = simulatorCredentials
+        options.now = { clock.date }
+        let simulator = JobSimulator(options: options)
+        let url = try await simulator.start()
+        let profile = ProfileTarget(name: "test", endpoint: try Endpoint(parsing: url), projectID: DemoCredentials.projectID, credential: credential)
+        var clientOptions = ClientOptions()
+        clientOptions.requestTimeout = .seconds(5)
+        let client = try JobClient(options: clientOptions)
+        let engine = Engine(profiles: [profile], client: client, settings: settings, clock: clock, store: store, restored: restored)
+        let runner = Task { await engine.run() }
+        return EngineHarness(testClock: testClock, clock: clock, simulator: simulator, client: client, engine: engine, runner: runner, profile: profile)
+    }
+
+    func watch(_ ids: [String]) async throws {
+        try await engine.add(ids.map { WatchEntry(key: JobKey(profile: "test", jobID: $0)) })
+        await settle()
+    }
+
+    /// Lets every request that is due go out and come back.
+    func settle() async {
+        for _ in 0..<3 {
+            for _ in 0..<50 { await Task.yield() }
+            var waited = 0
+            while await engine.inFlightCount > 0, waited < 5000 {
+                try? await Task.sleep(for: .milliseconds(2))
+                waited += 2
+            }
+        }
+    }
+
+    /// Moves virtual time forward in steps, letting requests finish at each step.
+    func advance(by total: Duration, step: Duration = .seconds(1)) async {
+        var moved = Duration.zero
+        while moved < total {
+            let next = min(step, total - moved)
+            await testClock.advance(by: next)
+            await settle()
+            moved += next
+        }
+    }
+
+    func snapshot() async -> Snapshot { await engine.currentSnapshot() }
+
+    func state(_ id: String) async -> JobState? {
+        await snapshot().jobs.first { $0.key.jobID == id }
+    }
+
+    func shutdown() async {
+        runner.cancel()
+        await runner.value
+        await simulator.stop()
+        await client.shutdown()
+    }
+}
+
+extension EngineSettings {
+    static var testing: EngineSettings {
+        var settings = EngineSettings()
+        settings.randomSeed = 42
+        return settings
+    }
+}
