@@ -16,7 +16,7 @@ actor Notifier {
         self.report = report
     }
 
-    var isActive: Bool { onDone != nil || onFail != nil }
+    nonisolated var isActive: Bool { onDone != nil || onFail != nil }
 
     func handle(_ t: Transition) {
         guard t.to.isTerminal else { return }
