@@ -1,0 +1,46 @@
+import Foundation
+import JobAPI
+import Testing
+@testable import JobSimulator
+
+struct LifecycleTests {
+    @Test func theDateHeaderFollowsTheInjectedClock() async throws {
+        let clock = ManualClock(Date(timeIntervalSince1970: 2_000_000_000))
+        try await SimulatorHarness.with(clock: clock) { h in
+            let target = JobTarget(endpoint: h.endpoint, projectID: SimulatorHarness.projectID, jobID: h.simulator.topLevelJobIDs[0])
+            let fetched = try await h.client.fetch(target, credential: .none, now: clock.now)
+            #expect(fetched.serverDate == clock.now)
+            #expect(fetched.requestID?.count == 32)
+        }
+    }
+
+    @Test func startIsIdempotentAndStopClosesThePort() async throws {
+        let simulator = JobSimulator(options: SimulatorOptions(scenario: .quick))
+        let url = try await simulator.start()
+        #expect(try await simulator.start() == url)
+        #expect(simulator.baseURL == url)
+        await simulator.stop()
+        #expect(simulator.baseURL == nil)
+
+        var options = ClientOptions()
+        options.connectTimeout = .milliseconds(300)  // the client retries a refused connect until then
+        let client = try JobClient(options: options)
+        let target = JobTarget(endpoint: try Endpoint(parsing: url), projectID: "p", jobID: simulator.topLevelJobIDs[0])
+        do {
+            _ = try await client.fetch(target, credential: .none)
+            Issue.record("the stopped simulator still answered")
+        } catch {
+            #expect(error.category == .transient)
+        }
+        await client.shutdown()
+    }
+
+    @Test func aBusyPortIsAnError() async throws {
+        let first = JobSimulator(options: SimulatorOptions(scenario: .quick))
+        let url = try await first.start()
+        let port = try #require(Int(url.split(separator: ":").last ?? ""))
+        let second = JobSimulator(options: SimulatorOptions(scenario: .quick))
+        await #expect(throws: (any Error).self) { try await second.start(port: port) }
+        await first.stop()
+    }
+}
