@@ -43,4 +43,19 @@ struct LifecycleTests {
         await #expect(throws: (any Error).self) { try await second.start(port: port) }
         await first.stop()
     }
+
+    @Test func stopDoesNotWaitForIdleKeepAliveConnections() async throws {
+        let simulator = JobSimulator(options: SimulatorOptions(scenario: .quick))
+        let url = try await simulator.start()
+        var options = ClientOptions()
+        options.connectTimeout = .milliseconds(300)
+        let client = try JobClient(options: options)
+        let target = JobTarget(endpoint: try Endpoint(parsing: url), projectID: "p", jobID: simulator.topLevelJobIDs[0])
+        _ = try await client.fetch(target, credential: .none)
+        let started = ContinuousClock.now
+        await simulator.stop()
+        #expect(ContinuousClock.now - started < .seconds(2))
+        await #expect(throws: APIError.self) { try await client.fetch(target, credential: .none) }
+        await client.shutdown()
+    }
 }
