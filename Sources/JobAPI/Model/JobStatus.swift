@@ -18,7 +18,7 @@ public enum JobStatus: Sendable, Hashable {
         case "INIT": self = .initial
         case "RUNNING": self = .running
         case "SUCCESS": self = .success
-        case "FAIL", "FAILED": self = .fail
+        case "FAIL": self = .fail
         case "PENDING_PAYMENT": self = .pendingPayment
         default: self = .other(raw)
         }
