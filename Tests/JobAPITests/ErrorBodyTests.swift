@@ -73,7 +73,7 @@ struct ErrorBodyTests {
         #expect(error.message == "Incorrect IAM authentication information: verify aksk signature fail")
         #expect(error.requestId == "req-0001")
         #expect(error.category == .unauthorized)
-        #expect(error.description == "HTTP 401 APIGW.0301 Incorrect IAM authentication information: verify aksk signature fail [bms.cn-north-4.myhuaweicloud.com] (request req-0001) — check HUAWEICLOUD_SDK_AK/HUAWEICLOUD_SDK_SK (or the token) and that they belong to this region; polling stopped, as 5 more failures lock the AK for 5 minutes")
+        #expect(error.description == "HTTP 401 APIGW.0301 Incorrect IAM authentication information: verify aksk signature fail [bms.cn-north-4.myhuaweicloud.com] (request req-0001) — check HUAWEICLOUD_SDK_AK/HUAWEICLOUD_SDK_SK (or the token) and that they belong to this region; polling with it stopped, since repeated failures lock the AK for 5 minutes")
     }
 
     @Test func anExpiredSignaturePointsAtTheClock() {

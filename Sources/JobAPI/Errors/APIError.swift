@@ -103,7 +103,7 @@ extension APIError: CustomStringConvertible {
             if message.lowercased().contains("expired") || message.lowercased().contains("date") {
                 return "check the local clock (signatures expire 15 minutes off) and the token's validity"
             }
-            return "check HUAWEICLOUD_SDK_AK/HUAWEICLOUD_SDK_SK (or the token) and that they belong to this region; polling stopped, as 5 more failures lock the AK for 5 minutes"
+            return "check HUAWEICLOUD_SDK_AK/HUAWEICLOUD_SDK_SK (or the token) and that they belong to this region; polling with it stopped, since repeated failures lock the AK for 5 minutes"
         case .forbidden: return "the credential lacks permission for this project: check the project ID and IAM policy"
         case .notFound: return "check the job ID and project ID; finished jobs are purged about a day later"
         case .throttled: return "the API quota is exhausted; jobwatch slows down and retries"

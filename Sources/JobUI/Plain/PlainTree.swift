@@ -15,7 +15,11 @@ public enum PlainTree {
     public static func lines(for state: JobState, now: Date, timeZone: TimeZone, unicode: Bool) -> [String] {
         let symbols = StatusSymbols(unicode: unicode)
         guard let job = state.job else {
-            let what = state.lastError.map { "could not be read: \($0)" } ?? "not read yet"
+            // The full error goes to stderr; stdout keeps the tree short.
+            let what = state.lastError.map { error in
+                "UNREADABLE  " + ([error.httpStatus.map { "HTTP \($0)" }, error.code].compactMap { $0 }.joined(separator: " ")
+                    .nonEmpty ?? error.message)
+            } ?? "not read yet"
             return ["\(symbols.unknown) \(state.entry.label ?? "job") \(state.key.jobID)  \(what)"]
         }
         var title = "\(symbols.symbol(for: job.status)) \(job.label)"
@@ -81,4 +85,8 @@ public struct StatusSymbols: Sendable {
         case .other: "?"
         }
     }
+}
+
+extension String {
+    var nonEmpty: String? { isEmpty ? nil : self }
 }
