@@ -16,13 +16,14 @@ struct ConfigNode {
     // MARK: - Children
 
     /// The object's members, after checking every key is known (or saying which it meant).
+    /// A `null` value counts as absent.
     func members(known: [String]) throws(ConfigError) -> [String: ConfigNode] {
         guard case .object(let object) = value else { throw error("expected an object {…}") }
         var members: [String: ConfigNode] = [:]
         for key in object.keys.sorted() {
             let child = self.child(key, object[key] ?? .null)
             if let problem = ConfigKeyCheck.problem(with: key, known: known) { throw child.error(problem) }
-            members[key] = child
+            if !child.isNull { members[key] = child }
         }
         return members
     }

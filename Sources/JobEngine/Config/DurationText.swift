@@ -1,3 +1,5 @@
+import Foundation
+
 /// Durations as people write them: `90s`, `5m`, `1h`, `1h30m`, `250ms`, `7d`.
 ///
 /// Whole numbers with a unit, largest unit first, each unit at most once. A bare number is
@@ -9,7 +11,7 @@ public enum DurationText {
 
     /// `nil` when the text is not a duration.
     public static func parse(_ text: String) -> Duration? {
-        let bytes = Array(text.utf8.drop { $0 == 0x20 }.reversed().drop { $0 == 0x20 }.reversed())
+        let bytes = Array(text.trimmingCharacters(in: .whitespaces).utf8)
         guard !bytes.isEmpty else { return nil }
         var total: Int64 = 0
         var lastUnit = -1

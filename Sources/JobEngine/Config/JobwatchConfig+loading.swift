@@ -78,7 +78,7 @@ extension JobwatchConfig {
         guard case .object = root.value else { throw root.error("expected an object {…} at the top level") }
         let members = try root.members(known: topKeys)
         var config = JobwatchConfig()
-        if let node = members["profiles"], !node.isNull {
+        if let node = members["profiles"] {
             for (name, profileNode) in try node.namedMembers() {
                 guard !name.isEmpty, !name.contains(where: \.isWhitespace) else {
                     throw profileNode.error("a profile name must be non-empty and without spaces")
@@ -86,31 +86,28 @@ extension JobwatchConfig {
                 config.profiles[name] = try profile(profileNode, folder: folder)
             }
         }
-        if let node = members["default_profile"], !node.isNull {
+        if let node = members["default_profile"] {
             let name = try node.nonEmptyString()
             try checkProfileExists(name, at: node, in: config.profiles)
             config.defaultProfile = name
         }
-        if let node = members["jobs"], !node.isNull {
+        if let node = members["jobs"] {
             config.jobs = try node.elements().map { (element) throws(ConfigError) in try job(element, profiles: config.profiles) }
         }
-        if let node = members["poll"], !node.isNull { config.poll = try poll(node) }
-        if let node = members["ui"], !node.isNull { config.ui = try ui(node) }
+        if let node = members["poll"] { config.poll = try poll(node) }
+        if let node = members["ui"] { config.ui = try ui(node) }
         return config
     }
 
     static func profile(_ node: ConfigNode, folder: String?) throws(ConfigError) -> Profile {
         let members = try node.members(known: profileKeys)
         var profile = Profile()
-        func present(_ key: String) -> ConfigNode? {
-            members[key].flatMap { $0.isNull ? nil : $0 }
-        }
-        if let region = present("region") {
+        if let region = members["region"] {
             let text = try region.nonEmptyString()
             do { _ = try Endpoint.region(text) } catch { throw region.error(error.description) }
             profile.region = text
         }
-        if let endpoint = present("endpoint") {
+        if let endpoint = members["endpoint"] {
             let text = try endpoint.nonEmptyString()
             do { _ = try Endpoint(parsing: text) } catch { throw endpoint.error(error.description) }
             profile.endpoint = text
@@ -118,17 +115,17 @@ extension JobwatchConfig {
         guard profile.region != nil || profile.endpoint != nil else {
             throw node.error("needs region or endpoint — add \"region\": \"cn-north-4\" or \"endpoint\": \"https://…\"")
         }
-        if let projectID = present("project_id") {
+        if let projectID = members["project_id"] {
             let text = try projectID.nonEmptyString()
             if let problem = JobID.problem(with: text) { throw projectID.error("project ID \(problem) — copy it from the console's My Credentials page") }
             profile.projectID = text
         }
-        if let auth = present("auth") {
+        if let auth = members["auth"] {
             profile.auth = try auth.choice(["aksk": AuthKind.aksk, "token": .token, "none": .none, "auto": .auto])
         }
-        if let file = present("credentials_file") { profile.credentialsFile = try file.path(relativeTo: folder) }
-        if let file = present("ca_file") { profile.caFile = try file.path(relativeTo: folder) }
-        if let rate = present("requests_per_minute") {
+        if let file = members["credentials_file"] { profile.credentialsFile = try file.path(relativeTo: folder) }
+        if let file = members["ca_file"] { profile.caFile = try file.path(relativeTo: folder) }
+        if let rate = members["requests_per_minute"] {
             profile.requestsPerMinute = try rate.number(in: requestsPerMinuteRange, rangeText: requestsPerMinuteText)
         }
         return profile
@@ -142,16 +139,16 @@ extension JobwatchConfig {
             idNode = node
         case .object:
             let members = try node.members(known: jobKeys)
-            guard let id = members["id"], !id.isNull else {
+            guard let id = members["id"] else {
                 throw node.error("needs an id — write the job as \"<job id>\" or {\"id\": \"<job id>\", \"label\": \"…\"}")
             }
             idNode = id
-            if let profile = members["profile"], !profile.isNull {
+            if let profile = members["profile"] {
                 let name = try profile.nonEmptyString()
                 try checkProfileExists(name, at: profile, in: profiles)
                 job.profile = name
             }
-            if let label = members["label"], !label.isNull {
+            if let label = members["label"] {
                 let text = try label.string().trimmingCharacters(in: .whitespaces)
                 job.label = text.isEmpty ? nil : text
             }
@@ -168,20 +165,17 @@ extension JobwatchConfig {
     static func poll(_ node: ConfigNode) throws(ConfigError) -> PollSettings {
         let members = try node.members(known: pollKeys)
         var poll = PollSettings()
-        func present(_ key: String) -> ConfigNode? {
-            members[key].flatMap { $0.isNull ? nil : $0 }
-        }
-        if let n = present("interval") { poll.interval = try n.duration(in: .seconds(1)...(.seconds(86_400))) }
-        if let n = present("requests_per_minute") {
+        if let n = members["interval"] { poll.interval = try n.duration(in: .seconds(1)...(.seconds(86_400))) }
+        if let n = members["requests_per_minute"] {
             poll.requestsPerMinute = try n.number(in: requestsPerMinuteRange, rangeText: requestsPerMinuteText)
         }
-        if let n = present("max_concurrency") { poll.maxConcurrency = try n.wholeNumber(in: 1...64) }
-        if let n = present("request_timeout") { poll.requestTimeout = try n.duration(in: .seconds(1)...(.seconds(600))) }
-        if let n = present("connect_timeout") { poll.connectTimeout = try n.duration(in: .milliseconds(100)...(.seconds(120))) }
-        if let n = present("slow_factor") { poll.slowFactor = try n.number(in: 1...100, rangeText: "from 1 to 100") }
-        if let n = present("retention") { poll.retention = try n.duration(in: .seconds(3600)...(.seconds(365 * 86_400))) }
-        if let n = present("heartbeat") { poll.heartbeat = try n.duration(in: .seconds(1)...(.seconds(86_400))) }
-        if poll.connectTimeout > poll.requestTimeout, let n = present("connect_timeout") ?? present("request_timeout") {
+        if let n = members["max_concurrency"] { poll.maxConcurrency = try n.wholeNumber(in: 1...64) }
+        if let n = members["request_timeout"] { poll.requestTimeout = try n.duration(in: .seconds(1)...(.seconds(600))) }
+        if let n = members["connect_timeout"] { poll.connectTimeout = try n.duration(in: .milliseconds(100)...(.seconds(120))) }
+        if let n = members["slow_factor"] { poll.slowFactor = try n.number(in: 1...100, rangeText: "from 1 to 100") }
+        if let n = members["retention"] { poll.retention = try n.duration(in: .seconds(3600)...(.seconds(365 * 86_400))) }
+        if let n = members["heartbeat"] { poll.heartbeat = try n.duration(in: .seconds(1)...(.seconds(86_400))) }
+        if poll.connectTimeout > poll.requestTimeout, let n = members["connect_timeout"] ?? members["request_timeout"] {
             throw n.error("connect_timeout must not be longer than request_timeout")
         }
         return poll
@@ -190,13 +184,10 @@ extension JobwatchConfig {
     static func ui(_ node: ConfigNode) throws(ConfigError) -> UISettings {
         let members = try node.members(known: uiKeys)
         var ui = UISettings()
-        func present(_ key: String) -> ConfigNode? {
-            members[key].flatMap { $0.isNull ? nil : $0 }
-        }
-        if let n = present("time_zone") { ui.timeZone = try n.choice(["local": .local, "utc": .utc]) }
-        if let n = present("bell") { ui.bell = try n.bool() }
-        if let n = present("color") { ui.color = try n.choice(["auto": .auto, "never": .never, "always": .always]) }
-        if let n = present("expand_failed") { ui.expandFailed = try n.bool() }
+        if let n = members["time_zone"] { ui.timeZone = try n.choice(["local": .local, "utc": .utc]) }
+        if let n = members["bell"] { ui.bell = try n.bool() }
+        if let n = members["color"] { ui.color = try n.choice(["auto": .auto, "never": .never, "always": .always]) }
+        if let n = members["expand_failed"] { ui.expandFailed = try n.bool() }
         return ui
     }
 
