@@ -1,0 +1,137 @@
+import JobAPI
+import JobEngine
+
+// MARK: - Keys on the tree
+
+extension Dashboard {
+    static func normalKey(_ key: Key, _ state: inout ViewState, latest: Snapshot) -> [Action] {
+        let snapshot = state.displayed(latest)
+        let tree = VisibleTree(snapshot, state)
+        let current = Selection.row(state, snapshot, tree)
+        let selectedRef = current.map { tree.node(at: $0) }
+        let page = Selection.treeRows(state, snapshot)
+
+        func move(to row: Int) { Selection.select(row, &state, snapshot, tree) }
+
+        switch key {
+        case .up, .character("k"): move(to: (current ?? 0) - 1)
+        case .down, .character("j"): move(to: (current ?? -1) + 1)
+        case .pageUp:
+            state.scrollOffset = max(0, state.scrollOffset - page)
+            move(to: (current ?? 0) - page)
+        case .pageDown:
+            state.scrollOffset += page
+            move(to: (current ?? 0) + page)
+        case .home, .character("g"): move(to: 0)
+        case .end, .character("G"): move(to: tree.count - 1)
+        case .right, .character("l"): return setFold(true, selectedRef, &state, snapshot)
+        case .left, .character("h"):
+            guard let ref = selectedRef else { return [.bell] }
+            if isShownUnfolded(ref, tree) { return setFold(false, ref, &state, snapshot) }
+            guard let parent = ref.parent, let row = tree.row(of: parent) else { return [] }
+            move(to: row)
+        case .enter:
+            guard let ref = selectedRef else { return [.bell] }
+            return setFold(!isShownUnfolded(ref, tree), ref, &state, snapshot)
+        case .character("f"):
+            state.filter = state.filter.next
+            state.notice = "filter: \(state.filter.name)"
+            reselect(&state, snapshot)
+        case .character("/"):
+            state.mode = .searching(text: "")
+        case .character("n"), .character("N"):
+            return jumpToMatch(from: selectedRef, backwards: key == .character("N"), &state, snapshot)
+        case .character("a"):
+            state.mode = .addingJob(text: "", problem: nil)
+        case .character("d"):
+            guard let ref = selectedRef else { return [.bell] }
+            let jobKey = snapshot.jobs[ref.job].key
+            state.notice = "removed \(jobKey.jobID) from the watch"
+            return [.removeJob(jobKey)]
+        case .character("r"):
+            guard let ref = selectedRef else { return [.bell] }
+            return [.refresh(snapshot.jobs[ref.job].key)]
+        case .character("R"):
+            state.notice = "refreshing all jobs"
+            return [.refreshAll]
+        case .character("y"):
+            guard let ref = selectedRef else { return [.bell] }
+            let text = copyText(ref, snapshot)
+            state.notice = "copied \(text)"
+            return [.copy(text)]
+        case .character("t"):
+            state.utc.toggle()
+            state.notice = state.utc ? "times in UTC" : "times in local time"
+        case .character("p"):
+            state.frozen = state.isPaused ? nil : latest
+            reselect(&state, state.displayed(latest))
+        case .character("e"):
+            state.mode = .eventLog(offset: 0)
+        case .character("?"):
+            state.mode = .help
+        case .character("i"), .tab:
+            state.showDetail.toggle()
+            reselect(&state, snapshot)
+        case .character("q"), .ctrl("c"):
+            // Decided on the latest snapshot: a paused screen must not hide running jobs.
+            if latest.jobs.isEmpty || latest.isAllDone { return [.quit] }
+            state.mode = .confirmingQuit
+        case .escape:
+            state.search = ""
+        case .resize:
+            reselect(&state, snapshot)
+        default:
+            break
+        }
+        return []
+    }
+
+    /// Re-anchors the selection (by identity) after the tree changed shape.
+    static func reselect(_ state: inout ViewState, _ snapshot: Snapshot) {
+        let tree = VisibleTree(snapshot, state)
+        if let row = Selection.row(state, snapshot, tree) {
+            Selection.select(row, &state, snapshot, tree)
+        }
+    }
+
+    /// Whether the row's children are on screen (what the fold mark shows).
+    private static func isShownUnfolded(_ ref: NodeRef, _ tree: VisibleTree) -> Bool {
+        guard let row = tree.row(of: ref), row + 1 < tree.count else { return false }
+        let next = tree.node(at: row + 1)
+        return next.job == ref.job && next.depth > ref.depth
+    }
+
+    private static func setFold(_ unfolded: Bool, _ ref: NodeRef?, _ state: inout ViewState, _ snapshot: Snapshot) -> [Action] {
+        guard let ref else { return [.bell] }
+        guard snapshot.hasChildren(ref) else { return [] }
+        state.foldOverrides[snapshot.nodeID(of: ref)] = unfolded
+        reselect(&state, snapshot)
+        return []
+    }
+
+    /// Full ID of the row: job, sub-job, or the entity's value.
+    static func copyText(_ ref: NodeRef, _ snapshot: Snapshot) -> String {
+        if let entity = snapshot.entity(at: ref) { return entity.value }
+        if ref.isSubJob, let id = snapshot.apiJob(at: ref)?.id { return id }
+        return snapshot.jobs[ref.job].key.jobID
+    }
+
+    /// Moves to the next (or previous) match of the confirmed search, unfolding its parents.
+    static func jumpToMatch(from current: NodeRef?, backwards: Bool, includingCurrent: Bool = false, _ state: inout ViewState, _ snapshot: Snapshot) -> [Action] {
+        guard !state.search.isEmpty else { return [.bell] }
+        let matches = Search.matches(state.search, snapshot, filter: state.filter)
+        guard let target = Search.next(after: current, in: matches, backwards: backwards, includingCurrent: includingCurrent) else {
+            state.notice = "no match for \"\(state.search)\""
+            return [.bell]
+        }
+        var ancestor = target.parent
+        while let node = ancestor {
+            state.foldOverrides[snapshot.nodeID(of: node)] = true
+            ancestor = node.parent
+        }
+        let tree = VisibleTree(snapshot, state)
+        if let row = tree.row(of: target) { Selection.select(row, &state, snapshot, tree) }
+        state.notice = "match \((matches.firstIndex(of: target) ?? 0) + 1)/\(matches.count) for \"\(state.search)\""
+        return []
+    }
+}

@@ -1,0 +1,51 @@
+/// A rectangle of the screen.
+struct Rect: Hashable {
+    var top: Int
+    var left: Int
+    var width: Int
+    var height: Int
+}
+
+/// Where each part of the dashboard goes for a terminal size. Used by `render` to draw and by
+/// `update` to page and scroll, so both agree on how many tree rows there are.
+struct Layout {
+    static let minimumWidth = 40
+    static let minimumHeight = 12
+    /// From this width the detail pane goes to the right of the tree.
+    static let sidePaneWidth = 120
+    /// Tree rows kept when the detail pane is below it.
+    static let minimumTreeRows = 8
+
+    let width: Int
+    let height: Int
+    let isTooSmall: Bool
+    /// 3 header lines, or 2 on short terminals (health joins the progress line).
+    let headerRows: Int
+    /// The area between header and footer.
+    let body: Rect
+    var footerRow: Int { height - 1 }
+
+    init(width: Int, height: Int) {
+        self.width = width
+        self.height = height
+        isTooSmall = width < Self.minimumWidth || height < Self.minimumHeight
+        headerRows = height >= 16 ? 3 : 2
+        body = Rect(top: headerRows, left: 0, width: width, height: max(0, height - headerRows - 1))
+    }
+
+    /// The tree and, if it fits, the detail pane (`detailLines`: how many lines it has to show).
+    func split(showDetail: Bool, detailLines: Int) -> (tree: Rect, detail: Rect?, detailOnRight: Bool) {
+        guard showDetail, detailLines > 0 else { return (body, nil, false) }
+        if width >= Self.sidePaneWidth {
+            let paneWidth = min(64, width * 2 / 5)
+            let tree = Rect(top: body.top, left: 0, width: width - paneWidth - 1, height: body.height)
+            let pane = Rect(top: body.top, left: width - paneWidth, width: paneWidth, height: body.height)
+            return (tree, pane, true)
+        }
+        let paneHeight = min(detailLines + 1, body.height - Self.minimumTreeRows)
+        guard paneHeight >= 4 else { return (body, nil, false) }
+        let tree = Rect(top: body.top, left: 0, width: width, height: body.height - paneHeight)
+        let pane = Rect(top: body.top + tree.height, left: 0, width: width, height: paneHeight)
+        return (tree, pane, false)
+    }
+}

@@ -1,0 +1,50 @@
+import JobAPI
+import JobEngine
+
+/// The `e` view: status changes, newest first.
+enum EventLogView {
+    /// `events` in any order; shown newest first (equal times: the later in the list first).
+    static func rows(_ context: RenderContext, events: [Transition], offset: Int, width: Int, height: Int) -> [Row] {
+        let palette = context.palette
+        var title = LineBuilder(width: width)
+        title.add("Events, newest first: \(events.count) — Esc closes", palette.title)
+        var rows = [title.row()]
+        let ordered = newestFirst(events)
+        let visible = max(0, height - 1)
+        let start = clampedOffset(offset, count: ordered.count, visible: visible)
+        for index in start..<min(ordered.count, start + visible) {
+            rows.append(row(ordered[index], context, width: width))
+        }
+        while rows.count < height { rows.append(LineBuilder(width: width).row()) }
+        return rows
+    }
+
+    static func clampedOffset(_ offset: Int, count: Int, visible: Int) -> Int {
+        max(0, min(offset, count - visible))
+    }
+
+    static func newestFirst(_ events: [Transition]) -> [Transition] {
+        // Usually appended in order: then reversing is enough (and O(n) without comparisons).
+        if zip(events, events.dropFirst()).allSatisfy({ $0.at <= $1.at }) { return events.reversed() }
+        return events.enumerated().sorted { ($0.element.at, $0.offset) > ($1.element.at, $1.offset) }.map(\.element)
+    }
+
+    private static func row(_ event: Transition, _ context: RenderContext, width: Int) -> Row {
+        let palette = context.palette
+        var line = LineBuilder(width: width)
+        line.add(ClockText.clock(event.at, context.zone) + "  ", palette.dim)
+        let label = event.label ?? JobKind.label(for: event.jobType)
+        var who = "\(label) \(context.shortID(event.key.jobID))"
+        if let sub = event.subJobID { who += "/\(context.shortID(sub))" }
+        line.add(who + "  ")
+        let from = event.from
+        line.add(from.map { StatusLook.symbol($0, unicode: context.unicode) + " " + $0.description } ?? "new", palette.status(from))
+        line.add(" \(context.arrow) ", palette.dim)
+        line.add(StatusLook.symbol(event.to, unicode: context.unicode) + " " + event.to.description, palette.status(event.to))
+        if let reason = event.reason, !reason.isEmpty {
+            line.add("  ")
+            line.add(reason, columns: line.remaining, event.to == .fail ? palette.reason : palette.plain, ellipsis: context.ellipsis)
+        }
+        return line.row()
+    }
+}

@@ -1,0 +1,50 @@
+import JobAPI
+import JobEngine
+
+/// How a status is drawn: a one-column symbol and a word.
+enum StatusLook {
+    static func symbol(_ status: JobStatus?, unicode: Bool) -> String {
+        switch status {
+        case .success?: unicode ? "✔" : "+"
+        case .fail?: unicode ? "✖" : "x"
+        case .running?: unicode ? "▶" : ">"
+        case .initial?: unicode ? "○" : "o"
+        case .pendingPayment?, .other?: "?"
+        case nil: unicode ? "·" : "."
+        }
+    }
+
+    /// The status word: the API's own, verbatim for unknown ones.
+    static func word(_ status: JobStatus?, health: JobHealth) -> String {
+        if let status { return status.description }
+        switch health {
+        case .notFound: return "NOT FOUND"
+        case .authStopped: return "AUTH STOP"
+        case .purged: return "PURGED"
+        case .stale: return "ERROR"
+        case .pending, .fresh: return "waiting"
+        }
+    }
+
+    /// One-column marker for data that is not current or a job that is slow; `nil`: none.
+    static func marker(health: JobHealth, slow: Bool) -> String? {
+        switch health {
+        case .stale: return "~"
+        case .purged: return "-"
+        case .notFound: return "?"
+        case .authStopped: return "!"
+        case .pending, .fresh: return slow ? "*" : nil
+        }
+    }
+
+    /// What the marker means, for the reason column and the detail pane.
+    static func markerText(health: JobHealth, slow: Bool) -> String? {
+        switch health {
+        case .stale: return "stale"
+        case .purged: return "purged (last state kept)"
+        case .notFound: return "not found"
+        case .authStopped: return "polling stopped (credential refused)"
+        case .pending, .fresh: return slow ? "slow" : nil
+        }
+    }
+}

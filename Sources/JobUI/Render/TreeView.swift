@@ -1,0 +1,138 @@
+import Foundation
+import JobAPI
+import JobEngine
+
+/// The rows of the job tree on screen: only the visible ones are looked at and formatted.
+enum TreeView {
+    static func rows(_ context: RenderContext, tree: VisibleTree, width: Int, height: Int, top: Int, selected: Int?) -> [Row] {
+        guard tree.count > 0 else { return emptyRows(context, width: width, height: height) }
+        let shown = top..<min(tree.count, top + height)
+        let refs = shown.map { tree.node(at: $0) }
+        let idWidth = min(12, max(1, refs.compactMap { id(of: $0, context.snapshot) }.map { DisplayWidth.of(context.shortID($0)) }.max() ?? 1))
+        let columns = TreeColumns(width: width, idWidth: idWidth)
+        var rows: [Row] = []
+        for (offset, ref) in refs.enumerated() {
+            // Unfolded is what the tree did: the next row is a child of this one.
+            let nextRow = top + offset + 1
+            let next = nextRow < tree.count ? tree.node(at: nextRow) : nil
+            let unfolded = next.map { $0.job == ref.job && $0.depth > ref.depth } ?? false
+            rows.append(row(ref, context, columns, width: width, selected: top + offset == selected, unfolded: unfolded))
+        }
+        while rows.count < height { rows.append(LineBuilder(width: width).row()) }
+        return rows
+    }
+
+    private static func emptyRows(_ context: RenderContext, width: Int, height: Int) -> [Row] {
+        var line = LineBuilder(width: width)
+        if context.snapshot.jobs.isEmpty {
+            line.add("  no jobs watched — press a to add one", context.palette.dim)
+        } else {
+            line.add("  no job matches the filter \"\(context.state.filter.name)\" — press f", context.palette.dim)
+        }
+        return [line.row()] + Array(repeating: LineBuilder(width: width).row(), count: max(0, height - 1))
+    }
+
+    /// The full ID a row shows in short form (`nil` for entity rows).
+    static func id(of ref: NodeRef, _ snapshot: Snapshot) -> String? {
+        guard !ref.isEntity else { return nil }
+        if ref.isJob { return snapshot.jobs[ref.job].key.jobID }
+        return snapshot.apiJob(at: ref)?.id ?? "-"
+    }
+
+    // MARK: - One row
+
+    static func row(_ ref: NodeRef, _ context: RenderContext, _ columns: TreeColumns, width: Int, selected: Bool, unfolded: Bool) -> Row {
+        let snapshot = context.snapshot
+        let palette = context.palette
+        let state = snapshot.jobs[ref.job]
+        let rowStyle = isStale(state.health) ? palette.staleRow : palette.plain
+        var line = LineBuilder(width: width)
+        line.add(String(repeating: " ", count: ref.depth * 2))
+        line.add(foldMark(ref, unfolded: unfolded, context) + " ", palette.dim)
+
+        if let entity = snapshot.entity(at: ref) {
+            line.add("  ")
+            line.add(entity.key + ": ", palette.dim)
+            line.add(LineBuilder.oneLine(entity.value), rowStyle)
+            return finish(line, selected: selected, palette: palette)
+        }
+
+        let job = snapshot.apiJob(at: ref)
+        let status = job?.status
+        let slow: Bool
+        if ref.isJob {
+            slow = state.isSlow
+        } else {
+            slow = job?.id.map { state.slowSubJobIDs.contains($0) } ?? false
+        }
+        line.add(StatusLook.symbol(status, unicode: context.unicode), palette.status(status))
+        let marker = ref.isJob ? StatusLook.marker(health: state.health, slow: slow) : (slow ? "*" : nil)
+        line.add(marker ?? " ", slow && marker == "*" ? palette.slow : palette.warning)
+
+        let label = ref.isJob ? (state.entry.label ?? job?.label ?? "job") : (job?.label ?? "job")
+        line.add(label, columns: columns.labelArea - ref.depth * 2, rowStyle, ellipsis: context.ellipsis)
+        line.add(" ")
+        line.add(context.shortID(id(of: ref, snapshot) ?? "-"), columns: columns.idWidth, palette.dim, ellipsis: context.ellipsis)
+        line.add(" ")
+        line.add(StatusLook.word(status, health: ref.isJob ? state.health : .fresh), columns: TreeColumns.statusWidth, palette.status(status), ellipsis: context.ellipsis)
+        if columns.showBegin {
+            line.add(" ")
+            line.add(job?.beginTime.map { ClockText.clock($0, context.zone) } ?? "", columns: TreeColumns.beginWidth, rowStyle)
+        }
+        if columns.showElapsed {
+            line.add(" ")
+            line.addRight(job?.elapsed(now: context.now).map(ClockText.duration) ?? "", columns: TreeColumns.elapsedWidth, rowStyle)
+        }
+        if columns.reasonWidth > 0 {
+            let reason = reasonText(ref, job, state, slow: slow, context)
+            if !reason.isEmpty {
+                line.add(" ")
+                line.add(reason, columns: columns.reasonWidth, status == .fail ? palette.reason : rowStyle, ellipsis: context.ellipsis)
+            }
+        }
+        return finish(line, selected: selected, palette: palette)
+    }
+
+    private static func finish(_ line: LineBuilder, selected: Bool, palette: Palette) -> Row {
+        guard selected else { return line.row() }
+        var line = line
+        line.restyle { $0.reverse = true }
+        return line.row(fill: Style(reverse: true))
+    }
+
+    static func isStale(_ health: JobHealth) -> Bool {
+        health == .stale || health == .purged || health == .notFound || health == .authStopped
+    }
+
+    private static func foldMark(_ ref: NodeRef, unfolded: Bool, _ context: RenderContext) -> String {
+        guard context.snapshot.hasChildren(ref) else { return " " }
+        if context.unicode { return unfolded ? "▾" : "▸" }
+        return unfolded ? "-" : "+"
+    }
+
+    /// Marker text and last error, a batch's sub-job summary, and the failure reason.
+    static func reasonText(_ ref: NodeRef, _ job: Job?, _ state: JobState, slow: Bool, _ context: RenderContext) -> String {
+        var parts: [String] = []
+        if ref.isJob, let marker = StatusLook.markerText(health: state.health, slow: slow) {
+            parts.append(state.lastError.map { "\(marker): \($0.message)" } ?? marker)
+        } else if slow {
+            parts.append("slow")
+        }
+        if ref.isJob, let job, !job.subJobs.isEmpty {
+            parts.append(batchSummary(job.subJobs))
+        }
+        if let reason = job?.failureReason { parts.append(reason) }
+        return parts.joined(separator: context.separator)
+    }
+
+    /// `3/20 done, 1 failed`: a scan of one batch's sub-jobs, done only for batch rows on screen.
+    static func batchSummary(_ subJobs: [Job]) -> String {
+        var done = 0
+        var failed = 0
+        for sub in subJobs where sub.status.isTerminal {
+            done += 1
+            if sub.status == .fail { failed += 1 }
+        }
+        return failed > 0 ? "\(done)/\(subJobs.count) done, \(failed) failed" : "\(done)/\(subJobs.count) done"
+    }
+}

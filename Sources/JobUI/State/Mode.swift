@@ -1,0 +1,15 @@
+/// What the keyboard is talking to.
+public enum Mode: Sendable, Hashable {
+    /// The tree: navigation keys and commands.
+    case normal
+    /// `/`: typing a search text.
+    case searching(text: String)
+    /// `a`: typing a job ID; `problem` is why the last Enter was refused.
+    case addingJob(text: String, problem: String?)
+    /// `?`: the key list.
+    case help
+    /// `e`: transitions, newest first; `offset` is the first shown.
+    case eventLog(offset: Int)
+    /// `q` while jobs still run: waiting for y/n.
+    case confirmingQuit
+}

@@ -1,0 +1,49 @@
+import Foundation
+import JobEngine
+
+/// Everything the dashboard remembers between key presses; `Dashboard.update` is its only writer
+/// apart from the driver setting `screen`, `context` and `localTimeZone`.
+public struct ViewState: Sendable, Hashable {
+    /// The selected row, by identity: it stays on the same job across snapshots.
+    public var selection: NodeID?
+    /// Rows folded or unfolded by hand (`true`: unfolded); rows not in here follow the default
+    /// (failed jobs unfolded, everything else folded).
+    public var foldOverrides: [NodeID: Bool] = [:]
+    public var filter: Filter = .all
+    /// The confirmed search text (`n`/`N` jump to its matches); empty when none.
+    public var search: String = ""
+    public var mode: Mode = .normal
+    /// While paused, the screen shows this snapshot and ignores the ones the driver passes.
+    public var frozen: Snapshot?
+    /// Show times in UTC instead of `localTimeZone`.
+    public var utc = false
+    /// The zone used for "local" times; the driver leaves the default, tests pin it.
+    public var localTimeZone: TimeZone = .current
+    /// The first tree row shown (render still scrolls as needed to keep the selection visible).
+    public var scrollOffset = 0
+    /// Show the detail pane for the selected row (when the terminal is big enough).
+    public var showDetail = true
+    /// The terminal size, for paging; the driver sets it at start and on every resize.
+    public var screen = ScreenSize(width: 80, height: 24)
+    /// What the header names first, e.g. `prod · cn-north-4`; empty: the profiles of the jobs.
+    public var context: String = ""
+    /// A one-shot message for the footer (`copied …`, `no match`); cleared by the next key.
+    public var notice: String?
+    /// Where the selection was last seen (row and position in the snapshot): makes finding it
+    /// again O(1) in the common case, and gives a place to land when it disappears.
+    var selectionHint: SelectionHint?
+
+    public init() {}
+
+    /// Paused: the screen is frozen on the snapshot taken when `p` was pressed.
+    public var isPaused: Bool { frozen != nil }
+
+    /// The snapshot to show: the frozen one while paused, else `latest`.
+    public func displayed(_ latest: Snapshot) -> Snapshot { frozen ?? latest }
+}
+
+/// The last known place of the selection.
+struct SelectionHint: Sendable, Hashable {
+    var row: Int
+    var node: NodeRef
+}

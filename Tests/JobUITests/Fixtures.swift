@@ -1,0 +1,96 @@
+import Foundation
+import JobAPI
+import JobEngine
+@testable import JobUI
+
+/// Hand-built snapshots: one failed batch, one running batch, one single-server job.
+enum Fixtures {
+    static let t0 = Date(timeIntervalSince1970: 1_556_222_674) // 2019-04-25T20:04:34Z
+    static let now = t0.addingTimeInterval(300)
+    static let shanghai = TimeZone(identifier: "Asia/Shanghai")!
+    static let color = TerminalCapabilities(colors: 256, unicode: true)
+    static let mono = TerminalCapabilities(colors: 0, unicode: true)
+    static let ascii = TerminalCapabilities(colors: 8, unicode: false)
+
+    static let failedBatchID = "2c9eb2c5544cbf6101544f0602af2b4f"
+    static let runningBatchID = "4d1e0000aaaabbbbccccddddeeee0001"
+    static let singleID = "ff00112233445566778899aabbccddee"
+
+    static func sub(_ id: String, _ status: JobStatus, begin: TimeInterval = 13, end: TimeInterval? = nil, server: String? = nil, reason: String? = nil) -> Job {
+        var attributes: [EntityAttribute] = []
+        if let server { attributes.append(EntityAttribute(key: "server_id", value: server)) }
+        return Job(
+            id: id, type: "baremetalSingleCreate", status: status,
+            beginTime: t0.addingTimeInterval(begin), endTime: end.map { t0.addingTimeInterval($0) },
+            errorCode: reason == nil ? nil : "BMS.0102",
+            entities: JobEntities(attributes: attributes, errorMessage: reason.map { ErrorcodeMessage(raw: $0, code: "403", message: $0) }))
+    }
+
+    static var failedBatch: JobState {
+        let job = Job(
+            id: failedBatchID, type: "baremetalBatchCreate", status: .fail,
+            beginTime: t0, endTime: t0.addingTimeInterval(247), errorCode: "BMS.0102",
+            entities: JobEntities(subJobsTotal: 2, subJobs: [
+                sub("2c9eb2c5544cbf6101544f0635672b60", .success, end: 227, server: "bae51750-0089-41a1-9b18-5c777978ff6d"),
+                sub("2c9eb2c5544cbf6101544f0635672b61", .fail, end: 240, reason: "Quota exceeded for instances"),
+            ]))
+        return JobState(entry: WatchEntry(key: JobKey(profile: "prod", jobID: failedBatchID)), job: job, readAt: now.addingTimeInterval(-5), health: .fresh)
+    }
+
+    static var runningBatch: JobState {
+        let job = Job(
+            id: runningBatchID, type: "baremetalBatchOperate", status: .running, beginTime: t0.addingTimeInterval(60),
+            entities: JobEntities(subJobsTotal: 3, subJobs: [
+                sub("4d1e0000aaaabbbbccccddddeeee1001", .success, begin: 61, end: 120),
+                sub("4d1e0000aaaabbbbccccddddeeee1002", .running, begin: 62),
+                sub("4d1e0000aaaabbbbccccddddeeee1003", .initial, begin: 63),
+            ]))
+        var state = JobState(entry: WatchEntry(key: JobKey(profile: "prod", jobID: runningBatchID), label: "reboot rack 7"), job: job, readAt: now.addingTimeInterval(-2), health: .fresh)
+        state.slowSubJobIDs = ["4d1e0000aaaabbbbccccddddeeee1002"]
+        return state
+    }
+
+    static var single: JobState {
+        let job = Job(id: singleID, type: "baremetalSingleOperate", status: .running, beginTime: t0.addingTimeInterval(100),
+                      entities: JobEntities(attributes: [EntityAttribute(key: "server_id", value: "aaaa1111-0000-0000-0000-000000000001")]))
+        return JobState(entry: WatchEntry(key: JobKey(profile: "prod", jobID: singleID)), job: job, readAt: now.addingTimeInterval(-60),
+                        lastError: APIError(kind: .http, httpStatus: 503, message: "Service Unavailable", requestId: "req-42"), health: .stale)
+    }
+
+    static func snapshot(_ jobs: [JobState] = [failedBatch, runningBatch, single]) -> Snapshot {
+        var jobCounts = StatusCounts()
+        var subCounts = StatusCounts()
+        for state in jobs {
+            jobCounts.add(state.status)
+            if let subs = state.job?.subJobs, !subs.isEmpty { subs.forEach { subCounts.add($0.status) } } else { subCounts.add(state.status) }
+        }
+        return Snapshot(takenAt: now, jobs: jobs, jobCounts: jobCounts, subJobCounts: subCounts, eta: 190,
+                        budgets: [BudgetUse(credential: "AK HPUA…", usedLastMinute: 12, limitPerMinute: 30)],
+                        lastPollAt: now.addingTimeInterval(-2))
+    }
+
+    static func state(width: Int = 80, height: Int = 24) -> ViewState {
+        var state = ViewState()
+        state.localTimeZone = shanghai
+        state.screen = ScreenSize(width: width, height: height)
+        return state
+    }
+
+    static func render(_ snapshot: Snapshot, _ state: ViewState, width: Int = 80, height: Int = 24, capabilities: TerminalCapabilities = color, events: [Transition] = []) -> Frame {
+        Dashboard.render(snapshot, state, width: width, height: height, capabilities: capabilities, now: now, events: events)
+    }
+
+    /// Applies keys in order, collecting actions.
+    static func press(_ keys: [Key], _ state: ViewState, _ snapshot: Snapshot, events: [Transition] = []) -> (ViewState, [Action]) {
+        var state = state
+        var actions: [Action] = []
+        for key in keys {
+            let result = Dashboard.update(key, state, snapshot: snapshot, events: events)
+            state = result.0
+            actions += result.1
+        }
+        return (state, actions)
+    }
+
+    static func keys(_ text: String) -> [Key] { text.map { .character($0) } }
+}
