@@ -6,7 +6,7 @@ public enum RateLimitMessage {
     public static func requestsPerMinute(in message: String) -> Double? {
         let lower = message.lowercased()
         guard let limitRange = lower.range(of: "limit:") else { return nil }
-        let limitDigits = lower[limitRange.upperBound...].prefix { $0.isNumber }
+        let limitDigits = lower[limitRange.upperBound...].drop { $0 == " " }.prefix { $0.isNumber }
         guard let limit = Double(limitDigits), limit > 0 else { return nil }
         var seconds = 60.0
         if let timeRange = lower.range(of: "time:") {

@@ -151,7 +151,7 @@ public final class JobClient: Sendable {
             let prefix = BodyPrefix.of(redactor.redact(body))
             message = prefix.isEmpty ? HTTPResponseStatus(statusCode: status).reasonPhrase : "body: \(prefix)"
         }
-        if code == nil, message.isEmpty { message = HTTPResponseStatus(statusCode: status).reasonPhrase }
+        if message.isEmpty { message = HTTPResponseStatus(statusCode: status).reasonPhrase }
         return APIError(
             kind: .http, httpStatus: status, code: code.map(redactor.redact), message: redactor.redact(message),
             requestId: requestID, retryAfter: HTTPDate.retryAfterSeconds(retryAfter, now: now), host: host
