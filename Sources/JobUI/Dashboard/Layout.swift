@@ -11,8 +11,9 @@ struct Rect: Hashable {
 struct Layout {
     static let minimumWidth = 40
     static let minimumHeight = 12
-    /// From this width the detail pane goes to the right of the tree.
-    static let sidePaneWidth = 120
+    /// From this width the detail pane goes to the right of the tree; narrower, the reason
+    /// column needs the room more, so the pane goes below.
+    static let sidePaneWidth = 160
     /// Tree rows kept when the detail pane is below it.
     static let minimumTreeRows = 8
 
