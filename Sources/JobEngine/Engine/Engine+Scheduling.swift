@@ -83,7 +83,7 @@ extension Engine {
             } catch {
                 result = .failure(error)
             }
-            await self.receive(result, for: key, host: profile.endpoint.host)
+            self.receive(result, for: key, host: profile.endpoint.host)
         }
     }
 

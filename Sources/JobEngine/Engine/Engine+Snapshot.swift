@@ -17,7 +17,10 @@ extension Engine {
             let profile = profiles[key.profile]
             jobCounts.add(state.status)
             if let job = state.job, !job.subJobs.isEmpty {
-                for sub in job.subJobs { subJobCounts.add(sub.status) }
+                for sub in job.subJobs {
+                    subJobCounts.add(sub.status)
+                    if sub.status == .fail { state.failedSubJobs += 1 }
+                }
             } else {
                 subJobCounts.add(state.status)
             }

@@ -42,4 +42,7 @@ public struct JobState: Sendable, Hashable {
 
     /// Sub-jobs that are slow (running far past their finished siblings' typical duration).
     public var slowSubJobIDs: Set<String> = []
+
+    /// Sub-jobs in FAIL, counted once per snapshot so views need not scan them.
+    public var failedSubJobs = 0
 }
