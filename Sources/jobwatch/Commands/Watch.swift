@@ -185,8 +185,10 @@ extension JobWatch {
 
         private func context(_ session: Session) -> String {
             guard let profile = session.profiles.first(where: { $0.name == session.defaultProfile }) else { return "" }
-            if session.demo != nil { return "demo · simulator \(profile.endpoint)" }
-            return "\(profile.name) · \(profile.endpoint.host)"
+            // ncurses prints a character the locale cannot encode as "?".
+            let dot = LocaleInfo.isUTF8 ? "·" : "-"
+            if session.demo != nil { return "demo \(dot) simulator \(profile.endpoint)" }
+            return "\(profile.name) \(dot) \(profile.endpoint.host)"
         }
     }
 }
