@@ -1,4 +1,5 @@
 import ArgumentParser
+import Foundation
 
 @main
 struct JobWatch: AsyncParsableCommand {
@@ -9,4 +10,30 @@ struct JobWatch: AsyncParsableCommand {
         subcommands: [Watch.self, Get.self, Wait.self, Simulator.self],
         defaultSubcommand: Watch.self
     )
+
+    /// As `AsyncParsableCommand.main()`, except that a command line the parser refuses (unknown
+    /// flag, missing value) is one `jobwatch: <what> — <how to fix>` line (DESIGN.md), not the
+    /// parser's message followed by the usage text.
+    static func main() async {
+        do {
+            var command = try parseAsRoot()
+            if var asyncCommand = command as? any AsyncParsableCommand {
+                try await asyncCommand.run()
+            } else {
+                try command.run()
+            }
+        } catch {
+            guard !(error is ExitCode), exitCode(for: error) == .validationFailure else { exit(withError: error) }
+            let message = message(for: error)
+            let what = message.prefix(1).lowercased() + message.dropFirst()
+            CommandFailure.printError("\(what) — see 'jobwatch \(subcommandName.map { "\($0) " } ?? "")--help'")
+            Foundation.exit(ExitCode.validationFailure.rawValue)
+        }
+    }
+
+    /// The subcommand named on the command line, for the hint.
+    private static var subcommandName: String? {
+        let names = ["watch", "get", "wait", "simulator"]
+        return CommandLine.arguments.dropFirst().first { names.contains($0) }
+    }
 }

@@ -22,9 +22,10 @@ struct DemoServer {
             throw UsageError("--speed \(speed ?? 0) is out of range — give a factor above 0 and at most 10000")
         }
         // Real time, opened five minutes into the morning: some jobs done, some failed, one
-        // stuck, and the big batch still going. --speed hurries it along.
+        // stuck, and the big batch still going. --speed hurries it along. The quick scenario
+        // is over within 30 scenario seconds, so it starts from its beginning.
         options.speed = speed ?? 1
-        options.startOffset = 5 * 60
+        options.startOffset = options.scenario == .rollout ? 5 * 60 : 0
         options.credentials = .demo
         let simulator = JobSimulator(options: options)
         let url = try await simulator.start()
