@@ -187,7 +187,7 @@ extension JobWatch {
             guard let profile = session.profiles.first(where: { $0.name == session.defaultProfile }) else { return "" }
             // ncurses prints a character the locale cannot encode as "?".
             let dot = LocaleInfo.isUTF8 ? "·" : "-"
-            if session.demo != nil { return "demo \(dot) simulator \(profile.endpoint)" }
+            if session.demo != nil { return "demo \(dot) simulator" }
             return "\(profile.name) \(dot) \(profile.endpoint.host)"
         }
     }
