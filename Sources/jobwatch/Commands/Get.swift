@@ -57,36 +57,16 @@ extension JobWatch {
         /// Adds the jobs to an engine and waits until each has an answer worth printing:
         /// transient errors and 429s are retried within `--timeout`.
         func read() async throws -> [JobState] {
-            let session = try await Session.make(options: common, jobArguments: jobIDs, environment: ProcessInfo.processInfo.environment, includeConfiguredJobs: jobIDs.isEmpty)
-            let client: JobClient
-            do {
-                client = try session.makeClient()
-            } catch {
-                await session.shutdown()
-                throw error
-            }
-            let engine = Engine(profiles: session.profiles, client: client, settings: session.settings, logger: session.logger)
-            let runner = Task { await engine.run() }
             let limit = try DurationOption.parse(timeout, flag: "--timeout")
-            let result: Result<[JobState], any Error>
-            do {
-                guard !session.entries.isEmpty else {
-                    throw UsageError("no job IDs — give them as arguments, with - on standard input, or in the config's jobs")
-                }
-                do {
-                    try await engine.add(session.entries)
-                } catch {
-                    throw UsageError("\(error)")
-                }
-                result = .success(try await Self.firstAnswers(from: engine, within: limit))
-            } catch {
-                result = .failure(error)
+            let session = try await Session.make(options: common, jobArguments: jobIDs, environment: ProcessInfo.processInfo.environment, includeConfiguredJobs: jobIDs.isEmpty)
+            return try await session.withClient { client in
+                let engine = try await session.makeEngine(client: client, requireJobs: true)
+                let runner = Task { await engine.run() }
+                let states = try await Self.firstAnswers(from: engine, within: limit)
+                runner.cancel()
+                await runner.value
+                return states
             }
-            runner.cancel()
-            await runner.value
-            await client.shutdown()
-            await session.shutdown()
-            return try result.get()
         }
 
         static func firstAnswers(from engine: Engine, within limit: Duration) async throws -> [JobState] {

@@ -34,11 +34,7 @@ extension JobWatch {
         @Option(name: .long, help: ArgumentHelp("Print a progress line when nothing changed for this long.", valueName: "duration"))
         var heartbeat: String = "60s"
 
-        @Option(name: .customLong("on-done"), help: ArgumentHelp("Run this shell command when a job finishes (job data in JOBWATCH_* variables).", valueName: "command"))
-        var onDone: String?
-
-        @Option(name: .customLong("on-fail"), help: ArgumentHelp("Run this shell command when a job or sub-job fails.", valueName: "command"))
-        var onFail: String?
+        @OptionGroup var notifications: NotificationOptions
 
         @Argument(help: ArgumentHelp("Job IDs; - reads them from standard input (lines, or the API's JSON).", valueName: "job-id"))
         var jobIDs: [String] = []
@@ -64,36 +60,15 @@ extension JobWatch {
             let limit = try timeout.map { try DurationOption.parse($0, flag: "--timeout") }
             let beat = try DurationOption.parse(heartbeat, flag: "--heartbeat")
             let session = try await Session.make(options: common, jobArguments: jobIDs, environment: ProcessInfo.processInfo.environment, includeConfiguredJobs: jobIDs.isEmpty)
-            let client: JobClient
-            do {
-                client = try session.makeClient()
-            } catch {
-                await session.shutdown()
-                throw error
-            }
-            let result: Result<TransitionStreamer.Ending, any Error>
-            do {
-                guard !session.entries.isEmpty else {
-                    throw UsageError("no job IDs — give them as arguments, with - on standard input, or in the config's jobs")
-                }
-                let engine = Engine(profiles: session.profiles, client: client, settings: session.settings, logger: session.logger)
-                do {
-                    try await engine.add(session.entries)
-                } catch {
-                    throw UsageError("\(error)")
-                }
-                let notifier = Notifier(onDone: onDone, onFail: onFail) { CommandFailure.printError($0) }
+            return try await session.withClient { client in
+                let engine = try await session.makeEngine(client: client, requireJobs: true)
+                let notifier = Notifier(onDone: notifications.onDone, onFail: notifications.onFail) { CommandFailure.printError($0) }
                 let streamer = TransitionStreamer(
                     json: json, unicode: LocaleInfo.isUTF8, failFast: failFast, heartbeat: beat,
                     timeout: limit, exitWhenDone: true, notifier: notifier
                 )
-                result = .success(await streamer.run(engine))
-            } catch {
-                result = .failure(error)
+                return await streamer.run(engine)
             }
-            await client.shutdown()
-            await session.shutdown()
-            return try result.get()
         }
 
         func printSummary(_ states: [JobState], code: ExitStatus) {

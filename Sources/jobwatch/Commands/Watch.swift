@@ -45,11 +45,7 @@ extension JobWatch {
         @Flag(name: .customLong("no-state"), help: "Neither read nor write the state file.")
         var noState = false
 
-        @Option(name: .customLong("on-done"), help: ArgumentHelp("Run this shell command when a job finishes (job data in JOBWATCH_* variables).", valueName: "command"))
-        var onDone: String?
-
-        @Option(name: .customLong("on-fail"), help: ArgumentHelp("Run this shell command when a job or sub-job fails.", valueName: "command"))
-        var onFail: String?
+        @OptionGroup var notifications: NotificationOptions
 
         @Argument(help: ArgumentHelp("Job IDs to watch; - reads them from standard input.", valueName: "job-id"))
         var jobIDs: [String] = []
@@ -65,22 +61,9 @@ extension JobWatch {
         func watch() async throws {
             let environment = ProcessInfo.processInfo.environment
             let session = try await Session.make(options: common, jobArguments: jobIDs, environment: environment, includeConfiguredJobs: true)
-            let client: JobClient
-            do {
-                client = try session.makeClient()
-            } catch {
-                await session.shutdown()
-                throw error
-            }
-            do {
+            try await session.withClient { client in
                 try await runDashboard(session: session, client: client, environment: environment)
-            } catch {
-                await client.shutdown()
-                await session.shutdown()
-                throw error
             }
-            await client.shutdown()
-            await session.shutdown()
         }
 
         private func runDashboard(session: Session, client: JobClient, environment: [String: String]) async throws {
@@ -95,12 +78,7 @@ extension JobWatch {
             } catch {
                 throw UsageError("\(error)")
             }
-            let engine = Engine(profiles: session.profiles, client: client, settings: session.settings, store: store, restored: restored, logger: session.logger)
-            do {
-                try await engine.add(session.entries)
-            } catch {
-                throw UsageError("\(error)")
-            }
+            let engine = try await session.makeEngine(client: client, store: store, restored: restored, requireJobs: false)
             let useDashboard = !plain && !json && Terminal.isUsable(environment: environment)
             // While the dashboard owns the terminal, problems go to the log, not to stderr.
             let logger = session.logger
@@ -113,7 +91,7 @@ extension JobWatch {
             }
             let follower = try jobsFileTask(engine: engine, profile: session.defaultProfile, report: report)
             defer { follower?.cancel() }
-            let notifier = Notifier(onDone: onDone, onFail: onFail, report: report)
+            let notifier = Notifier(onDone: notifications.onDone, onFail: notifications.onFail, report: report)
             if !useDashboard {
                 if await engine.currentSnapshot().jobs.isEmpty, jobsFile == nil {
                     throw UsageError("no jobs to watch — give job IDs, --jobs-file FILE, the config's jobs, or try --demo")

@@ -9,6 +9,7 @@ actor Notifier {
     let onDone: String?
     let onFail: String?
     let report: @Sendable (String) -> Void
+    private var running: [Process] = []
 
     init(onDone: String?, onFail: String?, report: @escaping @Sendable (String) -> Void) {
         self.onDone = onDone
@@ -22,6 +23,16 @@ actor Notifier {
         guard t.to.isTerminal else { return }
         if let onFail, t.to == .fail { run(onFail, for: t) }
         if let onDone, t.subJobID == nil { run(onDone, for: t) }
+    }
+
+    /// Waits (at most `limit`) for the commands still running, so `wait` does not exit before
+    /// its notifications are done.
+    func drain(within limit: Duration = .seconds(10)) async {
+        let deadline = ContinuousClock.now + limit
+        while running.contains(where: \.isRunning), ContinuousClock.now < deadline {
+            try? await Task.sleep(for: .milliseconds(20))
+        }
+        running.removeAll { !$0.isRunning }
     }
 
     static func environment(for t: Transition) -> [String: String] {
@@ -59,6 +70,7 @@ actor Notifier {
         }
         do {
             try process.run()
+            running.append(process)
         } catch {
             report("notification command could not start: \(error.localizedDescription) — check the --on-done/--on-fail command")
         }

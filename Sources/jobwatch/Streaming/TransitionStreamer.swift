@@ -87,6 +87,7 @@ struct TransitionStreamer {
         runner.cancel()
         await runner.value
         await printing.value
+        await notifier?.drain()
         return ending
     }
 
