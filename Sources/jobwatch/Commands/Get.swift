@@ -90,10 +90,13 @@ extension JobWatch {
             }
         }
 
-        /// Read, or known to be unreadable: transient errors and throttling are waited out.
+        /// Read, or known to be unreadable. What the server asked to retry (429, 5xx) is
+        /// waited out; a connection that cannot be made (DNS, refused) will not get better in
+        /// a minute, so it is reported at once.
         static func isSettled(_ state: JobState) -> Bool {
             if state.readAt != nil || state.health == .authStopped || state.health == .notFound { return true }
             guard let error = state.lastError else { return false }
+            if error.kind == .transport { return true }
             return error.category != .transient && error.category != .throttled
         }
     }

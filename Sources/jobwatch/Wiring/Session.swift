@@ -100,7 +100,8 @@ struct Session {
             } else if let region = overrides?.region ?? configured?.region {
                 endpoint = try Endpoint.region(region)
             } else {
-                throw UsageError("profile \(name.debugDescription) has no region or endpoint — pass --region cn-north-4 (or --endpoint URL), or set region in the config")
+                let demoHint = config.profiles.isEmpty ? " (or try jobwatch --demo: no account needed)" : ""
+                throw UsageError("profile \(name.debugDescription) has no region or endpoint — pass --region cn-north-4 (or --endpoint URL), or set region in the config\(demoHint)")
             }
         } catch let problem as Endpoint.Problem {
             throw UsageError("\(problem)")
