@@ -91,6 +91,6 @@ let package = Package(
         ),
         .testTarget(name: "JobSimulatorTests", dependencies: ["JobSimulator", "JobAPI"], swiftSettings: swiftSettings),
         .testTarget(name: "JobUITests", dependencies: ["JobUI", "JobEngine", "JobAPI"], swiftSettings: swiftSettings),
-        .testTarget(name: "JobWatchTests", dependencies: ["JobAPI", "JobSimulator"], swiftSettings: swiftSettings),
+        .testTarget(name: "JobWatchTests", dependencies: ["JobAPI", "JobEngine", "JobSimulator"], swiftSettings: swiftSettings),
     ]
 )

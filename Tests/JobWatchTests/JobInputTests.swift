@@ -1,0 +1,61 @@
+import Foundation
+import JobAPI
+import Testing
+
+/// Job IDs from standard input and from a jobs file that grows while jobwatch runs.
+@Suite struct JobInputTests {
+    static let projectID = "6a1f0e2d3c4b5a69788796a5b4c3d2e1"
+
+    @Test func waitReadsTheAPIsJSONFromStandardInput() async throws {
+        let scratch = try Scratch()
+        defer { scratch.remove() }
+        let runner = try BinaryRunner(scratch: scratch)
+        let simulator = try await StandaloneSimulator.start(runner: runner, speed: 20)
+        defer { simulator.process.stop() }
+        let attach = try simulator.job(ofType: "baremetalAttachVolume")
+
+        let result = try await runner.run(
+            ["wait", "-", "--endpoint", simulator.baseURL, "--project-id", Self.projectID, "--interval", "1s", "--timeout", "30s"],
+            stdin: Data("{\"job_id\": \"\(attach.id)\"}\n".utf8)
+        )
+        #expect(result.exitCode == 0, "\(result)")
+        #expect(result.stdout.contains("baremetalAttachVolume \(JobID.short(attach.id))"), "\(result)")
+        #expect(result.stdout.contains("→ SUCCESS"), "\(result)")
+        #expect(result.stdout.contains("1 job: 1 succeeded, 0 failed"), "\(result)")
+        await simulator.stop()
+    }
+
+    @Test func jobsAppendedToTheJobsFileJoinTheWatch() async throws {
+        let scratch = try Scratch()
+        defer { scratch.remove() }
+        let runner = try BinaryRunner(scratch: scratch)
+        // Real time: the rollout's jobs stay unfinished while the test runs.
+        let simulator = try await StandaloneSimulator.start(runner: runner, scenario: "rollout")
+        defer { simulator.process.stop() }
+        let first = try simulator.job(ofType: "baremetalBatchCreate")
+        let second = try simulator.job(ofType: "baremetalReinstallOs")
+        let jobsFile = scratch.file("jobs.txt")
+        try Data("\(first.id)\n".utf8).write(to: URL(fileURLWithPath: jobsFile))
+
+        let watcher = try runner.start(
+            ["--plain", "--jobs-file", jobsFile, "--endpoint", simulator.baseURL, "--project-id", Self.projectID, "--interval", "1s", "--no-state"]
+        )
+        defer { watcher.stop() }
+        let firstShort = JobID.short(first.id), secondShort = JobID.short(second.id)
+        let sawFirst = await watcher.waitForOutput(timeout: .seconds(15)) { $0.contains(firstShort) }
+        #expect(sawFirst, "\(watcher.transcript)")
+        #expect(!watcher.stdout.contains(secondShort), "\(watcher.transcript)")
+
+        let handle = try FileHandle(forWritingTo: URL(fileURLWithPath: jobsFile))
+        try handle.seekToEnd()
+        try handle.write(contentsOf: Data("\(second.id) reinstall-db01\n".utf8))
+        try handle.close()
+        let sawSecond = await watcher.waitForOutput(timeout: .seconds(15)) { $0.contains("\(secondShort) \u{201C}reinstall-db01\u{201D}") }
+        #expect(sawSecond, "\(watcher.transcript)")
+
+        watcher.send(SIGTERM)
+        let termination = await watcher.waitForExit(timeout: .seconds(10))
+        #expect(termination == .exited(130), "\(termination?.description ?? "did not stop on SIGTERM")\n\(watcher.transcript)")
+        await simulator.stop()
+    }
+}
