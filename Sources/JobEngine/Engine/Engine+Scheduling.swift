@@ -89,11 +89,19 @@ extension Engine {
 
     // MARK: - Intervals
 
-    /// When to ask again after a good answer that is not terminal.
-    func nextInterval(for record: JobRecord, profile: ProfileTarget) -> Duration {
-        let active = records.values.count { r in
-            !r.state.isTerminal && profiles[r.state.key.profile]?.budgetKey == profile.budgetKey
+    /// Jobs that can still change, per budget: they share its requests.
+    func activeJobsPerBudget() -> [String: Int] {
+        var counts: [String: Int] = [:]
+        for record in records.values where !record.state.isTerminal {
+            if let key = profiles[record.state.key.profile]?.budgetKey { counts[key, default: 0] += 1 }
         }
+        return counts
+    }
+
+    /// When to ask again after a good answer that is not terminal.
+    /// - Parameter active: `activeJobsPerBudget()`, computed once by callers that loop.
+    func nextInterval(for record: JobRecord, profile: ProfileTarget, active: [String: Int]? = nil) -> Duration {
+        let active = (active ?? activeJobsPerBudget())[profile.budgetKey] ?? 1
         let budget = budgets[profile.budgetKey] ?? RateBudget(limitPerMinute: profile.requestsPerMinute ?? settings.requestsPerMinute)
         let base = max(settings.interval, budget.spacing(activeJobs: active))
         guard let job = record.state.job else { return .zero }

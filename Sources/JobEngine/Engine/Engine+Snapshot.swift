@@ -10,6 +10,7 @@ extension Engine {
         var states: [JobState] = []
         states.reserveCapacity(order.count)
         var remaining: [TimeInterval] = []
+        let active = activeJobsPerBudget()
 
         for key in order {
             guard let record = records[key] else { continue }
@@ -27,7 +28,7 @@ extension Engine {
             if let profile, stoppedCredentials[profile.budgetKey] != nil, !state.isTerminal {
                 state.health = .authStopped
             } else if state.health == .fresh, !state.isTerminal, let read = record.readElapsed,
-                      let profile, now - read > nextInterval(for: record, profile: profile) * 2 + .seconds(5) {
+                      let profile, now - read > nextInterval(for: record, profile: profile, active: active) * 2 + .seconds(5) {
                 state.health = .stale
             }
             if let job = state.job, job.status == .running || job.status == .initial {
