@@ -37,8 +37,7 @@ struct BinaryRunner: Sendable {
     func start(_ arguments: [String], stdin: Data? = nil, environment extra: [String: String] = [:]) throws -> ChildProcess {
         try ChildProcess(
             executable: binary, arguments: arguments,
-            environment: environment.merging(extra) { _, new in new }, stdin: stdin,
-            directory: JobwatchBinary.packageRoot
+            environment: environment.merging(extra) { _, new in new }, stdin: stdin
         )
     }
 }

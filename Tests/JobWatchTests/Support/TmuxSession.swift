@@ -11,7 +11,12 @@ struct TmuxSession: Sendable {
 
     /// - Parameter command: shell text run in the pane (by tmux's default shell).
     init(command: String, width: Int = 120, height: Int = 40) async throws {
-        _ = try await tmux(["new-session", "-d", "-x", "\(width)", "-y", "\(height)", command])
+        do {
+            _ = try await tmux(["new-session", "-d", "-x", "\(width)", "-y", "\(height)", command])
+        } catch {
+            await kill()
+            throw error
+        }
     }
 
     /// Runs `tmux -L <socket> …` and returns its standard output.
@@ -69,7 +74,7 @@ struct TmuxSession: Sendable {
         let shell = try await tmux(["list-panes", "-F", "#{pane_pid}"]).trimmingCharacters(in: .whitespacesAndNewlines)
         var environment = ProcessInfo.processInfo.environment
         environment["LANG"] = "C"
-        let pgrep = try ChildProcess(executable: "/usr/bin/pgrep", arguments: ["-P", shell], environment: environment)
+        let pgrep = try ChildProcess(executable: "/usr/bin/env", arguments: ["pgrep", "-P", shell], environment: environment)
         _ = await pgrep.waitForExit(timeout: .seconds(5))
         guard let pid = pgrep.stdout.split(separator: "\n").compactMap({ Int32($0) }).first else {
             throw Failure(description: "no child of the pane's shell \(shell)\n\(pgrep.transcript)\n\(try await screen())")
@@ -91,9 +96,13 @@ struct TmuxSession: Sendable {
         }
     }
 
-    /// Ends this tmux server and everything in it.
+    /// Ends this tmux server and everything in it, and removes its socket (which tmux leaves).
     func kill() async {
+        let socketPath = try? await tmux(["display", "-p", "#{socket_path}"]).trimmingCharacters(in: .whitespacesAndNewlines)
         _ = try? await tmux(["kill-server"])
+        if let socketPath, socketPath.hasSuffix("/\(socket)") {
+            try? FileManager.default.removeItem(atPath: socketPath)
+        }
     }
 
     static let tmuxPath = ["/usr/bin/tmux", "/usr/local/bin/tmux", "/opt/homebrew/bin/tmux"]
