@@ -29,11 +29,16 @@ public enum HTTPDate {
         return SDKDate.utcCalendar.date(from: components)
     }
 
-    /// `Retry-After` is either seconds or an HTTP date; returns seconds from `now`.
+    /// The longest `Retry-After` believed: the gateway's quotas are per minute, and a header
+    /// of `1e300` or a date in year 9999 must not stop polling for ever (nor overflow a `Duration`).
+    public static let maxRetryAfter: TimeInterval = 3600
+
+    /// `Retry-After` is either seconds or an HTTP date; returns seconds from `now`, at most
+    /// `maxRetryAfter`.
     public static func retryAfterSeconds(_ value: String?, now: Date) -> TimeInterval? {
         guard let value = value?.trimmingCharacters(in: .whitespaces), !value.isEmpty else { return nil }
-        if let seconds = Double(value), seconds >= 0, seconds.isFinite { return seconds }
-        if let date = parse(value) { return max(0, date.timeIntervalSince(now)) }
+        if let seconds = Double(value), seconds >= 0, seconds.isFinite { return min(seconds, maxRetryAfter) }
+        if let date = parse(value) { return min(max(0, date.timeIntervalSince(now)), maxRetryAfter) }
         return nil
     }
 }

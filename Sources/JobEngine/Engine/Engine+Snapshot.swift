@@ -116,7 +116,7 @@ extension Engine {
 
     /// Writes at most every two seconds: a burst of answers costs one write.
     func scheduleSave() {
-        guard store != nil, saveTask == nil else { return }
+        guard store != nil || settings.retention != nil, saveTask == nil else { return }
         let clock = self.clock
         saveTask = Task {
             try? await clock.sleep(for: .seconds(2))
@@ -126,6 +126,7 @@ extension Engine {
 
     func saveNow() {
         saveTask = nil
+        if dropExpired() { publish() }
         guard let store else { return }
         do {
             try store.save(stateFile())

@@ -14,6 +14,9 @@ public struct EngineSettings: Sendable, Hashable {
     public var backoffCap: Duration = .seconds(60)
     /// How often a job that answered 404 is asked again.
     public var notFoundRetry: Duration = .seconds(300)
+    /// Finished jobs whose end and last read are older than this leave the watch list (and the
+    /// state file) when the state is next saved; `nil` keeps every job (`get` and `wait`).
+    public var retention: Duration?
     /// Seed for backoff jitter (tests fix it).
     public var randomSeed: UInt64 = UInt64.random(in: 0...UInt64.max)
 

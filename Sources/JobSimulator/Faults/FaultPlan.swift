@@ -15,6 +15,8 @@ public struct FaultPlan: Sendable, Hashable {
         case html
         /// 200 with JSON cut off halfway.
         case truncated
+        /// 200 with a job padded to `FaultPlan.hugeBodyBytes` (over the client's 8 MiB limit).
+        case huge
     }
 
     /// When a fault applies.
@@ -44,6 +46,9 @@ public struct FaultPlan: Sendable, Hashable {
         self.rules = rules
         self.seed = seed
     }
+
+    /// The size of a `huge` answer: 9 MiB, over the 8 MiB a client should accept.
+    public static let hugeBodyBytes = 9 * 1024 * 1024
 
     /// No faults: every request answered properly.
     public static let none = FaultPlan()

@@ -8,6 +8,9 @@ public struct Scenario: Sendable {
         case rollout
         /// Three jobs that finish within 30 scenario seconds: for fast tests.
         case quick
+        /// No fixed jobs: any 32-hex-digit job ID is a synthetic job that starts when first
+        /// asked for and finishes within about 15 scenario minutes (for soak tests).
+        case soak
 
         /// Every valid name, for help texts and errors.
         public static var valid: [String] { allCases.map(\.rawValue) }
@@ -48,6 +51,7 @@ public struct Scenario: Sendable {
         switch name {
         case .rollout: rollout()
         case .quick: quick()
+        case .soak: soak()
         }
     }
 

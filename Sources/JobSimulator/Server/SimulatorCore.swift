@@ -9,6 +9,8 @@ final class SimulatorCore: Sendable {
     let scenario: Scenario
     let clock: ScenarioClock
     private let authenticator: GatewayAuthenticator?
+    /// The `soak` scenario's jobs, made up from their IDs.
+    private let synthetic: SyntheticJobs?
     private let state: Mutex<State>
 
     struct State: Sendable {
@@ -25,6 +27,7 @@ final class SimulatorCore: Sendable {
         self.scenario = Scenario.make(options.scenario)
         self.clock = ScenarioClock(origin: options.now(), speed: options.speed, offset: options.startOffset)
         self.authenticator = options.credentials.map(GatewayAuthenticator.init)
+        self.synthetic = options.scenario == .soak ? SyntheticJobs() : nil
         self.state = Mutex(State(faults: options.faults, quota: options.quota))
     }
 
@@ -117,9 +120,25 @@ final class SimulatorCore: Sendable {
             var answer = jobAnswer(request, route: route, now: now, requestID: requestID)
             answer.body = Array(answer.body.prefix(answer.body.count / 2))
             return answer
+        case .huge?:
+            var answer = jobAnswer(request, route: route, now: now, requestID: requestID)
+            answer.body = Self.padded(answer.body, to: FaultPlan.hugeBodyBytes)
+            return answer
         case nil:
             return jobAnswer(request, route: route, now: now, requestID: requestID)
         }
+    }
+
+    /// A JSON object grown to `size` bytes with a `padding` member (still valid JSON); other
+    /// bodies are padded with spaces.
+    static func padded(_ body: [UInt8], to size: Int) -> [UInt8] {
+        guard body.count < size else { return body }
+        guard body.last == UInt8(ascii: "}"), body.count > 2 else {
+            return body + [UInt8](repeating: UInt8(ascii: " "), count: size - body.count)
+        }
+        let opening = Array(",\"padding\":\"".utf8)
+        let filler = max(0, size - body.count - opening.count - 1)
+        return body.dropLast() + opening + [UInt8](repeating: UInt8(ascii: "x"), count: filler) + Array("\"}".utf8)
     }
 
     private enum AnswerError: Error {
@@ -135,7 +154,7 @@ final class SimulatorCore: Sendable {
             return ErrorBodies.jobNotFound(jobID: route.jobID, projectID: route.projectID)
         }
         let t = clock.elapsed(at: now)
-        guard let job = scenario.byID[route.jobID], t >= job.createdAt else {
+        guard let job = scenario.byID[route.jobID] ?? synthetic?.plan(for: route.jobID, at: t), t >= job.createdAt else {
             return ErrorBodies.jobNotFound(jobID: route.jobID, projectID: route.projectID)
         }
         return .json(200, job.json(at: t, clock: clock))

@@ -78,6 +78,9 @@ extension JobWatch {
             } catch {
                 throw UsageError("\(error)")
             }
+            var session = session
+            // A dashboard may run for weeks: finished jobs leave it after the retention window.
+            session.settings.retention = session.config.poll.retention
             let engine = try await session.makeEngine(client: client, store: store, restored: restored, requireJobs: false)
             let useDashboard = !plain && !json && Terminal.isUsable(environment: environment)
             // While the dashboard owns the terminal, problems go to the log, not to stderr.

@@ -1,0 +1,26 @@
+import Foundation
+import JobAPI
+
+extension Engine {
+    /// Drops finished jobs whose end — and last read — lie before the retention window, from
+    /// the watch list and so from the state file: a dashboard left running for weeks (a jobs
+    /// file appended by every rollout) stays bounded, as a restart would (`StateFile.retaining`).
+    /// Returns whether anything was dropped.
+    @discardableResult
+    func dropExpired() -> Bool {
+        guard let retention = settings.retention else { return false }
+        let cutoff = clock.date.addingTimeInterval(-retention.seconds)
+        let expired = order.filter { key in
+            guard let record = records[key], let job = record.state.job, job.status.isTerminal, !record.inFlight else { return false }
+            let lastSeen = max(job.endTime ?? .distantPast, record.state.readAt ?? .distantPast)
+            return lastSeen < cutoff
+        }
+        guard !expired.isEmpty else { return false }
+        for key in expired { records[key] = nil }
+        let gone = Set(expired)
+        order.removeAll { gone.contains($0) }
+        events.removeAll { $0.at < cutoff }
+        logger.info("finished jobs past retention dropped", metadata: ["count": "\(expired.count)"])
+        return true
+    }
+}

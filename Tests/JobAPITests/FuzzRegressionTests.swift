@@ -1,0 +1,24 @@
+import Foundation
+import JobAPI
+import Testing
+
+/// Inputs found while fuzzing (scripts/fuzz) or writing its targets, that once crashed or
+/// misbehaved: each stays here so the fix stays.
+@Suite struct FuzzRegressionTests {
+    static let now = Date(timeIntervalSince1970: 1_777_000_000)
+
+    /// The engine turns `Retry-After` into a `Duration` of nanoseconds in an `Int64`: 10^10 s
+    /// and more trapped (a crash of jobwatch on one bad header). Now it is believed for an hour
+    /// at most.
+    @Test(arguments: ["10000000000", "1e300", "9223372036854775807", "Fri, 31 Dec 9999 23:59:59 GMT", "3601"])
+    func retryAfterIsBounded(_ header: String) throws {
+        let seconds = try #require(HTTPDate.retryAfterSeconds(header, now: Self.now))
+        #expect(seconds == HTTPDate.maxRetryAfter)
+        _ = Duration.seconds(seconds)
+    }
+
+    @Test func ordinaryRetryAfterIsUnchanged() {
+        #expect(HTTPDate.retryAfterSeconds("30", now: Self.now) == 30)
+        #expect(HTTPDate.retryAfterSeconds("3600", now: Self.now) == 3600)
+    }
+}

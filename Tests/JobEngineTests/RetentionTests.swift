@@ -1,0 +1,64 @@
+import Foundation
+import JobAPI
+import JobEngine
+import Testing
+
+/// A dashboard left running: finished jobs leave the watch list and the state file once their
+/// end is older than `EngineSettings.retention`, so neither grows without bound.
+@Suite struct RetentionTests {
+    @Test("finished jobs leave the watch and the state file after the retention window")
+    func finishedJobsLeaveAfterTheWindow() async throws {
+        let path = FileManager.default.temporaryDirectory.appendingPathComponent("retention-\(UUID().uuidString).json").path
+        defer { try? FileManager.default.removeItem(atPath: path) }
+        let store = StateStore(path: path)
+        var settings = EngineSettings.testing
+        settings.retention = .seconds(3600)
+        let h = try await EngineHarness.make(scenario: .quick, settings: settings, store: store)
+        let finished = h.simulator.topLevelJobIDs
+        try await h.watch(finished)
+        await h.advance(by: .seconds(120), step: .seconds(2))
+        #expect(await h.snapshot().jobs.allSatisfy(\.isTerminal))
+        let asked = await finished.asyncMap { await h.simulator.requestCount(jobID: $0) }
+
+        // Half an hour on, a new job (unknown to the scenario) makes the engine save: all kept.
+        await h.advance(by: .seconds(1800), step: .seconds(300))
+        let newcomer = String(repeating: "a", count: 32)
+        try await h.watch([newcomer])
+        await h.advance(by: .seconds(4))
+        #expect(await h.snapshot().jobs.count == 4)
+        #expect(try store.load()?.jobs.count == 4)
+
+        // Past the hour: the finished jobs are gone from the screen and the file; the job that
+        // can still change stays.
+        await h.advance(by: .seconds(1800), step: .seconds(300))
+        let latecomer = String(repeating: "b", count: 32)
+        try await h.watch([latecomer])
+        await h.advance(by: .seconds(4))
+        #expect(await h.snapshot().jobs.map(\.key.jobID) == [newcomer, latecomer])
+        let saved = try #require(try store.load())
+        #expect(saved.jobs.map(\.entry.key.jobID) == [newcomer, latecomer])
+        #expect(saved.events.isEmpty, "the finished jobs' transitions are past the window too")
+        #expect(await finished.asyncMap { await h.simulator.requestCount(jobID: $0) } == asked, "finished jobs are never asked again")
+        await h.shutdown()
+    }
+
+    @Test("without a retention setting (get, wait) every job is kept")
+    func noRetentionKeepsEverything() async throws {
+        let h = try await EngineHarness.make(scenario: .quick)
+        try await h.watch(h.simulator.topLevelJobIDs)
+        await h.advance(by: .seconds(120), step: .seconds(2))
+        await h.advance(by: .seconds(8 * 86_400), step: .seconds(86_400))
+        try await h.watch([String(repeating: "c", count: 32)])
+        await h.advance(by: .seconds(4))
+        #expect(await h.snapshot().jobs.count == 4)
+        await h.shutdown()
+    }
+}
+
+private extension Array {
+    func asyncMap<T>(_ transform: (Element) async -> T) async -> [T] {
+        var result: [T] = []
+        for element in self { result.append(await transform(element)) }
+        return result
+    }
+}
