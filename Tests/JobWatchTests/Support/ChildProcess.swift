@@ -62,11 +62,12 @@ final class ChildProcess: @unchecked Sendable {
         var attributes = posix_spawnattr_t()
         posix_spawnattr_init(&attributes)
         defer { posix_spawnattr_destroy(&attributes) }
-        var nothing = sigset_t(), everything = sigset_t()
+        var nothing = sigset_t(), catchable = sigset_t()
         sigemptyset(&nothing)
-        sigfillset(&everything)
+        sigemptyset(&catchable)
+        for signal: Int32 in 1..<32 where signal != SIGKILL && signal != SIGSTOP { sigaddset(&catchable, signal) }
         posix_spawnattr_setsigmask(&attributes, &nothing)
-        posix_spawnattr_setsigdefault(&attributes, &everything)
+        posix_spawnattr_setsigdefault(&attributes, &catchable)
         posix_spawnattr_setflags(&attributes, Int16(POSIX_SPAWN_SETSIGMASK | POSIX_SPAWN_SETSIGDEF))
 
         let argv = ([executable] + arguments).map { strdup($0) } + [nil]
