@@ -1,0 +1,116 @@
+import Benchmark
+import BenchFixtures
+import Foundation
+import JobAPI
+import JobEngine
+import JobUI
+
+// Decode, render and sign: the CPU-bound work of one poll and one frame.
+// Run with `scripts/bench` (or `swift package benchmark` inside Benchmarks/).
+
+let benchmarks: @Sendable () -> Void = {
+    let quick = Benchmark.Configuration(
+        metrics: [.wallClock, .mallocCountTotal],
+        warmupIterations: 3,
+        scalingFactor: .one,
+        maxDuration: .seconds(3),
+        maxIterations: 2_000
+    )
+    Benchmark.defaultConfiguration = quick
+
+    decodeBenchmarks()
+    renderBenchmarks()
+    signBenchmarks()
+}
+
+// MARK: - Decode
+
+func decodeBenchmarks() {
+    let body = BatchBody.standard
+    Benchmark("Decode 1,500 sub-jobs (\(body.count / 1024) KiB)") { benchmark in
+        for _ in benchmark.scaledIterations {
+            blackHole(try Job.decode(body))
+        }
+    }
+}
+
+// MARK: - Render
+
+/// One frame of the tree at 200×60: the batch unfolded, the selection in the middle of it.
+func renderBenchmarks() {
+    for count in [1_000, 10_000, 100_000] {
+        let job = BigSnapshot.job(subJobs: count)
+        let snapshot = BigSnapshot.snapshot(of: job)
+        let state = RenderSetup.state(selecting: count / 2)
+        Benchmark("Render frame 200x60, \(count.formatted()) sub-jobs") { benchmark in
+            for _ in benchmark.scaledIterations {
+                blackHole(RenderSetup.render(snapshot, state))
+            }
+        }
+    }
+
+    // One sub-job on screen changes status between two snapshots: render the new frame and
+    // find the rows that differ (what the terminal blitter then writes).
+    let count = 10_000
+    let selected = count / 2
+    let before = BigSnapshot.job(subJobs: count)
+    var after = before
+    let changing = selected + 2
+    after.entities.subJobs[changing].status = before.subJobs[changing].status == .running ? .success : .running
+    let snapshots = [BigSnapshot.snapshot(of: before), BigSnapshot.snapshot(of: after)]
+    let state = RenderSetup.state(selecting: selected)
+    Benchmark("Render one changed row, 10,000 sub-jobs") { benchmark in
+        var previous = RenderSetup.render(snapshots[0], state)
+        var changedRows = 0
+        var flip = 1
+        benchmark.startMeasurement()
+        for _ in benchmark.scaledIterations {
+            let frame = RenderSetup.render(snapshots[flip], state)
+            changedRows = zip(frame.rows, previous.rows).count { $0 != $1 }
+            previous = frame
+            flip ^= 1
+        }
+        benchmark.stopMeasurement()
+        blackHole(changedRows)
+        precondition(changedRows >= 1 && changedRows <= 4, "expected a handful of changed rows, got \(changedRows)")
+    }
+}
+
+enum RenderSetup {
+    static let capabilities = TerminalCapabilities(colors: 256, unicode: true)
+
+    static func state(selecting index: Int) -> ViewState {
+        var state = ViewState()
+        state.localTimeZone = TimeZone(identifier: "UTC")!
+        state.screen = ScreenSize(width: 200, height: 60)
+        state.foldOverrides[.job(BigSnapshot.key)] = true
+        state.selection = .subJob(BigSnapshot.key, BigSnapshot.subJobID(index))
+        return state
+    }
+
+    static func render(_ snapshot: Snapshot, _ state: ViewState) -> Frame {
+        Dashboard.render(snapshot, state, width: 200, height: 60, capabilities: capabilities, now: BigSnapshot.now, events: [])
+    }
+}
+
+// MARK: - Sign
+
+/// One `SDK-HMAC-SHA256` signature of a job GET, headers as the client sends them.
+func signBenchmarks() {
+    let key = Credential.AccessKey(accessKeyID: "HPUABENCHMARKAK00001", secretKey: Secret("benchmark-secret-key-not-a-real-one"))
+    let projectID = "0d3c5e6f7a8b4c9d8e1f2a3b4c5d6e7f"
+    let request = SigningRequest(
+        method: "GET", host: "bms.cn-north-4.myhuaweicloud.com",
+        path: "/v1/\(projectID)/jobs/2c9eb2c5544cbf6101544f0602af2b4f",
+        headers: [
+            .init("Content-Type", "application/json"),
+            .init("User-Agent", "jobwatch/0.1"),
+            .init("X-Project-Id", projectID),
+            .init("X-Sdk-Date", "20190425T200434Z"),
+        ])
+    Benchmark("Sign one request") { benchmark in
+        for _ in benchmark.scaledIterations {
+            blackHole(Signer.sign(request, with: key, projectID: projectID))
+        }
+    }
+}
