@@ -34,7 +34,9 @@ import Testing
         defer { scratch.remove() }
         let runner = try BinaryRunner(scratch: scratch)
         let record = scratch.file("failures.txt")
-        let command = "printf '%s %s\\n' \"$JOBWATCH_JOB_ID\" \"$JOBWATCH_STATUS\" >> \(shellQuoted(record))"
+        // Slow on purpose, and off our pipes (so the runner cannot wait for it instead):
+        // `wait` itself must let the command finish before it exits.
+        let command = "exec >/dev/null 2>&1; sleep 0.3; printf '%s %s\\n' \"$JOBWATCH_JOB_ID\" \"$JOBWATCH_STATUS\" >> \(shellQuoted(record))"
         let result = try await runner.run(
             ["wait", "--demo", "--scenario", "quick", "--speed", "20", "--interval", "1s", "--on-fail", command],
             timeout: .seconds(40)
@@ -44,11 +46,7 @@ import Testing
         let batchID = try #require(failLine.split(separator: " ").dropFirst(2).first.map { String($0.dropLast()) }, "\(result)")
 
         // The batch fails once and its failed sub-job once; both name the batch's job ID.
-        let expected = "\(batchID) FAIL\n\(batchID) FAIL\n"
-        let recorded = await eventually(timeout: .seconds(10)) {
-            (try? String(contentsOfFile: record, encoding: .utf8)) == expected
-        }
         let contents = (try? String(contentsOfFile: record, encoding: .utf8)) ?? "(no file)"
-        #expect(recorded, "\(record):\n\(contents)\n\(result)")
+        #expect(contents == "\(batchID) FAIL\n\(batchID) FAIL\n", "\(record):\n\(contents)\n\(result)")
     }
 }
