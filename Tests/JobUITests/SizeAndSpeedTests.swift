@@ -66,7 +66,7 @@ struct SizeAndSpeedTests {
         return Fixtures.snapshot([JobState(entry: WatchEntry(key: JobKey(profile: "prod", jobID: "big")), job: job, readAt: Fixtures.now, health: .fresh)])
     }
 
-    @Test func tenThousandSubJobsRenderQuickly() {
+    @Test func tenThousandSubJobsAreAFewSegments() {
         let snapshot = Self.bigSnapshot()
         var state = Fixtures.state(width: 200, height: 60)
         state.foldOverrides[.job(JobKey(profile: "prod", jobID: "big"))] = true
@@ -78,17 +78,11 @@ struct SizeAndSpeedTests {
         #expect(tree.count == 1 + 10_000 + 1)
         #expect(tree.segments.count == 4)
 
-        let clock = ContinuousClock()
-        var frame: Frame?
-        let elapsed = clock.measure {
-            for _ in 0..<10 {
-                frame = Dashboard.render(snapshot, state, width: 200, height: 60, capabilities: Fixtures.color, now: Fixtures.now, events: [])
-            }
-        }
-        #expect(frame?.lines.contains { $0.contains("0000…1388") && $0.hasPrefix("  ▾") } == true)
-        #expect(frame?.lines.contains { $0.contains("server_id: server-5000") } == true)
-        // Ten frames in well under a second even in a debug build (it is ~O(visible rows)).
-        #expect(elapsed < .seconds(1), "10 frames took \(elapsed)")
+        // Timing lives in the benchmarks (Benchmarks/), not in a test that can flake.
+        let frame = Dashboard.render(snapshot, state, width: 200, height: 60, capabilities: Fixtures.color, now: Fixtures.now, events: [])
+        #expect(frame.lines.count == 60)
+        #expect(frame.lines.contains { $0.contains("0000…1388") && $0.hasPrefix("  ▾") })
+        #expect(frame.lines.contains { $0.contains("server_id: server-5000") })
 
         // The failed filter scans once per frame but still formats only visible rows.
         state.filter = .failed
