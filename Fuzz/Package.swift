@@ -18,7 +18,7 @@ let package = Package(
                 .product(name: "JobAPI", package: "jobwatch"),
                 .product(name: "JobEngine", package: "jobwatch"),
             ],
-            swiftSettings: [.enableUpcomingFeature("ExistentialAny")]
+            swiftSettings: [.enableUpcomingFeature("ExistentialAny"), .enableExperimentalFeature("Extern")]
         )
     }
 )

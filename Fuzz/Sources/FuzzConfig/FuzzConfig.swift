@@ -14,3 +14,9 @@ public func fuzzConfig(_ bytes: UnsafePointer<UInt8>, _ count: Int) -> CInt {
     }
     return 0
 }
+
+/// SwiftPM links an executable's entry point as `FuzzConfig_main`; hand it to libFuzzer's driver.
+@_cdecl("FuzzConfig_main")
+public func fuzzConfigMain(_ argc: CInt, _ argv: UnsafeMutablePointer<UnsafeMutablePointer<CChar>?>?) -> CInt {
+    runFuzzer(argc, argv, fuzzConfig)
+}

@@ -31,3 +31,9 @@ public func fuzzErrorBody(_ bytes: UnsafePointer<UInt8>, _ count: Int) -> CInt {
     }
     return 0
 }
+
+/// SwiftPM links an executable's entry point as `FuzzErrorBody_main`; hand it to libFuzzer's driver.
+@_cdecl("FuzzErrorBody_main")
+public func fuzzErrorBodyMain(_ argc: CInt, _ argv: UnsafeMutablePointer<UnsafeMutablePointer<CChar>?>?) -> CInt {
+    runFuzzer(argc, argv, fuzzErrorBody)
+}

@@ -30,3 +30,9 @@ private func check(_ job: Job, now: Date, depth: Int) {
     }
     for sub in job.subJobs { check(sub, now: now, depth: depth + 1) }
 }
+
+/// SwiftPM links an executable's entry point as `FuzzJobDecode_main`; hand it to libFuzzer's driver.
+@_cdecl("FuzzJobDecode_main")
+public func fuzzJobDecodeMain(_ argc: CInt, _ argv: UnsafeMutablePointer<UnsafeMutablePointer<CChar>?>?) -> CInt {
+    runFuzzer(argc, argv, fuzzJobDecode)
+}

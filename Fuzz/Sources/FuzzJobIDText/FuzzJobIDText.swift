@@ -13,3 +13,9 @@ public func fuzzJobIDText(_ bytes: UnsafePointer<UInt8>, _ count: Int) -> CInt {
     }
     return 0
 }
+
+/// SwiftPM links an executable's entry point as `FuzzJobIDText_main`; hand it to libFuzzer's driver.
+@_cdecl("FuzzJobIDText_main")
+public func fuzzJobIDTextMain(_ argc: CInt, _ argv: UnsafeMutablePointer<UnsafeMutablePointer<CChar>?>?) -> CInt {
+    runFuzzer(argc, argv, fuzzJobIDText)
+}

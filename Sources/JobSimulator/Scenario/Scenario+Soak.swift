@@ -42,10 +42,10 @@ final class SyntheticJobs: Sendable {
         guard random.next() % 4 == 0 else {
             let fails = random.next() % 10 == 0
             return JobPlan(
-                id: id, type: "baremetalBatchOperate", createdAt: createdAt, initFor: initFor,
+                id: id, type: "baremetalAttachVolume", createdAt: createdAt, initFor: initFor,
                 runFor: random.seconds(60...900),
-                outcome: fails ? .fail(errorCode: "BMS.0219", failReason: "power on failed", errorcodeMessage: nil) : .success,
-                attributes: [.init("server_id", .string(random.uuid()))]
+                outcome: fails ? .fail(errorCode: "BMS.0219", failReason: "attach volume failed", errorcodeMessage: nil) : .success,
+                attributes: [.init("server_id", .string(random.uuid())), .init("volume_id", .string(random.uuid()))]
             )
         }
         let count = Int(2 + random.next() % 7)
