@@ -34,6 +34,19 @@ struct StateStoreTests {
         #expect(leftovers == ["state.json"], "no temporary file left behind")
     }
 
+    @Test("temporary files of writers that died are cleared at load; a live writer's are kept")
+    func leftovers() throws {
+        let store = StateStore(path: temporaryPath())
+        try store.save(sample(at: Date(timeIntervalSince1970: 1_800_000_000)))
+        let dead = store.path + ".tmp-2147483646"
+        let alive = store.path + ".tmp-1"  // init is always alive
+        #expect(FileManager.default.createFile(atPath: dead, contents: Data("{".utf8)))
+        #expect(FileManager.default.createFile(atPath: alive, contents: Data("{".utf8)))
+        #expect(try store.load() != nil)
+        #expect(!FileManager.default.fileExists(atPath: dead))
+        #expect(FileManager.default.fileExists(atPath: alive))
+    }
+
     @Test("a damaged file gives a one-line error that says what to do")
     func damaged() throws {
         let store = StateStore(path: temporaryPath())

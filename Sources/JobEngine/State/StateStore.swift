@@ -28,6 +28,7 @@ public struct StateStore: Sendable {
 
     /// The saved state, or `nil` when there is none yet.
     public func load() throws(Problem) -> StateFile? {
+        removeLeftovers()
         guard FileManager.default.fileExists(atPath: path) else { return nil }
         guard let data = FileManager.default.contents(atPath: path) else {
             throw Problem(description: "\(path): cannot read the state file — check its permissions")
@@ -44,6 +45,20 @@ public struct StateStore: Sendable {
             throw problem
         } catch {
             throw Problem(description: "\(path): the state file is damaged — move it away to start afresh")
+        }
+    }
+
+    /// Temporary files of writers killed mid-save (the state file itself is never torn).
+    /// Only those of processes no longer alive: another jobwatch may be writing.
+    private func removeLeftovers() {
+        let folder = (path as NSString).deletingLastPathComponent
+        let prefix = (path as NSString).lastPathComponent + ".tmp-"
+        guard let names = try? FileManager.default.contentsOfDirectory(atPath: folder) else { return }
+        for name in names where name.hasPrefix(prefix) {
+            guard let pid = Int32(name.dropFirst(prefix.count)), pid != getpid() else { continue }
+            if kill(pid, 0) != 0, errno == ESRCH {
+                try? FileManager.default.removeItem(atPath: "\(folder)/\(name)")
+            }
         }
     }
 
