@@ -1,0 +1,88 @@
+#!/usr/bin/env python3
+"""Folds the outputs of scripts/bench into one markdown table.
+
+usage: bench-table.py SUITE_MD ENGINE_TSV BYTES_TSV IDLE_TSV IDLE_MINUTES BYTES_SECONDS
+"""
+import re
+import sys
+
+
+def suite(path):
+    """{benchmark name: {metric label: (p50, unit)}} from ordo-one's markdown output."""
+    results, current = {}, None
+    for line in open(path, encoding="utf-8"):
+        line = line.rstrip("\n")
+        if line.startswith("### "):
+            current = line[4:].strip()
+            results[current] = {}
+        elif current and line.startswith("| ") and not line.startswith("| Metric"):
+            cells = [c.strip() for c in line.strip("|").split("|")]
+            if len(cells) < 4:
+                continue
+            label = cells[0].rstrip(" *")
+            match = re.match(r"(.*?)\s*\(([^()]*)\)$", label)
+            # "Malloc (total) (K)" has a unit; "Malloc (total)" under 1,000 has none.
+            if match and match.group(1) in ("Malloc", "Time", "Memory"):
+                match = None
+            name, unit = (match.group(1), match.group(2)) if match else (label, "")
+            results[current][name] = (cells[3].replace(",", ""), unit)
+    return results
+
+
+def metric(results, bench, name):
+    value, unit = results.get(bench, {}).get(name, ("?", ""))
+    if name.startswith("Time"):
+        return "%s %s" % (value, unit)
+    scale = {"K": "K", "M": "M", "": ""}.get(unit, unit)
+    return "%s%s allocs" % (value, scale)
+
+
+def kv(path):
+    return dict(field.split("=", 1) for field in open(path).read().strip().split("\t"))
+
+
+def main():
+    suite_md, engine_tsv, bytes_tsv, idle_tsv, idle_minutes, bytes_seconds = sys.argv[1:7]
+    s = suite(suite_md)
+    rows = []
+
+    decode = next((k for k in s if k.startswith("Decode")), "Decode")
+    rows.append((decode.replace("Decode ", "Decode: `Job.decode`, "), "%s · %s" % (metric(s, decode, "Time (wall clock)"), metric(s, decode, "Malloc (total)")), "—"))
+
+    sizes = ["1,000", "10,000", "100,000"]
+    names = ["Render frame 200x60, %s sub-jobs" % n for n in sizes]
+    times = " / ".join(metric(s, n, "Time (wall clock)") for n in names)
+    allocs = " / ".join(metric(s, n, "Malloc (total)").replace(" allocs", "") for n in names)
+    rows.append(("Render: one frame 200×60, 1k / 10k / 100k sub-jobs", "%s · %s allocs" % (times, allocs), "proportional to visible rows"))
+    changed = "Render one changed row, 10,000 sub-jobs"
+    rows.append(("Render: one changed row (frame + row diff), 10k sub-jobs", "%s · %s" % (metric(s, changed, "Time (wall clock)"), metric(s, changed, "Malloc (total)")), "—"))
+    rows.append(("Sign: one `Signer.sign`", "%s · %s" % (metric(s, "Sign one request", "Time (wall clock)"), metric(s, "Sign one request", "Malloc (total)")), "—"))
+
+    engine = [line.rstrip("\n").split("\t") for line in open(engine_tsv) if line.strip()]
+    for name, requests, per_job, median, p90, seen in engine:
+        rows.append(("Engine, rollout: %s" % name, "%s requests (%s/job) · median %s s · p90 %s s · %s changes seen" % (requests, per_job, median, p90, seen), "—"))
+    if len(engine) == 2:
+        fixed_req, engine_req = float(engine[0][1]), float(engine[1][1])
+        fixed_med, engine_med = float(engine[0][3]), float(engine[1][3])
+        met = engine_req <= fixed_req / 3 and engine_med <= fixed_med
+        rows.append(("Engine vs fixed poller", "%.0f%% of the requests · median %s s vs %s s" % (100 * engine_req / fixed_req, engine[1][3], engine[0][3]), "≤ 33%% at ≤ median delay: %s" % ("met" if met else "**not met**")))
+
+    b = kv(bytes_tsv)
+    rows.append(("Terminal: bytes per refresh (rollout, 200×60, %s s)" % bytes_seconds,
+                 "first paint %s B · then median %s B, p90 %s B, max %s B over %s refreshes · with a status change: median %s B (%s refreshes) · full repaints %s"
+                 % (b["first_paint"], b["median"], b["p90"], b["max"], b["refreshes"], b["status_median"], b["status_refreshes"], b["full_repaints"]),
+                 "a few hundred bytes"))
+    i = kv(idle_tsv)
+    scaled = "" if float(i["window_s"]) == 600 else " (scaled from %s s)" % i["window_s"]
+    rows.append(("Idle dashboard (debug build), nothing changing",
+                 "%s s CPU per 10 min%s · RSS %s MiB · %s terminal bytes/min" % (i["cpu_s_per_10min"], scaled, i["rss_end_mib"], i["terminal_bytes_per_min"]),
+                 "≤ 1 s CPU per 10 min: %s" % ("met" if float(i["cpu_s_per_10min"]) <= 1 else "**not met**")))
+
+    print("| benchmark | result (p50 where timed) | target |")
+    print("|---|---|---|")
+    for row in rows:
+        print("| %s | %s | %s |" % row)
+
+
+if __name__ == "__main__":
+    main()
