@@ -21,4 +21,13 @@ import Testing
         #expect(HTTPDate.retryAfterSeconds("30", now: Self.now) == 30)
         #expect(HTTPDate.retryAfterSeconds("3600", now: Self.now) == 3600)
     }
+
+    /// The fuzz target's invariant: a stated quota is a finite rate above zero, or none.
+    @Test func quotaOfHundredsOfDigitsIsNoQuota() {
+        let huge = String(repeating: "9", count: 400)
+        #expect(RateLimitMessage.requestsPerMinute(in: "limit:\(huge),time:1 minute") == nil)
+        #expect(RateLimitMessage.requestsPerMinute(in: "limit:\(huge),time:\(huge) seconds") == nil)
+        #expect(RateLimitMessage.requestsPerMinute(in: "limit:5,time:\(huge) seconds") == nil)
+        #expect(RateLimitMessage.requestsPerMinute(in: "limit:100,time:1 minute") == 100)
+    }
 }

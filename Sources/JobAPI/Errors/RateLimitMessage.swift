@@ -20,6 +20,8 @@ public enum RateLimitMessage {
                 unit.hasPrefix("d") ? 86400 : 60
             seconds = max(1, amount) * perUnit
         }
-        return limit * 60 / seconds
+        // Hundreds of digits read as infinity: such a message states no usable quota.
+        let perMinute = limit * 60 / seconds
+        return perMinute.isFinite && perMinute > 0 ? perMinute : nil
     }
 }
