@@ -11,10 +11,16 @@ let package = Package(
     dependencies: [
         .package(name: "jobwatch", path: ".."),
     ],
-    targets: fuzzTargets.map { name in
+    targets: [
+        .target(
+            name: "FuzzDriver",
+            swiftSettings: [.enableUpcomingFeature("ExistentialAny"), .enableExperimentalFeature("Extern")]
+        ),
+    ] + fuzzTargets.map { name in
         .executableTarget(
             name: name,
             dependencies: [
+                "FuzzDriver",
                 .product(name: "JobAPI", package: "jobwatch"),
                 .product(name: "JobEngine", package: "jobwatch"),
             ],

@@ -1,4 +1,5 @@
 import Foundation
+import FuzzDriver
 import JobEngine
 
 /// A config file: loading must never crash; a refusal is one line that names the file.

@@ -1,4 +1,5 @@
 import Foundation
+import FuzzDriver
 import JobAPI
 
 /// A 200 body as the server sends it: decoding must never crash, and whatever it accepts must
