@@ -23,7 +23,8 @@ struct FaultsEndToEndTests {
     static let midRunFaults: [MidRunFault] = [
         MidRunFault(name: "502 with an HTML page", fault: .serverError(status: 502), message: "502 Bad Gateway"),
         MidRunFault(name: "503 with an HTML page", fault: .serverError(status: 503), message: "503 Service"),
-        MidRunFault(name: "connection dropped mid-body", fault: .drop, message: "stream ended"),
+        // A drop is seen as the stream ending, or (when the close is not noticed) as a timeout.
+        MidRunFault(name: "connection dropped mid-body", fault: .drop, message: "stream ended|timed out"),
         MidRunFault(name: "slower than the request timeout", fault: .slow(.seconds(4)), message: "timed out"),
         MidRunFault(name: "truncated JSON", fault: .truncated, message: "not JSON"),
         MidRunFault(name: "200 with an HTML page", fault: .html, message: "not JSON"),
@@ -35,7 +36,8 @@ struct FaultsEndToEndTests {
         try await FaultHarness.with(scenario: .rollout, speed: 1) { harness in
             let stuck = try harness.job(ofType: "baremetalReinstallOs")
             let started = ContinuousClock.now
-            let child = try harness.runner.start(harness.arguments(["wait", stuck, "--json", "--timeout", "5s"]))
+            // The stuck job is overdue, so the engine asks it only every few seconds (PollPace).
+            let child = try harness.runner.start(harness.arguments(["wait", stuck, "--json", "--timeout", "12s"]))
             defer { child.stop() }
             // The fault decision is taken when a request is counted: the first one is answered well.
             #expect(await eventually(timeout: .seconds(10)) { await harness.simulator.requestCount(jobID: stuck) >= 1 })
@@ -44,7 +46,7 @@ struct FaultsEndToEndTests {
             let termination = await child.waitForExit(timeout: .seconds(25))
             let took = ContinuousClock.now - started
             #expect(termination == .exited(2), "wait must time out with exit 2\n\(child.transcript)")
-            #expect(took < .seconds(15), "wait --timeout 5s took \(took)")
+            #expect(took < .seconds(22), "wait --timeout 12s took \(took)")
 
             let summary = try FaultHarness.summary(child.stdout)
             let job = try #require(summary.jobs.first, "\(child.transcript)")
@@ -52,11 +54,12 @@ struct FaultsEndToEndTests {
             #expect((job["job"] as? [String: Any])?["status"] as? String == "RUNNING", "the last good state is kept\n\(child.transcript)")
             let error = try #require(job["error"] as? [String: Any], "the error is shown\n\(child.transcript)")
             #expect(error["category"] as? String == "transient", "\(error)")
-            #expect((error["message"] as? String ?? "").contains(fault.message), "\(error)")
+            let message = error["message"] as? String ?? ""
+            #expect(fault.message.split(separator: "|").contains { message.contains($0) }, "\(error)")
             #expect(child.stderr.isEmpty || !child.stderr.contains("Fatal error"), "\(child.transcript)")
             let asked = await harness.simulator.requestCount(jobID: stuck)
             #expect(asked >= 2, "the job was asked again after the fault began")
-            #expect(asked <= 15, "backoff: \(asked) requests in 5 s at a 1 s interval")
+            #expect(asked <= 15, "backoff: \(asked) requests in 12 s at a 1 s interval")
         }
     }
 
@@ -94,8 +97,9 @@ struct FaultsEndToEndTests {
     @Test func undocumentedStatusIsShownVerbatimAndNotFinished() async throws {
         try await FaultHarness.with(scenario: .rollout, speed: 20) { harness in
             let odd = try harness.job(ofType: "baremetalChangeOsLocalDisk")
-            // 95 scenario seconds until ROLLBACKING: under 5 s at speed 20.
-            let result = try await harness.runner.run(harness.arguments(["wait", odd, "--json", "--timeout", "8s"]), timeout: .seconds(20))
+            // 95 scenario seconds until ROLLBACKING: under 5 s at speed 20; an unchanged running
+            // job is asked less often as it goes on (PollPace), so allow a few polls more.
+            let result = try await harness.runner.run(harness.arguments(["wait", odd, "--json", "--timeout", "14s"]), timeout: .seconds(30))
             #expect(result.termination == .exited(2), "\(result)")
             let summary = try FaultHarness.summary(result.stdout)
             let job = try #require(summary.jobs.first?["job"] as? [String: Any], "\(result)")

@@ -27,6 +27,7 @@ extension Engine {
     private func accept(_ fetched: FetchedJob, into record: inout JobRecord, profile: ProfileTarget, at nowDate: Date) {
         let now = clock.elapsed
         emit(TransitionDetector.changes(from: record.state.job, to: fetched.job, entry: record.state.entry, at: nowDate))
+        record.unchangedAnswers = record.state.job == fetched.job ? record.unchangedAnswers + 1 : 0
         record.state.job = fetched.job
         record.state.readAt = nowDate
         record.readElapsed = now

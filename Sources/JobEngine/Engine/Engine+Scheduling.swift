@@ -51,7 +51,7 @@ extension Engine {
         guard let job = record.state.job else { return 0 }
         switch job.status {
         case .initial: return 1
-        case .running: return closeness(of: job, at: clock.date) >= 0.75 ? 1 : 2
+        case .running: return phase(of: job, at: clock.date) == .due ? 1 : 2
         default: return 3
         }
     }
@@ -105,28 +105,20 @@ extension Engine {
         let budget = budgets[profile.budgetKey] ?? RateBudget(limitPerMinute: profile.requestsPerMinute ?? settings.requestsPerMinute)
         let base = max(settings.interval, budget.spacing(activeJobs: active))
         guard let job = record.state.job else { return .zero }
-        let factor: Double
-        switch job.status {
-        case .initial:
-            factor = 0.5
-        case .running:
-            let closeness = closeness(of: job, at: clock.date)
-            factor = closeness >= 2 * settings.slowFactor ? 2 : closeness >= 0.75 ? 0.5 : closeness < 0.4 ? 1.5 : 1
-        default:
-            factor = 1
-        }
-        return base * factor
+        let factor = PollPace.factor(status: job.status, phase: phase(of: job, at: clock.date), unchanged: record.unchangedAnswers)
+        return min(base * factor, max(base, PollPace.longest))
     }
 
-    /// How far a running job is through its typical duration (1 = as long as usual);
-    /// for a batch, its most advanced running sub-job. 0 when nothing is known.
-    func closeness(of job: Job, at now: Date) -> Double {
-        if !job.subJobs.isEmpty, let typicalSub = typical.typicalSubJob(in: job), typicalSub > 0 {
-            let running = job.subJobs.filter { !$0.status.isTerminal }
-            let progress = running.compactMap { $0.elapsed(now: now) }.map { $0 / typicalSub }
-            return progress.max() ?? 0
+    /// Where a job's unfinished parts (a batch's sub-jobs, else the job) stand against the
+    /// typical duration of comparable finished ones.
+    func phase(of job: Job, at now: Date) -> PollPace.Phase {
+        if !job.subJobs.isEmpty {
+            let unfinished = job.subJobs.filter { !$0.status.isTerminal }
+            let starting = unfinished.contains { $0.status == .initial }
+            guard let typicalSub = typical.typicalSubJob(in: job), typicalSub > 0 else { return starting ? .due : .unknown }
+            return PollPace.phase(of: unfinished.compactMap { $0.elapsed(now: now) }.map { $0 / typicalSub }, starting: starting)
         }
-        guard let typicalJob = typical.typical(for: job.type), typicalJob > 0, let elapsed = job.elapsed(now: now) else { return 0 }
-        return elapsed / typicalJob
+        guard let typicalJob = typical.typical(for: job.type), typicalJob > 0, let elapsed = job.elapsed(now: now) else { return .unknown }
+        return PollPace.phase(of: [elapsed / typicalJob])
     }
 }

@@ -7,6 +7,8 @@ struct JobRecord: Sendable {
     var nextDue: Duration?
     /// Consecutive transient failures, for backoff.
     var failures = 0
+    /// Good answers in a row equal to the one before (reset by any change).
+    var unchangedAnswers = 0
     var inFlight = false
 
     init(entry: WatchEntry, dueAt: Duration) {
