@@ -52,7 +52,7 @@ enum PollPace {
         case (.other, _), (.pendingPayment, _), (_, .overdue): settled = true
         default: settled = false
         }
-        let patience = phase == .due || status == .initial ? 1 : min(settled ? 30 : 8, Double(1 << min(max(0, unchanged - 2), 10)))
+        let patience = phase == .due || status == .initial ? 1 : min(settled ? 30 : 3, Double(1 << min(max(0, unchanged - 2), 10)))
         return hurry * patience
     }
 
