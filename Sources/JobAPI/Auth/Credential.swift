@@ -1,3 +1,6 @@
+import Crypto
+import Foundation
+
 /// How requests are authenticated.
 public enum Credential: Sendable, Hashable {
     /// AK/SK signing (`SDK-HMAC-SHA256`), optionally temporary (with a security token).
@@ -24,6 +27,17 @@ public enum Credential: Sendable, Hashable {
         switch self {
         case .accessKey(let key): "AK \(key.accessKeyID)"
         case .token: "IAM token"
+        case .none: "anonymous"
+        }
+    }
+
+    /// Tells credentials apart for budgets and stops without revealing them: the AK, or a
+    /// token's hash (the first 12 hex digits of its SHA-256).
+    public var budgetIdentity: String {
+        switch self {
+        case .accessKey(let key): "AK \(key.accessKeyID)"
+        case .token(let token):
+            "IAM token " + Signer.hex(SHA256.hash(data: Data(token.exposed.utf8)).prefix(6))
         case .none: "anonymous"
         }
     }

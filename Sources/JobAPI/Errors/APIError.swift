@@ -19,6 +19,21 @@ public struct APIError: Error, Sendable, Hashable {
         case invalidRequest
     }
 
+    /// What a `.transport` failure was, for the message and for whether asking again helps.
+    public enum TransportProblem: Sendable, Hashable {
+        /// Nothing listens there: asking again in a second will not help.
+        case refused
+        /// The host name does not resolve.
+        case unknownHost
+        /// The connection was reset or closed mid-answer: a retry may well succeed.
+        case reset
+        /// Something answered that does not speak HTTP (an SSH banner, a TLS server to http).
+        case notHTTP
+        /// The TLS handshake failed (plain http on the port, a certificate not trusted).
+        case tls
+        case other
+    }
+
     public var kind: Kind
     public var httpStatus: Int?
     /// The API's error code, e.g. `APIGW.0301`.
@@ -31,11 +46,15 @@ public struct APIError: Error, Sendable, Hashable {
     public var retryAfter: TimeInterval?
     /// The host the request went to.
     public var host: String?
+    /// For `.transport`: what kind of failure.
+    public var transport: TransportProblem?
 
     public init(
         kind: Kind, httpStatus: Int? = nil, code: String? = nil, message: String,
-        requestId: String? = nil, retryAfter: TimeInterval? = nil, host: String? = nil
+        requestId: String? = nil, retryAfter: TimeInterval? = nil, host: String? = nil,
+        transport: TransportProblem? = nil
     ) {
+        self.transport = transport
         self.kind = kind
         self.httpStatus = httpStatus
         self.code = code
@@ -77,6 +96,21 @@ public struct APIError: Error, Sendable, Hashable {
         }
     }
 
+    /// Whether asking again soon can give another answer: 429, 5xx, 408, timeouts, resets.
+    /// Not a 200 that is not a job, another 4xx, an unknown host or a refused connection.
+    public var isWorthRetrying: Bool {
+        switch category {
+        case .throttled: return true
+        case .transient:
+            switch kind {
+            case .http, .timeout: return true
+            case .transport: return transport == .reset
+            case .invalidResponse, .bodyTooLarge, .invalidRequest: return false
+            }
+        case .unauthorized, .forbidden, .notFound, .permanent: return false
+        }
+    }
+
     /// The `limit:N,time:T unit` a 429 message states, as requests per minute.
     public var statedRateLimitPerMinute: Double? {
         guard category == .throttled else { return nil }
@@ -106,14 +140,21 @@ extension APIError: CustomStringConvertible {
             return "check HUAWEICLOUD_SDK_AK/HUAWEICLOUD_SDK_SK (or the token) and that they belong to this region; polling with it stopped, since repeated failures lock the AK for 5 minutes"
         case .forbidden: return "the credential lacks permission for this project: check the project ID and IAM policy"
         case .notFound: return "check the job ID and project ID; finished jobs are purged about a day later"
-        case .throttled: return "the API quota is exhausted; jobwatch slows down and retries"
+        case .throttled: return "the API quota is exhausted: lower requests_per_minute if this repeats"
         case .transient:
             switch kind {
-            case .timeout: return "the endpoint did not answer in time; jobwatch retries with backoff"
-            case .transport: return "check the endpoint URL and the network; jobwatch retries with backoff"
+            case .timeout: return "the endpoint did not answer in time: check the endpoint URL and the network"
+            case .transport:
+                switch transport {
+                case .refused?: return "nothing listens there: check the endpoint's host and port"
+                case .unknownHost?: return "check the endpoint's host name (or --region) and DNS"
+                case .notHTTP?: return "that port does not speak HTTP: check the endpoint URL"
+                case .tls?: return "is the endpoint http rather than https, or is its certificate trusted? (--ca-file)"
+                default: return "check the endpoint URL and the network"
+                }
             case .bodyTooLarge: return "the response is not a job answer; check the endpoint URL"
             case .invalidResponse: return "the endpoint did not answer like the job API; check the endpoint URL or proxy"
-            default: return "the server had a problem; jobwatch retries with backoff"
+            default: return "the server had a problem: if it lasts, check the cloud's status page"
             }
         case .permanent:
             return kind == .invalidRequest ? "fix the request as described" : "check the job ID, project ID and endpoint"

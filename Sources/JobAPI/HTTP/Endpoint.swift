@@ -77,6 +77,13 @@ public struct Endpoint: Sendable, Hashable {
         "\(basePath)/v1/\(PercentEncoding.encode(projectID))/jobs/\(PercentEncoding.encode(jobID))"
     }
 
+    /// Host, port (explicit or the scheme's) and path prefix: what a job's identity and a
+    /// budget are keyed by.
+    public var identity: String {
+        let bracketed = host.contains(":") && !host.hasPrefix("[") ? "[\(host)]" : host
+        return "\(bracketed.lowercased()):\(port ?? (scheme == "https" ? 443 : 80))\(basePath)"
+    }
+
     public func url(path: String) -> String {
         "\(scheme)://\(hostHeader)\(path)"
     }

@@ -29,9 +29,10 @@ public enum HTTPDate {
         return SDKDate.utcCalendar.date(from: components)
     }
 
-    /// The longest `Retry-After` believed: the gateway's quotas are per minute, and a header
-    /// of `1e300` or a date in year 9999 must not stop polling for ever (nor overflow a `Duration`).
-    public static let maxRetryAfter: TimeInterval = 3600
+    /// The longest `Retry-After` taken as stated (ten years): a header of `1e300` or a date in
+    /// year 9999 must not overflow a `Duration`. The engine waits at most its longest poll
+    /// interval whatever the server asks; this is what it reports having been asked.
+    public static let maxRetryAfter: TimeInterval = 10 * 365 * 86400
 
     /// `Retry-After` is either seconds or an HTTP date; returns seconds from `now`, at most
     /// `maxRetryAfter`.

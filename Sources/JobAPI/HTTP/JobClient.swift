@@ -2,6 +2,7 @@ import AsyncHTTPClient
 import Foundation
 import NIOCore
 import NIOHTTP1
+import NIOPosix
 import NIOSSL
 
 /// Settings of the HTTP client.
@@ -158,7 +159,12 @@ public final class JobClient: Sendable {
         )
     }
 
+    /// One plain line per kind of failure; the library's own text (errno dumps, build paths)
+    /// never reaches the user.
     static func transportError(_ error: any Error, host: String, limit: Int) -> APIError {
+        func problem(_ kind: APIError.TransportProblem, _ message: String) -> APIError {
+            APIError(kind: .transport, message: message, host: host, transport: kind)
+        }
         if error is NIOTooManyBytesError {
             return APIError(kind: .bodyTooLarge, message: "response body is over the \(limit / 1024 / 1024) MiB limit", host: host)
         }
@@ -166,15 +172,37 @@ public final class JobClient: Sendable {
             switch error {
             case .connectTimeout: return APIError(kind: .timeout, message: "connect timed out", host: host)
             case .readTimeout, .deadlineExceeded: return APIError(kind: .timeout, message: "request timed out", host: host)
-            case .remoteConnectionClosed: return APIError(kind: .transport, message: "connection closed by the server before the answer was complete", host: host)
+            case .remoteConnectionClosed: return problem(.reset, "connection closed by the server before the answer was complete")
             default: break
             }
         }
-        let text = OneLine.of(String(describing: error))
-        if text.lowercased().contains("timeout") || text.lowercased().contains("timed out") {
-            return APIError(kind: .timeout, message: text, host: host)
+        if let io = error as? IOError {
+            switch io.errnoCode {
+            case ECONNREFUSED: return problem(.refused, "connection refused")
+            case ECONNRESET, EPIPE: return problem(.reset, "connection reset by the server")
+            case ETIMEDOUT: return APIError(kind: .timeout, message: "connect timed out", host: host)
+            case EHOSTUNREACH, ENETUNREACH: return problem(.refused, "host unreachable")
+            default: return problem(.other, "connection failed (errno \(io.errnoCode))")
+            }
         }
-        return APIError(kind: .transport, message: text.isEmpty ? "connection failed" : text, host: host)
+        if let connection = error as? NIOConnectionError {
+            if connection.dnsAError != nil || connection.dnsAAAAError != nil, connection.connectionErrors.isEmpty {
+                return problem(.unknownHost, "host name does not resolve")
+            }
+            if let first = connection.connectionErrors.first { return transportError(first.error, host: host, limit: limit) }
+        }
+        if error is SocketAddressError { return problem(.unknownHost, "host name does not resolve") }
+        if error is HTTPParserError { return problem(.notHTTP, "the answer is not HTTP") }
+        if error is NIOSSLError || String(reflecting: type(of: error)).contains("BoringSSL") {
+            return problem(.tls, "TLS handshake failed")
+        }
+        let text = String(describing: error).lowercased()
+        if text.contains("timeout") || text.contains("timed out") {
+            return APIError(kind: .timeout, message: "request timed out", host: host)
+        }
+        if text.contains("refused") { return problem(.refused, "connection refused") }
+        if text.contains("reset") || text.contains("eof") || text.contains("closed") { return problem(.reset, "connection closed before the answer was complete") }
+        return problem(.other, "connection failed (\(String(describing: type(of: error))))")
     }
 }
 

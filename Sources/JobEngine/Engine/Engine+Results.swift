@@ -8,7 +8,7 @@ extension Engine {
         inFlightPerEndpoint[host, default: 1] -= 1
         let nowDate = clock.date
         lastPollAt = nowDate
-        guard var record = records[key], let profile = profiles[key.profile] else {
+        guard var record = records[key], let profile = profiles[record.profileName] else {
             kick.yield()  // removed while in flight
             return
         }
@@ -26,16 +26,17 @@ extension Engine {
 
     private func accept(_ fetched: FetchedJob, into record: inout JobRecord, profile: ProfileTarget, at nowDate: Date) {
         let now = clock.elapsed
-        emit(TransitionDetector.changes(from: record.state.job, to: fetched.job, entry: record.state.entry, at: nowDate))
+        emit(TransitionDetector.changes(from: record.state.job, to: fetched.job, of: record.state, at: nowDate))
         record.unchangedAnswers = record.state.job == fetched.job ? record.unchangedAnswers + 1 : 0
         record.state.job = fetched.job
         record.state.readAt = nowDate
         record.readElapsed = now
         record.state.lastError = nil
         record.state.health = .fresh
+        record.state.failedAttempts = 0
         record.failures = 0
-        endpointErrors[profile.endpoint.host] = nil
-        throttles[profile.endpoint.host]?.attempts = 0
+        endpointErrors[profile.endpoint.identity] = nil
+        throttles[profile.endpoint.identity]?.attempts = 0
         if let serverDate = fetched.serverDate {
             clockSkew = nowDate.timeIntervalSince(serverDate)
         }
@@ -46,19 +47,23 @@ extension Engine {
     private func fail(_ error: APIError, record: inout JobRecord, profile: ProfileTarget, host: String) {
         let now = clock.elapsed
         record.state.lastError = error
+        record.state.failedAttempts += 1
         logger.warning("request failed", metadata: ["job": "\(record.state.key)", "error": "\(error)"])
         switch error.category {
         case .throttled:
             var throttle = throttles[host] ?? Throttle(until: now, attempts: 0)
             throttle.attempts += 1
-            let wait = error.retryAfter.map { Duration.seconds($0) }
+            // Never longer than the longest poll interval: a Retry-After of days would stop
+            // every job at this endpoint, and `wait --timeout` with it.
+            let wait = error.retryAfter.map { min(Duration.seconds($0), PollPace.longest) }
                 ?? Backoff(cap: settings.backoffCap).delay(attempt: throttle.attempts, random: &random)
+            throttle.askedFor = error.retryAfter
             throttle.until = max(throttle.until, now + wait)
             throttles[host] = throttle
             if let stated = error.statedRateLimitPerMinute {
-                var budget = budgets[profile.budgetKey] ?? RateBudget(limitPerMinute: profile.requestsPerMinute ?? settings.requestsPerMinute)
-                budget.lower(belowStated: stated)
-                budgets[profile.budgetKey] = budget
+                var lowered = budget(for: profile.budgetKey)
+                lowered.lower(belowStated: stated)
+                budgets[profile.budgetKey] = lowered
             }
             endpointErrors[host] = error
             record.nextDue = throttle.until

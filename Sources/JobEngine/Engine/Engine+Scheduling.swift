@@ -9,13 +9,13 @@ extension Engine {
         func wakeAt(_ time: Duration) { wake = min(wake ?? time, time) }
 
         for key in dueOrder(now: now) {
-            guard let record = records[key], let due = record.nextDue, let profile = profiles[key.profile] else { continue }
+            guard let record = records[key], let due = record.nextDue, let profile = profiles[record.profileName] else { continue }
             if stoppedCredentials[profile.budgetKey] != nil { continue }
-            let host = profile.endpoint.host
+            let host = profile.endpoint.identity
             var start = due
             if let throttle = throttles[host], throttle.until > now { start = max(start, throttle.until) }
-            let budget = budgets[profile.budgetKey] ?? RateBudget(limitPerMinute: profile.requestsPerMinute ?? settings.requestsPerMinute)
-            start = max(start, budget.nextSlot(at: now))
+            let current = budget(for: profile.budgetKey)
+            start = max(start, current.nextSlot(at: now))
             if start > now {
                 wakeAt(start)
                 continue
@@ -23,7 +23,7 @@ extension Engine {
             // Due and allowed: only the endpoint's concurrency can hold it back, and a
             // finishing request kicks the scheduler again.
             if inFlightPerEndpoint[host, default: 0] >= settings.maxConcurrencyPerEndpoint { continue }
-            var updated = budget
+            var updated = current
             updated.record(at: now)
             budgets[profile.budgetKey] = updated
             send(key, profile: profile)
@@ -71,7 +71,7 @@ extension Engine {
 
     func send(_ key: JobKey, profile: ProfileTarget) {
         records[key]?.inFlight = true
-        inFlightPerEndpoint[profile.endpoint.host, default: 0] += 1
+        inFlightPerEndpoint[profile.endpoint.identity, default: 0] += 1
         requestsSent += 1
         let target = JobTarget(endpoint: profile.endpoint, projectID: profile.projectID, jobID: key.jobID)
         let client = self.client
@@ -83,27 +83,26 @@ extension Engine {
             } catch {
                 result = .failure(error)
             }
-            self.receive(result, for: key, host: profile.endpoint.host)
+            self.receive(result, for: key, host: profile.endpoint.identity)
         }
     }
 
     // MARK: - Intervals
 
     /// Jobs that can still change, per budget: they share its requests.
-    func activeJobsPerBudget() -> [String: Int] {
-        var counts: [String: Int] = [:]
-        for record in records.values where !record.state.isTerminal {
-            if let key = profiles[record.state.key.profile]?.budgetKey { counts[key, default: 0] += 1 }
+    func activeJobsPerBudget() -> [BudgetKey: Int] {
+        var counts: [BudgetKey: Int] = [:]
+        for record in records.values where !record.state.isTerminal && record.nextDue != nil {
+            if let key = profiles[record.profileName]?.budgetKey { counts[key, default: 0] += 1 }
         }
         return counts
     }
 
     /// When to ask again after a good answer that is not terminal.
     /// - Parameter active: `activeJobsPerBudget()`, computed once by callers that loop.
-    func nextInterval(for record: JobRecord, profile: ProfileTarget, active: [String: Int]? = nil) -> Duration {
+    func nextInterval(for record: JobRecord, profile: ProfileTarget, active: [BudgetKey: Int]? = nil) -> Duration {
         let active = (active ?? activeJobsPerBudget())[profile.budgetKey] ?? 1
-        let budget = budgets[profile.budgetKey] ?? RateBudget(limitPerMinute: profile.requestsPerMinute ?? settings.requestsPerMinute)
-        let base = max(settings.interval, budget.spacing(activeJobs: active))
+        let base = max(settings.interval, budget(for: profile.budgetKey).spacing(activeJobs: active))
         guard let job = record.state.job else { return .zero }
         let factor = PollPace.factor(status: job.status, phase: phase(of: job, at: clock.date), unchanged: record.unchangedAnswers)
         return min(base * factor, max(base, PollPace.longest))

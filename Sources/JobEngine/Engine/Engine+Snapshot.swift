@@ -15,7 +15,7 @@ extension Engine {
         for key in order {
             guard let record = records[key] else { continue }
             var state = record.state
-            let profile = profiles[key.profile]
+            let profile = profiles[record.profileName]
             jobCounts.add(state.status)
             if let job = state.job, !job.subJobs.isEmpty {
                 for sub in job.subJobs {
@@ -25,7 +25,9 @@ extension Engine {
             } else {
                 subJobCounts.add(state.status)
             }
-            if let profile, stoppedCredentials[profile.budgetKey] != nil, !state.isTerminal {
+            if state.health == .detached {
+                // Not polled: its last known state is all there is.
+            } else if let profile, stoppedCredentials[profile.budgetKey] != nil, !state.isTerminal {
                 state.health = .authStopped
             } else if state.health == .fresh, !state.isTerminal, let read = record.readElapsed,
                       let profile, now - read > nextInterval(for: record, profile: profile, active: active) * 2 + .seconds(5) {
@@ -41,15 +43,17 @@ extension Engine {
         }
 
         let budgetUses = Set(profiles.values.map(\.budgetKey)).sorted().map { key in
-            let budget = budgets[key] ?? RateBudget(limitPerMinute: profiles.values.first { $0.budgetKey == key }?.requestsPerMinute ?? settings.requestsPerMinute)
-            return BudgetUse(credential: key, usedLastMinute: budget.used(at: now), limitPerMinute: budget.limitPerMinute, stoppedReason: stoppedCredentials[key])
+            let budget = budgets[key] ?? newBudget(for: key)
+            return BudgetUse(credential: key.credential, endpoint: key.endpoint, usedLastMinute: budget.used(at: now), limitPerMinute: budget.limitPerMinute, stoppedReason: stoppedCredentials[key])
         }
-        let throttledUntil = throttles.values.map(\.until).filter { $0 > now }.max().map { nowDate.addingTimeInterval(($0 - now).seconds) }
+        let throttle = throttles.values.filter { $0.until > now }.max { $0.until < $1.until }
+        let throttledUntil = throttle.map { nowDate.addingTimeInterval(($0.until - now).seconds) }
 
         return Snapshot(
             takenAt: nowDate, jobs: states, jobCounts: jobCounts, subJobCounts: subJobCounts,
             eta: remaining.max(), budgets: budgetUses, endpointErrors: endpointErrors,
-            clockSkew: clockSkew, lastPollAt: lastPollAt, throttledUntil: throttledUntil
+            clockSkew: clockSkew, lastPollAt: lastPollAt, throttledUntil: throttledUntil,
+            throttleAskedFor: throttle?.askedFor, stateSaveProblem: stateSaveProblem, droppedEvents: droppedEvents
         )
     }
 
@@ -80,16 +84,25 @@ extension Engine {
         var records: [JobKey: JobRecord] = [:]
         var order: [JobKey] = []
         var events: [Transition] = []
+        var droppedEvents = 0
         var typical = TypicalDurations()
     }
 
-    /// The watch list and last known states of a state file; jobs of profiles not configured
-    /// now are left out.
+    /// The watch list and last known states of a state file. A job is polled again only
+    /// through a profile that reaches where it lives; the others are kept, shown as detached,
+    /// and saved again, so nothing is lost when a profile is edited or not loaded this time.
     static func restoring(_ file: StateFile, profiles: [String: ProfileTarget], now: Duration) -> Restored {
         var restored = Restored()
         restored.events = Array(file.events.suffix(Self.maxEvents))
-        for saved in file.jobs where restored.records[saved.entry.key] == nil && profiles[saved.entry.key.profile] != nil {
-            var record = JobRecord(entry: saved.entry, dueAt: now)
+        restored.droppedEvents = file.droppedEvents + max(0, file.events.count - Self.maxEvents)
+        for saved in file.jobs {
+            let entry = WatchEntry(profile: saved.profile, jobID: saved.jobID, label: saved.label)
+            let profile = profiles[saved.profile]
+            let current = profile?.key(for: saved.jobID)
+            // A version-1 entry takes the place of the profile it was saved under.
+            let key = saved.key ?? current ?? .unplaced(jobID: saved.jobID)
+            guard restored.records[key] == nil else { continue }
+            var record = JobRecord(entry: entry, key: key, dueAt: now)
             record.state.job = saved.job
             record.state.readAt = saved.readAt
             if let job = saved.job {
@@ -98,8 +111,19 @@ extension Engine {
                 // Only what can still change is polled.
                 if job.status.isTerminal { record.nextDue = nil }
             }
-            restored.records[saved.entry.key] = record
-            restored.order.append(saved.entry.key)
+            if key != current {
+                record.nextDue = nil
+                record.state.health = .detached
+                record.state.detachedReason = if !key.isPlaced {
+                    "from an older state file (profile \(saved.profile.debugDescription) is not loaded now)"
+                } else if profile == nil {
+                    "profile \(saved.profile.debugDescription) is not loaded now"
+                } else {
+                    "profile \(saved.profile.debugDescription) now points elsewhere (saved at \(key.endpoint), project \(key.projectID))"
+                }
+            }
+            restored.records[key] = record
+            restored.order.append(key)
         }
         return restored
     }
@@ -108,9 +132,16 @@ extension Engine {
         StateFile(
             savedAt: clock.date,
             jobs: order.compactMap { key in
-                records[key].map { StateFile.SavedJob(entry: $0.state.entry, job: $0.state.job, readAt: $0.state.readAt) }
+                records[key].map { record in
+                    let state = record.state
+                    return StateFile.SavedJob(
+                        profile: state.entry.profile, key: state.key.isPlaced ? state.key : nil, jobID: state.key.jobID,
+                        label: state.entry.label, job: state.job, readAt: state.readAt
+                    )
+                }
             },
-            events: events
+            events: events,
+            droppedEvents: droppedEvents
         )
     }
 
@@ -124,14 +155,34 @@ extension Engine {
         }
     }
 
+    /// After a failed save: again in 30 s, unless the engine is stopping.
+    private func retrySave() {
+        guard saveTask == nil, !Task.isCancelled else { return }
+        let clock = self.clock
+        saveTask = Task {
+            try? await clock.sleep(for: .seconds(30))
+            if !Task.isCancelled { self.saveNow() }
+        }
+    }
+
     func saveNow() {
         saveTask = nil
         if dropExpired() { publish() }
         guard let store else { return }
         do {
             try store.save(stateFile())
+            if stateSaveProblem != nil {
+                stateSaveProblem = nil
+                publish()
+            }
         } catch {
             logger.error("state not saved", metadata: ["error": "\(error)"])
+            if stateSaveProblem == nil {
+                stateSaveProblem = "\(error)"
+                publish()
+            }
+            // Keep trying: the folder may be fixed while jobwatch runs.
+            retrySave()
         }
     }
 }

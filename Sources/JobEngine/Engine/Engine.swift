@@ -17,9 +17,10 @@ public actor Engine {
     var profiles: [String: ProfileTarget]
     var records: [JobKey: JobRecord] = [:]
     var order: [JobKey] = []
-    var budgets: [String: RateBudget] = [:]
+    var budgets: [BudgetKey: RateBudget] = [:]
     /// Credentials refused by the server (401/403), with the reason: never retried on their own.
-    var stoppedCredentials: [String: String] = [:]
+    var stoppedCredentials: [BudgetKey: String] = [:]
+    /// Keyed by `Endpoint.identity` (host and port), as are the two below.
     var throttles: [String: Throttle] = [:]
     var endpointErrors: [String: APIError] = [:]
     var inFlightPerEndpoint: [String: Int] = [:]
@@ -28,7 +29,12 @@ public actor Engine {
     var clockSkew: TimeInterval?
     var lastPollAt: Date?
     var events: [Transition] = []
-    static let maxEvents = 2000
+    /// Events dropped to keep the log bounded, this session and before.
+    var droppedEvents = 0
+    /// The last failure to save the state file, while saving fails (it is retried).
+    var stateSaveProblem: String?
+    /// The event log's bound (documented in the README).
+    public static let maxEvents = 10_000
 
     var snapshotSubscribers: [UUID: AsyncStream<Snapshot>.Continuation] = [:]
     var transitionSubscribers: [UUID: AsyncStream<Transition>.Continuation] = [:]
@@ -43,6 +49,8 @@ public actor Engine {
     struct Throttle: Sendable {
         var until: Duration
         var attempts: Int
+        /// The server's `Retry-After`, when it gave one (it may be far longer than `until`).
+        var askedFor: TimeInterval?
     }
 
     public init(
@@ -63,6 +71,7 @@ public actor Engine {
             records = restoredState.records
             order = restoredState.order
             events = restoredState.events
+            droppedEvents = restoredState.droppedEvents
             typical = restoredState.typical
         }
     }
@@ -103,16 +112,21 @@ public actor Engine {
     /// Adds jobs to the watch list; jobs already watched are ignored. Returns the keys added.
     @discardableResult
     public func add(_ entries: [WatchEntry]) throws(AddProblem) -> [JobKey] {
+        var placed: [(WatchEntry, JobKey)] = []
         for entry in entries {
-            if let problem = JobID.problem(with: entry.key.jobID) { throw .badJobID(entry.key.jobID, problem) }
-            if profiles[entry.key.profile] == nil { throw .unknownProfile(entry.key.profile) }
+            if let problem = JobID.problem(with: entry.jobID) { throw .badJobID(entry.jobID, problem) }
+            guard let profile = profiles[entry.profile] else { throw .unknownProfile(entry.profile) }
+            placed.append((entry, profile.key(for: entry.jobID)))
         }
         var added: [JobKey] = []
         let now = clock.elapsed
-        for entry in entries where records[entry.key] == nil {
-            records[entry.key] = JobRecord(entry: entry, dueAt: now)
-            order.append(entry.key)
-            added.append(entry.key)
+        for (entry, key) in placed where records[key] == nil {
+            // The same ID from an older state file, whose place was never known: this is it now.
+            let unplaced = JobKey.unplaced(jobID: key.jobID)
+            if records.removeValue(forKey: unplaced) != nil { order.removeAll { $0 == unplaced } }
+            records[key] = JobRecord(entry: entry, key: key, dueAt: now)
+            order.append(key)
+            added.append(key)
         }
         if !added.isEmpty {
             logger.info("watching", metadata: ["jobs": "\(added.map(\.jobID))"])
@@ -134,8 +148,8 @@ public actor Engine {
         let now = clock.elapsed
         let keys = key.map { [$0] } ?? order
         for key in keys {
-            guard var record = records[key], !record.state.isTerminal else { continue }
-            if let profile = profiles[key.profile], stoppedCredentials.removeValue(forKey: profile.budgetKey) != nil {
+            guard var record = records[key], !record.state.isTerminal, record.state.health != .detached else { continue }
+            if let profile = profiles[record.state.entry.profile], stoppedCredentials.removeValue(forKey: profile.budgetKey) != nil {
                 logger.info("credential retried on request", metadata: ["credential": "\(profile.budgetKey)"])
             }
             record.nextDue = now
@@ -170,6 +184,9 @@ public actor Engine {
     /// Transitions seen this session and restored from the state file, oldest first.
     public func eventLog() -> [Transition] { events }
 
+    /// Older events dropped to keep the log within `maxEvents`.
+    public func droppedEventCount() -> Int { droppedEvents }
+
     public func currentSnapshot() -> Snapshot { makeSnapshot() }
 
     /// Requests in flight now (tests wait for 0 to let virtual time move on).
@@ -194,7 +211,10 @@ public actor Engine {
     func emit(_ transitions: [Transition]) {
         guard !transitions.isEmpty else { return }
         events.append(contentsOf: transitions)
-        if events.count > Self.maxEvents { events.removeFirst(events.count - Self.maxEvents) }
+        if events.count > Self.maxEvents {
+            droppedEvents += events.count - Self.maxEvents
+            events.removeFirst(events.count - Self.maxEvents)
+        }
         for transition in transitions {
             logger.info("transition", metadata: [
                 "job": "\(transition.key)", "sub_job": "\(transition.subJobID ?? "-")",

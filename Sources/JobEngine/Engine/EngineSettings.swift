@@ -40,7 +40,24 @@ public struct ProfileTarget: Sendable, Hashable {
         self.requestsPerMinute = requestsPerMinute
     }
 
-    /// Budgets are per credential and endpoint host (the gateway counts per AK).
-    var budgetKey: String { credential.identity }
+    /// Where a job of this profile lives.
+    public func key(for jobID: String) -> JobKey {
+        JobKey(endpoint: endpoint.identity, projectID: projectID, jobID: jobID)
+    }
+
+    /// Budgets, throttles and stops are per credential and endpoint (host, port): the gateway
+    /// counts per AK and host, and a refused token says nothing of another token.
+    var budgetKey: BudgetKey { BudgetKey(credential: credential.budgetIdentity, endpoint: endpoint.identity) }
+}
+
+/// One credential at one endpoint: what a request budget, a throttle and a stop apply to.
+struct BudgetKey: Sendable, Hashable, Comparable, CustomStringConvertible {
+    /// `Credential.budgetIdentity`: never a secret.
+    var credential: String
+    var endpoint: String
+
+    static func < (a: BudgetKey, b: BudgetKey) -> Bool { (a.credential, a.endpoint) < (b.credential, b.endpoint) }
+
+    var description: String { "\(credential) at \(endpoint)" }
 }
 

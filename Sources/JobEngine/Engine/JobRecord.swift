@@ -11,8 +11,10 @@ struct JobRecord: Sendable {
     var unchangedAnswers = 0
     var inFlight = false
 
-    init(entry: WatchEntry, dueAt: Duration) {
-        state = JobState(entry: entry)
+    init(entry: WatchEntry, key: JobKey, dueAt: Duration) {
+        state = JobState(entry: entry, key: key)
         nextDue = dueAt
     }
+
+    var profileName: String { state.entry.profile }
 }

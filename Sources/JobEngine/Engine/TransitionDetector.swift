@@ -6,11 +6,12 @@ enum TransitionDetector {
     /// The top-level job is reported when first seen and on each change; a sub-job on each
     /// change, and when first seen only if it already failed (so no failure goes unreported
     /// while 24 fresh sub-jobs do not flood the log).
-    static func changes(from old: Job?, to new: Job, entry: WatchEntry, at date: Date) -> [Transition] {
+    static func changes(from old: Job?, to new: Job, of state: JobState, at date: Date) -> [Transition] {
+        let entry = state.entry
         var result: [Transition] = []
         if old?.status != new.status {
             result.append(Transition(
-                at: date, key: entry.key, jobType: new.type, from: old?.status, to: new.status,
+                at: date, key: state.key, profile: entry.profile, jobType: new.type, from: old?.status, to: new.status,
                 reason: new.status == .fail ? new.failureSummary : nil, label: entry.label
             ))
         }
@@ -24,7 +25,7 @@ enum TransitionDetector {
             guard previous != sub.status else { continue }
             if previous == nil, sub.status != .fail { continue }
             result.append(Transition(
-                at: date, key: entry.key, subJobID: id, jobType: sub.type, from: previous, to: sub.status,
+                at: date, key: state.key, profile: entry.profile, subJobID: id, jobType: sub.type, from: previous, to: sub.status,
                 reason: sub.status == .fail ? sub.failureReason : nil, label: entry.label
             ))
         }

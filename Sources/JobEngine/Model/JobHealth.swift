@@ -12,4 +12,7 @@ public enum JobHealth: Sendable, Hashable, Codable {
     case purged
     /// The credential was refused (401/403): polling stopped for it.
     case authStopped
+    /// Kept from the state file, but no profile of this run reaches where it lives (an older
+    /// state file, a profile not loaded, or one that now points elsewhere): not polled.
+    case detached
 }

@@ -4,6 +4,8 @@ import JobAPI
 /// Everything known about one watched job at a moment. Immutable once published.
 public struct JobState: Sendable, Hashable {
     public var entry: WatchEntry
+    /// Where the job lives.
+    public var key: JobKey
     /// The last good answer; kept through errors, 404s after success, and restarts.
     public var job: Job?
     /// When `job` was read (wall clock).
@@ -19,13 +21,18 @@ public struct JobState: Sendable, Hashable {
     public var typicalDuration: TimeInterval?
     /// When the engine means to ask again (`nil`: never, it is terminal or stopped).
     public var nextPollAt: Date?
+    /// Requests in a row that failed (0 after a good answer).
+    public var failedAttempts = 0
+    /// Why a `.detached` job is not polled.
+    public var detachedReason: String?
 
     public init(
-        entry: WatchEntry, job: Job? = nil, readAt: Date? = nil, attemptedAt: Date? = nil,
+        entry: WatchEntry, key: JobKey, job: Job? = nil, readAt: Date? = nil, attemptedAt: Date? = nil,
         lastError: APIError? = nil, health: JobHealth = .pending, isSlow: Bool = false,
         typicalDuration: TimeInterval? = nil, nextPollAt: Date? = nil
     ) {
         self.entry = entry
+        self.key = key
         self.job = job
         self.readAt = readAt
         self.attemptedAt = attemptedAt
@@ -36,9 +43,20 @@ public struct JobState: Sendable, Hashable {
         self.nextPollAt = nextPollAt
     }
 
-    public var key: JobKey { entry.key }
     public var status: JobStatus? { job?.status }
     public var isTerminal: Bool { job?.status.isTerminal ?? false }
+
+    /// Nothing more will come for it on its own: finished, or it cannot be read (not found,
+    /// credential refused, not polled).
+    public var isSettled: Bool {
+        isTerminal || health == .notFound || health == .authStopped || health == .detached
+    }
+
+    /// It cannot be read: never read and not found, credential refused, or not polled and
+    /// not finished. `get` and `wait` exit 3 for such a job.
+    public var isUnreadable: Bool {
+        job == nil || health == .authStopped || health == .notFound || (health == .detached && !isTerminal)
+    }
 
     /// Sub-jobs that are slow (running far past their finished siblings' typical duration).
     public var slowSubJobIDs: Set<String> = []

@@ -28,8 +28,10 @@ public struct StatusCounts: Sendable, Hashable {
 
 /// The request budget of one credential.
 public struct BudgetUse: Sendable, Hashable {
-    /// The credential's non-secret identity (`AK HPUA…`, `IAM token`).
+    /// The credential's non-secret identity (`AK HPUA…`, `IAM token 3f2a…`).
     public var credential: String
+    /// `Endpoint.identity` of the host it is spent at.
+    public var endpoint: String
     /// Requests made in the last minute.
     public var usedLastMinute: Int
     /// Requests allowed per minute now (lowered after a 429 that states the quota).
@@ -37,8 +39,9 @@ public struct BudgetUse: Sendable, Hashable {
     /// Polling stopped for this credential (401/403), with the reason.
     public var stoppedReason: String?
 
-    public init(credential: String, usedLastMinute: Int, limitPerMinute: Double, stoppedReason: String? = nil) {
+    public init(credential: String, endpoint: String, usedLastMinute: Int, limitPerMinute: Double, stoppedReason: String? = nil) {
         self.credential = credential
+        self.endpoint = endpoint
         self.usedLastMinute = usedLastMinute
         self.limitPerMinute = limitPerMinute
         self.stoppedReason = stoppedReason
@@ -58,7 +61,7 @@ public struct Snapshot: Sendable, Hashable {
     /// Estimated time until everything finishes, from observed durations.
     public var eta: TimeInterval?
     public var budgets: [BudgetUse]
-    /// The last error per endpoint (host), while it lasts.
+    /// The last error per endpoint (`Endpoint.identity`), while it lasts.
     public var endpointErrors: [String: APIError]
     /// Local clock minus the server's `Date`, when known (positive: local is ahead).
     public var clockSkew: TimeInterval?
@@ -66,12 +69,19 @@ public struct Snapshot: Sendable, Hashable {
     public var lastPollAt: Date?
     /// Whole-endpoint pause after a 429, until this time.
     public var throttledUntil: Date?
+    /// The `Retry-After` the server gave for that pause, in seconds (the pause is capped).
+    public var throttleAskedFor: TimeInterval?
+    /// Why the last save of the state file failed (with the path and the fix), while it fails.
+    public var stateSaveProblem: String?
+    /// Events dropped from the bounded event log, this session and before.
+    public var droppedEvents: Int
 
     public init(
         takenAt: Date, jobs: [JobState] = [], jobCounts: StatusCounts = StatusCounts(),
         subJobCounts: StatusCounts = StatusCounts(), eta: TimeInterval? = nil, budgets: [BudgetUse] = [],
         endpointErrors: [String: APIError] = [:], clockSkew: TimeInterval? = nil,
-        lastPollAt: Date? = nil, throttledUntil: Date? = nil
+        lastPollAt: Date? = nil, throttledUntil: Date? = nil, throttleAskedFor: TimeInterval? = nil,
+        stateSaveProblem: String? = nil, droppedEvents: Int = 0
     ) {
         self.takenAt = takenAt
         self.jobs = jobs
@@ -83,6 +93,9 @@ public struct Snapshot: Sendable, Hashable {
         self.clockSkew = clockSkew
         self.lastPollAt = lastPollAt
         self.throttledUntil = throttledUntil
+        self.throttleAskedFor = throttleAskedFor
+        self.stateSaveProblem = stateSaveProblem
+        self.droppedEvents = droppedEvents
     }
 
     /// Finished sub-jobs over all sub-jobs, 0…1.
@@ -92,7 +105,7 @@ public struct Snapshot: Sendable, Hashable {
 
     /// Every watched job is terminal (or can no longer be read).
     public var isAllDone: Bool {
-        !jobs.isEmpty && jobs.allSatisfy { $0.isTerminal || $0.health == .notFound || $0.health == .authStopped }
+        !jobs.isEmpty && jobs.allSatisfy(\.isSettled)
     }
 
     /// Skew is reported from 5 minutes on (the gateway refuses signatures 15 minutes off).
@@ -103,9 +116,11 @@ public struct Snapshot: Sendable, Hashable {
 }
 
 /// A change of status seen by the engine, for the event log, `wait` and notifications.
-public struct Transition: Sendable, Hashable, Codable {
+public struct Transition: Sendable, Hashable {
     public var at: Date
     public var key: JobKey
+    /// The profile the job was watched through.
+    public var profile: String
     /// Set when the change is a sub-job's.
     public var subJobID: String?
     public var jobType: String?
@@ -115,9 +130,10 @@ public struct Transition: Sendable, Hashable, Codable {
     public var reason: String?
     public var label: String?
 
-    public init(at: Date, key: JobKey, subJobID: String? = nil, jobType: String? = nil, from: JobStatus?, to: JobStatus, reason: String? = nil, label: String? = nil) {
+    public init(at: Date, key: JobKey, profile: String, subJobID: String? = nil, jobType: String? = nil, from: JobStatus?, to: JobStatus, reason: String? = nil, label: String? = nil) {
         self.at = at
         self.key = key
+        self.profile = profile
         self.subJobID = subJobID
         self.jobType = jobType
         self.from = from

@@ -3,30 +3,95 @@ import JobAPI
 
 /// What is kept between runs: the watch list, the last known state of every job, the event log.
 public struct StateFile: Sendable, Codable, Hashable {
-    public static let currentVersion = 1
+    /// 2: jobs are identified by where they live (`JobKey`); 1 knew only a profile name.
+    public static let currentVersion = 2
 
     public var version: Int
     public var savedAt: Date
     public var jobs: [SavedJob]
-    /// Transitions seen, oldest first, bounded.
+    /// Transitions seen, oldest first, bounded (`Engine.maxEvents`).
     public var events: [Transition]
+    /// Events dropped over time to keep the log bounded.
+    public var droppedEvents: Int
 
-    public init(savedAt: Date, jobs: [SavedJob], events: [Transition]) {
+    public init(savedAt: Date, jobs: [SavedJob], events: [Transition], droppedEvents: Int = 0) {
         self.version = Self.currentVersion
         self.savedAt = savedAt
         self.jobs = jobs
         self.events = events
+        self.droppedEvents = droppedEvents
+    }
+
+    private enum CodingKeys: String, CodingKey {
+        case version, savedAt, jobs, events, droppedEvents
+    }
+
+    public init(from decoder: any Decoder) throws {
+        let container = try decoder.container(keyedBy: CodingKeys.self)
+        version = try container.decode(Int.self, forKey: .version)
+        savedAt = try container.decode(Date.self, forKey: .savedAt)
+        jobs = try container.decode([SavedJob].self, forKey: .jobs)
+        events = try container.decode([Transition].self, forKey: .events)
+        droppedEvents = try container.decodeIfPresent(Int.self, forKey: .droppedEvents) ?? 0
     }
 
     public struct SavedJob: Sendable, Codable, Hashable {
-        public var entry: WatchEntry
+        public var profile: String
+        public var jobID: String
+        /// Where the job lives; `nil` in a version-1 file, which recorded only the profile.
+        public var key: JobKey?
+        public var label: String?
         public var job: Job?
         public var readAt: Date?
 
-        public init(entry: WatchEntry, job: Job?, readAt: Date?) {
-            self.entry = entry
+        public init(profile: String, key: JobKey?, jobID: String, label: String?, job: Job?, readAt: Date?) {
+            self.profile = profile
+            self.key = key
+            self.jobID = jobID
+            self.label = label
             self.job = job
             self.readAt = readAt
+        }
+
+        private enum CodingKeys: String, CodingKey {
+            case profile, jobID, key, label, job, readAt, entry
+        }
+
+        /// Version 1: `{"entry": {"key": {"profile", "jobID"}, "label"}, "job", "readAt"}`.
+        private struct OldEntry: Decodable {
+            struct Key: Decodable {
+                var profile: String
+                var jobID: String
+            }
+            var key: Key
+            var label: String?
+        }
+
+        public init(from decoder: any Decoder) throws {
+            let container = try decoder.container(keyedBy: CodingKeys.self)
+            if let old = try container.decodeIfPresent(OldEntry.self, forKey: .entry) {
+                profile = old.key.profile
+                jobID = old.key.jobID
+                key = nil
+                label = old.label
+            } else {
+                profile = try container.decode(String.self, forKey: .profile)
+                jobID = try container.decode(String.self, forKey: .jobID)
+                key = try container.decodeIfPresent(JobKey.self, forKey: .key)
+                label = try container.decodeIfPresent(String.self, forKey: .label)
+            }
+            job = try container.decodeIfPresent(Job.self, forKey: .job)
+            readAt = try container.decodeIfPresent(Date.self, forKey: .readAt)
+        }
+
+        public func encode(to encoder: any Encoder) throws {
+            var container = encoder.container(keyedBy: CodingKeys.self)
+            try container.encode(profile, forKey: .profile)
+            try container.encode(jobID, forKey: .jobID)
+            try container.encodeIfPresent(key, forKey: .key)
+            try container.encodeIfPresent(label, forKey: .label)
+            try container.encodeIfPresent(job, forKey: .job)
+            try container.encodeIfPresent(readAt, forKey: .readAt)
         }
     }
 
@@ -37,7 +102,9 @@ public struct StateFile: Sendable, Codable, Hashable {
             guard let job = saved.job, job.status.isTerminal else { return true }
             return (job.endTime ?? saved.readAt ?? .distantPast) >= cutoff
         }
-        copy.events = events.filter { $0.at >= cutoff }
+        let kept = events.filter { $0.at >= cutoff }
+        copy.droppedEvents += events.count - kept.count
+        copy.events = kept
         return copy
     }
 }

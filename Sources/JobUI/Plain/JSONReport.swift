@@ -15,11 +15,30 @@ public enum JSONReport {
     struct JobEntry: Encodable {
         var job_id: String
         var profile: String
+        /// Where the job lives: `host:port` of the endpoint, and the project.
+        var endpoint: String?
+        var project_id: String?
         var label: String?
         var read_at: String?
         var health: String
         var error: ErrorEntry?
         var job: JobBody?
+
+        func encode(to encoder: any Encoder) throws {
+            enum Keys: String, CodingKey {
+                case job_id, profile, endpoint, project_id, label, read_at, health, error, job
+            }
+            var c = encoder.container(keyedBy: Keys.self)
+            try c.encode(job_id, forKey: .job_id)
+            try c.encode(profile, forKey: .profile)
+            try c.encode(endpoint, forKey: .endpoint)
+            try c.encode(project_id, forKey: .project_id)
+            try c.encode(label, forKey: .label)
+            try c.encode(read_at, forKey: .read_at)
+            try c.encode(health, forKey: .health)
+            try c.encode(error, forKey: .error)
+            try c.encode(job, forKey: .job)
+        }
     }
 
     struct JobBody: Encodable {
@@ -82,17 +101,42 @@ public enum JSONReport {
         var at: String
         var job_id: String
         var profile: String
+        var endpoint: String?
+        var project_id: String?
         var label: String?
         var sub_job_id: String?
         var job_type: String?
         var from: String?
         var to: String
         var reason: String?
+
+        // Every documented field is present, `null` when it has no value (schema 1).
+        func encode(to encoder: any Encoder) throws {
+            enum Keys: String, CodingKey {
+                case schema, event, at, job_id, profile, endpoint, project_id, label, sub_job_id, job_type, from, to, reason
+            }
+            var c = encoder.container(keyedBy: Keys.self)
+            try c.encode(schema, forKey: .schema)
+            try c.encode(event, forKey: .event)
+            try c.encode(at, forKey: .at)
+            try c.encode(job_id, forKey: .job_id)
+            try c.encode(profile, forKey: .profile)
+            try c.encode(endpoint, forKey: .endpoint)
+            try c.encode(project_id, forKey: .project_id)
+            try c.encode(label, forKey: .label)
+            try c.encode(sub_job_id, forKey: .sub_job_id)
+            try c.encode(job_type, forKey: .job_type)
+            try c.encode(from, forKey: .from)
+            try c.encode(to, forKey: .to)
+            try c.encode(reason, forKey: .reason)
+        }
     }
 
     static func entry(_ state: JobState, now: Date) -> JobEntry {
         JobEntry(
-            job_id: state.key.jobID, profile: state.key.profile, label: state.entry.label,
+            job_id: state.key.jobID, profile: state.entry.profile,
+            endpoint: state.key.isPlaced ? state.key.endpoint : nil, project_id: state.key.isPlaced ? state.key.projectID : nil,
+            label: state.entry.label,
             read_at: state.readAt.map(JobTimestamp.format), health: "\(state.health)",
             error: state.lastError.map(ErrorEntry.init), job: state.job.map { JobBody($0, now: now, isSubJob: false) }
         )
@@ -106,7 +150,8 @@ public enum JSONReport {
     /// One compact line for a transition.
     public static func line(_ t: Transition) -> String {
         encode(TransitionLine(
-            at: JobTimestamp.format(t.at), job_id: t.key.jobID, profile: t.key.profile, label: t.label,
+            at: JobTimestamp.format(t.at), job_id: t.key.jobID, profile: t.profile,
+            endpoint: t.key.isPlaced ? t.key.endpoint : nil, project_id: t.key.isPlaced ? t.key.projectID : nil, label: t.label,
             sub_job_id: t.subJobID, job_type: t.jobType, from: t.from?.rawValue, to: t.to.rawValue, reason: t.reason
         ), pretty: false)
     }
@@ -114,7 +159,7 @@ public enum JSONReport {
     static func encode(_ value: some Encodable, pretty: Bool) -> String {
         let encoder = JSONEncoder()
         encoder.outputFormatting = pretty ? [.prettyPrinted, .sortedKeys, .withoutEscapingSlashes] : [.sortedKeys, .withoutEscapingSlashes]
-        return (try? String(decoding: encoder.encode(value), as: UTF8.self)) ?? "{}"
+        return TerminalSafeText.json((try? String(decoding: encoder.encode(value), as: UTF8.self)) ?? "{}")
     }
 }
 

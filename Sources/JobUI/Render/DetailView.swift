@@ -42,7 +42,9 @@ enum DetailView {
         }
         let job = snapshot.apiJob(at: ref)
         if ref.isJob {
-            out.append(("job", "\(state.key.jobID)  (profile \(state.key.profile))"))
+            out.append(("job", "\(state.key.jobID)  (profile \(state.entry.profile))"))
+            if state.key.isPlaced { out.append(("where", "\(state.key.endpoint)  project \(state.key.projectID)")) }
+            if let reason = state.detachedReason { out.append(("not polled", reason)) }
             if let label = state.entry.label { out.append(("name", label)) }
         } else {
             out.append(("sub-job", job?.id ?? "(no ID)"))

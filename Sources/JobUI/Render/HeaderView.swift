@@ -45,8 +45,8 @@ enum HeaderView {
 
     private static func profiles(_ snapshot: Snapshot) -> String {
         var seen: [String] = []
-        for job in snapshot.jobs where !seen.contains(job.key.profile) {
-            seen.append(job.key.profile)
+        for job in snapshot.jobs where !seen.contains(job.entry.profile) {
+            seen.append(job.entry.profile)
             if seen.count > 2 { break }
         }
         return seen.count > 2 ? "\(seen[0]) +\(seen.count - 1)" : seen.joined(separator: ",")

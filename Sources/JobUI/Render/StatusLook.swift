@@ -22,6 +22,7 @@ enum StatusLook {
         case .authStopped: return "AUTH STOP"
         case .purged: return "PURGED"
         case .stale: return "ERROR"
+        case .detached: return "NOT POLLED"
         case .pending, .fresh: return "waiting"
         }
     }
@@ -33,6 +34,7 @@ enum StatusLook {
         case .purged: return "-"
         case .notFound: return "?"
         case .authStopped: return "!"
+        case .detached: return "="
         case .pending, .fresh: return slow ? "*" : nil
         }
     }
@@ -44,6 +46,7 @@ enum StatusLook {
         case .purged: return "purged (last state kept)"
         case .notFound: return "not found"
         case .authStopped: return "polling stopped (credential refused)"
+        case .detached: return "not polled (kept from the state file)"
         case .pending, .fresh: return slow ? "slow" : nil
         }
     }

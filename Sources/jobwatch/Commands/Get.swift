@@ -9,9 +9,12 @@ extension JobWatch {
         static let configuration = CommandConfiguration(
             abstract: "Read each job once, print its tree, and exit.",
             discussion: """
-            One request per job (within the same budget and rules as the dashboard).
+            One request per job, within the same budget as the dashboard. Answers within
+            --timeout (10s) whatever the server does: a 200 that is not a job, a 4xx, an unknown
+            host or a refused connection is reported after one request; 429, 5xx, timeouts
+            and resets get at most two quick retries.
             Exit codes: 0 every job read and none failed, 1 at least one FAIL,
-            3 a job could not be read (not found, credentials refused, permanent error), 64 usage.
+            3 a job could not be read (not found, credentials refused, no answer), 64 usage.
 
             Examples:
               jobwatch get --region cn-north-4 --project-id 0a1b… 2c9eb2c5544cbf6101544f0602af2b4f
@@ -29,53 +32,86 @@ extension JobWatch {
         var utc = false
 
         @Option(name: .long, help: ArgumentHelp("Give up waiting for answers after this long (retries of 429/5xx included).", valueName: "duration"))
-        var timeout: String = "60s"
+        var timeout: String = "10s"
 
         @Argument(help: ArgumentHelp("Job IDs; - reads them from standard input.", valueName: "job-id"))
         var jobIDs: [String] = []
 
         func run() async throws {
             do {
-                let states = try await read()
+                let result = try await read()
+                let states = result.states
                 let now = Date()
+                let out = { (line: String) in print(TerminalSafeText.line(line)) }
                 if json {
                     print(JSONReport.document(states, now: now))
                 } else {
                     let unicode = LocaleInfo.isUTF8
                     let zone = utc ? TimeZone(identifier: "UTC")! : TimeZone.current
-                    for line in PlainTree.lines(for: states, now: now, timeZone: zone, unicode: unicode) { print(line) }
+                    for line in PlainTree.lines(for: states, now: now, timeZone: zone, unicode: unicode) { out(line) }
                 }
-                for state in states where state.job == nil || state.lastError != nil {
-                    if let error = state.lastError { CommandFailure.printError("\(state.key.jobID): \(error)") }
+                for state in states {
+                    if let error = state.lastError {
+                        CommandFailure.printError("\(state.key.jobID): \(error)")
+                    } else if state.job == nil, let reason = state.detachedReason {
+                        CommandFailure.printError("\(state.key.jobID): not read — \(reason)")
+                    }
                 }
+                if let unread = result.unreadBecause { CommandFailure.printError(unread) }
+                if let skew = result.clockSkew { CommandFailure.printError(ClockSkewText.warning(skew)) }
                 throw ExitCode(ExitStatus.of(states).rawValue)
             } catch {
                 throw CommandFailure.exit(for: error)
             }
         }
 
-        /// Adds the jobs to an engine and waits until each has an answer worth printing:
-        /// transient errors and 429s are retried within `--timeout`.
-        func read() async throws -> [JobState] {
+        struct Result {
+            var states: [JobState]
+            /// Why some jobs were never asked (the budget or the timeout), with what to do.
+            var unreadBecause: String?
+            /// Local clock minus the server's, when it is worth a warning.
+            var clockSkew: TimeInterval?
+        }
+
+        /// Adds the jobs to an engine and waits until each has an answer worth printing
+        /// (`OneShotRead`), or until `--timeout`.
+        func read() async throws -> Result {
             let limit = try DurationOption.parse(timeout, flag: "--timeout")
-            let session = try await Session.make(options: common, jobArguments: jobIDs, environment: ProcessInfo.processInfo.environment, includeConfiguredJobs: jobIDs.isEmpty)
+            var session = try await Session.make(options: common, jobArguments: jobIDs, environment: ProcessInfo.processInfo.environment, includeConfiguredJobs: jobIDs.isEmpty)
+            session.settings.backoffCap = OneShotRead.backoffCap
+            // A request may not outlast the read itself.
+            session.clientOptions.requestTimeout = min(session.clientOptions.requestTimeout, limit)
+            let reportRetries = isatty(STDERR_FILENO) == 1
             return try await session.withClient { client in
                 let engine = try await session.makeEngine(client: client, requireJobs: true)
                 let runner = Task { await engine.run() }
-                let states = try await Self.firstAnswers(from: engine, within: limit)
+                let snapshot = await Self.firstAnswers(from: engine, within: limit, reportRetries: reportRetries)
                 runner.cancel()
                 await runner.value
-                return states
+                let budget = snapshot.budgets.map(\.limitPerMinute).min() ?? session.settings.requestsPerMinute
+                return Result(
+                    states: snapshot.jobs,
+                    unreadBecause: Self.unreadExplanation(snapshot.jobs, limit: limit, budgetPerMinute: budget),
+                    clockSkew: snapshot.clockSkewWarning ? snapshot.clockSkew : nil
+                )
             }
         }
 
-        static func firstAnswers(from engine: Engine, within limit: Duration) async throws -> [JobState] {
+        static func firstAnswers(from engine: Engine, within limit: Duration, reportRetries: Bool) async -> Snapshot {
             let snapshots = await engine.snapshots()
             let deadline = ContinuousClock.now + limit
-            return await withTaskGroup(of: [JobState]?.self) { group in
+            let deadlineDate = Date().addingTimeInterval(limit.seconds)
+            return await withTaskGroup(of: Snapshot?.self) { group in
                 group.addTask {
-                    for await snapshot in snapshots where snapshot.jobs.allSatisfy(Self.isSettled) {
-                        return snapshot.jobs
+                    var retrying = 0
+                    for await snapshot in snapshots {
+                        if snapshot.jobs.allSatisfy({ OneShotRead.isSettled($0, deadline: deadlineDate) }) { return snapshot }
+                        let now = snapshot.jobs.filter { $0.lastError != nil && !OneShotRead.isSettled($0, deadline: deadlineDate) }
+                        if reportRetries, now.count != retrying, let error = now.first?.lastError {
+                            let seconds = Int(max(0, deadlineDate.timeIntervalSinceNow).rounded(.up))
+                            CommandFailure.printError("retrying \(now.count) job\(now.count == 1 ? "" : "s") (\(error.httpStatus.map { "HTTP \($0)" } ?? error.message)) — up to \(seconds)s more; --timeout waits longer")
+                        }
+                        retrying = now.count
                     }
                     return nil
                 }
@@ -86,18 +122,17 @@ extension JobWatch {
                 let first = await group.next() ?? nil
                 group.cancelAll()
                 if let first { return first }
-                return await engine.currentSnapshot().jobs
+                return await engine.currentSnapshot()
             }
         }
 
-        /// Read, or known to be unreadable. What the server asked to retry (429, 5xx) is
-        /// waited out; a connection that cannot be made (DNS, refused) will not get better in
-        /// a minute, so it is reported at once.
-        static func isSettled(_ state: JobState) -> Bool {
-            if state.readAt != nil || state.health == .authStopped || state.health == .notFound { return true }
-            guard let error = state.lastError else { return false }
-            if error.kind == .transport { return true }
-            return error.category != .transient && error.category != .throttled
+        /// Jobs never asked because the request budget or the timeout ran out first.
+        static func unreadExplanation(_ states: [JobState], limit: Duration, budgetPerMinute: Double) -> String? {
+            let unasked = states.filter { $0.attemptedAt == nil && $0.readAt == nil && $0.health == .pending }.count
+            guard unasked > 0 else { return nil }
+            let minutes = Double(unasked) / max(1, budgetPerMinute)
+            let needed = ElapsedText.format(max(60, (minutes * 60).rounded(.up)) + limit.seconds)
+            return "\(unasked) of \(states.count) jobs not read: --timeout \(ElapsedText.format(limit.seconds)) ran out within the request budget of \(Int(budgetPerMinute)) per minute — the rest needs about \(ElapsedText.format((minutes * 60).rounded(.up))): pass --timeout \(needed)"
         }
     }
 }

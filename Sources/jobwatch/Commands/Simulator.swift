@@ -102,7 +102,7 @@ extension JobWatch {
             // Unbuffered, so a script reading the first line sees it at once.
             FileHandle.standardOutput.write(Data((lines.joined(separator: "\n") + "\n").utf8))
 
-            await SignalWaiter.waitForInterrupt()
+            _ = await SignalWaiter.waitForSignal()
             await simulator.stop()
         }
 

@@ -11,7 +11,8 @@ extension JobWatch {
             discussion: """
             Uses the same engine as the dashboard: the same budget, backoff and failure rules.
             Exit codes: 0 every job SUCCESS, 1 at least one FAIL, 2 timed out,
-            3 a job could not be read (not found, credentials refused), 64 usage, 130 interrupted.
+            3 a job could not be read (not found, credentials refused), 64 usage,
+            130/143/129 stopped by SIGINT/SIGTERM/SIGHUP (128 + the signal).
 
             Examples:
               jobwatch wait --region cn-north-4 --project-id 0a1b… 2c9eb2c5544cbf6101544f0602af2b4f
@@ -42,15 +43,9 @@ extension JobWatch {
         func run() async throws {
             do {
                 let ending = try await waitForJobs()
-                let code: ExitStatus
-                switch ending {
-                case .allDone(let states): code = ExitStatus.of(states)
-                case .failedFast: code = .failed
-                case .timedOut: code = .timedOut
-                case .interrupted: code = .interrupted
-                }
-                printSummary(ending.states, code: code)
-                throw ExitCode(code.rawValue)
+                let code = ExitStatus.of(ending)
+                printSummary(ending, code: code)
+                throw ExitCode(code)
             } catch {
                 throw CommandFailure.exit(for: error)
             }
@@ -65,32 +60,37 @@ extension JobWatch {
                 let notifier = Notifier(onDone: notifications.onDone, onFail: notifications.onFail) { CommandFailure.printError($0) }
                 let streamer = TransitionStreamer(
                     json: json, unicode: LocaleInfo.isUTF8, failFast: failFast, heartbeat: beat,
-                    timeout: limit, exitWhenDone: true, notifier: notifier
+                    timeout: limit, exitWhenDone: true, allDoneNotice: nil, notifier: notifier
                 )
                 return await streamer.run(engine)
             }
         }
 
-        func printSummary(_ states: [JobState], code: ExitStatus) {
+        func printSummary(_ ending: TransitionStreamer.Ending, code: Int32) {
+            let out = { (line: String) in print(TerminalSafeText.line(line)) }
+            let states = ending.states
             if json {
-                print(JSONReport.summaryLine(states, exitCode: code.rawValue, now: Date()))
+                out(JSONReport.summaryLine(states, exitCode: code, now: Date()))
                 return
             }
             let counts = states.reduce(into: StatusCounts()) { $0.add($1.status) }
             var line = "\(states.count) job\(states.count == 1 ? "" : "s"): \(counts.success) succeeded, \(counts.fail) failed"
             let open = states.count - counts.finished
             if open > 0 { line += ", \(open) not finished" }
-            switch code {
+            switch ending {
             case .timedOut: line += " — timed out"
-            case .interrupted: line += " — interrupted"
-            default: break
+            case .interrupted(let signal, _): line += " — interrupted (\(SignalWaiter.name(signal)))"
+            case .failedFast: line += " — stopped at the first failure (--fail-fast)"
+            case .allDone: break
             }
-            print(line)
+            out(line)
             for state in states {
                 if let job = state.job, job.status == .fail {
-                    print("  FAIL \(job.type ?? "job") \(state.key.jobID): \(job.failureSummary ?? "no reason given")")
-                } else if state.job == nil || state.health == .authStopped || state.health == .notFound {
-                    print("  UNREADABLE \(state.key.jobID): \(state.lastError.map { "\($0)" } ?? "no answer yet")")
+                    out("  FAIL \(job.type ?? "job") \(state.key.jobID): \(job.failureSummary ?? "no reason given")")
+                } else if state.isUnreadable {
+                    out("  UNREADABLE \(state.key.jobID): \(state.lastError.map { "\($0)" } ?? state.detachedReason ?? "no answer yet")")
+                } else if !state.isTerminal, let job = state.job {
+                    out("  \(job.status) \(job.type ?? "job") \(state.key.jobID)" + (state.lastError.map { " (last request: \($0))" } ?? ""))
                 }
             }
         }

@@ -12,8 +12,10 @@ extension JobWatch {
             discussion: """
             Watches the jobs given here, the config's jobs, and the jobs of the last session (the
             state file), so a restart after a dropped SSH session shows the same tree at once.
-            When standard output is not a terminal (or with --plain, or TERM=dumb), it prints one
-            line per transition instead and never exits on its own.
+            When standard output is not a terminal (or with --plain, or TERM=dumb), it prints the
+            state each job is known in, then one line per transition and per read problem; when
+            every job is finished it says so, and exits there only with --exit-when-done (with
+            wait's exit codes).
 
             Examples:
               jobwatch --demo
@@ -32,6 +34,9 @@ extension JobWatch {
 
         @Flag(name: .long, help: "With --plain: print JSON lines (schema 1).")
         var json = false
+
+        @Flag(name: .customLong("exit-when-done"), help: "With --plain (or stdout not a terminal): exit when every job is finished, with wait's exit codes.")
+        var exitWhenDone = false
 
         @Flag(name: .long, help: "Ring the bell when a job fails or everything is done.")
         var bell = false
@@ -99,13 +104,22 @@ extension JobWatch {
                 if await engine.currentSnapshot().jobs.isEmpty, jobsFile == nil {
                     throw UsageError("no jobs to watch — give job IDs, --jobs-file FILE, the config's jobs, or try --demo")
                 }
+                let following = jobsFile
+                let notice: @Sendable (Snapshot) -> String = { snapshot in
+                    let c = snapshot.jobCounts
+                    let head = "all \(c.total) job\(c.total == 1 ? "" : "s") finished (\(c.success) succeeded, \(c.fail) failed\(c.total > c.finished ? ", \(c.total - c.finished) unreadable" : ""))"
+                    if let following { return "\(head); still watching \(following) for new ones" }
+                    return "\(head); nothing more can be added — stop with Ctrl-C, or use --exit-when-done to exit here"
+                }
                 let streamer = TransitionStreamer(
                     json: json, unicode: LocaleInfo.isUTF8, failFast: false, heartbeat: session.config.poll.heartbeat,
-                    timeout: nil, exitWhenDone: false, notifier: notifier
+                    timeout: nil, exitWhenDone: exitWhenDone, allDoneNotice: json ? nil : notice, notifier: notifier
                 )
                 let ending = await streamer.run(engine)
-                if case .interrupted = ending { throw ExitCode(ExitStatus.interrupted.rawValue) }
-                return
+                switch ending {
+                case .interrupted, .allDone: throw ExitCode(ExitStatus.of(ending))
+                case .failedFast, .timedOut: return
+                }
             }
 
             var dashboardEnvironment = environment
@@ -153,7 +167,7 @@ extension JobWatch {
                     switch update {
                     case .jobs(let items):
                         do {
-                            try await engine.add(items.map { WatchEntry(key: JobKey(profile: profile, jobID: $0.id), label: $0.label) })
+                            try await engine.add(items.map { WatchEntry(profile: profile, jobID: $0.id, label: $0.label) })
                         } catch {
                             report("\(jobsFile): \(error)")
                         }

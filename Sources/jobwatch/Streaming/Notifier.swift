@@ -38,7 +38,9 @@ actor Notifier {
     static func environment(for t: Transition) -> [String: String] {
         var env: [String: String] = [
             "JOBWATCH_JOB_ID": t.key.jobID,
-            "JOBWATCH_PROFILE": t.key.profile,
+            "JOBWATCH_PROFILE": t.profile,
+            "JOBWATCH_ENDPOINT": t.key.endpoint,
+            "JOBWATCH_PROJECT_ID": t.key.projectID,
             "JOBWATCH_STATUS": t.to.rawValue,
             "JOBWATCH_PREVIOUS_STATUS": t.from?.rawValue ?? "",
             "JOBWATCH_JOB_TYPE": t.jobType ?? "",

@@ -2,9 +2,10 @@ import Dispatch
 import Foundation
 
 /// Turns SIGINT/SIGTERM/SIGHUP into an awaitable event for the streaming commands, so they can
-/// print what is known before exiting (130).
+/// print what is known before exiting with 128 + the signal's number (130, 143, 129).
 enum SignalWaiter {
-    static func waitForInterrupt() async {
+    /// The signal that arrived; `nil` when the waiting task was cancelled first.
+    static func waitForSignal() async -> Int32? {
         let (stream, continuation) = AsyncStream.makeStream(of: Int32.self, bufferingPolicy: .bufferingNewest(1))
         let sources = [SIGINT, SIGTERM, SIGHUP].map { number -> any DispatchSourceSignal in
             signal(number, SIG_IGN)
@@ -13,11 +14,26 @@ enum SignalWaiter {
             source.resume()
             return source
         }
-        await withTaskCancellationHandler {
-            for await _ in stream { break }
+        let received = await withTaskCancellationHandler {
+            var first: Int32?
+            for await number in stream {
+                first = number
+                break
+            }
+            return first
         } onCancel: {
             continuation.finish()
         }
         for source in sources { source.cancel() }
+        return received
+    }
+
+    static func name(_ number: Int32) -> String {
+        switch number {
+        case SIGINT: "SIGINT"
+        case SIGTERM: "SIGTERM"
+        case SIGHUP: "SIGHUP"
+        default: "signal \(number)"
+        }
     }
 }

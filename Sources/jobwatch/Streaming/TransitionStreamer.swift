@@ -3,27 +3,43 @@ import JobAPI
 import JobEngine
 import JobUI
 
-/// Runs an engine and prints one line per transition until the jobs are done (`wait`), or
-/// forever (`jobwatch` when stdout is not a terminal). Shared by both so they never differ.
+/// Runs an engine and prints what happens, one line each, until the jobs are done (`wait`), or
+/// until stopped (`jobwatch` when stdout is not a terminal). Shared by both so they never differ:
+/// the state each job is known in at the start, every transition once and in order, each job's
+/// read problem once when it starts, throttling, and a progress line when quiet.
 struct TransitionStreamer {
     var json: Bool
     var unicode: Bool
     var failFast: Bool
     var heartbeat: Duration
     var timeout: Duration?
-    /// `wait` ends when everything is done; the plain dashboard never ends on its own.
+    /// `wait` ends when everything is done; the stream only with `--exit-when-done`.
     var exitWhenDone: Bool
+    /// The stream's line when everything is done and it goes on; `nil` for `wait`.
+    var allDoneNotice: (@Sendable (Snapshot) -> String)?
     var notifier: Notifier?
 
-    enum Ending {
+    enum Ending: Sendable {
         case allDone([JobState])
         case failedFast([JobState])
         case timedOut([JobState])
-        case interrupted([JobState])
+        case interrupted(signal: Int32, [JobState])
 
         var states: [JobState] {
             switch self {
-            case .allDone(let s), .failedFast(let s), .timedOut(let s), .interrupted(let s): s
+            case .allDone(let s), .failedFast(let s), .timedOut(let s), .interrupted(_, let s): s
+            }
+        }
+
+        /// The same ending over the engine's last states: the summary must never come from
+        /// an earlier moment than the last line printed (a request in flight at the timeout
+        /// may still have finished every job).
+        func settled(with final: Snapshot) -> Ending {
+            switch self {
+            case .allDone: .allDone(final.jobs)
+            case .failedFast: .failedFast(final.jobs)
+            case .timedOut: final.isAllDone ? .allDone(final.jobs) : .timedOut(final.jobs)
+            case .interrupted(let signal, _): .interrupted(signal: signal, final.jobs)
             }
         }
     }
@@ -33,6 +49,15 @@ struct TransitionStreamer {
         let snapshots = await engine.snapshots()
         let printer = StreamPrinter()
         let started = ContinuousClock.now
+        let json = self.json, unicode = self.unicode
+
+        // What is already known (from the state file) before anything is asked.
+        let opening = await engine.currentSnapshot()
+        for state in opening.jobs where state.job != nil || state.health == .detached {
+            await printer.print(json
+                ? JSONReport.stateLine(state, now: opening.takenAt, fromStateFile: true)
+                : TransitionText.known(state, now: opening.takenAt, fromStateFile: true))
+        }
         let runner = Task { await engine.run() }
 
         // Every transition, in order, exactly once; ends when the engine stops.
@@ -45,7 +70,10 @@ struct TransitionStreamer {
 
         let ending = await withTaskGroup(of: Ending?.self) { group in
             group.addTask {
+                var watcher = SnapshotNotices(json: json, allDoneNotice: allDoneNotice)
                 for await snapshot in snapshots {
+                    for line in watcher.lines(for: snapshot) { await printer.print(line) }
+                    for warning in watcher.warnings(for: snapshot) { CommandFailure.printError(warning) }
                     if failFast, Self.hasFailure(snapshot) { return .failedFast(snapshot.jobs) }
                     if exitWhenDone, snapshot.isAllDone { return .allDone(snapshot.jobs) }
                 }
@@ -58,8 +86,8 @@ struct TransitionStreamer {
                 }
             }
             group.addTask {
-                await SignalWaiter.waitForInterrupt()
-                return Task.isCancelled ? nil : .interrupted(await engine.currentSnapshot().jobs)
+                guard let signal = await SignalWaiter.waitForSignal(), !Task.isCancelled else { return nil }
+                return .interrupted(signal: signal, await engine.currentSnapshot().jobs)
             }
             group.addTask {
                 while !Task.isCancelled {
@@ -68,7 +96,7 @@ struct TransitionStreamer {
                     if ContinuousClock.now - (await printer.lastLineAt) >= heartbeat {
                         let snapshot = await engine.currentSnapshot()
                         let elapsed = (ContinuousClock.now - started).seconds
-                        await printer.print(json ? Self.heartbeatJSON(snapshot) : TransitionText.progress(snapshot, elapsed: elapsed, now: Date(), unicode: unicode))
+                        await printer.print(json ? JSONReport.progressLine(snapshot) : TransitionText.progress(snapshot, elapsed: elapsed, now: Date(), unicode: unicode))
                     }
                 }
                 return nil
@@ -81,23 +109,18 @@ struct TransitionStreamer {
                 }
             }
             group.cancelAll()
-            if let result { return result }
-            return .interrupted(await engine.currentSnapshot().jobs)
+            return result ?? .interrupted(signal: SIGINT, [])
         }
         runner.cancel()
         await runner.value
         await printing.value
         await notifier?.drain()
-        return ending
+        return ending.settled(with: await engine.currentSnapshot())
     }
 
     static func hasFailure(_ snapshot: Snapshot) -> Bool {
         snapshot.jobs.contains { state in
             state.job?.status == .fail || (state.job?.subJobs.contains { $0.status == .fail } ?? false)
         }
-    }
-
-    static func heartbeatJSON(_ s: Snapshot) -> String {
-        "{\"event\":\"progress\",\"schema\":\(JSONReport.schema),\"running\":\(s.jobCounts.running),\"init\":\(s.jobCounts.initial),\"sub_jobs_done\":\(s.subJobCounts.finished),\"sub_jobs_total\":\(s.subJobCounts.total)}"
     }
 }

@@ -35,6 +35,6 @@ struct DemoServer {
     }
 
     var entries: [WatchEntry] {
-        simulator.topLevelJobIDs.map { WatchEntry(key: JobKey(profile: Self.profileName, jobID: $0)) }
+        simulator.topLevelJobIDs.map { WatchEntry(profile: Self.profileName, jobID: $0) }
     }
 }

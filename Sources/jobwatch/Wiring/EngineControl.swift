@@ -12,7 +12,7 @@ struct EngineControl: DashboardControl {
 
     func add(jobID: String) async -> String? {
         do {
-            try await engine.add([WatchEntry(key: JobKey(profile: profile, jobID: jobID))])
+            try await engine.add([WatchEntry(profile: profile, jobID: jobID)])
             return nil
         } catch {
             return error.description

@@ -1,21 +1,28 @@
 import JobAPI
 import JobEngine
 
-/// The exit codes of `get` and `wait` (DESIGN.md): scripts branch on them.
+/// The exit codes of `get` and `wait` (README, "Scripts"): scripts branch on them.
 enum ExitStatus: Int32 {
     case success = 0
     case failed = 1
     case timedOut = 2
     case unreadable = 3
     case usage = 64
-    case interrupted = 130
 
     /// 3 when a job could not be read, else 1 when one failed, else 0.
     static func of(_ states: [JobState]) -> ExitStatus {
-        if states.contains(where: { $0.job == nil || $0.health == .authStopped || $0.health == .notFound }) {
-            return .unreadable
-        }
+        if states.contains(where: \.isUnreadable) { return .unreadable }
         if states.contains(where: { $0.job?.status == .fail }) { return .failed }
         return .success
+    }
+
+    /// A stream's or `wait`'s exit code: a signal is 128 + its number, as a shell reports it.
+    static func of(_ ending: TransitionStreamer.Ending) -> Int32 {
+        switch ending {
+        case .allDone(let states): of(states).rawValue
+        case .failedFast: failed.rawValue
+        case .timedOut: timedOut.rawValue
+        case .interrupted(let signal, _): 128 + signal
+        }
     }
 }

@@ -40,7 +40,7 @@ struct Session {
         if options.demo {
             let demo = try await DemoServer.start(scenario: options.scenario, speed: options.speed)
             let ids = try readArguments(jobArguments)
-            let extra = ids.map { WatchEntry(key: JobKey(profile: DemoServer.profileName, jobID: $0.id), label: $0.label) }
+            let extra = ids.map { WatchEntry(profile: DemoServer.profileName, jobID: $0.id, label: $0.label) }
             return Session(
                 profiles: [demo.profile], defaultProfile: DemoServer.profileName, entries: demo.entries + extra,
                 settings: settings, clientOptions: clientOptions, config: config, demo: demo, logger: logger
@@ -58,11 +58,11 @@ struct Session {
 
         var entries: [WatchEntry] = []
         if includeConfiguredJobs {
-            entries += config.jobs.map { WatchEntry(key: JobKey(profile: $0.profile ?? selected, jobID: $0.id), label: $0.label) }
+            entries += config.jobs.map { WatchEntry(profile: $0.profile ?? selected, jobID: $0.id, label: $0.label) }
         }
-        entries += try readArguments(jobArguments).map { WatchEntry(key: JobKey(profile: selected, jobID: $0.id), label: $0.label) }
+        entries += try readArguments(jobArguments).map { WatchEntry(profile: selected, jobID: $0.id, label: $0.label) }
 
-        var names = Set(entries.map(\.key.profile))
+        var names = Set(entries.map(\.profile))
         names.insert(selected)
         var profiles: [ProfileTarget] = []
         for name in names.sorted() {

@@ -1,0 +1,21 @@
+import Foundation
+import JobAPI
+
+/// When a one-shot read (`jobwatch get`) has its answer for a job: it is read, or it failed in
+/// a way another request will not change, or it was retried enough. `get` answers within
+/// seconds whatever the server does; `wait` and the dashboard keep trying instead.
+public enum OneShotRead {
+    /// Quick retries of a failure worth retrying (429, 5xx, 408, timeouts, resets).
+    public static let retries = 2
+    /// The longest pause between them (the engine's backoff cap while `get` runs).
+    public static let backoffCap: Duration = .seconds(2)
+
+    /// - Parameter deadline: when `get` stops waiting; a retry due later will not happen.
+    public static func isSettled(_ state: JobState, deadline: Date) -> Bool {
+        if state.readAt != nil || state.isSettled { return true }
+        guard let error = state.lastError else { return false }
+        if !error.isWorthRetrying || state.failedAttempts > retries { return true }
+        if let next = state.nextPollAt, next > deadline { return true }
+        return false
+    }
+}

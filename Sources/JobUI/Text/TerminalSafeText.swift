@@ -1,0 +1,43 @@
+/// Text from outside jobwatch (server messages, job types, labels from a jobs file) made safe
+/// for a terminal or a plain-text stream: every C0 and C1 control character and DEL is shown
+/// as a Swift-style escape (`\u{1B}`), so `ESC ] 0 ; … BEL` can neither retitle the window
+/// nor clear the screen, and a line stays one line.
+public enum TerminalSafeText {
+    public static func isControl(_ scalar: Unicode.Scalar) -> Bool {
+        scalar.value < 0x20 || (0x7F...0x9F).contains(scalar.value)
+    }
+
+    public static func of(_ text: String) -> String {
+        guard text.unicodeScalars.contains(where: isControl) else { return text }
+        var out = String.UnicodeScalarView()
+        for scalar in text.unicodeScalars {
+            if isControl(scalar) {
+                out.append(contentsOf: "\\u{\(String(scalar.value, radix: 16, uppercase: true))}".unicodeScalars)
+            } else {
+                out.append(scalar)
+            }
+        }
+        return String(out)
+    }
+
+    /// One output line: line breaks inside become spaces, other controls escapes.
+    public static func line(_ text: String) -> String {
+        of(text.split(omittingEmptySubsequences: false, whereSeparator: { $0 == "\n" || $0 == "\r\n" || $0 == "\r" }).joined(separator: " "))
+    }
+
+    /// JSON text with DEL and C1 controls escaped too (JSON requires it only below U+0020): the
+    /// same value for a parser, harmless on a terminal.
+    public static func json(_ text: String) -> String {
+        guard text.unicodeScalars.contains(where: { (0x7F...0x9F).contains($0.value) }) else { return text }
+        var out = String.UnicodeScalarView()
+        for scalar in text.unicodeScalars {
+            if (0x7F...0x9F).contains(scalar.value) {
+                let hex = String(scalar.value, radix: 16)
+                out.append(contentsOf: "\\u\(String(repeating: "0", count: 4 - hex.count))\(hex)".unicodeScalars)
+            } else {
+                out.append(scalar)
+            }
+        }
+        return String(out)
+    }
+}
