@@ -45,7 +45,7 @@ struct EngineHarness {
     }
 
     func watch(_ ids: [String]) async throws {
-        try await engine.add(ids.map { WatchEntry(key: JobKey(profile: "test", jobID: $0)) })
+        try await engine.add(ids.map { WatchEntry(profile: "test", jobID: $0) })
         await settle()
     }
 

@@ -125,11 +125,10 @@ struct EngineTests {
     func notFoundKeepsState() async throws {
         let finishedID = String(repeating: "f", count: 32)
         let runningID = String(repeating: "e", count: 32)
-        let entryA = WatchEntry(key: JobKey(profile: "test", jobID: finishedID))
-        let entryB = WatchEntry(key: JobKey(profile: "test", jobID: runningID))
+        // Saved without a place (as a version-1 file did): they take the profile's.
         let restored = StateFile(savedAt: EngineHarness.start, jobs: [
-            .init(entry: entryA, job: Job(id: finishedID, type: "baremetalBatchCreate", status: .success), readAt: EngineHarness.start),
-            .init(entry: entryB, job: Job(id: runningID, type: "baremetalBatchCreate", status: .running), readAt: EngineHarness.start),
+            .init(profile: "test", key: nil, jobID: finishedID, label: nil, job: Job(id: finishedID, type: "baremetalBatchCreate", status: .success), readAt: EngineHarness.start),
+            .init(profile: "test", key: nil, jobID: runningID, label: nil, job: Job(id: runningID, type: "baremetalBatchCreate", status: .running), readAt: EngineHarness.start),
         ], events: [])
         let h = try await EngineHarness.make(scenario: .quick, restored: restored)
         await h.advance(by: .seconds(30), step: .seconds(2))

@@ -36,7 +36,7 @@ import Testing
         await h.advance(by: .seconds(4))
         #expect(await h.snapshot().jobs.map(\.key.jobID) == [newcomer, latecomer])
         let saved = try #require(try store.load())
-        #expect(saved.jobs.map(\.entry.key.jobID) == [newcomer, latecomer])
+        #expect(saved.jobs.map(\.jobID) == [newcomer, latecomer])
         #expect(saved.events.isEmpty, "the finished jobs' transitions are past the window too")
         #expect(await finished.asyncMap { await h.simulator.requestCount(jobID: $0) } == asked, "finished jobs are never asked again")
         await h.shutdown()

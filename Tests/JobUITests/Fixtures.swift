@@ -5,6 +5,11 @@ import JobEngine
 
 /// Hand-built snapshots: one failed batch, one running batch, one single-server job.
 enum Fixtures {
+    /// Where the fixtures' jobs live.
+    static func key(_ jobID: String) -> JobKey {
+        JobKey(endpoint: "bms.cn-north-4.myhuaweicloud.com:443", projectID: "0a1b2c3d", jobID: jobID)
+    }
+
     static let t0 = Date(timeIntervalSince1970: 1_556_222_674) // 2019-04-25T20:04:34Z
     static let now = t0.addingTimeInterval(300)
     static let shanghai = TimeZone(identifier: "Asia/Shanghai")!
@@ -34,7 +39,7 @@ enum Fixtures {
                 sub("2c9eb2c5544cbf6101544f0635672b60", .success, end: 227, server: "bae51750-0089-41a1-9b18-5c777978ff6d"),
                 sub("2c9eb2c5544cbf6101544f0635672b61", .fail, end: 240, reason: "Quota exceeded for instances"),
             ]))
-        return JobState(entry: WatchEntry(key: JobKey(profile: "prod", jobID: failedBatchID)), job: job, readAt: now.addingTimeInterval(-5), health: .fresh)
+        return JobState(entry: WatchEntry(profile: "prod", jobID: failedBatchID), key: Fixtures.key(failedBatchID), job: job, readAt: now.addingTimeInterval(-5), health: .fresh)
     }
 
     static var runningBatch: JobState {
@@ -45,7 +50,7 @@ enum Fixtures {
                 sub("4d1e0000aaaabbbbccccddddeeee1002", .running, begin: 62),
                 sub("4d1e0000aaaabbbbccccddddeeee1003", .initial, begin: 63),
             ]))
-        var state = JobState(entry: WatchEntry(key: JobKey(profile: "prod", jobID: runningBatchID), label: "reboot rack 7"), job: job, readAt: now.addingTimeInterval(-2), health: .fresh)
+        var state = JobState(entry: WatchEntry(profile: "prod", jobID: runningBatchID, label: "reboot rack 7"), key: Fixtures.key(runningBatchID), job: job, readAt: now.addingTimeInterval(-2), health: .fresh)
         state.slowSubJobIDs = ["4d1e0000aaaabbbbccccddddeeee1002"]
         return state
     }
@@ -53,7 +58,7 @@ enum Fixtures {
     static var single: JobState {
         let job = Job(id: singleID, type: "baremetalSingleOperate", status: .running, beginTime: t0.addingTimeInterval(100),
                       entities: JobEntities(attributes: [EntityAttribute(key: "server_id", value: "aaaa1111-0000-0000-0000-000000000001")]))
-        return JobState(entry: WatchEntry(key: JobKey(profile: "prod", jobID: singleID)), job: job, readAt: now.addingTimeInterval(-60),
+        return JobState(entry: WatchEntry(profile: "prod", jobID: singleID), key: Fixtures.key(singleID), job: job, readAt: now.addingTimeInterval(-60),
                         lastError: APIError(kind: .http, httpStatus: 503, message: "Service Unavailable", requestId: "req-42"), health: .stale)
     }
 
@@ -65,7 +70,7 @@ enum Fixtures {
             if let subs = state.job?.subJobs, !subs.isEmpty { subs.forEach { subCounts.add($0.status) } } else { subCounts.add(state.status) }
         }
         return Snapshot(takenAt: now, jobs: jobs, jobCounts: jobCounts, subJobCounts: subCounts, eta: 190,
-                        budgets: [BudgetUse(credential: "AK HPUA…", usedLastMinute: 12, limitPerMinute: 30)],
+                        budgets: [BudgetUse(credential: "AK HPUA…", endpoint: "bms.cn-north-4.myhuaweicloud.com:443", usedLastMinute: 12, limitPerMinute: 30)],
                         lastPollAt: now.addingTimeInterval(-2))
     }
 

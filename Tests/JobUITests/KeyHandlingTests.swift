@@ -164,7 +164,7 @@ struct KeyHandlingTests {
             let to: JobStatus = failed ? .fail : .success
             let reason: String? = failed ? "quota \(i)" : nil
             events.append(Transition(
-                at: Fixtures.t0.addingTimeInterval(Double(i)), key: key, subJobID: "sub\(i)",
+                at: Fixtures.t0.addingTimeInterval(Double(i)), key: key, profile: "prod", subJobID: "sub\(i)",
                 jobType: "baremetalSingleCreate", from: .running, to: to, reason: reason))
         }
         var (state, _) = Fixtures.press([.character("e")], Fixtures.state(), snapshot, events: events)
@@ -200,7 +200,8 @@ struct KeyHandlingTests {
         #expect(state.selection == .job(Fixtures.single.key))
         // A new job is added at the front and the failed batch disappears: still on the same job.
         var newcomer = Fixtures.runningBatch
-        newcomer.entry = WatchEntry(key: JobKey(profile: "prod", jobID: "new-job"))
+        newcomer.entry = WatchEntry(profile: "prod", jobID: "new-job")
+        newcomer.key = Fixtures.key("new-job")
         let changed = Fixtures.snapshot([newcomer, Fixtures.single, Fixtures.runningBatch])
         var frame = Fixtures.render(changed, state)
         #expect(frame.rows[4].cells.first?.style.reverse == true)

@@ -16,7 +16,7 @@ struct SizeAndSpeedTests {
             var state = Fixtures.state(width: width, height: height)
             state.mode = mode
             state.frozen = snapshot
-            let events = [Transition(at: Fixtures.now, key: failed.key, from: .running, to: .fail, reason: "实例配额不足，请联系管理员提升配额后重试")]
+            let events = [Transition(at: Fixtures.now, key: failed.key, profile: "prod", from: .running, to: .fail, reason: "实例配额不足，请联系管理员提升配额后重试")]
             for capabilities in [Fixtures.color, Fixtures.ascii] {
                 let frame = Fixtures.render(snapshot, state, width: width, height: height, capabilities: capabilities, events: events)
                 #expect(frame.rows.count == height)
@@ -63,15 +63,15 @@ struct SizeAndSpeedTests {
         }
         let job = Job(id: "big", type: "baremetalBatchCreate", status: .running, beginTime: Fixtures.t0,
                       entities: JobEntities(subJobsTotal: subs.count, subJobs: subs))
-        return Fixtures.snapshot([JobState(entry: WatchEntry(key: JobKey(profile: "prod", jobID: "big")), job: job, readAt: Fixtures.now, health: .fresh)])
+        return Fixtures.snapshot([JobState(entry: WatchEntry(profile: "prod", jobID: "big"), key: Fixtures.key("big"), job: job, readAt: Fixtures.now, health: .fresh)])
     }
 
     @Test func tenThousandSubJobsAreAFewSegments() {
         let snapshot = Self.bigSnapshot()
         var state = Fixtures.state(width: 200, height: 60)
-        state.foldOverrides[.job(JobKey(profile: "prod", jobID: "big"))] = true
-        state.foldOverrides[.subJob(JobKey(profile: "prod", jobID: "big"), String(format: "%032x", 5000))] = true
-        state.selection = .entity(JobKey(profile: "prod", jobID: "big"), subJob: String(format: "%032x", 5000), key: "server_id")
+        state.foldOverrides[.job(Fixtures.key("big"))] = true
+        state.foldOverrides[.subJob(Fixtures.key("big"), String(format: "%032x", 5000))] = true
+        state.selection = .entity(Fixtures.key("big"), subJob: String(format: "%032x", 5000), key: "server_id")
 
         // Folded sub-jobs are runs, not rows: a handful of segments for 10,000 rows.
         let tree = VisibleTree(snapshot, state)

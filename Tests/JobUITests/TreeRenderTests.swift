@@ -128,7 +128,7 @@ struct TreeRenderTests {
         var state = Fixtures.state()
         state.mode = mode
         state.frozen = Fixtures.snapshot()
-        let events = [Transition(at: Fixtures.now, key: Fixtures.failedBatch.key, from: .running, to: .fail, reason: "quota")]
+        let events = [Transition(at: Fixtures.now, key: Fixtures.failedBatch.key, profile: "prod", from: .running, to: .fail, reason: "quota")]
         let frame = Fixtures.render(Fixtures.snapshot(), state, capabilities: Fixtures.mono, events: events)
         let styles = frame.rows.flatMap(\.cells).map(\.style)
         #expect(styles.allSatisfy { $0.foreground == nil && $0.background == nil })

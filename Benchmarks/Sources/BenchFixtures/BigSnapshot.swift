@@ -5,7 +5,7 @@ import JobEngine
 /// A snapshot holding one running batch of `subJobs` sub-jobs, as the engine would publish it.
 public enum BigSnapshot {
     public static let now = Date(timeIntervalSince1970: 1_556_222_674 + 300)
-    public static let key = JobKey(profile: "prod", jobID: "2c9eb2c5544cbf6101544f0602af2b4f")
+    public static let key = Fixtures.key("2c9eb2c5544cbf6101544f0602af2b4f")
 
     public static func subJobID(_ index: Int) -> String { String(format: "%032x", index) }
 

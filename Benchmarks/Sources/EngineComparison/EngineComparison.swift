@@ -106,7 +106,7 @@ struct EngineComparison {
         var ledger = ChangeLedger(changes: rig.simulator.scenario.scheduledChanges, horizon: horizon)
         let engine = Engine(profiles: [rig.profile], client: rig.client, settings: settings, clock: rig.clock)
         let runner = Task { await engine.run() }
-        try await engine.add(ids.map { WatchEntry(key: JobKey(profile: rig.profile.name, jobID: $0)) })
+        try await engine.add(ids.map { WatchEntry(profile: rig.profile.name, jobID: $0) })
         func view() async -> [String: Job] {
             var jobs: [String: Job] = [:]
             for state in await engine.currentSnapshot().jobs { jobs[state.key.jobID] = state.job }

@@ -35,6 +35,16 @@ public struct StateFile: Sendable, Codable, Hashable {
         droppedEvents = try container.decodeIfPresent(Int.self, forKey: .droppedEvents) ?? 0
     }
 
+    /// Always written in the current format, whatever version it was read from.
+    public func encode(to encoder: any Encoder) throws {
+        var container = encoder.container(keyedBy: CodingKeys.self)
+        try container.encode(Self.currentVersion, forKey: .version)
+        try container.encode(savedAt, forKey: .savedAt)
+        try container.encode(jobs, forKey: .jobs)
+        try container.encode(events, forKey: .events)
+        try container.encode(droppedEvents, forKey: .droppedEvents)
+    }
+
     public struct SavedJob: Sendable, Codable, Hashable {
         public var profile: String
         public var jobID: String

@@ -1,0 +1,107 @@
+import Foundation
+import JobAPI
+@testable import JobEngine
+import JobSimulator
+import Testing
+
+@Suite("Job identity and budget keys")
+struct IdentityTests {
+    @Test("a job finished at one endpoint is asked again when the same ID is watched at another")
+    func finishedElsewhereIsAskedHere() async throws {
+        let h = try await EngineHarness.make(scenario: .quick)
+        let id = try #require(h.simulator.topLevelJobIDs.first)
+        // Saved under the same profile name, but the profile pointed at another port then.
+        let elsewhere = JobKey(endpoint: "127.0.0.1:1", projectID: h.profile.projectID, jobID: id)
+        let restored = StateFile(savedAt: EngineHarness.start, jobs: [
+            .init(profile: "test", key: elsewhere, jobID: id, label: nil, job: Job(id: id, type: "baremetalBatchCreate", status: .success), readAt: EngineHarness.start),
+        ], events: [])
+        let engine = Engine(profiles: [h.profile], client: h.client, settings: .testing, clock: h.clock, restored: restored)
+        let runner = Task { await engine.run() }
+        try await engine.add([WatchEntry(profile: "test", jobID: id)])
+        for _ in 0..<200 where await h.simulator.requestCount(jobID: id) == 0 {
+            try await Task.sleep(for: .milliseconds(5))
+        }
+        #expect(await h.simulator.requestCount(jobID: id) >= 1, "the job at this endpoint is asked")
+        let states = await engine.currentSnapshot().jobs
+        #expect(states.count == 2, "the job at the old endpoint and the one here are two jobs")
+        let old = try #require(states.first { $0.key == elsewhere })
+        #expect(old.health == .detached)
+        #expect(old.detachedReason?.contains("points elsewhere") == true)
+        #expect(states.contains { $0.key == h.profile.key(for: id) })
+        runner.cancel()
+        await runner.value
+        await h.shutdown()
+    }
+
+    @Test("an entry of an older state file whose profile is gone is kept, shown as such, and saved again")
+    func olderEntryKept() async throws {
+        let v1 = #"""
+        {"version":1,"savedAt":"2027-01-15T08:00:00.000Z","events":[{"at":"2027-01-15T07:59:00.000Z","key":{"profile":"old","jobID":"aaaa"},"from":"RUNNING","to":"SUCCESS"}],
+         "jobs":[{"entry":{"key":{"profile":"old","jobID":"aaaa"},"label":"web"},"job":{"id":"aaaa","status":"SUCCESS","entities":{"attributes":[],"subJobs":[]}},"readAt":"2027-01-15T08:00:00.000Z"}]}
+        """#
+        let folder = FileManager.default.temporaryDirectory.appendingPathComponent("jobwatch-v1-\(UUID().uuidString)")
+        try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
+        let path = folder.appendingPathComponent("state.json").path
+        try Data(v1.utf8).write(to: URL(fileURLWithPath: path))
+        let store = StateStore(path: path)
+        let file = try #require(try store.load())
+        #expect(file.jobs.first?.key == nil)
+        #expect(file.jobs.first?.profile == "old")
+        #expect(file.events.first?.profile == "old")
+        #expect(file.events.first?.key == .unplaced(jobID: "aaaa"))
+        // Saved again in the current format, the entry is still there.
+        try store.save(file)
+        let again = try #require(try store.load())
+        #expect(again.version == StateFile.currentVersion)
+        #expect(again.jobs.map(\.jobID) == ["aaaa"])
+        #expect(again.jobs.first?.label == "web")
+
+        // An engine without that profile keeps it, not polled, and says why.
+        let client = try JobClient()
+        defer { Task { await client.shutdown() } }
+        let profile = ProfileTarget(name: "new", endpoint: try Endpoint(parsing: "http://127.0.0.1:9"), projectID: "p", credential: .none)
+        let engine = Engine(profiles: [profile], client: client, restored: file)
+        let state = try #require(await engine.currentSnapshot().jobs.first)
+        #expect(state.health == .detached)
+        #expect(state.detachedReason?.contains("older state file") == true)
+        #expect(await engine.stateFile().jobs.map(\.jobID) == ["aaaa"], "saved again, not lost")
+    }
+
+    @Test("budgets are per credential and endpoint: two IAM tokens, and two ports, are apart")
+    func budgetKeys() throws {
+        let a = Credential.token(Secret("token-a-0123456789"))
+        let b = Credential.token(Secret("token-b-0123456789"))
+        #expect(a.budgetIdentity != b.budgetIdentity)
+        #expect(!a.budgetIdentity.contains("token-a"), "never the token itself")
+        let one = try Endpoint(parsing: "http://127.0.0.1:8001")
+        let two = try Endpoint(parsing: "http://127.0.0.1:8002")
+        #expect(one.identity != two.identity)
+        #expect(try Endpoint(parsing: "https://bms.cn-north-4.myhuaweicloud.com").identity == "bms.cn-north-4.myhuaweicloud.com:443")
+        #expect(try Endpoint(parsing: "https://BMS.cn-north-4.myhuaweicloud.com:443/").identity == "bms.cn-north-4.myhuaweicloud.com:443")
+    }
+
+    @Test("a refused token stops only its own profile")
+    func refusedTokenStopsOnlyItself() async throws {
+        let good = Secret("good-token-000000000000")
+        let h = try await EngineHarness.make(scenario: .quick, simulatorCredentials: SimulatorCredentials(tokens: [good]), credential: .token(good))
+        let bad = ProfileTarget(name: "bad", endpoint: h.profile.endpoint, projectID: h.profile.projectID, credential: .token(Secret("bad-token-111111111111")))
+        let engine = Engine(profiles: [h.profile, bad], client: h.client, settings: .testing, clock: h.clock)
+        let runner = Task { await engine.run() }
+        let ids = h.simulator.topLevelJobIDs
+        try await engine.add([WatchEntry(profile: "bad", jobID: ids[0]), WatchEntry(profile: "test", jobID: ids[1])])
+        var states: [JobState] = []
+        for _ in 0..<400 {
+            states = await engine.currentSnapshot().jobs
+            if states.allSatisfy({ $0.health != .pending }) { break }
+            try await Task.sleep(for: .milliseconds(5))
+        }
+        #expect(states.first { $0.entry.profile == "bad" }?.health == .authStopped)
+        #expect(states.first { $0.entry.profile == "test" }?.readAt != nil, "the other token goes on")
+        let budgets = await engine.currentSnapshot().budgets
+        #expect(budgets.count == 2)
+        #expect(budgets.filter { $0.stoppedReason != nil }.count == 1)
+        runner.cancel()
+        await runner.value
+        await h.shutdown()
+    }
+}
