@@ -201,7 +201,7 @@ struct ErrorBodyTests {
 
     @Test func descriptionIsOneLineWithAHint() {
         let error = APIError(kind: .http, httpStatus: 500, code: "X", message: "line one\nline two\r\n  line three", requestId: "r")
-        #expect(error.description == "HTTP 500 X line one line two line three (request r) — the server had a problem; jobwatch retries with backoff")
+        #expect(error.description == "HTTP 500 X line one line two line three (request r) — the server had a problem: if it lasts, check the cloud's status page")
     }
 
     @Test(arguments: [

@@ -105,3 +105,20 @@ struct IdentityTests {
         await h.shutdown()
     }
 }
+
+@Suite("Quota margin")
+struct QuotaMarginTests {
+    @Test("200 jobs at a 30/min budget: a server counting its own minute (up to 4 s off ours) never sees more than 30")
+    func serverWindowNeverOver() async throws {
+        let h = try await EngineHarness.make(scenario: .soak)
+        // The server's minute is not ours: model it as a window 4 s longer, on its own ledger.
+        h.simulator.setQuota(RateQuota(limit: 30, window: .seconds(64)))
+        let ids = (0..<200).map { String(format: "%032x", 0xabc000 + $0) }
+        try await h.watch(ids)
+        await h.advance(by: .seconds(300), step: .seconds(1))
+        #expect(await h.simulator.overQuotaRequests() == 0, "no request went over the server's quota")
+        let sent = await h.simulator.totalRequests()
+        #expect(sent >= 100, "the budget is used: \(sent) requests in 5 minutes")
+        await h.shutdown()
+    }
+}

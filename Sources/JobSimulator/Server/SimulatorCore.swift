@@ -15,6 +15,7 @@ final class SimulatorCore: Sendable {
 
     struct State: Sendable {
         var totalRequests = 0
+        var overQuota = 0
         var requestsPerJob: [String: Int] = [:]
         var faults: FaultPlan
         var quota: RateQuota
@@ -35,6 +36,10 @@ final class SimulatorCore: Sendable {
 
     func requestCount(jobID: String) -> Int {
         state.withLock { $0.requestsPerJob[jobID] ?? 0 }
+    }
+
+    var overQuotaRequests: Int {
+        state.withLock { $0.overQuota }
     }
 
     var totalRequests: Int {
@@ -85,6 +90,7 @@ final class SimulatorCore: Sendable {
                 principal = "AK \(ak)"
             }
             if let wait = state.ledger.admit(principal, at: now, quota: state.quota) {
+                state.overQuota += 1
                 return .failure(.overQuota(state.quota, retryAfter: wait))
             }
             return .success((state.faults.fault(forRequest: sequence), state.quota))

@@ -182,7 +182,7 @@ extension JobWatch {
             guard let profile = session.profiles.first(where: { $0.name == session.defaultProfile }) else { return "" }
             // ncurses prints a character the locale cannot encode as "?".
             let dot = LocaleInfo.isUTF8 ? "·" : "-"
-            if session.demo != nil { return "demo \(dot) simulator" }
+            if session.demo != nil { return "demo \(dot) simulator \(profile.endpoint.hostHeader)" }
             return "\(profile.name) \(dot) \(profile.endpoint.host)"
         }
     }

@@ -30,7 +30,8 @@ struct DemoServer {
         let simulator = JobSimulator(options: options)
         let url = try await simulator.start()
         let endpoint = try Endpoint(parsing: url)
-        let profile = ProfileTarget(name: profileName, endpoint: endpoint, projectID: DemoCredentials.projectID, credential: DemoCredentials.credential)
+        var profile = ProfileTarget(name: profileName, endpoint: endpoint, projectID: DemoCredentials.projectID, credential: DemoCredentials.credential)
+        profile.place = "demo simulator"
         return DemoServer(simulator: simulator, profile: profile)
     }
 
