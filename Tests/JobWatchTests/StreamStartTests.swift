@@ -1,0 +1,35 @@
+import Foundation
+import Testing
+
+/// A stream starts with what is known, and says when everything is finished.
+@Suite struct StreamStartTests {
+    @Test func finishedJobsFromTheStateFileAreShownAndTheEndIsSaid() async throws {
+        let scratch = try Scratch()
+        defer { scratch.remove() }
+        let runner = try BinaryRunner(scratch: scratch)
+        let simulator = try await StandaloneSimulator.start(runner: runner, speed: 20)
+        defer { simulator.process.stop() }
+        let attach = try simulator.job(ofType: "baremetalAttachVolume")
+        let state = scratch.file("state.json")
+        let common = ["--endpoint", simulator.baseURL, "--project-id", "p1", "--interval", "1s", "--state-file", state]
+
+        // First run: until the job is finished (its end is in the state file).
+        let first = try await runner.run(["--plain", "--exit-when-done", attach.id] + common, timeout: .seconds(30))
+        #expect(first.exitCode == 0, "--exit-when-done exits with wait's codes\n\(first)")
+        #expect(first.stdout.contains("\(attach.id)  seen → SUCCESS"), "\(first)")
+
+        // Second run: the job is known finished; it is never asked, but it is shown at once.
+        let second = try runner.start(["--plain", attach.id] + common)
+        defer { second.stop() }
+        let shown = await second.waitForOutput(timeout: .seconds(15)) { $0.contains("all 1 job finished") }
+        #expect(shown, "\(second.transcript)")
+        let lines = ScreenText.lines(second.stdout)
+        #expect(lines.first?.contains("baremetalAttachVolume \(attach.id)  SUCCESS (read ") == true, "\(second.transcript)")
+        #expect(lines.first?.contains("from the state file") == true, "\(second.transcript)")
+        #expect(lines.contains { $0.contains("nothing more can be added") }, "\(second.transcript)")
+        #expect(second.isRunning, "without --exit-when-done the stream goes on\n\(second.transcript)")
+        second.send(SIGHUP)
+        #expect(await second.waitForExit(timeout: .seconds(10)) == .exited(129), "128 + SIGHUP\n\(second.transcript)")
+        await simulator.stop()
+    }
+}
