@@ -10,8 +10,9 @@ public struct ClientOptions: Sendable {
     public var connectTimeout: Duration = .seconds(5)
     /// The whole request, connect to last byte: no request ever hangs longer.
     public var requestTimeout: Duration = .seconds(30)
-    /// Extra CA certificates (PEM) for private clouds; TLS is always verified.
-    public var caFile: String?
+    /// Extra CA certificates (PEM) for private clouds, one file per profile that names one;
+    /// a target uses only its own (`JobTarget.caFile`). TLS is always verified.
+    public var caFiles: Set<String> = []
     /// Bodies over this size are refused (a batch job with 1,500 sub-jobs is about 600 KB).
     public var maxBodyBytes: Int = 8 * 1024 * 1024
     public var userAgent: String = "jobwatch/0.1"
@@ -24,11 +25,14 @@ public struct JobTarget: Sendable, Hashable {
     public var endpoint: Endpoint
     public var projectID: String
     public var jobID: String
+    /// The private CA its endpoint's certificate is checked against (one of `ClientOptions.caFiles`).
+    public var caFile: String?
 
-    public init(endpoint: Endpoint, projectID: String, jobID: String) {
+    public init(endpoint: Endpoint, projectID: String, jobID: String, caFile: String? = nil) {
         self.endpoint = endpoint
         self.projectID = projectID
         self.jobID = jobID
+        self.caFile = caFile
     }
 }
 
@@ -42,18 +46,29 @@ public struct FetchedJob: Sendable, Hashable {
 
 /// Reads jobs over HTTP(S) with AsyncHTTPClient, signing every request.
 public final class JobClient: Sendable {
+    /// The client with the system's trust roots, and one per private CA file.
     private let http: HTTPClient
+    private let httpWithCA: [String: HTTPClient]
     public let options: ClientOptions
 
     public init(options: ClientOptions = ClientOptions()) throws(APIError) {
-        var tls = TLSConfiguration.makeClientConfiguration()
-        tls.certificateVerification = .fullVerification
-        if let caFile = options.caFile {
+        var withCA: [String: HTTPClient] = [:]
+        for caFile in options.caFiles.sorted() {
             guard FileManager.default.isReadableFile(atPath: caFile) else {
+                for client in withCA.values { try? client.syncShutdown() }
                 throw APIError(kind: .invalidRequest, message: "CA file \(caFile) cannot be read — check the --ca-file path")
             }
-            tls.additionalTrustRoots = [.file(caFile)]
+            withCA[caFile] = Self.makeClient(options, trusting: caFile)
         }
+        self.http = Self.makeClient(options, trusting: nil)
+        self.httpWithCA = withCA
+        self.options = options
+    }
+
+    private static func makeClient(_ options: ClientOptions, trusting caFile: String?) -> HTTPClient {
+        var tls = TLSConfiguration.makeClientConfiguration()
+        tls.certificateVerification = .fullVerification
+        if let caFile { tls.additionalTrustRoots = [.file(caFile)] }
         var configuration = HTTPClient.Configuration(
             tlsConfiguration: tls,
             redirectConfiguration: .disallow,
@@ -61,13 +76,17 @@ public final class JobClient: Sendable {
             decompression: .enabled(limit: .size(options.maxBodyBytes))
         )
         configuration.httpVersion = .automatic
-        self.http = HTTPClient(eventLoopGroupProvider: .singleton, configuration: configuration)
-        self.options = options
+        return HTTPClient(eventLoopGroupProvider: .singleton, configuration: configuration)
     }
 
     /// Must be called once before the client goes away.
     public func shutdown() async {
         try? await http.shutdown()
+        for client in httpWithCA.values { try? await client.shutdown() }
+    }
+
+    private func client(for target: JobTarget) -> HTTPClient {
+        target.caFile.flatMap { httpWithCA[$0] } ?? http
     }
 
     /// `GET /v1/{project_id}/jobs/{job_id}`.
@@ -93,7 +112,7 @@ public final class JobClient: Sendable {
         let response: HTTPClientResponse
         let body: ByteBuffer
         do {
-            response = try await http.execute(request, timeout: .nanoseconds(Int64(options.requestTimeout.nanoseconds)))
+            response = try await client(for: target).execute(request, timeout: .nanoseconds(Int64(options.requestTimeout.nanoseconds)))
             if let length = response.headers.first(name: "Content-Length").flatMap(Int.init), length > options.maxBodyBytes {
                 throw APIError(kind: .bodyTooLarge, httpStatus: Int(response.status.code), message: "response body of \(length) bytes is over the \(options.maxBodyBytes / 1024 / 1024) MiB limit", requestId: response.headers.first(name: "X-Request-Id"), host: host)
             }

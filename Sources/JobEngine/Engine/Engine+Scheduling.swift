@@ -73,7 +73,7 @@ extension Engine {
         records[key]?.inFlight = true
         inFlightPerEndpoint[profile.endpoint.identity, default: 0] += 1
         requestsSent += 1
-        let target = JobTarget(endpoint: profile.endpoint, projectID: profile.projectID, jobID: key.jobID)
+        let target = JobTarget(endpoint: profile.endpoint, projectID: profile.projectID, jobID: key.jobID, caFile: profile.caFile)
         let client = self.client
         let signingDate = clock.date
         requests[key] = Task {

@@ -133,10 +133,13 @@ struct Session {
         if let problem = JobID.problem(with: projectID) {
             throw UsageError("project ID \(projectID.debugDescription) \(problem) — check --project-id / project_id")
         }
+        var target = ProfileTarget(name: name, endpoint: endpoint, projectID: projectID, credential: credential, requestsPerMinute: configured?.requestsPerMinute)
+        // Each profile's own CA: another profile's private CA must not vouch for this endpoint.
         if let caFile = overrides?.caFile ?? configured?.caFile {
-            clientOptions.caFile = caFile
+            clientOptions.caFiles.insert(caFile)
+            target.caFile = caFile
         }
-        return ProfileTarget(name: name, endpoint: endpoint, projectID: projectID, credential: credential, requestsPerMinute: configured?.requestsPerMinute)
+        return target
     }
 
     /// Job IDs from arguments; `-` reads standard input (lines, or the cloud's JSON).

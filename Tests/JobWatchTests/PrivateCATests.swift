@@ -1,0 +1,74 @@
+import Foundation
+import Testing
+
+/// `ca_file` belongs to its profile: another profile's private CA must not vouch for an endpoint.
+@Suite("Private CA per profile", .timeLimit(.minutes(1)))
+struct PrivateCATests {
+    static let server = """
+    import http.server, json, ssl, sys
+    class H(http.server.BaseHTTPRequestHandler):
+        def log_message(self, *a): pass
+        def do_GET(self):
+            job_id = self.path.rsplit("/", 1)[-1]
+            body = json.dumps({"job_id": job_id, "job_type": "baremetalAttachVolume", "status": "SUCCESS",
+                "begin_time": "2026-05-01T08:00:00.000Z", "end_time": "2026-05-01T08:01:00.000Z", "entities": {}}).encode()
+            self.send_response(200)
+            self.send_header("Content-Type", "application/json")
+            self.send_header("Content-Length", str(len(body)))
+            self.end_headers()
+            self.wfile.write(body)
+    s = http.server.ThreadingHTTPServer(("127.0.0.1", 0), H)
+    context = ssl.SSLContext(ssl.PROTOCOL_TLS_SERVER)
+    context.load_cert_chain(sys.argv[1], sys.argv[2])
+    s.socket = context.wrap_socket(s.socket, server_side=True)
+    print(s.server_address[1], flush=True)
+    s.serve_forever()
+    """
+
+    /// A CA and a certificate for 127.0.0.1 signed by it, made with the openssl command.
+    static func makeCertificates(in scratch: Scratch) async throws -> (ca: String, cert: String, key: String) {
+        let ca = scratch.file("ca.pem"), caKey = scratch.file("ca.key")
+        let cert = scratch.file("server.pem"), key = scratch.file("server.key"), csr = scratch.file("server.csr")
+        let ext = scratch.file("san.ext")
+        try Data("subjectAltName=IP:127.0.0.1\n".utf8).write(to: URL(fileURLWithPath: ext))
+        let steps: [[String]] = [
+            ["req", "-x509", "-newkey", "rsa:2048", "-nodes", "-keyout", caKey, "-out", ca, "-subj", "/CN=jobwatch test CA", "-days", "2"],
+            ["req", "-newkey", "rsa:2048", "-nodes", "-keyout", key, "-out", csr, "-subj", "/CN=127.0.0.1"],
+            ["x509", "-req", "-in", csr, "-CA", ca, "-CAkey", caKey, "-CAcreateserial", "-out", cert, "-days", "2", "-extfile", ext],
+        ]
+        for step in steps {
+            let child = try ChildProcess(executable: "/usr/bin/env", arguments: ["openssl"] + step, environment: ProcessInfo.processInfo.environment, stdin: nil)
+            let termination = await child.waitForExit(timeout: .seconds(20))
+            guard termination == .exited(0) else { throw FaultHarnessProblem(description: "openssl \(step[0]) failed\n\(child.transcript)") }
+        }
+        return (ca, cert, key)
+    }
+
+    @Test func eachProfileTrustsOnlyItsOwnCA() async throws {
+        let scratch = try Scratch()
+        defer { scratch.remove() }
+        let files = try await Self.makeCertificates(in: scratch)
+        let python = try ChildProcess(executable: "/usr/bin/env", arguments: ["python3", "-c", Self.server, files.cert, files.key], environment: ProcessInfo.processInfo.environment, stdin: nil)
+        defer { python.stop() }
+        #expect(await python.waitForOutput(timeout: .seconds(10)) { $0.contains("\n") }, "\(python.transcript)")
+        let port = try #require(Int(python.stdout.trimmingCharacters(in: .whitespacesAndNewlines)), "\(python.transcript)")
+        let trusted = String(repeating: "a", count: 32), untrusted = String(repeating: "b", count: 32)
+        let config = scratch.file("config.json")
+        try Data("""
+        {"profiles": {
+           "private": {"endpoint": "https://127.0.0.1:\(port)", "project_id": "p1", "auth": "none", "ca_file": "\(files.ca)"},
+           "other":   {"endpoint": "https://127.0.0.1:\(port)", "project_id": "p1", "auth": "none"}},
+         "default_profile": "other",
+         "jobs": [{"id": "\(trusted)", "profile": "private"}, {"id": "\(untrusted)", "profile": "other"}]}
+        """.utf8).write(to: URL(fileURLWithPath: config))
+        let result = try await BinaryRunner(scratch: scratch).run(["get", "--config", config, "--json"], timeout: .seconds(30))
+        #expect(result.exitCode == 3, "\(result)")
+        let document = try #require(try JSONSerialization.jsonObject(with: Data(result.stdout.utf8)) as? [String: Any], "\(result)")
+        let jobs = try #require(document["jobs"] as? [[String: Any]])
+        let read = jobs.first { $0["job_id"] as? String == trusted }
+        let refused = jobs.first { $0["job_id"] as? String == untrusted }
+        #expect((read?["job"] as? [String: Any])?["status"] as? String == "SUCCESS", "the profile with the CA reads it\n\(result)")
+        #expect(refused?["job"] is NSNull, "the profile without it must not trust that certificate\n\(result)")
+        #expect(result.stderr.contains("\(untrusted): TLS handshake failed"), "\(result)")
+    }
+}
