@@ -122,3 +122,29 @@ struct QuotaMarginTests {
         await h.shutdown()
     }
 }
+
+@Suite("Stream endings")
+struct StreamEndingTests {
+    /// `wait`'s timeout fires while the job's state is still the 429; a request in flight then
+    /// finishes it. The summary is taken from the engine's last state, not from that moment.
+    @Test func summaryComesFromTheLastState() async throws {
+        let h = try await EngineHarness.make(scenario: .quick, faults: FaultPlan([.init(.throttle(retryAfter: 1), .always)]))
+        let id = try #require(h.simulator.topLevelJobs.first { $0.type == "baremetalAttachVolume" }?.id)
+        try await h.watch([id])
+        let atTimeout = await h.snapshot()
+        #expect(atTimeout.jobs.first?.lastError?.httpStatus == 429)
+        let ending = StreamEnding.timedOut(atTimeout.jobs)
+        h.simulator.setFaults(.none)
+        await h.advance(by: .seconds(120), step: .seconds(2))
+        let final = await h.snapshot()
+        #expect(final.jobs.first?.status == .success)
+        guard case .allDone(let states) = ending.settled(with: final) else {
+            Issue.record("a timeout after which every job finished is all done")
+            await h.shutdown()
+            return
+        }
+        #expect(states.first?.lastError == nil)
+        #expect(states.first?.status == .success)
+        await h.shutdown()
+    }
+}

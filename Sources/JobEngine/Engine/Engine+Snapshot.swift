@@ -49,12 +49,18 @@ extension Engine {
         let throttle = throttles.values.filter { $0.until > now }.max { $0.until < $1.until }
         let throttledUntil = throttle.map { nowDate.addingTimeInterval(($0.until - now).seconds) }
 
-        return Snapshot(
+        // Past the typical duration there is no estimate: "ETA 0s" beside a job running for
+        // hours would be a lie.
+        let overdue = remaining.count { $0 <= 0 }
+        remaining.removeAll { $0 <= 0 }
+        var snapshot = Snapshot(
             takenAt: nowDate, jobs: states, jobCounts: jobCounts, subJobCounts: subJobCounts,
             eta: remaining.max(), budgets: budgetUses, endpointErrors: endpointErrors,
             clockSkew: clockSkew, lastPollAt: lastPollAt, throttledUntil: throttledUntil,
             throttleAskedFor: throttle?.askedFor, stateSaveProblem: stateSaveProblem, droppedEvents: droppedEvents
         )
+        snapshot.overdue = overdue
+        return snapshot
     }
 
     /// Flags slow jobs and sub-jobs, and collects the time each unfinished one still needs.
@@ -64,7 +70,7 @@ extension Engine {
             state.typicalDuration = typicalSub
             for sub in job.subJobs where !sub.status.isTerminal {
                 guard let typicalSub, let elapsed = sub.elapsed(now: now) ?? job.elapsed(now: now) else { continue }
-                remaining.append(max(0, typicalSub - elapsed))
+                remaining.append(typicalSub - elapsed)
                 if elapsed > settings.slowFactor * typicalSub, let id = sub.id { state.slowSubJobIDs.insert(id) }
             }
             state.isSlow = !state.slowSubJobIDs.isEmpty
@@ -72,7 +78,7 @@ extension Engine {
         if let typicalJob = typical.typical(for: job.type), let elapsed = job.elapsed(now: now) {
             if job.subJobs.isEmpty {
                 state.typicalDuration = typicalJob
-                remaining.append(max(0, typicalJob - elapsed))
+                remaining.append(typicalJob - elapsed)
             }
             if elapsed > settings.slowFactor * typicalJob { state.isSlow = true }
         }

@@ -60,6 +60,9 @@ public struct Snapshot: Sendable, Hashable {
     public var subJobCounts: StatusCounts
     /// Estimated time until everything finishes, from observed durations.
     public var eta: TimeInterval?
+    /// Unfinished jobs and sub-jobs past the typical duration of their kind: they have no
+    /// estimate, and `eta` leaves them out.
+    public var overdue = 0
     public var budgets: [BudgetUse]
     /// The last error per endpoint (`Endpoint.identity`), while it lasts.
     public var endpointErrors: [String: APIError]

@@ -8,6 +8,9 @@ enum EventLogView {
         let palette = context.palette
         var title = LineBuilder(width: width)
         title.add("Events, newest first: \(events.count) — Esc closes", palette.title)
+        if context.snapshot.droppedEvents > 0 {
+            title.add("  (\(context.snapshot.droppedEvents) older dropped: the log keeps the last \(Engine.maxEvents))", palette.dim)
+        }
         var rows = [title.row()]
         let ordered = newestFirst(events)
         let visible = max(0, height - 1)

@@ -62,7 +62,13 @@ enum HeaderView {
         line.add(String(repeating: context.unicode ? "█" : "#", count: filled), context.palette.good)
         line.add(String(repeating: context.unicode ? "░" : "-", count: barWidth - filled), context.palette.dim)
         line.add("] \(snapshot.subJobCounts.finished)/\(snapshot.subJobCounts.total) \(Int((snapshot.progress * 100).rounded(.down)))%")
-        if let eta = snapshot.eta, !snapshot.isAllDone { line.add("  ETA \(ClockText.duration(eta))") }
+        if !snapshot.isAllDone {
+            if let eta = snapshot.eta { line.add("  ETA \(ClockText.duration(eta))") }
+            // Past their typical duration: no estimate, said so rather than "ETA 0s".
+            if snapshot.overdue > 0 {
+                line.add("\(snapshot.eta == nil ? "  ETA ?" : ""), \(snapshot.overdue) overdue", context.palette.warning)
+            }
+        }
         return line
     }
 
@@ -82,6 +88,9 @@ enum HeaderView {
             if line.used > 0 { line.add(context.separator, palette.dim) }
             line.add(text, style)
         }
+        if let problem = snapshot.stateSaveProblem {
+            part("state not saved: \(problem)", palette.error)
+        }
         if context.snapshot.clockSkewWarning, let skew = snapshot.clockSkew {
             let direction = skew > 0 ? "ahead of" : "behind"
             part("clock \(ClockText.duration(abs(skew))) \(direction) server", palette.warning)
@@ -92,7 +101,11 @@ enum HeaderView {
             part("no poll yet", palette.dim)
         }
         if let until = snapshot.throttledUntil, until > context.now {
-            part("throttled \(ClockText.duration(until.timeIntervalSince(context.now)))", palette.warning)
+            var text = "throttled until \(ClockText.clock(until, context.zone))"
+            if let asked = snapshot.throttleAskedFor, asked > until.timeIntervalSince(context.now) + 1 {
+                text += " (the server asked for \(ClockText.duration(asked)))"
+            }
+            part(text, palette.warning)
         }
         for budget in snapshot.budgets {
             if let stopped = budget.stoppedReason {

@@ -19,30 +19,7 @@ struct TransitionStreamer {
     var allDoneNotice: (@Sendable (Snapshot) -> String)?
     var notifier: Notifier?
 
-    enum Ending: Sendable {
-        case allDone([JobState])
-        case failedFast([JobState])
-        case timedOut([JobState])
-        case interrupted(signal: Int32, [JobState])
-
-        var states: [JobState] {
-            switch self {
-            case .allDone(let s), .failedFast(let s), .timedOut(let s), .interrupted(_, let s): s
-            }
-        }
-
-        /// The same ending over the engine's last states: the summary must never come from
-        /// an earlier moment than the last line printed (a request in flight at the timeout
-        /// may still have finished every job).
-        func settled(with final: Snapshot) -> Ending {
-            switch self {
-            case .allDone: .allDone(final.jobs)
-            case .failedFast: .failedFast(final.jobs)
-            case .timedOut: final.isAllDone ? .allDone(final.jobs) : .timedOut(final.jobs)
-            case .interrupted(let signal, _): .interrupted(signal: signal, final.jobs)
-            }
-        }
-    }
+    typealias Ending = StreamEnding
 
     func run(_ engine: Engine) async -> Ending {
         let transitions = await engine.transitions()
