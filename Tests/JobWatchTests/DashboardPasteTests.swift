@@ -44,6 +44,26 @@ struct DashboardPasteTests {
         }
     }
 
+    /// After jobwatch the shell must get pastes as typing again: the tty echoes a paste while
+    /// the pane's `sleep` runs, and markers would show as `^[[200~`.
+    @Test(arguments: ["quit", "SIGTERM"])
+    func bracketedPasteIsOffAfterwards(_ ending: String) async throws {
+        try await DashboardSession.with { dashboard in
+            try await dashboard.waitForDashboard()
+            if ending == "quit" {
+                try await dashboard.tmux.press("q")
+                try await dashboard.tmux.waitForScreen("the quit question") { $0.contains("quit? y/n") }
+                try await dashboard.tmux.press("y")
+            } else {
+                kill(try await dashboard.tmux.programPID(), SIGTERM)
+            }
+            try await dashboard.tmux.waitForScreen("the shell after jobwatch") { $0.contains("EXIT=") }
+            try await dashboard.tmux.paste("pasted-after-exit")
+            let after = try await dashboard.tmux.waitForScreen("the paste echoed") { $0.contains("pasted-after-exit") }
+            #expect(!after.contains("200~") && !after.contains("201~"), "\(after)")
+        }
+    }
+
     @Test func configUISettingsTakeEffect() async throws {
         let scratch = try Scratch()
         defer { scratch.remove() }

@@ -33,7 +33,8 @@ enum FooterView {
             line.add("remove ", question)
             line.add(removalName(key, context), columns: min(line.remaining - DisplayWidth.of(tail), DisplayWidth.of(removalName(key, context))), question, ellipsis: context.ellipsis)
             line.add(tail, question)
-            line.add("  (any other key keeps it)", palette.dim)
+            let hint = "  (any other key keeps it)"
+            if DisplayWidth.of(hint) <= line.remaining { line.add(hint, palette.dim) }
         case .help:
             line.add("Esc close help", palette.dim)
         case .eventLog:
