@@ -64,6 +64,28 @@ struct DashboardPasteTests {
         }
     }
 
+    /// Stopped (Ctrl-Z's signal), the shell gets pastes as typing; continued, pastes are
+    /// pastes again.
+    @Test func bracketedPasteIsOffWhileSuspended() async throws {
+        try await DashboardSession.with { dashboard in
+            try await dashboard.waitForDashboard()
+            let pid = try await dashboard.tmux.programPID()
+            kill(pid, SIGTSTP)
+            #expect(await eventually(timeout: .seconds(10)) { Self.processState(pid) == "T" }, "jobwatch did not stop on SIGTSTP")
+            // Digits: harmless as keys when jobwatch reads them after SIGCONT.
+            try await dashboard.tmux.paste("0123456789")
+            let stopped = try await dashboard.tmux.waitForScreen("the paste echoed") { $0.contains("0123456789") }
+            #expect(!stopped.contains("200~") && !stopped.contains("201~"), "\(stopped)")
+
+            kill(pid, SIGCONT)
+            try await dashboard.waitForDashboard()
+            try await dashboard.tmux.paste(Self.first)
+            try await dashboard.tmux.waitForScreen("the add prompt after SIGCONT") { screen in
+                ScreenText.lines(screen).last?.hasPrefix("add job ID: \(Self.first)") == true
+            }
+        }
+    }
+
     @Test func configUISettingsTakeEffect() async throws {
         let scratch = try Scratch()
         defer { scratch.remove() }
@@ -89,5 +111,12 @@ struct DashboardPasteTests {
             throw error
         }
         await dashboard.end()
+    }
+
+    /// The one-letter state of a process (`T`: stopped) from /proc.
+    private static func processState(_ pid: Int32) -> String? {
+        guard let stat = try? String(contentsOfFile: "/proc/\(pid)/stat", encoding: .utf8),
+              let close = stat.lastIndex(of: ")") else { return nil }
+        return stat[stat.index(after: close)...].split(separator: " ").first.map(String.init)
     }
 }
