@@ -30,8 +30,10 @@ enum FooterView {
         case .confirmingRemove(let key):
             let question = Style(bold: true, reverse: true)
             let tail = "? y/n"
+            let name = removalName(key, context)
             line.add("remove ", question)
-            line.add(removalName(key, context), columns: min(line.remaining - DisplayWidth.of(tail), DisplayWidth.of(removalName(key, context))), question, ellipsis: context.ellipsis)
+            // The name is cut, never the `? y/n`.
+            line.add(name, columns: min(line.remaining - DisplayWidth.of(tail), DisplayWidth.of(name)), question, ellipsis: context.ellipsis)
             line.add(tail, question)
             let hint = "  (any other key keeps it)"
             if DisplayWidth.of(hint) <= line.remaining { line.add(hint, palette.dim) }

@@ -27,8 +27,8 @@ extension Terminal {
         }
     }
 
-    /// Reads every key that is already there (an unbracketed paste is many) and sends them on. Never blocks,
-    /// except `ESCDELAY` (25 ms) after a lone Esc. Returns whether anything was read.
+    /// Reads every key that is already there (an unbracketed paste is many) and sends them on.
+    /// Never blocks, except `ESCDELAY` (25 ms) after a lone Esc. Returns whether anything was read.
     @discardableResult
     func drainKeys() -> Bool {
         var keys: [Key] = []
