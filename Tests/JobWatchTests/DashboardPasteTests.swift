@@ -86,6 +86,28 @@ struct DashboardPasteTests {
         }
     }
 
+    /// A paste whose end marker was lost must not swallow the keyboard for good: once it has
+    /// been open a while, the next key ends it (and the keys after that are keys again).
+    @Test func aPasteWithoutItsEndMarkerEnds() async throws {
+        try await DashboardSession.with { dashboard in
+            try await dashboard.waitForDashboard()
+            // ESC [ 2 0 0 ~ then text, and no ESC [ 2 0 1 ~.
+            try await dashboard.tmux.tmux(["send-keys", "-H", "1b", "5b", "32", "30", "30", "7e", "39", "64", "34", "31"])
+            let deadline = ContinuousClock.now + .seconds(15)
+            var screen = try await dashboard.tmux.screen()
+            while ScreenText.lines(screen).last?.hasPrefix("add job ID: 9d41") != true, ContinuousClock.now < deadline {
+                try await dashboard.tmux.press("0")  // swallowed into the paste until it ends
+                try await Task.sleep(for: .milliseconds(200))
+                screen = try await dashboard.tmux.screen()
+            }
+            #expect(ScreenText.lines(screen).last?.hasPrefix("add job ID: 9d41") == true, "\(screen)")
+            try await dashboard.tmux.press("Escape")
+            try await dashboard.tmux.waitForScreen("the prompt closed by a key") { screen in
+                ScreenText.lines(screen).last?.hasPrefix("q quit") == true
+            }
+        }
+    }
+
     @Test func configUISettingsTakeEffect() async throws {
         let scratch = try Scratch()
         defer { scratch.remove() }

@@ -11,9 +11,18 @@ struct PasteBuffer {
     private static let rawEnd = Array(TerminalEscapes.pasteEnd.unicodeScalars)
     private var matchedEnd = 0
 
+    /// A paste whose end marker never came (a terminal that lost it) must not swallow the
+    /// keyboard: after this long, the next read ends it.
+    static let patience: Duration = .seconds(2)
+    private var openedAt = ContinuousClock.now
+
     var isOpen: Bool { scalars != nil }
 
+    /// Open for longer than `patience`.
+    var isOverdue: Bool { isOpen && ContinuousClock.now - openedAt > Self.patience }
+
     mutating func begin() {
+        openedAt = ContinuousClock.now
         scalars = String.UnicodeScalarView()
         count = 0
         matchedEnd = 0

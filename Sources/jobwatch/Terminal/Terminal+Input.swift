@@ -69,6 +69,7 @@ extension Terminal {
             }
         }
         endText()
+        if paste.isOverdue, let pasted = paste.end() { keys.append(.paste(pasted)) }
         for key in keys { events?.yield(.key(key)) }
         return readAnything
     }
