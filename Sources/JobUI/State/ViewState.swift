@@ -2,7 +2,8 @@ import Foundation
 import JobEngine
 
 /// Everything the dashboard remembers between key presses; `Dashboard.update` is its only writer
-/// apart from the driver setting `screen`, `context` and `localTimeZone`.
+/// apart from the driver setting `screen`, `context`, `expandFailed` and `localTimeZone` and
+/// appending `notes`.
 public struct ViewState: Sendable, Hashable {
     /// The selected row, by identity: it stays on the same job across snapshots.
     public var selection: NodeID?
