@@ -123,7 +123,7 @@ struct TreeRenderTests {
         #expect(frame.title == "jobwatch 2✔ 1✖ 3▶")
     }
 
-    @Test(arguments: [Mode.normal, .help, .eventLog(offset: 0), .confirmingQuit, .addingJob(text: "x y", problem: "job ID contains whitespace")])
+    @Test(arguments: [Mode.normal, .help, .eventLog(offset: 0), .confirmingQuit, .addingJob(text: "x y", problem: "job ID contains whitespace"), .confirmingRemove(Fixtures.failedBatch.key)])
     func monochromeHasNoColourAnywhere(_ mode: Mode) {
         var state = Fixtures.state()
         state.mode = mode
@@ -151,6 +151,7 @@ struct TreeRenderTests {
 
     @Test func detailPaneShowsFullIDsTimesAndErrors() {
         var state = Fixtures.state()
+        state.showDetail = true  // under 30 rows it starts closed
         state.selection = .job(Fixtures.single.key)
         let frame = Fixtures.render(Fixtures.snapshot(), state)
         let text = frame.lines.joined(separator: "\n")

@@ -45,9 +45,7 @@ extension Dashboard {
             state.mode = .addingJob(text: "", problem: nil)
         case .character("d"):
             guard let ref = selectedRef else { return [.bell] }
-            let jobKey = snapshot.jobs[ref.job].key
-            state.notice = "removed \(jobKey.jobID) from the watch"
-            return [.removeJob(jobKey)]
+            state.mode = .confirmingRemove(snapshot.jobs[ref.job].key)
         case .character("r"):
             guard let ref = selectedRef else { return [.bell] }
             return [.refresh(snapshot.jobs[ref.job].key)]

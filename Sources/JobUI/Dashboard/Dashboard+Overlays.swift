@@ -27,7 +27,8 @@ extension Dashboard {
         return []
     }
 
-    /// `a`: the typed (or pasted) ID is checked with `JobID.problem(with:)` on Enter.
+    /// `a`: the typed (or pasted) IDs, separated by spaces (a pasted list's line breaks become
+    /// spaces), are checked with `JobID.problem(with:)` on Enter; all of them are added.
     static func addJobPromptKey(_ key: Key, _ text: String, _ state: inout ViewState, snapshot: Snapshot) -> [Action] {
         switch key {
         case .character(let c):
@@ -39,18 +40,25 @@ extension Dashboard {
         case .escape, .ctrl("c"):
             state.mode = .normal
         case .enter:
-            let id = text.trimmingCharacters(in: .whitespacesAndNewlines)
-            if let problem = JobID.problem(with: id) {
-                state.mode = .addingJob(text: text, problem: "job ID \(problem)")
-                return [.bell]
+            let ids = text.split(whereSeparator: \.isWhitespace).map(String.init)
+            for id in ids.isEmpty ? [""] : ids {
+                if let problem = JobID.problem(with: id) {
+                    let which = ids.count > 1 ? "\(JobID.short(id)): " : ""
+                    state.mode = .addingJob(text: text, problem: "\(which)job ID \(problem)")
+                    return [.bell]
+                }
             }
-            if snapshot.jobs.contains(where: { $0.key.jobID == id }) {
-                state.mode = .addingJob(text: text, problem: "already watched")
+            let watched = Set(snapshot.jobs.map(\.key.jobID))
+            var new: [String] = []
+            for id in ids where !watched.contains(id) && !new.contains(id) { new.append(id) }
+            guard let first = new.first else {
+                state.mode = .addingJob(text: text, problem: ids.count > 1 ? "all already watched" : "already watched")
                 return [.bell]
             }
             state.mode = .normal
-            state.notice = "added \(id)"
-            return [.addJob(id)]
+            let skipped = ids.count - new.count
+            state.notice = (new.count == 1 ? "added \(first)" : "added \(new.count) jobs") + (skipped > 0 ? " (\(skipped) already watched)" : "")
+            return new.map { .addJob($0) }
         default:
             break
         }
@@ -67,7 +75,7 @@ extension Dashboard {
 
     static func eventLogKey(_ key: Key, _ offset: Int, _ state: inout ViewState, events: [Transition]) -> [Action] {
         let visible = max(1, Layout(width: state.screen.width, height: state.screen.height).body.height - 1)
-        let last = max(0, events.count - visible)
+        let last = max(0, events.count + state.notes.count - visible)
         var offset = min(offset, last)
         switch key {
         case .escape, .character("e"), .character("q"), .ctrl("c"):
@@ -85,8 +93,26 @@ extension Dashboard {
         return []
     }
 
+    static func confirmRemoveKey(_ key: Key, _ jobKey: JobKey, _ state: inout ViewState, snapshot: Snapshot) -> [Action] {
+        switch key {
+        case .character("y"), .character("Y"):
+            state.mode = .normal
+            state.notice = "removed \(jobKey.jobID) from the watch"
+            return [.removeJob(jobKey)]
+        case .resize:
+            Dashboard.reselect(&state, state.displayed(snapshot))
+            return []
+        default:
+            state.mode = .normal
+            state.notice = "kept \(jobKey.jobID)"
+            return []
+        }
+    }
+
     static func confirmQuitKey(_ key: Key, _ state: inout ViewState) -> [Action] {
         switch key {
+        case .resize:
+            return []
         case .character("y"), .character("Y"), .character("q"), .ctrl("c"):
             return [.quit]
         case .character("n"), .character("N"), .escape, .enter:

@@ -14,6 +14,10 @@ public enum Dashboard {
         var next = state
         next.notice = nil
         if key == .ctrl("l") { return (next, [.redraw]) }
+        if case .paste(let text) = key {
+            let actions = paste(text, &next, snapshot: snapshot)
+            return (next, actions)
+        }
         let actions: [Action]
         switch state.mode {
         case .normal: actions = normalKey(key, &next, latest: snapshot)
@@ -22,6 +26,7 @@ public enum Dashboard {
         case .help: actions = helpKey(key, &next)
         case .eventLog(let offset): actions = eventLogKey(key, offset, &next, events: events)
         case .confirmingQuit: actions = confirmQuitKey(key, &next)
+        case .confirmingRemove(let jobKey): actions = confirmRemoveKey(key, jobKey, &next, snapshot: snapshot)
         }
         return (next, actions)
     }
@@ -52,8 +57,8 @@ public enum Dashboard {
         case .help:
             rows += HelpView.rows(context, width: width, height: layout.body.height)
         case .eventLog(let offset):
-            rows += EventLogView.rows(context, events: events, offset: offset, width: width, height: layout.body.height)
-        case .normal, .searching, .addingJob, .confirmingQuit:
+            rows += EventLogView.rows(context, events: events, notes: state.notes, offset: offset, width: width, height: layout.body.height)
+        case .normal, .searching, .addingJob, .confirmingQuit, .confirmingRemove:
             rows += treeAndDetail(context, layout)
         }
         let footer = FooterView.row(context, width: width)
@@ -68,12 +73,12 @@ public enum Dashboard {
         let snapshot = context.snapshot
         let state = context.state
         let tree = VisibleTree(snapshot, state)
-        let split = layout.split(showDetail: state.showDetail, detailLines: DetailView.typicalLines)
         let selected = Selection.row(state, snapshot, tree)
+        let ref = selected.map { tree.node(at: $0) }
+        let split = layout.split(showDetail: state.showDetail, detailLines: DetailView.lineCount(ref, context))
         let top = Selection.top(current: state.scrollOffset, selected: selected, visible: split.tree.height, count: tree.count)
         let treeRows = TreeView.rows(context, tree: tree, width: split.tree.width, height: split.tree.height, top: top, selected: selected)
         guard let pane = split.detail else { return treeRows }
-        let ref = selected.map { tree.node(at: $0) }
         let detailRows = DetailView.rows(context, ref: ref, width: pane.width, height: pane.height)
         if !split.detailOnRight { return treeRows + detailRows }
         // Side by side: tree │ detail.

@@ -16,6 +16,8 @@ struct Layout {
     static let sidePaneWidth = 160
     /// Tree rows kept when the detail pane is below it.
     static let minimumTreeRows = 8
+    /// Below this height the pane (below the tree) starts closed: it would take half the tree.
+    static let detailOpenHeight = 30
 
     let width: Int
     let height: Int
@@ -43,8 +45,9 @@ struct Layout {
             let pane = Rect(top: body.top, left: width - paneWidth, width: paneWidth, height: body.height)
             return (tree, pane, true)
         }
+        // Only the lines the selected row has (and its title): no blank padding.
         let paneHeight = min(detailLines + 1, body.height - Self.minimumTreeRows)
-        guard paneHeight >= 4 else { return (body, nil, false) }
+        guard paneHeight >= min(detailLines + 1, 4) else { return (body, nil, false) }
         let tree = Rect(top: body.top, left: 0, width: width, height: body.height - paneHeight)
         let pane = Rect(top: body.top + tree.height, left: 0, width: width, height: paneHeight)
         return (tree, pane, false)

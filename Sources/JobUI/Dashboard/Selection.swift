@@ -42,9 +42,15 @@ enum Selection {
         return max(0, min(top, count - visible))
     }
 
-    /// Tree rows on the screen the driver last reported (detail pane assumed at its usual size).
+    /// Tree rows on the screen the driver last reported, with the detail pane as `render` sizes
+    /// it for the selected row.
     static func treeRows(_ state: ViewState, _ snapshot: Snapshot) -> Int {
         let layout = Layout(width: state.screen.width, height: state.screen.height)
-        return max(1, layout.split(showDetail: state.showDetail, detailLines: DetailView.typicalLines).tree.height)
+        guard state.showDetail else { return max(1, layout.body.height) }
+        let tree = VisibleTree(snapshot, state)
+        let ref = row(state, snapshot, tree).map { tree.node(at: $0) }
+        // Only the number of lines matters here, not colours or the clock.
+        let context = RenderContext(snapshot: snapshot, state: state, palette: Palette(capabilities: TerminalCapabilities(colors: 0, unicode: true)), now: snapshot.takenAt)
+        return max(1, layout.split(showDetail: true, detailLines: DetailView.lineCount(ref, context)).tree.height)
     }
 }

@@ -8,4 +8,7 @@ public enum Key: Sendable, Hashable {
     case resize
     /// Control plus a letter, lower case: `.ctrl("c")`.
     case ctrl(Character)
+    /// Text the terminal marked as pasted (bracketed paste), verbatim: one event, so nothing in
+    /// it runs as a command.
+    case paste(String)
 }

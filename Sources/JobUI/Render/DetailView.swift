@@ -4,9 +4,11 @@ import JobEngine
 
 /// The detail pane: everything about the selected row, one fact a line.
 enum DetailView {
-    /// Lines the pane is sized for below the tree (it keeps this size whatever is selected,
-    /// so the tree does not jump while moving).
-    static let typicalLines = 9
+    /// Lines the pane needs for `ref` below its title: it takes no more, so a small terminal
+    /// keeps its tree rows (the tree's top stays put as the pane's height follows the selection).
+    static func lineCount(_ ref: NodeRef?, _ context: RenderContext) -> Int {
+        ref.map { lines(for: $0, context).count } ?? 1
+    }
 
     static func rows(_ context: RenderContext, ref: NodeRef?, width: Int, height: Int) -> [Row] {
         guard height > 0 else { return [] }

@@ -1,3 +1,5 @@
+import JobEngine
+
 /// The last line: key hints, a notice, or the prompt being typed (with the cursor column).
 enum FooterView {
     static func row(_ context: RenderContext, width: Int) -> (row: Row, cursorColumn: Int?) {
@@ -11,23 +13,38 @@ enum FooterView {
             return (line.row(), cursor)
         case .addingJob(let text, let problem):
             line.add("add job ID: ", palette.prompt)
-            let cursor = addTyped(text, into: &line)
-            if let problem {
-                line.add("  ")
-                line.add(problem, palette.error)
-            } else {
+            guard let problem else {
+                let cursor = addTyped(text, into: &line)
                 line.add("   Enter add  Esc cancel", palette.dim)
+                return (line.row(), cursor)
             }
+            // The reason must be seen: it gets the room the typed text does not strictly need
+            // (at least a few columns of the text stay, with the cursor).
+            let problemRoom = min(DisplayWidth.of(problem), max(0, line.remaining - 2 - minimumTyped))
+            let cursor = addTyped(text, into: &line, room: line.remaining - 2 - problemRoom - 1)
+            line.add("  ")
+            line.add(problem, columns: problemRoom, palette.error, ellipsis: context.ellipsis)
             return (line.row(), cursor)
         case .confirmingQuit:
             line.add("jobs still running — quit? y/n", Style(bold: true, reverse: true))
+        case .confirmingRemove(let key):
+            let question = Style(bold: true, reverse: true)
+            let tail = "? y/n"
+            let name = removalName(key, context)
+            line.add("remove ", question)
+            // The name is cut, never the `? y/n`.
+            line.add(name, columns: min(line.remaining - DisplayWidth.of(tail), DisplayWidth.of(name)), question, ellipsis: context.ellipsis)
+            line.add(tail, question)
+            let hint = "  (any other key keeps it)"
+            if DisplayWidth.of(hint) <= line.remaining { line.add(hint, palette.dim) }
         case .help:
             line.add("Esc close help", palette.dim)
         case .eventLog:
             line.add(context.unicode ? "↑↓ scroll  Esc close" : "j/k scroll  Esc close", palette.dim)
         case .normal:
             if let notice = context.state.notice {
-                line.add(notice, palette.bold)
+                // Cut to the width, with an ellipsis: a long ID in a notice must not run off.
+                line.add(notice, columns: width, palette.bold, ellipsis: context.ellipsis)
             } else {
                 line.add(KeyHelp.footer(unicode: context.unicode), columns: width, palette.dim, ellipsis: context.ellipsis)
             }
@@ -35,9 +52,20 @@ enum FooterView {
         return (line.row(), nil)
     }
 
+    /// Columns of typed text kept beside a prompt's problem.
+    private static let minimumTyped = 8
+
+    /// The job `d` would remove: its label (or type), its ID, how many sub-jobs go with it.
+    private static func removalName(_ key: JobKey, _ context: RenderContext) -> String {
+        guard let state = context.snapshot.jobs.first(where: { $0.key == key }) else { return key.jobID }
+        var name = "\(state.entry.label ?? state.job?.label ?? "job") \(key.jobID)"
+        if let subs = state.job?.subJobs.count, subs > 0 { name += " (\(subs) sub-jobs)" }
+        return name
+    }
+
     /// Typed text, its tail kept when too long (the end is where one types); returns the cursor.
-    private static func addTyped(_ text: String, into line: inout LineBuilder) -> Int {
-        let room = max(1, line.remaining - 1)
+    private static func addTyped(_ text: String, into line: inout LineBuilder, room: Int? = nil) -> Int {
+        let room = max(1, room ?? line.remaining - 1)
         var shown = Substring(text)
         while DisplayWidth.of(String(shown)) > room { shown = shown.dropFirst() }
         line.add(String(shown), .plain)

@@ -1,3 +1,5 @@
+import JobEngine
+
 /// What the keyboard is talking to.
 public enum Mode: Sendable, Hashable {
     /// The tree: navigation keys and commands.
@@ -12,4 +14,6 @@ public enum Mode: Sendable, Hashable {
     case eventLog(offset: Int)
     /// `q` while jobs still run: waiting for y/n.
     case confirmingQuit
+    /// `d`: waiting for `y`; any other key keeps the job (a stray `d` must not lose a batch).
+    case confirmingRemove(JobKey)
 }

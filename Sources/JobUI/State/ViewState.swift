@@ -2,7 +2,8 @@ import Foundation
 import JobEngine
 
 /// Everything the dashboard remembers between key presses; `Dashboard.update` is its only writer
-/// apart from the driver setting `screen`, `context` and `localTimeZone`.
+/// apart from the driver setting `screen`, `context`, `expandFailed` and `localTimeZone` and
+/// appending `notes`.
 public struct ViewState: Sendable, Hashable {
     /// The selected row, by identity: it stays on the same job across snapshots.
     public var selection: NodeID?
@@ -21,14 +22,25 @@ public struct ViewState: Sendable, Hashable {
     public var localTimeZone: TimeZone = .current
     /// The first tree row shown (render still scrolls as needed to keep the selection visible).
     public var scrollOffset = 0
-    /// Show the detail pane for the selected row (when the terminal is big enough).
-    public var showDetail = true
+    /// Show the detail pane for the selected row (when the terminal is big enough). Until `i`
+    /// decides, it is open when it does not crowd the tree: from 30 rows, or beside the tree.
+    public var showDetail: Bool {
+        get { detailChosen ?? (screen.height >= Layout.detailOpenHeight || screen.width >= Layout.sidePaneWidth) }
+        set { detailChosen = newValue }
+    }
+    /// `i`/`Tab` (or a test) chose; `nil`: follow the terminal's size.
+    var detailChosen: Bool?
+    /// `ui.expand_failed`: failed batches (and batches with a failed sub-job) start unfolded.
+    public var expandFailed = true
     /// The terminal size, for paging; the driver sets it at start and on every resize.
     public var screen = ScreenSize(width: 80, height: 24)
     /// What the header names first, e.g. `prod · cn-north-4`; empty: the profiles of the jobs.
     public var context: String = ""
     /// A one-shot message for the footer (`copied …`, `no match`); cleared by the next key.
     public var notice: String?
+    /// Lines of the event log the dashboard adds itself (a removal); the driver appends them,
+    /// as it has the clock.
+    public var notes: [EventNote] = []
     /// Where the selection was last seen (row and position in the snapshot): makes finding it
     /// again O(1) in the common case, and gives a place to land when it disappears.
     var selectionHint: SelectionHint?

@@ -115,13 +115,14 @@ struct VisibleTree {
     // MARK: - Folding
 
     /// Unfolded by hand, or by default: failed jobs, batches with a failed sub-job (which one
-    /// failed, and why, is what the operator looks for), and jobs whose sub-jobs pass an
-    /// active filter.
+    /// failed, and why, is what the operator looks for; unless `expandFailed` is off), and jobs
+    /// whose sub-jobs pass an active filter.
     static func isUnfolded(_ ref: NodeRef, _ snapshot: Snapshot, _ state: ViewState, hasPassingChildren: Bool = false) -> Bool {
         if let override = state.foldOverrides[snapshot.nodeID(of: ref)] { return override }
         guard ref.isJob else { return false }
         let job = snapshot.jobs[ref.job]
-        return job.status == .fail || job.failedSubJobs > 0 || (state.filter != .all && hasPassingChildren)
+        let failed = state.expandFailed && (job.status == .fail || job.failedSubJobs > 0)
+        return failed || (state.filter != .all && hasPassingChildren)
     }
 
     /// Sub-jobs unfolded by hand, by job index: found from the (few) overrides, not by scanning.

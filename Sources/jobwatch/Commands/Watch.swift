@@ -122,12 +122,12 @@ extension JobWatch {
                 }
             }
 
-            var dashboardEnvironment = environment
-            if session.config.ui.color == .never { dashboardEnvironment["NO_COLOR"] = "1" }
+            let dashboardEnvironment = TerminalEnvironment.applying(session.config.ui.color, to: environment)
             let options = DashboardOptions(
                 bell: bell || session.config.ui.bell,
                 context: context(session),
                 utc: utc || session.config.ui.timeZone == .utc,
+                expandFailed: session.config.ui.expandFailed,
                 earlierEvents: await engine.eventLog()
             )
             let snapshots = await engine.snapshots()

@@ -3,6 +3,11 @@ import JobUI
 
 /// Maps what `wget_wch` returns to `Key`s. Pure: the reading itself is in `Terminal+Input`.
 enum KeyDecoder {
+    /// Key codes given to the bracketed-paste markers with `define_key` (above `KEY_MAX` and
+    /// the codes ncurses hands out to terminfo's extended keys; its key table holds 16 bits).
+    static let pasteStartCode: Int32 = 0x7E00
+    static let pasteEndCode: Int32 = 0x7E01
+
     /// A curses function key (`wget_wch` returned `KEY_CODE_YES`); `nil` for keys we do not use.
     static func functionKey(_ code: Int32) -> Key? {
         switch code {

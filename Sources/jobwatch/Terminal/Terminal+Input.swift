@@ -27,8 +27,8 @@ extension Terminal {
         }
     }
 
-    /// Reads every key that is already there (a paste is many) and sends them on. Never blocks,
-    /// except `ESCDELAY` (25 ms) after a lone Esc. Returns whether anything was read.
+    /// Reads every key that is already there (an unbracketed paste is many) and sends them on.
+    /// Never blocks, except `ESCDELAY` (25 ms) after a lone Esc. Returns whether anything was read.
     @discardableResult
     func drainKeys() -> Bool {
         var keys: [Key] = []
@@ -44,7 +44,18 @@ extension Terminal {
             let result = wget_wch(jw_stdscr(), &code)
             if result == jw_err() { break }
             readAnything = true
-            if result == jw_key_code_yes() {
+            if result == jw_key_code_yes(), Int32(code) == KeyDecoder.pasteStartCode {
+                endText()
+                paste.begin()
+            } else if result == jw_key_code_yes(), Int32(code) == KeyDecoder.pasteEndCode {
+                if let pasted = paste.end() { keys.append(.paste(pasted)) }
+            } else if paste.isOpen {
+                // Inside a paste nothing is a key: KEY_ENTER is a newline, other keys are dropped.
+                let scalar: Unicode.Scalar? = result == jw_key_code_yes()
+                    ? (Int32(code) == KEY_ENTER ? "\n" : nil)
+                    : Unicode.Scalar(UInt32(code))
+                if let scalar, let pasted = paste.append(scalar) { keys.append(.paste(pasted)) }
+            } else if result == jw_key_code_yes() {
                 endText()
                 // KEY_RESIZE only comes from our own resizeterm, which reports the resize itself.
                 if let key = KeyDecoder.functionKey(Int32(code)), key != .resize { keys.append(key) }
@@ -58,6 +69,7 @@ extension Terminal {
             }
         }
         endText()
+        if paste.isOverdue, let pasted = paste.end() { keys.append(.paste(pasted)) }
         for key in keys { events?.yield(.key(key)) }
         return readAnything
     }

@@ -41,6 +41,8 @@ final class Terminal {
     /// Wake-ups for stdin that found nothing to read, in a row (a closed stdin polls readable).
     var emptyReads = 0
     var isSuspended = false
+    /// A bracketed paste being read (it may span several reads).
+    var paste = PasteBuffer()
 
     init(environment: [String: String] = ProcessInfo.processInfo.environment) {
         self.environment = TerminalEnvironment(environment)
@@ -92,11 +94,16 @@ final class Terminal {
         keypad(jw_stdscr(), true)
         nodelay(jw_stdscr(), true)  // reads never block: CursesThread polls stdin first
         curs_set(0)
+        define_key(TerminalEscapes.pasteStart, KeyDecoder.pasteStartCode)
+        define_key(TerminalEscapes.pasteEnd, KeyDecoder.pasteEndCode)
         palette = environment.noColor ? ColorPalette() : (ColorPalette.start() ?? ColorPalette())
         capabilities = TerminalCapabilities(colors: palette.colors, unicode: jw_codeset_is_utf8() != 0)
 
         CrashGuard.install(exitSequence: exitSequence(), shellModes: haveShellModes ? shellModes : nil)
         if environment.speaksXtermOSC { writeDirect(TerminalEscapes.pushTitle) }
+        // After CrashGuard: from here on every way out turns it off again.
+        writeDirect(TerminalEscapes.enablePaste)
+        paste = PasteBuffer()
         shownRows = []
         shownTitle = nil
         lastFrame = nil
@@ -113,6 +120,7 @@ final class Terminal {
         CursesThread.shared.watchInput(nil)
         signals?.cancel()
         signals = nil
+        writeDirect(TerminalEscapes.disablePaste)
         curs_set(1)
         endwin()
         delscreen(screen)
@@ -126,7 +134,7 @@ final class Terminal {
     /// What a crash handler writes to leave curses without calling it: attributes off, cursor
     /// on, keypad mode off, main screen back, the saved title back.
     private func exitSequence() -> [UInt8] {
-        var bytes: [UInt8] = []
+        var bytes = Array(TerminalEscapes.disablePaste.utf8)
         for capability in ["sgr0", "cnorm", "rmkx", "rmcup"] {
             guard let value = tigetstr(capability), Int(bitPattern: value) != -1 else { continue }
             bytes += Array(String(cString: value).utf8)
@@ -162,6 +170,7 @@ final class Terminal {
     /// Ctrl-Z: leave curses as `endwin` does, then stop for real. SIGSTOP cannot be caught, so
     /// the shell sees the job stop; `fg` sends SIGCONT and `resumed()` repaints.
     private func suspend() {
+        writeDirect(TerminalEscapes.disablePaste)  // the shell must get pastes as typing again
         endwin()
         if environment.speaksXtermOSC { writeDirect(TerminalEscapes.popTitle) }
         isSuspended = true
@@ -172,6 +181,7 @@ final class Terminal {
     private func resumed() {
         if isSuspended, environment.speaksXtermOSC { writeDirect(TerminalEscapes.pushTitle) }
         isSuspended = false
+        writeDirect(TerminalEscapes.enablePaste)
         shownTitle = nil
         clearok(jw_curscr(), true)
         resized()

@@ -1,4 +1,5 @@
 import Foundation
+import JobEngine
 
 /// What the environment says about the terminal, before (and without) asking terminfo.
 struct TerminalEnvironment: Sendable, Equatable {
@@ -15,6 +16,19 @@ struct TerminalEnvironment: Sendable, Equatable {
         noColor = environment["NO_COLOR"] != nil
         insideTmux = environment["TMUX"].map { !$0.isEmpty } ?? false
         insideScreen = !insideTmux && (environment["STY"].map { !$0.isEmpty } ?? false)
+    }
+
+    /// The environment the dashboard sees for `ui.color`: `never` sets `NO_COLOR`; `always`
+    /// removes it, since a user's explicit setting overrides `NO_COLOR` (no-color.org); `auto`
+    /// leaves it as it is.
+    static func applying(_ choice: JobwatchConfig.UISettings.ColorChoice, to environment: [String: String]) -> [String: String] {
+        var environment = environment
+        switch choice {
+        case .never: environment["NO_COLOR"] = "1"
+        case .always: environment["NO_COLOR"] = nil
+        case .auto: break
+        }
+        return environment
     }
 
     /// A full-screen dashboard makes sense: a known terminal type that is not `dumb`.

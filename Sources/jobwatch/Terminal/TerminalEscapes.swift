@@ -15,6 +15,13 @@ enum TerminalEscapes {
     static let pushTitle = "\(esc)[22;0t"
     static let popTitle = "\(esc)[23;0t"
 
+    /// Bracketed paste (xterm mode 2004): the terminal wraps pasted text in `pasteStart` …
+    /// `pasteEnd`, so a paste is told apart from typing and none of it runs as keys.
+    static let enablePaste = "\(esc)[?2004h"
+    static let disablePaste = "\(esc)[?2004l"
+    static let pasteStart = "\(esc)[200~"
+    static let pasteEnd = "\(esc)[201~"
+
     /// Longest text sent to the clipboard: xterm and tmux refuse or truncate much more.
     static let clipboardLimit = 64 * 1024
 

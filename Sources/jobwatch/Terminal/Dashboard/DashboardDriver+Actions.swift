@@ -24,6 +24,8 @@ extension DashboardDriver {
             case .removeJob(let key):
                 let control = control
                 Task { await control.remove(key) }
+                // The engine's log has no removals: the dashboard keeps its own line of it.
+                state.notes.append(EventNote.removed(key, from: snapshot, at: now()))
             case .copy(let text):
                 if !terminal.copyToClipboard(text) {
                     state.notice = "this terminal cannot take a copy (no OSC 52)"

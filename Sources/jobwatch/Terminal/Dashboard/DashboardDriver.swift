@@ -21,7 +21,7 @@ final class DashboardDriver {
     let control: any DashboardControl
     let options: DashboardOptions
     let terminal: Terminal
-    private let now: @Sendable () -> Date
+    let now: @Sendable () -> Date
     private let clock: any Clock<Duration>
 
     var state = ViewState()
@@ -59,6 +59,7 @@ final class DashboardDriver {
         self.snapshot = initial ?? Snapshot(takenAt: now())
         state.context = options.context
         state.utc = options.utc
+        state.expandFailed = options.expandFailed
         events = Array(options.earlierEvents.suffix(options.eventLogLimit))
     }
 

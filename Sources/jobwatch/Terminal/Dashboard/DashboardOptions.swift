@@ -14,13 +14,16 @@ struct DashboardOptions: Sendable {
 
     /// `ui.time_zone: utc` or `--utc`: times start in UTC (`t` toggles).
     var utc = false
+    /// `ui.expand_failed`: failed batches start unfolded (false: folded like the others).
+    var expandFailed = true
     /// Transitions from before this session (the state file), oldest first.
     var earlierEvents: [Transition] = []
 
-    init(bell: Bool = false, context: String = "", utc: Bool = false, earlierEvents: [Transition] = []) {
+    init(bell: Bool = false, context: String = "", utc: Bool = false, expandFailed: Bool = true, earlierEvents: [Transition] = []) {
         self.bell = bell
         self.context = context
         self.utc = utc
+        self.expandFailed = expandFailed
         self.earlierEvents = earlierEvents
     }
 }
