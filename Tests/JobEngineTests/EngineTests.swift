@@ -40,8 +40,9 @@ struct EngineTests {
             perMinute.append(total - previous)
             previous = total
         }
-        #expect(perMinute.allSatisfy { $0 <= 30 }, "requests per minute: \(perMinute)")
-        #expect(perMinute.reduce(0, +) >= 150, "the budget should be used, not wasted: \(perMinute)")
+        #expect(perMinute.allSatisfy { $0 <= 27 }, "90 % of 30 per minute at most: \(perMinute)")
+        // 27 in every 65 s (a margin for the server's clock): about 149 in 6 minutes.
+        #expect(perMinute.reduce(0, +) >= 140, "the budget should be used, not wasted: \(perMinute)")
         let budget = await h.snapshot().budgets.first
         #expect(budget?.usedLastMinute ?? 99 <= 30)
         await h.shutdown()

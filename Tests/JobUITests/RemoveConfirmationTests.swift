@@ -41,8 +41,8 @@ struct RemoveConfirmationTests {
         state.notes = [EventNote.removed(Fixtures.failedBatch.key, from: snapshot, at: Fixtures.now)]
         state.mode = .eventLog(offset: 0)
         let events = [
-            Transition(at: Fixtures.now.addingTimeInterval(-60), key: Fixtures.failedBatch.key, jobType: "baremetalBatchCreate", from: .running, to: .fail),
-            Transition(at: Fixtures.now.addingTimeInterval(60), key: Fixtures.single.key, jobType: "baremetalSingleOperate", from: .running, to: .success),
+            Transition(at: Fixtures.now.addingTimeInterval(-60), key: Fixtures.failedBatch.key, profile: "prod", jobType: "baremetalBatchCreate", from: .running, to: .fail),
+            Transition(at: Fixtures.now.addingTimeInterval(60), key: Fixtures.single.key, profile: "prod", jobType: "baremetalSingleOperate", from: .running, to: .success),
         ]
         let lines = Fixtures.render(snapshot, state, events: events).lines
         #expect(lines[3].hasPrefix("Events, newest first: 3"), "\(lines)")

@@ -177,8 +177,8 @@ struct FaultHarness {
 
     /// Short timeouts and a generous budget, so faults show within seconds.
     static let config = """
-        {"poll": {"interval": "1s", "requests_per_minute": 600, "request_timeout": "1s",
-                  "connect_timeout": "500ms", "heartbeat": "1h"}}
+        {"poll": {"interval": "1s", "requests_per_minute": 600, "request_timeout": "2s",
+                  "connect_timeout": "1s", "heartbeat": "1h"}}
         """
 
     static func with(

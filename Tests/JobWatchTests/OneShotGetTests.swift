@@ -11,7 +11,10 @@ struct OneShotGetTests {
         try await FaultHarness.with(scenario: .rollout, speed: 1, faults: FaultPlan([.init(.html, .always)])) { harness in
             let ids = Array(harness.simulator.topLevelJobIDs.prefix(6))
             let started = ContinuousClock.now
-            let result = try await harness.runner.run(harness.arguments(["get"] + ids), timeout: .seconds(20))
+            // A timeout long enough that a loaded machine does not turn the one answer into two.
+            let config = harness.scratch.file("patient.json")
+            try Data(#"{"poll": {"interval": "1s", "request_timeout": "8s"}}"#.utf8).write(to: URL(fileURLWithPath: config))
+            let result = try await harness.runner.run(["get", "--endpoint", harness.baseURL, "--project-id", "p1", "--config", config] + ids, timeout: .seconds(20))
             #expect(result.exitCode == 3, "\(result)")
             #expect(ContinuousClock.now - started < .seconds(15), "get waited on answers that will not change\n\(result)")
             for id in ids {

@@ -184,6 +184,9 @@ public final class JobClient: Sendable {
         func problem(_ kind: APIError.TransportProblem, _ message: String) -> APIError {
             APIError(kind: .transport, message: message, host: host, transport: kind)
         }
+        if error is CancellationError {
+            return APIError(kind: .timeout, message: "request cancelled before the answer came", host: host)
+        }
         if error is NIOTooManyBytesError {
             return APIError(kind: .bodyTooLarge, message: "response body is over the \(limit / 1024 / 1024) MiB limit", host: host)
         }

@@ -24,6 +24,13 @@ extension Engine {
         changed()
     }
 
+    /// A request cancelled because the engine stops: forgotten, the job's state untouched.
+    func abandon(_ key: JobKey, host: String) {
+        requests[key] = nil
+        inFlightPerEndpoint[host, default: 1] -= 1
+        records[key]?.inFlight = false
+    }
+
     private func accept(_ fetched: FetchedJob, into record: inout JobRecord, profile: ProfileTarget, at nowDate: Date) {
         let now = clock.elapsed
         emit(TransitionDetector.changes(from: record.state.job, to: fetched.job, of: record.state, at: nowDate))

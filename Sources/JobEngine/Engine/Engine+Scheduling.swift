@@ -83,7 +83,13 @@ extension Engine {
             } catch {
                 result = .failure(error)
             }
-            self.receive(result, for: key, host: profile.endpoint.identity)
+            // Stopped while asking (the engine is ending): the failure is ours, not the server's,
+            // and must not become the job's last state. An answer that did arrive is kept.
+            if Task.isCancelled, case .failure = result {
+                self.abandon(key, host: profile.endpoint.identity)
+            } else {
+                self.receive(result, for: key, host: profile.endpoint.identity)
+            }
         }
     }
 
