@@ -41,8 +41,8 @@ struct EngineTests {
             previous = total
         }
         #expect(perMinute.allSatisfy { $0 <= 27 }, "90 % of 30 per minute at most: \(perMinute)")
-        // 27 in every 65 s (a margin for the server's clock): about 149 in 6 minutes.
-        #expect(perMinute.reduce(0, +) >= 140, "the budget should be used, not wasted: \(perMinute)")
+        // 27 in every 65 s (a margin for the server's clock), spread out: 120–150 in 6 minutes.
+        #expect(perMinute.reduce(0, +) >= 120, "the budget should be used, not wasted: \(perMinute)")
         let budget = await h.snapshot().budgets.first
         #expect(budget?.usedLastMinute ?? 99 <= 30)
         await h.shutdown()
