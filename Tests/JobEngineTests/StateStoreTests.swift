@@ -1,6 +1,6 @@
 import Foundation
 import JobAPI
-import JobEngine
+@testable import JobEngine
 import Testing
 
 @Suite("State file")
@@ -79,5 +79,27 @@ struct StateStoreTests {
     func defaultPath() {
         #expect(StateStore.defaultPath(environment: ["XDG_STATE_HOME": "/x/state", "HOME": "/home/a"]) == "/x/state/jobwatch/state.json")
         #expect(StateStore.defaultPath(environment: ["HOME": "/home/a"]) == "/home/a/.local/state/jobwatch/state.json")
+    }
+}
+
+@Suite("State file encoding")
+struct StateFileEncodingTests {
+    /// Made piece by piece to keep memory down, the file is still exactly the whole value's JSON.
+    @Test func piecewiseEncodingIsTheWholeValue() throws {
+        let key = JobKey(endpoint: "bms.cn-north-4.myhuaweicloud.com:443", projectID: "0a1b", jobID: "2c9eb2c5544cbf6101544f0602af2b4f")
+        let date = Date(timeIntervalSince1970: 1_800_000_000.25)
+        let job = Job(id: key.jobID, type: "baremetalBatchCreate", status: .running, beginTime: date)
+        let file = StateFile(savedAt: date, jobs: [
+            .init(profile: "prod", key: key, jobID: key.jobID, label: "web \\\"tier\\\"", job: job, readAt: date),
+            .init(profile: "old", key: nil, jobID: "aaaa", label: nil, job: nil, readAt: nil),
+        ], events: [Transition(at: date, key: key, profile: "prod", from: nil, to: .running)], droppedEvents: 7)
+        let piecewise = try StateStore.encode(file)
+        let encoder = JSONEncoder()
+        encoder.dateEncodingStrategy = .iso8601withFractions
+        encoder.outputFormatting = [.sortedKeys]
+        #expect(String(decoding: piecewise, as: UTF8.self) == String(decoding: try encoder.encode(file), as: UTF8.self))
+        let decoder = JSONDecoder()
+        decoder.dateDecodingStrategy = .iso8601withFractions
+        #expect(try decoder.decode(StateFile.self, from: piecewise) == file)
     }
 }

@@ -7,13 +7,22 @@ public struct JobState: Sendable, Hashable {
     /// Where the job lives.
     public var key: JobKey
     /// The last good answer; kept through errors, 404s after success, and restarts.
-    public var job: Job?
+    public var job: Job? {
+        get { jobBox?.value }
+        set { jobBox = newValue.map(Boxed.init) }
+    }
+    // Boxed: snapshots copy every job's state, and 100k inline jobs cost 200 bytes each a copy.
+    private var jobBox: Boxed<Job>?
     /// When `job` was read (wall clock).
     public var readAt: Date?
     /// When the last request (good or bad) finished.
     public var attemptedAt: Date?
     /// The last request's error; `nil` once a request succeeds again.
-    public var lastError: APIError?
+    public var lastError: APIError? {
+        get { errorBox?.value }
+        set { errorBox = newValue.map(Boxed.init) }
+    }
+    private var errorBox: Boxed<APIError>?
     public var health: JobHealth
     /// Running far past the typical duration of its siblings or of its job type.
     public var isSlow: Bool
@@ -33,10 +42,10 @@ public struct JobState: Sendable, Hashable {
     ) {
         self.entry = entry
         self.key = key
-        self.job = job
+        self.jobBox = job.map(Boxed.init)
         self.readAt = readAt
         self.attemptedAt = attemptedAt
-        self.lastError = lastError
+        self.errorBox = lastError.map(Boxed.init)
         self.health = health
         self.isSlow = isSlow
         self.typicalDuration = typicalDuration

@@ -108,13 +108,18 @@ public struct StateFile: Sendable, Codable, Hashable {
     /// Drops finished jobs last read before `cutoff`, so the file stays bounded over weeks.
     public func retaining(after cutoff: Date) -> StateFile {
         var copy = self
-        copy.jobs = jobs.filter { saved in
-            guard let job = saved.job, job.status.isTerminal else { return true }
-            return (job.endTime ?? saved.readAt ?? .distantPast) >= cutoff
-        }
-        let kept = events.filter { $0.at >= cutoff }
-        copy.droppedEvents += events.count - kept.count
-        copy.events = kept
+        copy.retain(after: cutoff)
         return copy
+    }
+
+    /// The same, in place: a file of 100k jobs is not copied to be trimmed.
+    public mutating func retain(after cutoff: Date) {
+        jobs.removeAll { saved in
+            guard let job = saved.job, job.status.isTerminal else { return false }
+            return (job.endTime ?? saved.readAt ?? .distantPast) < cutoff
+        }
+        let before = events.count
+        events.removeAll { $0.at < cutoff }
+        droppedEvents += before - events.count
     }
 }

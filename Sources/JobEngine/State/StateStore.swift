@@ -63,16 +63,39 @@ public struct StateStore: Sendable {
     }
 
     public func save(_ file: StateFile) throws(Problem) {
-        let encoder = JSONEncoder()
-        encoder.dateEncodingStrategy = .iso8601withFractions
-        encoder.outputFormatting = [.sortedKeys]
         let data: Data
         do {
-            data = try encoder.encode(file)
+            data = try Self.encode(file)
         } catch {
             throw Problem(description: "cannot encode the state: \(error)")
         }
         try write(data)
+    }
+
+    /// The same JSON as encoding the whole `StateFile`, made one job and one event at a time:
+    /// JSONEncoder builds a tree of the whole value first, four times the file's size for a
+    /// state of 100k jobs.
+    static func encode(_ file: StateFile) throws -> Data {
+        let encoder = JSONEncoder()
+        encoder.dateEncodingStrategy = .iso8601withFractions
+        encoder.outputFormatting = [.sortedKeys]
+        func list(_ items: [some Encodable], into data: inout Data) throws {
+            data.append(UInt8(ascii: "["))
+            for (index, item) in items.enumerated() {
+                if index > 0 { data.append(UInt8(ascii: ",")) }
+                data.append(try encoder.encode(item))
+            }
+            data.append(UInt8(ascii: "]"))
+        }
+        var data = Data()
+        data.append(contentsOf: Array(#"{"droppedEvents":\#(file.droppedEvents),"events":"#.utf8))
+        try list(file.events, into: &data)
+        data.append(contentsOf: Array(#","jobs":"#.utf8))
+        try list(file.jobs, into: &data)
+        data.append(contentsOf: Array(#","savedAt":"#.utf8))
+        data.append(try encoder.encode([file.savedAt]).dropFirst().dropLast())
+        data.append(contentsOf: Array(#","version":\#(StateFile.currentVersion)}"#.utf8))
+        return data
     }
 
     private func write(_ data: Data) throws(Problem) {

@@ -76,17 +76,12 @@ extension JobWatch {
             let store: StateStore? = noState || (session.demo != nil && stateFile == nil)
                 ? nil
                 : StateStore(path: stateFile ?? StateStore.defaultPath(environment: environment))
-            var restored: StateFile?
-            do {
-                let retention = session.config.poll.retention.seconds
-                restored = try store?.load()?.retaining(after: Date().addingTimeInterval(-retention))
-            } catch {
-                throw UsageError("\(error)")
-            }
             var session = session
             // A dashboard may run for weeks: finished jobs leave it after the retention window.
             session.settings.retention = session.config.poll.retention
-            let engine = try await session.makeEngine(client: client, store: store, restored: restored, requireJobs: false)
+            // The file is read, trimmed in place and handed over: the engine's records are all
+            // that stays (a 100k-job file is not kept a second time for the whole run).
+            let engine = try await session.makeEngine(client: client, store: store, restored: try Self.restore(store, retention: session.config.poll.retention), requireJobs: false)
             let useDashboard = !plain && !json && Terminal.isUsable(environment: environment)
             // While the dashboard owns the terminal, problems go to the log, not to stderr.
             let logger = session.logger
@@ -104,10 +99,11 @@ extension JobWatch {
                 if await engine.currentSnapshot().jobs.isEmpty, jobsFile == nil {
                     throw UsageError("no jobs to watch — give job IDs, --jobs-file FILE, the config's jobs, or try --demo")
                 }
-                let following = jobsFile
+                let following = jobsFile, exiting = exitWhenDone
                 let notice: @Sendable (Snapshot) -> String = { snapshot in
                     let c = snapshot.jobCounts
                     let head = "all \(c.total) job\(c.total == 1 ? "" : "s") finished (\(c.success) succeeded, \(c.fail) failed\(c.total > c.finished ? ", \(c.total - c.finished) unreadable" : ""))"
+                    if exiting { return head }
                     if let following { return "\(head); still watching \(following) for new ones" }
                     return "\(head); nothing more can be added — stop with Ctrl-C, or use --exit-when-done to exit here"
                 }
@@ -151,6 +147,16 @@ extension JobWatch {
             await runner.value
             await notifying.value
             if case .signal(let number) = exit { throw ExitCode(128 + number) }
+        }
+
+        static func restore(_ store: StateStore?, retention: Duration) throws -> StateFile? {
+            do {
+                guard var file = try store?.load() else { return nil }
+                file.retain(after: Date().addingTimeInterval(-retention.seconds))
+                return file
+            } catch {
+                throw UsageError("\(error)")
+            }
         }
 
         /// `--jobs-file`: jobs appended by a rollout script join the watch as they appear.
