@@ -67,6 +67,20 @@ struct IdentityTests {
         #expect(await engine.stateFile().jobs.map(\.jobID) == ["aaaa"], "saved again, not lost")
     }
 
+    @Test("a state file with 120k events keeps the last 10,000 and counts the rest")
+    func eventsAreBoundedAndCounted() async throws {
+        let key = JobKey(endpoint: "127.0.0.1:9", projectID: "p", jobID: "aaaa")
+        let events = (0..<120_000).map { Transition(at: Date(timeIntervalSince1970: 1_800_000_000 + Double($0)), key: key, profile: "p", from: .running, to: .running) }
+        let file = StateFile(savedAt: Date(timeIntervalSince1970: 1_800_000_000), jobs: [], events: events, droppedEvents: 5)
+        let client = try JobClient()
+        let engine = Engine(profiles: [], client: client, restored: file)
+        #expect(await engine.eventLog().count == Engine.maxEvents)
+        #expect(await engine.eventLog().last == events.last, "the newest are kept")
+        #expect(await engine.droppedEventCount() == 5 + 120_000 - Engine.maxEvents)
+        #expect(await engine.currentSnapshot().droppedEvents == 5 + 120_000 - Engine.maxEvents)
+        await client.shutdown()
+    }
+
     @Test("budgets are per credential and endpoint: two IAM tokens, and two ports, are apart")
     func budgetKeys() throws {
         let a = Credential.token(Secret("token-a-0123456789"))

@@ -36,6 +36,41 @@ struct OneShotGetTests {
         }
     }
 
+    /// A connection dropped mid-answer is worth retrying, like a 5xx: three requests, then reported.
+    @Test func droppedConnectionsGetTheSameRetriesAs5xx() async throws {
+        try await FaultHarness.with(scenario: .quick, speed: 1, faults: FaultPlan([.init(.drop, .always)])) { harness in
+            let id = harness.simulator.topLevelJobIDs[0]
+            let result = try await harness.runner.run(harness.arguments(["get", id]), timeout: .seconds(25))
+            #expect(result.exitCode == 3, "\(result)")
+            #expect(await harness.simulator.requestCount(jobID: id) == 3, "one request and two retries\n\(result)")
+            #expect(!result.stderr.contains("retries with backoff"), "it says what it did, not what it would do\n\(result)")
+        }
+    }
+
+    /// Something that does not speak HTTP (an SSH banner) is one plain line, not a parser's words.
+    @Test func nonHTTPServerIsOnePlainLine() async throws {
+        let banner = """
+        import socket
+        s = socket.socket(); s.bind(("127.0.0.1", 0)); s.listen(8)
+        print(s.getsockname()[1], flush=True)
+        while True:
+            c, _ = s.accept(); c.sendall(b"SSH-2.0-OpenSSH_9.2p1 Debian-2\\r\\n"); c.close()
+        """
+        let python = try ChildProcess(executable: "/usr/bin/env", arguments: ["python3", "-c", banner], environment: ProcessInfo.processInfo.environment, stdin: nil)
+        defer { python.stop() }
+        #expect(await python.waitForOutput(timeout: .seconds(10)) { $0.contains("\n") }, "\(python.transcript)")
+        let port = try #require(Int(python.stdout.trimmingCharacters(in: .whitespacesAndNewlines)), "\(python.transcript)")
+        let scratch = try Scratch()
+        defer { scratch.remove() }
+        let result = try await BinaryRunner(scratch: scratch).run(
+            ["get", "--endpoint", "http://127.0.0.1:\(port)", "--project-id", "p1", String(repeating: "c", count: 32)], timeout: .seconds(20)
+        )
+        #expect(result.exitCode == 3, "\(result)")
+        let line = try #require(result.stderrLines.first, "\(result)")
+        #expect(line.contains("the answer is not HTTP") || line.contains("closed before the answer was complete"), "\(result)")
+        #expect(!line.contains("invalid constant string"), "no parser's words\n\(result)")
+    }
+
     /// Nothing listens: reported after one attempt, in plain words.
     @Test func refusedConnectionIsOnePlainLine() async throws {
         let scratch = try Scratch()

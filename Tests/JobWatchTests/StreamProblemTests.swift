@@ -28,6 +28,21 @@ struct StreamProblemTests {
         }
     }
 
+    /// Every documented field of a JSON line is there, `null` when it has no value.
+    @Test func jsonLinesHaveEveryFieldWithNulls() async throws {
+        try await FaultHarness.with(scenario: .quick, speed: 20) { harness in
+            let ids = harness.simulator.topLevelJobIDs
+            let result = try await harness.runner.run(harness.arguments(["wait", "--json", "--timeout", "20s"] + ids), timeout: .seconds(30))
+            let lines = FaultHarness.jsonLines(result.stdout)
+            let top = try #require(lines.first { $0["event"] as? String == "transition" && $0["sub_job_id"] is NSNull }, "\(result)")
+            for field in ["schema", "event", "at", "job_id", "profile", "endpoint", "project_id", "label", "sub_job_id", "job_type", "from", "to", "reason"] {
+                #expect(top[field] != nil, "\(field) missing\n\(result)")
+            }
+            #expect(top["label"] is NSNull && top["from"] is NSNull, "\(result)")
+            #expect(top["endpoint"] as? String == harness.baseURL.replacingOccurrences(of: "http://", with: ""), "\(result)")
+        }
+    }
+
     /// `Retry-After: 99999999` pauses the endpoint for 5 minutes at most, says so, and `wait
     /// --timeout` still ends on time.
     @Test func hugeRetryAfterIsCappedAndSaid() async throws {
