@@ -10,6 +10,7 @@ let package = Package(
     platforms: [.macOS(.v15)],
     products: [
         .executable(name: "jobwatch", targets: ["jobwatch"]),
+        .library(name: "JobModel", targets: ["JobModel"]),
         .library(name: "JobAPI", targets: ["JobAPI"]),
         .library(name: "JobEngine", targets: ["JobEngine"]),
         .library(name: "JobSimulator", targets: ["JobSimulator"]),
@@ -32,9 +33,12 @@ let package = Package(
             // pkg-config returns (and drops them anyway); the shim defines what is needed.
             providers: [.apt(["libncursesw5-dev"])]
         ),
+        // The values every layer shares; Foundation only, so the UI links no network stack.
+        .target(name: "JobModel", swiftSettings: swiftSettings),
         .target(
             name: "JobAPI",
             dependencies: [
+                "JobModel",
                 .product(name: "Crypto", package: "swift-crypto"),
                 .product(name: "AsyncHTTPClient", package: "async-http-client"),
                 .product(name: "Logging", package: "swift-log"),
@@ -48,6 +52,7 @@ let package = Package(
         .target(
             name: "JobEngine",
             dependencies: [
+                "JobModel",
                 "JobAPI",
                 .product(name: "Logging", package: "swift-log"),
             ],
@@ -56,6 +61,7 @@ let package = Package(
         .target(
             name: "JobSimulator",
             dependencies: [
+                "JobModel",
                 "JobAPI",
                 .product(name: "Hummingbird", package: "hummingbird"),
                 .product(name: "HummingbirdCore", package: "hummingbird"),
@@ -67,13 +73,13 @@ let package = Package(
         ),
         .target(
             name: "JobUI",
-            dependencies: ["JobEngine", "JobAPI"],
+            dependencies: ["JobModel"],
             swiftSettings: swiftSettings
         ),
         .executableTarget(
             name: "jobwatch",
             dependencies: [
-                "CNcursesw", "JobAPI", "JobEngine", "JobSimulator", "JobUI",
+                "CNcursesw", "JobModel", "JobAPI", "JobEngine", "JobSimulator", "JobUI",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
                 .product(name: "Logging", package: "swift-log"),
             ],
@@ -81,17 +87,17 @@ let package = Package(
         ),
         .testTarget(
             name: "JobAPITests",
-            dependencies: ["JobAPI", "JobSimulator"],
+            dependencies: ["JobModel", "JobAPI", "JobSimulator"],
             resources: [.copy("Fixtures")],
             swiftSettings: swiftSettings
         ),
         .testTarget(
             name: "JobEngineTests",
-            dependencies: ["JobEngine", "JobSimulator", .product(name: "Clocks", package: "swift-clocks")],
+            dependencies: ["JobModel", "JobEngine", "JobSimulator", .product(name: "Clocks", package: "swift-clocks")],
             swiftSettings: swiftSettings
         ),
-        .testTarget(name: "JobSimulatorTests", dependencies: ["JobSimulator", "JobAPI"], swiftSettings: swiftSettings),
-        .testTarget(name: "JobUITests", dependencies: ["JobUI", "JobEngine", "JobAPI"], swiftSettings: swiftSettings),
-        .testTarget(name: "JobWatchTests", dependencies: ["JobAPI", "JobEngine", "JobSimulator"], swiftSettings: swiftSettings),
+        .testTarget(name: "JobSimulatorTests", dependencies: ["JobModel", "JobSimulator", "JobAPI"], swiftSettings: swiftSettings),
+        .testTarget(name: "JobUITests", dependencies: ["JobUI", "JobModel"], swiftSettings: swiftSettings),
+        .testTarget(name: "JobWatchTests", dependencies: ["JobModel", "JobAPI", "JobEngine", "JobSimulator"], swiftSettings: swiftSettings),
     ]
 )

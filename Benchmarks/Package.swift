@@ -25,6 +25,7 @@ let package = Package(
         .target(
             name: "BenchFixtures",
             dependencies: [
+                .product(name: "JobModel", package: jobwatch),
                 .product(name: "JobAPI", package: jobwatch),
                 .product(name: "JobEngine", package: jobwatch),
             ],
@@ -35,6 +36,7 @@ let package = Package(
             dependencies: [
                 "BenchFixtures",
                 .product(name: "Benchmark", package: "benchmark"),
+                .product(name: "JobModel", package: jobwatch),
                 .product(name: "JobAPI", package: jobwatch),
                 .product(name: "JobEngine", package: jobwatch),
                 .product(name: "JobUI", package: jobwatch),
@@ -48,6 +50,7 @@ let package = Package(
         .executableTarget(
             name: "EngineComparison",
             dependencies: [
+                .product(name: "JobModel", package: jobwatch),
                 .product(name: "JobAPI", package: jobwatch),
                 .product(name: "JobEngine", package: jobwatch),
                 .product(name: "JobSimulator", package: jobwatch),

@@ -21,6 +21,7 @@ let package = Package(
             name: name,
             dependencies: [
                 "FuzzDriver",
+                .product(name: "JobModel", package: "jobwatch"),
                 .product(name: "JobAPI", package: "jobwatch"),
                 .product(name: "JobEngine", package: "jobwatch"),
             ],

@@ -1,4 +1,5 @@
 import Foundation
+import JobModel
 
 /// How a `JobSimulator` behaves.
 public struct SimulatorOptions: Sendable {

@@ -1,5 +1,6 @@
 import Foundation
 import Testing
+import JobModel
 @testable import JobAPI
 
 /// The headers `JobClient` sends, checked against the signer's own verification pieces (the

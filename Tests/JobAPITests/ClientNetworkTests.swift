@@ -1,5 +1,6 @@
 import Foundation
 import Testing
+import JobModel
 import JobAPI
 import JobSimulator
 

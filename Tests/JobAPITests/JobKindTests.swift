@@ -1,4 +1,5 @@
 import Testing
+import JobModel
 import JobAPI
 
 struct JobKindTests {

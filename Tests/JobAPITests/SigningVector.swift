@@ -1,5 +1,6 @@
 import Foundation
 import Testing
+import JobModel
 @testable import JobAPI
 
 /// One case of `Fixtures/signing-vectors.json`, read as plain JSON so that the test builds the

@@ -1,6 +1,7 @@
 import Crypto
 import Foundation
 import Testing
+import JobModel
 @testable import JobAPI
 
 struct SigningVectorTests {

@@ -1,5 +1,6 @@
 import Foundation
 import Testing
+import JobModel
 import JobAPI
 
 /// The small text formats: job IDs, HTTP dates, `X-Sdk-Date`, percent-encoding.

@@ -1,5 +1,6 @@
 import Foundation
 import Testing
+import JobModel
 import JobEngine
 
 struct ConfigTests {

@@ -1,5 +1,6 @@
 import Clocks
 import Foundation
+import JobModel
 import JobAPI
 import JobEngine
 import JobSimulator

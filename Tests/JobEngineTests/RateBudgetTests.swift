@@ -1,4 +1,5 @@
 import Testing
+import JobModel
 @testable import JobEngine
 
 @Suite("Rate budget and backoff")

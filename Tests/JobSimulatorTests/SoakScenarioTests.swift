@@ -1,4 +1,5 @@
 import Foundation
+import JobModel
 import JobAPI
 @testable import JobSimulator
 import Testing

@@ -1,6 +1,5 @@
 import Foundation
-import JobAPI
-import JobEngine
+import JobModel
 @testable import JobUI
 
 /// Hand-built snapshots: one failed batch, one running batch, one single-server job.

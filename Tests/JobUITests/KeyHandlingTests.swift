@@ -1,6 +1,5 @@
 import Foundation
-import JobAPI
-import JobEngine
+import JobModel
 import Testing
 @testable import JobUI
 

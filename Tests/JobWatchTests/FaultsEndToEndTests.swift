@@ -1,4 +1,5 @@
 import Foundation
+import JobModel
 import JobAPI
 import JobSimulator
 import Testing
@@ -68,7 +69,7 @@ struct FaultsEndToEndTests {
     @Test func enormousRetryAfterNeitherCrashesNorHangs() async throws {
         try await FaultHarness.with(scenario: .rollout, speed: 1, faults: FaultPlan([.init(.throttle(retryAfter: 10_000_000_000), .always)])) { harness in
             let stuck = try harness.job(ofType: "baremetalReinstallOs")
-            let result = try await harness.runner.run(harness.arguments(["wait", stuck, "--json", "--timeout", "3s"]), timeout: .seconds(20))
+            let result = try await harness.runner.run(harness.arguments(["wait", stuck, "--json", "--timeout", "6s"]), timeout: .seconds(20))
             #expect(result.termination == .exited(2), "\(result)")
             let summary = try FaultHarness.summary(result.stdout)
             let error = try #require(summary.jobs.first?["error"] as? [String: Any], "\(result)")
@@ -177,8 +178,8 @@ struct FaultHarness {
 
     /// Short timeouts and a generous budget, so faults show within seconds.
     static let config = """
-        {"poll": {"interval": "1s", "requests_per_minute": 600, "request_timeout": "2s",
-                  "connect_timeout": "1s", "heartbeat": "1h"}}
+        {"poll": {"interval": "1s", "requests_per_minute": 600, "request_timeout": "3s",
+                  "connect_timeout": "2s", "heartbeat": "1h"}}
         """
 
     static func with(

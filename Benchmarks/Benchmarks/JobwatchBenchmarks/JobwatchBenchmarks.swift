@@ -1,6 +1,7 @@
 import Benchmark
 import BenchFixtures
 import Foundation
+import JobModel
 import JobAPI
 import JobEngine
 import JobUI

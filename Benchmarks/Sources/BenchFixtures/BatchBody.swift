@@ -1,4 +1,5 @@
 import Foundation
+import JobModel
 import JobAPI
 
 /// The body of `GET /v1/{project_id}/jobs/{job_id}` for one big `baremetalBatchCreate`, shaped

@@ -1,5 +1,6 @@
 import Foundation
 import FuzzDriver
+import JobModel
 import JobEngine
 
 /// A config file: loading must never crash; a refusal is one line that names the file.

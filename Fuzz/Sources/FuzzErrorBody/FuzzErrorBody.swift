@@ -1,5 +1,6 @@
 import Foundation
 import FuzzDriver
+import JobModel
 import JobAPI
 import JobEngine
 

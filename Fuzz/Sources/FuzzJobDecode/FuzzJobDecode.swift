@@ -1,5 +1,6 @@
 import Foundation
 import FuzzDriver
+import JobModel
 import JobAPI
 
 /// A 200 body as the server sends it: decoding must never crash, and whatever it accepts must

@@ -1,5 +1,6 @@
 import Crypto
 import Foundation
+import JobModel
 
 /// How requests are authenticated.
 public enum Credential: Sendable, Hashable {

@@ -1,4 +1,5 @@
 import Foundation
+import JobModel
 
 /// Finds the credential the way the SDKs do: the environment first
 /// (`HUAWEICLOUD_SDK_AK`/`_SK`/`_SECURITY_TOKEN`, or `HUAWEICLOUD_SDK_TOKEN`), then a

@@ -1,3 +1,4 @@
+import JobModel
 /// A secret string (SK, security token, IAM token) that never prints itself.
 ///
 /// `description`, `debugDescription` and reflection all show `<redacted>`; only code in this

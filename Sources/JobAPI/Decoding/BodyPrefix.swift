@@ -1,4 +1,5 @@
 import Foundation
+import JobModel
 
 /// The first bytes of a body, made safe to show on one line.
 enum BodyPrefix {

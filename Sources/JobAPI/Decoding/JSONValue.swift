@@ -1,4 +1,5 @@
 import Foundation
+import JobModel
 
 /// Any JSON value. Lets decoding accept whatever shape the API sends and decide field by field.
 public enum JSONValue: Sendable, Hashable {

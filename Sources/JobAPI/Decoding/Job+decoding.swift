@@ -1,4 +1,5 @@
 import Foundation
+import JobModel
 
 /// Why a 200 response body is not a job.
 public enum JobDecodingProblem: Error, Sendable, Hashable, CustomStringConvertible {

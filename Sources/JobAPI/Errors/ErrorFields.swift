@@ -1,4 +1,5 @@
 import Foundation
+import JobModel
 
 /// Reads an error out of a JSON body, in the order JOB-API.md gives:
 /// `error_code/error_msg` (gateway), `errorCode/errorMsg`, `code/message`,

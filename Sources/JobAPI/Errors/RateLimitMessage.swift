@@ -1,4 +1,5 @@
 import Foundation
+import JobModel
 
 /// Reads the quota out of a gateway 429 message:
 /// `policy user over ratelimit,limit:100,time:1 minute`.

@@ -1,4 +1,5 @@
 import Foundation
+import JobModel
 
 /// Where the job API is served: `https://bms.{region}.myhuaweicloud.com`, or any URL given
 /// with `--endpoint` (private clouds, proxies, the simulator).

@@ -1,4 +1,5 @@
 import Foundation
+import JobModel
 
 /// The IMF-fixdate of HTTP (`Sun, 06 Nov 1994 08:49:37 GMT`): the `Date` and
 /// `Retry-After` headers.

@@ -1,4 +1,5 @@
 import Foundation
+import JobModel
 
 /// Removes secret values from text that came from elsewhere (a server's message, a body).
 package struct Redactor: Sendable {

@@ -1,3 +1,4 @@
+import JobModel
 /// RFC 3986 percent-encoding as the SDK signer does it (Python's `quote(s, safe='~')`):
 /// only `A–Z a–z 0–9 - _ . ~` stay as they are, everything else is `%XX` of its UTF-8 bytes.
 public enum PercentEncoding {

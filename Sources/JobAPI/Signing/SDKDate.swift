@@ -1,4 +1,5 @@
 import Foundation
+import JobModel
 
 /// `X-Sdk-Date`: `YYYYMMDDTHHMMSSZ`, always UTC.
 public enum SDKDate {

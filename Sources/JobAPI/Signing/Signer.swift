@@ -1,5 +1,6 @@
 import Crypto
 import Foundation
+import JobModel
 
 /// `SDK-HMAC-SHA256`, byte for byte as the official Huawei Cloud SDK signer does it.
 public enum Signer {

@@ -1,3 +1,4 @@
+import JobModel
 /// A request as it will be sent, before signing.
 public struct SigningRequest: Sendable, Hashable {
     public var method: String

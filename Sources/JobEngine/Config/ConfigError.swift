@@ -1,3 +1,4 @@
+import JobModel
 /// Why a config file cannot be used, as one line that names the file, the place in it and
 /// the fix: `config.json: profiles.prod.regoin: unknown key — did you mean region?`.
 ///

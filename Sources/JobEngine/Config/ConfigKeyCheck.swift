@@ -1,3 +1,4 @@
+import JobModel
 /// What is wrong with a key that is not one of the section's known keys: a secret that
 /// belongs elsewhere, or a typo, with the known key it most likely meant.
 enum ConfigKeyCheck {

@@ -1,4 +1,5 @@
 import Foundation
+import JobModel
 import JobAPI
 
 /// One value of the config file and where it is (`profiles.prod.region`), so that every

@@ -1,3 +1,4 @@
+import JobModel
 /// What `config.json` says: profiles (where and how to reach the API), jobs to watch, and
 /// how to poll and show them. Every field has a default; see `config.example.json`.
 ///

@@ -1,3 +1,4 @@
+import JobModel
 /// Exponential backoff with full jitter (AWS architecture blog): a random wait in
 /// `0 ... min(cap, base · 2^attempt)`, so many clients retrying at once spread out.
 struct Backoff: Sendable {

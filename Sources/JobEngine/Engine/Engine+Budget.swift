@@ -1,3 +1,4 @@
+import JobModel
 extension Engine {
     /// The budget of one credential at one endpoint, as it stands now.
     func budget(for key: BudgetKey) -> RateBudget {

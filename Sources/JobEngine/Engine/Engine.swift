@@ -1,4 +1,5 @@
 import Foundation
+import JobModel
 import JobAPI
 import Logging
 
@@ -34,7 +35,7 @@ public actor Engine {
     /// The last failure to save the state file, while saving fails (it is retried).
     var stateSaveProblem: String?
     /// The event log's bound (documented in the README).
-    public static let maxEvents = 10_000
+    public static let maxEvents = EventLog.bound
 
     var snapshotSubscribers: [UUID: AsyncStream<Snapshot>.Continuation] = [:]
     var transitionSubscribers: [UUID: AsyncStream<Transition>.Continuation] = [:]

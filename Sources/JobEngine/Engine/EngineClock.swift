@@ -1,4 +1,5 @@
 import Foundation
+import JobModel
 
 /// The engine's sense of time, built from any `Clock` so tests run on virtual time.
 ///

@@ -1,3 +1,4 @@
+import JobModel
 import JobAPI
 
 /// How the engine polls. Defaults follow DESIGN.md's polling rules.

@@ -1,3 +1,4 @@
+import JobModel
 /// The engine's private bookkeeping for one watched job.
 struct JobRecord: Sendable {
     var state: JobState

@@ -1,4 +1,5 @@
 import Foundation
+import JobModel
 import JobAPI
 
 /// When a one-shot read (`jobwatch get`) has its answer for a job: it is read, or it failed in

@@ -1,4 +1,5 @@
 import Foundation
+import JobModel
 import JobAPI
 
 /// How much sooner or later than the base interval a job is asked again.

@@ -1,3 +1,4 @@
+import JobModel
 /// The requests one credential may send to one endpoint: never more than the gateway counts.
 ///
 /// The gateway counts requests in its own sliding minute, on its own clock, as they arrive:

@@ -1,4 +1,5 @@
 import Foundation
+import JobModel
 import JobAPI
 
 /// Finds what changed between two answers for the same job.

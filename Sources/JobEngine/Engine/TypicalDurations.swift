@@ -1,4 +1,5 @@
 import Foundation
+import JobModel
 import JobAPI
 
 /// How long jobs usually take, learnt from what finished, with defaults for a cold start.

@@ -1,4 +1,5 @@
 import Foundation
+import JobModel
 import JobAPI
 
 /// Reads job IDs from text a script hands over: one per line (blank lines and `#` comments

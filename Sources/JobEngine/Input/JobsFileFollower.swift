@@ -1,4 +1,5 @@
 import Foundation
+import JobModel
 
 /// Follows a jobs file as a rollout script appends to it (`--jobs-file`), like `tail -F`:
 /// only complete lines are read; a file replaced or truncated is read again from the start.

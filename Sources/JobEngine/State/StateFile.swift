@@ -1,4 +1,5 @@
 import Foundation
+import JobModel
 import JobAPI
 
 /// What is kept between runs: the watch list, the last known state of every job, the event log.

@@ -1,4 +1,5 @@
 import Foundation
+import JobModel
 import JobAPI
 
 /// Reads and writes the state file atomically: a temporary file in the same folder, flushed

@@ -1,3 +1,4 @@
+import JobModel
 import JobAPI
 
 /// `Authorization: SDK-HMAC-SHA256 Access={AK}, SignedHeaders={a;b}, Signature={hex}`.

@@ -1,4 +1,5 @@
 import Foundation
+import JobModel
 import JobAPI
 
 /// Why the gateway refused a request; each answers 401 `APIGW.0301`.

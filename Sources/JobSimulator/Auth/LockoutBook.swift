@@ -1,4 +1,5 @@
 import Foundation
+import JobModel
 
 /// Failed AK/SK attempts per AK: after `maxFailures` the AK is locked for `lockFor`, as the
 /// gateway does. A success clears the count.

@@ -1,3 +1,4 @@
+import JobModel
 import JobAPI
 
 /// The credentials the simulator accepts, checked exactly as the API gateway checks them.

@@ -1,3 +1,4 @@
+import JobModel
 /// The `--fault` flag: `KIND[:every=N|:p=P|:always]`, e.g. `503:every=10`, `drop:p=0.05`,
 /// `slow=3s:every=4`, `429=30:every=20` (Retry-After 30 s). Without a trigger: every 5th request.
 extension FaultPlan.Rule {

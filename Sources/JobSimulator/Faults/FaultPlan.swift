@@ -1,3 +1,4 @@
+import JobModel
 /// Which requests the simulator answers badly, and how. Decisions are deterministic (every Nth
 /// request, or a seeded draw per request number), so tests are reproducible.
 public struct FaultPlan: Sendable, Hashable {

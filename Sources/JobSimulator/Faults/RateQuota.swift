@@ -1,4 +1,5 @@
 import Foundation
+import JobModel
 
 /// The gateway's per-credential quota: at most `limit` requests in any `window`.
 public struct RateQuota: Sendable, Hashable {

@@ -1,3 +1,4 @@
+import JobModel
 /// Sub-job failure texts as they arrive in `entities.errorcode_message`: usually JSON inside a
 /// string, sometimes in Chinese, sometimes plain text.
 enum FailureMessages {

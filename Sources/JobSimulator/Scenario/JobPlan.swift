@@ -1,3 +1,4 @@
+import JobModel
 /// One simulated job (or sub-job) and its whole life, fixed in advance: its state at any
 /// scenario time is a pure function of that time, so every answer is consistent.
 ///

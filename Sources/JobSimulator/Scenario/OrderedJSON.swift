@@ -1,3 +1,4 @@
+import JobModel
 /// JSON written with keys in the order given, so bodies look exactly like the API's
 /// (the doc's key order, `null` versus absent, `""` while running).
 indirect enum OrderedJSON: Sendable, Hashable {

@@ -1,3 +1,4 @@
+import JobModel
 /// A status change that a scenario's plan makes at a fixed scenario time: what a poller should
 /// see, and how soon it does, is what the engine benchmark measures.
 public struct ScheduledChange: Sendable, Hashable {

@@ -1,3 +1,4 @@
+import JobModel
 extension Scenario {
     /// Three jobs, all done within 30 scenario seconds: an attach that succeeds, a power-on of
     /// two servers that succeeds, and a create of three servers where one fails on quota.

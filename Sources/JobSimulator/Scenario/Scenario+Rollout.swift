@@ -1,3 +1,4 @@
+import JobModel
 extension Scenario {
     /// "A real morning" of a bare-metal rollout. Everything but the stuck reinstall and the
     /// job in an undocumented status is finished after about 15 scenario minutes, so

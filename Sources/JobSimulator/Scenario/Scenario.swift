@@ -1,3 +1,4 @@
+import JobModel
 /// A set of simulated jobs with fixed timings: what the simulator serves.
 public struct Scenario: Sendable {
     /// The built-in scenarios.

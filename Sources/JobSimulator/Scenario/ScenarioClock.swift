@@ -1,4 +1,5 @@
 import Foundation
+import JobModel
 
 /// Scenario time runs `speed` times faster than the wall clock, from `origin`, where the
 /// scenario is already `offset` seconds old: at wall time `now` it is

@@ -1,3 +1,4 @@
+import JobModel
 /// SplitMix64: a tiny deterministic generator, so a scenario's IDs and timings are the same on
 /// every run (tests and docs rely on them).
 struct SeededGenerator: RandomNumberGenerator, Sendable {

@@ -1,6 +1,7 @@
 import Foundation
 import HTTPTypes
 import HummingbirdCore
+import JobModel
 import JobAPI
 import NIOCore
 

@@ -1,3 +1,4 @@
+import JobModel
 import JobAPI
 
 /// A request as it arrived: the raw (still percent-encoded) path, the `Host` it came with,

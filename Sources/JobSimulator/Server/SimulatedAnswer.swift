@@ -1,4 +1,5 @@
 import Foundation
+import JobModel
 import JobAPI
 
 /// What the simulator sends back for one request, decided before anything is written.

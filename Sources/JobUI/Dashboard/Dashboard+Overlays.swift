@@ -1,5 +1,4 @@
-import JobAPI
-import JobEngine
+import JobModel
 
 // MARK: - Keys in prompts and overlays
 

@@ -1,5 +1,5 @@
 import Foundation
-import JobEngine
+import JobModel
 
 // MARK: - A bracketed paste
 

@@ -1,5 +1,5 @@
 import Foundation
-import JobEngine
+import JobModel
 
 /// The dashboard as two pure functions (the Elm architecture): `update` turns a key into a new
 /// state and the side effects to perform; `render` turns the state into a frame.

@@ -1,3 +1,4 @@
+import JobModel
 /// A rectangle of the screen.
 struct Rect: Hashable {
     var top: Int

@@ -1,6 +1,5 @@
 import Foundation
-import JobAPI
-import JobEngine
+import JobModel
 
 /// Finding rows whose IDs, labels or reasons contain a text (case-insensitive). A scan of the
 /// whole tree, done only when a search is confirmed or `n`/`N` is pressed.

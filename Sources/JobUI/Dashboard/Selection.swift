@@ -1,4 +1,4 @@
-import JobEngine
+import JobModel
 
 /// Finding the selected row in a snapshot, moving it, and keeping it on screen.
 enum Selection {

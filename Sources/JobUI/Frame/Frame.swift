@@ -1,3 +1,4 @@
+import JobModel
 /// One cell of the screen: a grapheme (1 or 2 columns wide) and its style.
 /// A wide grapheme is followed by nothing: `width` says how many columns it takes.
 public struct Cell: Sendable, Hashable {

@@ -1,3 +1,4 @@
+import JobModel
 /// The eight basic terminal colours (a 256-colour terminal may map `gray` to a real grey).
 public enum TerminalColor: Sendable, Hashable, CaseIterable {
     case black, red, green, yellow, blue, magenta, cyan, white, gray

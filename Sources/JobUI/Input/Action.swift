@@ -1,4 +1,4 @@
-import JobEngine
+import JobModel
 
 /// A side effect `Dashboard.update` asks the driver to perform; the update itself stays pure.
 public enum Action: Sendable, Hashable {

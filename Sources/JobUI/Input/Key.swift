@@ -1,3 +1,4 @@
+import JobModel
 /// A key press (or a terminal event) as the driver reads it; the driver maps curses codes to these.
 public enum Key: Sendable, Hashable {
     case character(Character)

@@ -1,4 +1,5 @@
 import Foundation
+import JobModel
 
 /// The one warning about clock skew, for every mode.
 public enum ClockSkewText {

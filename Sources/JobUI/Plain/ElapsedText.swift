@@ -1,4 +1,5 @@
 import Foundation
+import JobModel
 
 /// Short human durations: `42s`, `9m07s`, `3h05m`, `2d04h` — the dashboard's own format, for
 /// the plain outputs (`get`, `wait`) too.

@@ -1,6 +1,5 @@
 import Foundation
-import JobAPI
-import JobEngine
+import JobModel
 
 /// The stream's other JSON lines (schema 1): a job's known state at the start, a read problem,
 /// a throttle, and the heartbeat's progress.

@@ -1,6 +1,5 @@
 import Foundation
-import JobAPI
-import JobEngine
+import JobModel
 
 /// The documented, versioned JSON of `get --json` (one document) and `wait --json` (lines).
 /// Field names are snake_case like the API's; times are ISO 8601 UTC with milliseconds.

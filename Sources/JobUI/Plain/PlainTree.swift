@@ -1,6 +1,5 @@
 import Foundation
-import JobAPI
-import JobEngine
+import JobModel
 
 /// The job tree as plain text lines, for `jobwatch get` and logs: no colours, no cursor.
 public enum PlainTree {

@@ -1,4 +1,5 @@
 import Foundation
+import JobModel
 
 /// Times as an operator reads them: `08:09:10` today, `2026-05-01 08:09:10` otherwise,
 /// with `Z` when shown in UTC.

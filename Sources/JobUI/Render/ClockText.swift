@@ -1,4 +1,5 @@
 import Foundation
+import JobModel
 
 /// Dates and durations as short text, computed by arithmetic (no formatter objects per frame).
 enum ClockText {

@@ -1,6 +1,5 @@
 import Foundation
-import JobAPI
-import JobEngine
+import JobModel
 
 /// The detail pane: everything about the selected row, one fact a line.
 enum DetailView {

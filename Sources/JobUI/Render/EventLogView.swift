@@ -1,5 +1,4 @@
-import JobAPI
-import JobEngine
+import JobModel
 
 /// The `e` view: status changes, newest first.
 enum EventLogView {
@@ -10,7 +9,7 @@ enum EventLogView {
         var title = LineBuilder(width: width)
         title.add("Events, newest first: \(events.count + notes.count) — Esc closes", palette.title)
         if context.snapshot.droppedEvents > 0 {
-            title.add("  (\(context.snapshot.droppedEvents) older dropped: the log keeps the last \(Engine.maxEvents))", palette.dim)
+            title.add("  (\(context.snapshot.droppedEvents) older dropped: the log keeps the last \(EventLog.bound))", palette.dim)
         }
         var rows = [title.row()]
         let ordered = merged(newestFirst(events), notes: notes)

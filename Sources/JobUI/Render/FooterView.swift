@@ -1,4 +1,4 @@
-import JobEngine
+import JobModel
 
 /// The last line: key hints, a notice, or the prompt being typed (with the cursor column).
 enum FooterView {

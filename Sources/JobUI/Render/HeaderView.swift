@@ -1,5 +1,5 @@
 import Foundation
-import JobEngine
+import JobModel
 
 /// The top lines: who and what is watched, progress, and the engine's health.
 enum HeaderView {

@@ -1,3 +1,4 @@
+import JobModel
 /// The `?` overlay: every key, in two columns when they fit.
 enum HelpView {
     static func rows(_ context: RenderContext, width: Int, height: Int) -> [Row] {

@@ -1,3 +1,4 @@
+import JobModel
 /// The keys, for the help overlay and the footer.
 enum KeyHelp {
     static func entries(unicode: Bool) -> [(keys: String, what: String)] {

@@ -1,3 +1,4 @@
+import JobModel
 /// Builds one screen row from styled text pieces, never past `width` columns and never
 /// splitting a wide character; `row()` pads it to exactly `width`.
 struct LineBuilder {

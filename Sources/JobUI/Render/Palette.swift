@@ -1,5 +1,4 @@
-import JobAPI
-import JobEngine
+import JobModel
 
 /// Every style the dashboard uses, derived from what the terminal can do. The only place
 /// colours are chosen, so `colors == 0` really means no colour anywhere.

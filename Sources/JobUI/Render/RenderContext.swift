@@ -1,5 +1,5 @@
 import Foundation
-import JobEngine
+import JobModel
 
 /// What every part of one frame needs to know.
 struct RenderContext {

@@ -1,3 +1,4 @@
+import JobModel
 /// Short IDs, with an ASCII ellipsis when the terminal cannot draw `…`.
 enum ShortID {
     static func of(_ id: String, unicode: Bool) -> String {

@@ -1,5 +1,4 @@
-import JobAPI
-import JobEngine
+import JobModel
 
 /// How a status is drawn: a one-column symbol and a word.
 enum StatusLook {

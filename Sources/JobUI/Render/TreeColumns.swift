@@ -1,3 +1,4 @@
+import JobModel
 /// Which columns of the tree fit a width, and how wide each is. Columns drop in the order
 /// the issue gives: reason first, then begin time, then elapsed, then the label shrinks.
 struct TreeColumns: Equatable {

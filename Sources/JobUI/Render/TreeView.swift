@@ -1,6 +1,5 @@
 import Foundation
-import JobAPI
-import JobEngine
+import JobModel
 
 /// The rows of the job tree on screen: only the visible ones are looked at and formatted.
 enum TreeView {

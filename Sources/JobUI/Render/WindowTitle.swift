@@ -1,4 +1,4 @@
-import JobEngine
+import JobModel
 
 /// The terminal window title: `jobwatch 21✔ 3✖ 4▶` (sub-job counts: finished well, failed,
 /// not finished yet), so a glance at a tab says how things stand.

@@ -1,5 +1,5 @@
 import Foundation
-import JobEngine
+import JobModel
 
 /// A line of the event log written by the dashboard, not the engine (whose log holds only
 /// status changes): so far, a job removed from the watch with `d`.

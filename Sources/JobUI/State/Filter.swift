@@ -1,3 +1,4 @@
+import JobModel
 /// Which jobs the tree shows; `f` cycles through them in declaration order.
 public enum Filter: Sendable, Hashable, CaseIterable {
     case all

@@ -1,4 +1,4 @@
-import JobEngine
+import JobModel
 
 /// What the keyboard is talking to.
 public enum Mode: Sendable, Hashable {

@@ -1,4 +1,4 @@
-import JobEngine
+import JobModel
 
 /// The identity of a row of the tree, stable across snapshots: the selection follows it.
 public enum NodeID: Sendable, Hashable {

@@ -1,3 +1,4 @@
+import JobModel
 /// The terminal size in columns and rows.
 public struct ScreenSize: Sendable, Hashable {
     public var width: Int

@@ -1,5 +1,5 @@
 import Foundation
-import JobEngine
+import JobModel
 
 /// Everything the dashboard remembers between key presses; `Dashboard.update` is its only writer
 /// apart from the driver setting `screen`, `context`, `expandFailed` and `localTimeZone` and

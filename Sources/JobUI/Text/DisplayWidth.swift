@@ -1,3 +1,4 @@
+import JobModel
 /// Terminal columns taken by text, from our own table rather than libc's `wcwidth`
 /// (which depends on the process locale and differs between systems).
 ///

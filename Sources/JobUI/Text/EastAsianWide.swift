@@ -1,3 +1,4 @@
+import JobModel
 /// The code points Unicode's EastAsianWidth.txt marks Wide (W) or Fullwidth (F) that are not
 /// emoji (those are found through `isEmojiPresentation`). Ambiguous (A) counts as narrow,
 /// as terminals in a non-CJK locale draw it. Sorted, non-overlapping, for binary search.

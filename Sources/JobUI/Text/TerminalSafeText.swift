@@ -1,3 +1,4 @@
+import JobModel
 /// Text from outside jobwatch (server messages, job types, labels from a jobs file) made safe
 /// for a terminal or a plain-text stream: every C0 and C1 control character and DEL is shown
 /// as a Swift-style escape (`\u{1B}`), so `ESC ] 0 ; … BEL` can neither retitle the window

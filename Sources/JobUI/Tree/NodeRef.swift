@@ -1,3 +1,4 @@
+import JobModel
 /// A node's position in one snapshot: job index, sub-job index, entity index.
 /// Valid only for the snapshot it was made from; `NodeID` is what survives snapshots.
 struct NodeRef: Sendable, Hashable {

@@ -1,5 +1,4 @@
-import JobAPI
-import JobEngine
+import JobModel
 
 // MARK: - Reading nodes out of a snapshot
 

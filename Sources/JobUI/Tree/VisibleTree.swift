@@ -1,4 +1,4 @@
-import JobEngine
+import JobModel
 
 /// The rows the tree shows, as runs rather than a row list: a batch's folded sub-jobs are one
 /// segment however many there are, so building costs O(jobs + unfolded rows), and finding row

@@ -1,5 +1,6 @@
 import ArgumentParser
 import Foundation
+import JobModel
 import JobAPI
 import JobSimulator
 

@@ -1,3 +1,4 @@
+import JobModel
 import ArgumentParser
 
 /// Options every command that reads jobs shares. Credentials are never options: they would

@@ -1,3 +1,4 @@
+import JobModel
 import ArgumentParser
 
 /// `--on-done` / `--on-fail`, shared by `wait` and the dashboard.

@@ -1,5 +1,6 @@
 import Dispatch
 import Foundation
+import JobModel
 
 /// Turns SIGINT/SIGTERM/SIGHUP into an awaitable event for the streaming commands, so they can
 /// print what is known before exiting with 128 + the signal's number (130, 143, 129).

@@ -1,4 +1,5 @@
 import Foundation
+import JobModel
 import JobUI
 
 /// Serialises output lines and remembers when the last one went out (for the heartbeat).

@@ -1,4 +1,5 @@
 import Foundation
+import JobModel
 
 /// Restores the terminal when the process dies of a crash signal (or calls `exit` without
 /// stopping the dashboard), then lets the signal do what it would have done.

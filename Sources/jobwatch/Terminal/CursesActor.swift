@@ -1,3 +1,4 @@
+import JobModel
 /// The one isolation domain for every ncurses call.
 ///
 /// ncurses is not thread safe, and it reads keys by blocking. Everything that touches curses is

@@ -1,4 +1,5 @@
 import Foundation
+import JobModel
 import Synchronization
 
 /// The thread that owns the terminal: a `SerialExecutor` for `CursesActor` that also watches stdin.

@@ -1,3 +1,4 @@
+import JobModel
 /// Collects what the terminal sends between the bracketed-paste markers, across reads (a long
 /// paste arrives in several), so the whole paste becomes one `Key.paste`.
 struct PasteBuffer {

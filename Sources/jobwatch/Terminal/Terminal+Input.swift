@@ -1,5 +1,6 @@
 import CNcursesw
 import Foundation
+import JobModel
 import JobUI
 
 extension Terminal {

@@ -1,5 +1,6 @@
 import CNcursesw
 import Foundation
+import JobModel
 import JobUI
 
 /// The ncurses screen: starts and restores the terminal, draws `Frame`s, reads keys.

@@ -1,4 +1,5 @@
 import Foundation
+import JobModel
 import JobEngine
 
 /// What the environment says about the terminal, before (and without) asking terminfo.

@@ -1,4 +1,5 @@
 import Foundation
+import JobModel
 
 /// The few escape sequences written around ncurses (it has no API for them).
 enum TerminalEscapes {

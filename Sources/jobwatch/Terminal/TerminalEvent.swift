@@ -1,3 +1,4 @@
+import JobModel
 import JobUI
 
 /// What the terminal reports to the dashboard loop.

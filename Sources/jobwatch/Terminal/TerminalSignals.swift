@@ -1,5 +1,6 @@
 import Dispatch
 import Foundation
+import JobModel
 
 /// The signals the dashboard turns into messages, instead of letting them kill it mid-frame.
 ///

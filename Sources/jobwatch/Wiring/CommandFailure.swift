@@ -1,5 +1,6 @@
 import ArgumentParser
 import Foundation
+import JobModel
 import JobUI
 
 /// Prints `jobwatch: <what> — <how to fix>` on stderr and turns the error into an exit code.

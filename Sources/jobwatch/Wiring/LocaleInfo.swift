@@ -1,4 +1,5 @@
 import Foundation
+import JobModel
 
 /// Whether the user's locale speaks UTF-8 (else symbols fall back to ASCII).
 enum LocaleInfo {

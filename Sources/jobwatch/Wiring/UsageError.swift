@@ -1,3 +1,4 @@
+import JobModel
 /// A problem with what the user gave (flags, config, job IDs): exit 64, one line.
 struct UsageError: Error, CustomStringConvertible {
     var description: String

@@ -1,3 +1,4 @@
+import JobModel
 import JobEngine
 
 /// What the dashboard asks of the polling engine; the engine's owner implements it.

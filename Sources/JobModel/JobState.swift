@@ -1,5 +1,4 @@
 import Foundation
-import JobAPI
 
 /// Everything known about one watched job at a moment. Immutable once published.
 public struct JobState: Sendable, Hashable {

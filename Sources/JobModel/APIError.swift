@@ -110,12 +110,6 @@ public struct APIError: Error, Sendable, Hashable {
         case .unauthorized, .forbidden, .notFound, .permanent: return false
         }
     }
-
-    /// The `limit:N,time:T unit` a 429 message states, as requests per minute.
-    public var statedRateLimitPerMinute: Double? {
-        guard category == .throttled else { return nil }
-        return RateLimitMessage.requestsPerMinute(in: message)
-    }
 }
 
 extension APIError: CustomStringConvertible {

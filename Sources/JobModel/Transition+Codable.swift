@@ -1,5 +1,4 @@
 import Foundation
-import JobAPI
 
 /// State files of version 1 stored a transition's key as `{profile, jobID}`; those load with
 /// an unplaced key and their profile.

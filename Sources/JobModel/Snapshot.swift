@@ -1,5 +1,4 @@
 import Foundation
-import JobAPI
 
 /// Counts of jobs and sub-jobs by status.
 public struct StatusCounts: Sendable, Hashable {
