@@ -57,14 +57,12 @@ extension Engine {
         record.state.lastError = error
         record.state.failedAttempts += 1
         logger.warning("request failed", metadata: ["job": "\(record.state.key)", "error": "\(error)"])
-        switch error.category {
-        case .throttled:
+        let policy = settings.policy
+        switch policy.reaction(to: error) {
+        case .throttle(let retryAfter):
             var throttle = throttles[host] ?? Throttle(until: now, attempts: 0)
             throttle.attempts += 1
-            // Never longer than the longest poll interval: a Retry-After of days would stop
-            // every job at this endpoint, and `wait --timeout` with it.
-            let wait = error.retryAfter.map { min(Duration.seconds($0), PollPace.longest) }
-                ?? Backoff(cap: settings.backoffCap).delay(attempt: throttle.attempts, random: &random)
+            let wait = retryAfter ?? Backoff(cap: policy.backoffCap).delay(attempt: throttle.attempts, random: &random)
             throttle.askedFor = error.retryAfter
             throttle.until = max(throttle.until, now + wait)
             throttles[host] = throttle
@@ -75,23 +73,22 @@ extension Engine {
             }
             endpointErrors[host] = error
             record.nextDue = throttle.until
-        case .unauthorized, .forbidden:
-            // Never a retry loop: 5 failed AK/SK attempts lock the AK for 5 minutes.
+        case .stopCredential:
             stoppedCredentials[profile.budgetKey] = error.description
             endpointErrors[host] = error
             record.state.health = .authStopped
             record.nextDue = .zero
         case .notFound:
             record.state.health = record.state.job == nil ? .notFound : .purged
-            record.nextDue = now + settings.notFoundRetry
-        case .transient:
+            record.nextDue = now + policy.notFoundRetry
+        case .backoff:
             record.failures += 1
             record.state.health = record.state.job == nil ? .pending : .stale
             endpointErrors[host] = error
-            record.nextDue = now + Backoff(cap: settings.backoffCap).delay(attempt: record.failures, random: &random)
+            record.nextDue = now + Backoff(cap: policy.backoffCap).delay(attempt: record.failures, random: &random)
         case .permanent:
             record.state.health = record.state.job == nil ? .notFound : .stale
-            record.nextDue = now + settings.notFoundRetry
+            record.nextDue = now + policy.notFoundRetry
         }
     }
 }

@@ -47,14 +47,11 @@ extension Engine {
         }.map(\.0)
     }
 
-    /// 0 most urgent … 3 least.
+    /// 0 most urgent … 3 least (`PollPolicy.urgency`).
     func urgency(of record: JobRecord, now: Duration) -> Int {
-        guard let job = record.state.job else { return 0 }
-        switch job.status {
-        case .initial: return 1
-        case .running: return phase(of: job, at: clock.date) == .due ? 1 : 2
-        default: return 3
-        }
+        guard let job = record.state.job else { return settings.policy.urgency(status: nil, phase: .unknown) }
+        let nowDate = clock.date.addingTimeInterval((now - clock.elapsed).seconds)
+        return settings.policy.urgency(status: job.status, phase: job.status == .running ? phase(of: job, at: nowDate) : .unknown)
     }
 
     func armTimer(_ delay: Duration?) {
@@ -111,20 +108,19 @@ extension Engine {
         let active = (active ?? activeJobsPerBudget())[profile.budgetKey] ?? 1
         let base = max(settings.interval, budget(for: profile.budgetKey).spacing(activeJobs: active))
         guard let job = record.state.job else { return .zero }
-        let factor = PollPace.factor(status: job.status, phase: phase(of: job, at: clock.date), unchanged: record.unchangedAnswers)
-        return min(base * factor, max(base, PollPace.longest))
+        return settings.policy.interval(base: base, status: job.status, phase: phase(of: job, at: clock.date), unchanged: record.unchangedAnswers)
     }
 
     /// Where a job's unfinished parts (a batch's sub-jobs, else the job) stand against the
     /// typical duration of comparable finished ones.
-    func phase(of job: Job, at now: Date) -> PollPace.Phase {
+    func phase(of job: Job, at now: Date) -> PollPolicy.Phase {
         if !job.subJobs.isEmpty {
             let unfinished = job.subJobs.filter { !$0.status.isTerminal }
             let starting = unfinished.contains { $0.status == .initial }
             guard let typicalSub = typical.typicalSubJob(in: job), typicalSub > 0 else { return starting ? .due : .unknown }
-            return PollPace.phase(of: unfinished.compactMap { $0.elapsed(now: now) }.map { $0 / typicalSub }, starting: starting)
+            return settings.policy.phase(of: unfinished.compactMap { $0.elapsed(now: now) }.map { $0 / typicalSub }, starting: starting)
         }
         guard let typicalJob = typical.typical(for: job.type), typicalJob > 0, let elapsed = job.elapsed(now: now) else { return .unknown }
-        return PollPace.phase(of: [elapsed / typicalJob])
+        return settings.policy.phase(of: [elapsed / typicalJob])
     }
 }

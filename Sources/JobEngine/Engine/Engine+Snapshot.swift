@@ -72,7 +72,7 @@ extension Engine {
             for sub in job.subJobs where !sub.status.isTerminal {
                 guard let typicalSub, let elapsed = sub.elapsed(now: now) ?? job.elapsed(now: now) else { continue }
                 remaining.append(typicalSub - elapsed)
-                if elapsed > settings.slowFactor * typicalSub, let id = sub.id { state.slowSubJobIDs.insert(id) }
+                if settings.policy.isSlow(elapsed: elapsed, typical: typicalSub), let id = sub.id { state.slowSubJobIDs.insert(id) }
             }
             state.isSlow = !state.slowSubJobIDs.isEmpty
         }
@@ -81,7 +81,7 @@ extension Engine {
                 state.typicalDuration = typicalJob
                 remaining.append(typicalJob - elapsed)
             }
-            if elapsed > settings.slowFactor * typicalJob { state.isSlow = true }
+            if settings.policy.isSlow(elapsed: elapsed, typical: typicalJob) { state.isSlow = true }
         }
     }
 

@@ -10,7 +10,7 @@ import Logging
 /// answers and failures are taken in, `Engine+Snapshot.swift` for what is published.
 public actor Engine {
     let clock: EngineClock
-    let client: JobClient
+    let client: any JobFetching
     let settings: EngineSettings
     let logger: Logger
     let store: StateStore?
@@ -55,7 +55,7 @@ public actor Engine {
     }
 
     public init(
-        profiles: [ProfileTarget], client: JobClient, settings: EngineSettings = EngineSettings(),
+        profiles: [ProfileTarget], client: any JobFetching, settings: EngineSettings = EngineSettings(),
         clock: EngineClock = .continuous, store: StateStore? = nil, restored: StateFile? = nil,
         logger: Logger = Logger(label: "jobwatch.engine", factory: { _ in SwiftLogNoOpLogHandler() })
     ) {

@@ -9,12 +9,8 @@ public struct EngineSettings: Sendable, Hashable {
     public var requestsPerMinute: Double = 30
     /// Requests in flight at once per endpoint.
     public var maxConcurrencyPerEndpoint: Int = 4
-    /// A job is "slow" when it runs this many times longer than comparable jobs took.
-    public var slowFactor: Double = 2
-    /// The longest per-job backoff after transient errors.
-    public var backoffCap: Duration = .seconds(60)
-    /// How often a job that answered 404 is asked again.
-    public var notFoundRetry: Duration = .seconds(300)
+    /// Pacing, priority, slowness and failure rules (pure; see `PollPolicy`).
+    public var policy = PollPolicy()
     /// Finished jobs whose end and last read are older than this leave the watch list (and the
     /// state file) when the state is next saved; `nil` keeps every job (`get` and `wait`).
     public var retention: Duration?

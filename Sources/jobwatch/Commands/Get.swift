@@ -79,7 +79,7 @@ extension JobWatch {
         func read() async throws -> Result {
             let limit = try DurationOption.parse(timeout, flag: "--timeout")
             var session = try await Session.make(options: common, jobArguments: jobIDs, environment: ProcessInfo.processInfo.environment, includeConfiguredJobs: jobIDs.isEmpty)
-            session.settings.backoffCap = OneShotRead.backoffCap
+            session.settings.policy.backoffCap = OneShotRead.backoffCap
             // A request may not outlast the read itself.
             session.clientOptions.requestTimeout = min(session.clientOptions.requestTimeout, limit)
             let reportRetries = isatty(STDERR_FILENO) == 1

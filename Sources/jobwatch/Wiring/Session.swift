@@ -25,7 +25,7 @@ struct Session {
         settings.interval = config.poll.interval
         settings.requestsPerMinute = config.poll.requestsPerMinute
         settings.maxConcurrencyPerEndpoint = config.poll.maxConcurrency
-        settings.slowFactor = config.poll.slowFactor
+        settings.policy.slowFactor = config.poll.slowFactor
         if let interval = options.interval {
             guard let parsed = DurationText.parse(interval), parsed >= .seconds(1) else {
                 throw UsageError("--interval \(interval.debugDescription) is not a duration of at least 1s — use e.g. 10s, 2m")

@@ -1,0 +1,111 @@
+import Foundation
+import JobModel
+import Testing
+@testable import JobEngine
+
+/// The poll policy on its own: no actor, no HTTP.
+@Suite("Poll policy")
+struct PollPolicyTests {
+    let policy = PollPolicy()
+
+    @Test("phases from elapsed ÷ typical", arguments: [
+        ([], false, PollPolicy.Phase.unknown),
+        ([0.1, 0.3], false, .early),
+        ([0.1, 0.8], false, .due),
+        ([0.75], false, .due),
+        ([1.5], false, .due),
+        ([0.5], false, .midway),
+        ([2.5, 3], false, .overdue(2.5)),
+        ([0.1], true, .due),
+    ] as [([Double], Bool, PollPolicy.Phase)])
+    func phases(_ fractions: [Double], _ starting: Bool, _ expected: PollPolicy.Phase) {
+        #expect(policy.phase(of: fractions, starting: starting) == expected)
+    }
+
+    @Test("INIT and due jobs are never slowed by patience; still ones are, up to a cap")
+    func patience() {
+        #expect(policy.factor(status: .initial, phase: .early, unchanged: 50) == 0.5)
+        #expect(policy.factor(status: .running, phase: .due, unchanged: 50) <= 1)
+        let early = (0..<12).map { policy.factor(status: .running, phase: .early, unchanged: $0) }
+        #expect(early == early.sorted(), "the same answer again is asked for less often")
+        #expect(early.last == 6.0, "\(early)")
+        #expect(policy.factor(status: .other("ROLLBACKING"), phase: .unknown, unchanged: 20) == 30)
+        #expect(policy.factor(status: .running, phase: .overdue(3), unchanged: 0) == 3)
+    }
+
+    @Test("no interval exceeds the longest, however patient")
+    func intervalCap() {
+        let interval = policy.interval(base: .seconds(10), status: .other("ROLLBACKING"), phase: .unknown, unchanged: 50)
+        #expect(interval == .seconds(300))
+        #expect(policy.interval(base: .seconds(400), status: .running, phase: .early, unchanged: 0) == .seconds(400), "a budget's spacing is never cut to the cap")
+    }
+
+    @Test("urgency: never read, then INIT and due, then running, then the rest", arguments: [
+        (nil, PollPolicy.Phase.unknown, 0),
+        (.initial, .early, 1),
+        (.running, .due, 1),
+        (.running, .early, 2),
+        (.pendingPayment, .unknown, 3),
+    ] as [(JobStatus?, PollPolicy.Phase, Int)])
+    func urgency(_ status: JobStatus?, _ phase: PollPolicy.Phase, _ expected: Int) {
+        #expect(policy.urgency(status: status, phase: phase) == expected)
+    }
+
+    @Test("slow past slow_factor × typical")
+    func slowness() {
+        #expect(!policy.isSlow(elapsed: 200, typical: 100))
+        #expect(policy.isSlow(elapsed: 201, typical: 100))
+        var strict = policy
+        strict.slowFactor = 1.5
+        #expect(strict.isSlow(elapsed: 151, typical: 100))
+    }
+
+    @Test("what each failure does", arguments: [
+        (APIError(kind: .http, httpStatus: 429, message: "x", retryAfter: 99_999_999), PollPolicy.Reaction.throttle(retryAfter: .seconds(300))),
+        (APIError(kind: .http, httpStatus: 429, message: "x"), .throttle(retryAfter: nil)),
+        (APIError(kind: .http, httpStatus: 401, message: "x"), .stopCredential),
+        (APIError(kind: .http, httpStatus: 403, message: "x"), .stopCredential),
+        (APIError(kind: .http, httpStatus: 404, message: "x"), .notFound),
+        (APIError(kind: .http, httpStatus: 503, message: "x"), .backoff),
+        (APIError(kind: .timeout, message: "x"), .backoff),
+        (APIError(kind: .invalidResponse, message: "x"), .backoff),
+        (APIError(kind: .http, httpStatus: 400, message: "x"), .permanent),
+    ])
+    func reactions(_ error: APIError, _ expected: PollPolicy.Reaction) {
+        #expect(policy.reaction(to: error) == expected)
+    }
+}
+
+@Suite("Typical durations")
+struct TypicalDurationsTests {
+    func finished(_ type: String, seconds: TimeInterval, status: JobStatus = .success) -> Job {
+        let begin = Date(timeIntervalSince1970: 1_800_000_000)
+        return Job(id: UUID().uuidString, type: type, status: status, beginTime: begin, endTime: begin.addingTimeInterval(seconds))
+    }
+
+    @Test("the median of finished jobs of a type, else the default, else nothing")
+    func medianThenDefault() {
+        var typical = TypicalDurations()
+        #expect(typical.typical(for: "baremetalAttachVolume") == 180, "the built-in default")
+        #expect(typical.typical(for: "somethingNew") == nil)
+        for seconds in [10.0, 30, 20] { typical.learn(from: finished("baremetalAttachVolume", seconds: seconds)) }
+        #expect(typical.typical(for: "baremetalAttachVolume") == 20)
+        typical.learn(from: finished("baremetalAttachVolume", seconds: 40))
+        #expect(typical.typical(for: "baremetalAttachVolume") == 25, "an even count takes the middle two")
+        typical.learn(from: finished("baremetalAttachVolume", seconds: 1000, status: .fail))
+        #expect(typical.typical(for: "baremetalAttachVolume") == 25, "failures do not count")
+    }
+
+    @Test("a batch's sub-jobs: finished siblings first")
+    func siblingsFirst() {
+        let typical = TypicalDurations()
+        let begin = Date(timeIntervalSince1970: 1_800_000_000)
+        let done = Job(id: "a", type: "baremetalSingleCreate", status: .success, beginTime: begin, endTime: begin.addingTimeInterval(100))
+        let running = Job(id: "b", type: "baremetalSingleCreate", status: .running, beginTime: begin)
+        let batch = Job(id: "batch", type: "baremetalBatchCreate", status: .running, beginTime: begin, entities: JobEntities(subJobs: [done, running]))
+        #expect(typical.typicalSubJob(in: batch) == 100)
+        let fresh = Job(id: "batch", type: "baremetalBatchCreate", status: .running, beginTime: begin, entities: JobEntities(subJobs: [running]))
+        #expect(typical.typicalSubJob(in: fresh) == 720.0, "the sub-jobs' type default")
+        #expect(Median.of([3, 1, 2]) == 2)
+    }
+}
