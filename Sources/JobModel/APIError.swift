@@ -155,11 +155,3 @@ extension APIError: CustomStringConvertible {
         }
     }
 }
-
-/// Collapses text to one line.
-enum OneLine {
-    static func of(_ text: String) -> String {
-        text.split(whereSeparator: \.isNewline).map { $0.trimmingCharacters(in: .whitespaces) }
-            .filter { !$0.isEmpty }.joined(separator: " ")
-    }
-}

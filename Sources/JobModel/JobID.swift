@@ -13,8 +13,9 @@ public enum JobID {
         return nil
     }
 
-    /// A short form for narrow screens: `2c9e…2b4f`.
-    public static func short(_ id: String) -> String {
-        id.count <= 12 ? id : "\(id.prefix(4))…\(id.suffix(4))"
+    /// A short form for screens (`2c9e…2b4f`: Huawei job IDs share long prefixes, so head and
+    /// tail tell them apart), with `~` where the terminal cannot draw `…`. Never for scripts.
+    public static func short(_ id: String, unicode: Bool = true) -> String {
+        id.count <= 12 ? id : "\(id.prefix(4))\(unicode ? "…" : "~")\(id.suffix(4))"
     }
 }

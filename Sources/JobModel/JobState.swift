@@ -69,6 +69,7 @@ public struct JobState: Sendable, Hashable {
     /// Sub-jobs that are slow (running far past their finished siblings' typical duration).
     public var slowSubJobIDs: Set<String> = []
 
-    /// Sub-jobs in FAIL, counted once per snapshot so views need not scan them.
+    /// Sub-jobs in FAIL, and finished ones, counted once per snapshot so views need not scan them.
     public var failedSubJobs = 0
+    public var finishedSubJobs = 0
 }

@@ -21,6 +21,7 @@ extension Engine {
             if let job = state.job, !job.subJobs.isEmpty {
                 for sub in job.subJobs {
                     subJobCounts.add(sub.status)
+                    if sub.status.isTerminal { state.finishedSubJobs += 1 }
                     if sub.status == .fail { state.failedSubJobs += 1 }
                 }
             } else {

@@ -63,7 +63,7 @@ public struct FaultPlan: Sendable, Hashable {
             case .every(let n):
                 if n > 0, sequence % n == 0 { return rule.fault }
             case .probability(let p):
-                let draw = SeededGenerator.mix(seed &+ UInt64(truncatingIfNeeded: sequence) &* 0x1_0000_0001 &+ UInt64(index))
+                let draw = SeededRandom.mix(seed &+ UInt64(truncatingIfNeeded: sequence) &* 0x1_0000_0001 &+ UInt64(index))
                 if Double(draw >> 11) / Double(1 << 53) < p { return rule.fault }
             }
         }

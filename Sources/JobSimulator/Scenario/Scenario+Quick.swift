@@ -3,7 +3,7 @@ extension Scenario {
     /// Three jobs, all done within 30 scenario seconds: an attach that succeeds, a power-on of
     /// two servers that succeeds, and a create of three servers where one fails on quota.
     static func quick() -> Scenario {
-        var random = SeededGenerator(seed: 0x5157_4943_4B00)
+        var random = SeededRandom(seed: 0x5157_4943_4B00)
         let attach = JobPlan(
             id: random.jobID(), type: "baremetalAttachVolume", createdAt: 0, initFor: 2, runFor: 6,
             outcome: .success,

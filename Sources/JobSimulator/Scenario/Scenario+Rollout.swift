@@ -4,7 +4,7 @@ extension Scenario {
     /// job in an undocumented status is finished after about 15 scenario minutes, so
     /// `--speed 20` plays it in under a minute.
     static func rollout() -> Scenario {
-        var random = SeededGenerator(seed: 0x524F_4C4C_4F55_54)
+        var random = SeededRandom(seed: 0x524F_4C4C_4F55_54)
         return Scenario(name: .rollout, jobs: [
             batchCreate(&random),
             powerOn(&random),
@@ -17,7 +17,7 @@ extension Scenario {
 
     /// 24 servers, created in a staggered way, each taking 4–12 minutes; 3 fail with the three
     /// kinds of `errorcode_message`, so the batch ends FAIL.
-    private static func batchCreate(_ random: inout SeededGenerator) -> JobPlan {
+    private static func batchCreate(_ random: inout SeededRandom) -> JobPlan {
         let id = random.jobID()
         let initFor = 20.0
         let failures: [Int: (code: String?, message: String)] = [
@@ -42,7 +42,7 @@ extension Scenario {
     }
 
     /// Power on 8 servers: all succeed within about two minutes.
-    private static func powerOn(_ random: inout SeededGenerator) -> JobPlan {
+    private static func powerOn(_ random: inout SeededRandom) -> JobPlan {
         let id = random.jobID()
         let subJobs = (0..<8).map { index in
             JobPlan(
@@ -55,7 +55,7 @@ extension Scenario {
     }
 
     /// A single job on one server: `server_id` and `volume_id`, no sub-jobs.
-    private static func attachVolume(_ random: inout SeededGenerator) -> JobPlan {
+    private static func attachVolume(_ random: inout SeededRandom) -> JobPlan {
         JobPlan(
             id: random.jobID(), type: "baremetalAttachVolume", createdAt: 0, initFor: 5, runFor: 25,
             outcome: .success,
@@ -64,7 +64,7 @@ extension Scenario {
     }
 
     /// A batch whose sub-jobs' `entities` come as an array of one-key objects.
-    private static func batchAttachVolumes(_ random: inout SeededGenerator) -> JobPlan {
+    private static func batchAttachVolumes(_ random: inout SeededRandom) -> JobPlan {
         let id = random.jobID()
         let subJobs = (0..<4).map { index in
             JobPlan(
@@ -79,7 +79,7 @@ extension Scenario {
 
     /// Started 50 minutes before the simulator, and runs for 3 hours: the "stuck" one, far
     /// past the 20 minutes a reinstall usually takes.
-    private static func stuckReinstall(_ random: inout SeededGenerator) -> JobPlan {
+    private static func stuckReinstall(_ random: inout SeededRandom) -> JobPlan {
         JobPlan(
             id: random.jobID(), type: "baremetalReinstallOs", createdAt: -50 * 60, initFor: 15, runFor: 3 * 3600,
             outcome: .success, attributes: [.init("server_id", .string(random.uuid()))]
@@ -87,7 +87,7 @@ extension Scenario {
     }
 
     /// Runs for 90 seconds, then reports `ROLLBACKING`, which no document lists, forever.
-    private static func undocumentedStatus(_ random: inout SeededGenerator) -> JobPlan {
+    private static func undocumentedStatus(_ random: inout SeededRandom) -> JobPlan {
         JobPlan(
             id: random.jobID(), type: "baremetalChangeOsLocalDisk", createdAt: 0, initFor: 5, runFor: 90,
             outcome: .becomes("ROLLBACKING"), attributes: [.init("server_id", .string(random.uuid()))]

@@ -38,7 +38,7 @@ final class SyntheticJobs: Sendable {
     /// One job in four is a batch of 2…8 sub-jobs; one sub-job in ten fails (and its batch
     /// with it); single jobs run 1–15 scenario minutes.
     static func plan(for id: String, createdAt: Double) -> JobPlan {
-        var random = SeededGenerator(seed: seed(of: id))
+        var random = SeededRandom(seed: seed(of: id))
         let initFor = random.seconds(2...10)
         guard random.next() % 4 == 0 else {
             let fails = random.next() % 10 == 0

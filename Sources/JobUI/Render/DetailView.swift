@@ -65,7 +65,7 @@ enum DetailView {
             if let code = job.failureCode { out.append(("error", code)) }
             if let begin = job.beginTime { out.append(("begin", both(begin, context))) }
             if let end = job.endTime { out.append(("end", both(end, context))) }
-            if ref.isJob, !job.subJobs.isEmpty { out.append(("sub-jobs", TreeView.batchSummary(job.subJobs))) }
+            if ref.isJob, !job.subJobs.isEmpty { out.append(("sub-jobs", TreeView.batchSummary(state))) }
         } else {
             out.append(("status", StatusLook.word(nil, health: state.health)))
         }

@@ -29,7 +29,7 @@ struct LineBuilder {
         let columns = min(columns, remaining)
         guard columns > 0 else { return }
         let start = used
-        add(DisplayWidth.truncate(Self.oneLine(text), to: columns, ellipsis: ellipsis), style)
+        add(DisplayWidth.truncate(OneLine.of(text), to: columns, ellipsis: ellipsis), style)
         pad(to: start + columns, style)
     }
 
@@ -60,9 +60,4 @@ struct LineBuilder {
         return Row(cells: copy.cells)
     }
 
-    /// Newlines and tabs inside server texts must not break the row.
-    static func oneLine(_ text: String) -> String {
-        guard text.contains(where: { $0.isNewline || $0 == "\t" }) else { return text }
-        return String(text.map { $0.isNewline || $0 == "\t" ? " " : $0 })
-    }
 }

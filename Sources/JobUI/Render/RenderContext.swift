@@ -15,5 +15,5 @@ struct RenderContext {
     /// The zone times are shown in.
     var zone: TimeZone { state.utc ? TimeZone(identifier: "UTC")! : state.localTimeZone }
 
-    func shortID(_ id: String) -> String { ShortID.of(id, unicode: unicode) }
+    func shortID(_ id: String) -> String { JobID.short(id, unicode: unicode) }
 }

@@ -52,7 +52,7 @@ enum TreeView {
         if let entity = snapshot.entity(at: ref) {
             line.add("  ")
             line.add(entity.key + ": ", palette.dim)
-            line.add(LineBuilder.oneLine(entity.value), rowStyle)
+            line.add(OneLine.of(entity.value), rowStyle)
             return finish(line, selected: selected, palette: palette)
         }
 
@@ -118,20 +118,16 @@ enum TreeView {
             parts.append("slow")
         }
         if ref.isJob, let job, !job.subJobs.isEmpty {
-            parts.append(batchSummary(job.subJobs))
+            parts.append(batchSummary(state))
         }
         if let reason = job?.failureReason { parts.append(reason) }
         return parts.joined(separator: context.separator)
     }
 
-    /// `3/20 done, 1 failed`: a scan of one batch's sub-jobs, done only for batch rows on screen.
-    static func batchSummary(_ subJobs: [Job]) -> String {
-        var done = 0
-        var failed = 0
-        for sub in subJobs where sub.status.isTerminal {
-            done += 1
-            if sub.status == .fail { failed += 1 }
-        }
-        return failed > 0 ? "\(done)/\(subJobs.count) done, \(failed) failed" : "\(done)/\(subJobs.count) done"
+    /// `3/20 done, 1 failed`, from the counts the engine made once per snapshot.
+    static func batchSummary(_ state: JobState) -> String {
+        let total = state.job?.subJobs.count ?? 0
+        let done = state.finishedSubJobs
+        return state.failedSubJobs > 0 ? "\(done)/\(total) done, \(state.failedSubJobs) failed" : "\(done)/\(total) done"
     }
 }

@@ -1,18 +1,16 @@
 import JobModel
+
+import JobModel
 /// Text from outside jobwatch (server messages, job types, labels from a jobs file) made safe
 /// for a terminal or a plain-text stream: every C0 and C1 control character and DEL is shown
 /// as a Swift-style escape (`\u{1B}`), so `ESC ] 0 ; … BEL` can neither retitle the window
 /// nor clear the screen, and a line stays one line.
 public enum TerminalSafeText {
-    public static func isControl(_ scalar: Unicode.Scalar) -> Bool {
-        scalar.value < 0x20 || (0x7F...0x9F).contains(scalar.value)
-    }
-
     public static func of(_ text: String) -> String {
-        guard text.unicodeScalars.contains(where: isControl) else { return text }
+        guard text.unicodeScalars.contains(where: ControlCharacters.contains) else { return text }
         var out = String.UnicodeScalarView()
         for scalar in text.unicodeScalars {
-            if isControl(scalar) {
+            if ControlCharacters.contains(scalar) {
                 out.append(contentsOf: "\\u{\(String(scalar.value, radix: 16, uppercase: true))}".unicodeScalars)
             } else {
                 out.append(scalar)
@@ -23,7 +21,7 @@ public enum TerminalSafeText {
 
     /// One output line: line breaks inside become spaces, other controls escapes.
     public static func line(_ text: String) -> String {
-        of(text.split(omittingEmptySubsequences: false, whereSeparator: { $0 == "\n" || $0 == "\r\n" || $0 == "\r" }).joined(separator: " "))
+        of(OneLine.of(text))
     }
 
     /// JSON text with DEL and C1 controls escaped too (JSON requires it only below U+0020): the

@@ -98,7 +98,7 @@ struct TransitionStreamer {
 
     static func hasFailure(_ snapshot: Snapshot) -> Bool {
         snapshot.jobs.contains { state in
-            state.job?.status == .fail || (state.job?.subJobs.contains { $0.status == .fail } ?? false)
+            state.job?.status == .fail || state.failedSubJobs > 0
         }
     }
 }

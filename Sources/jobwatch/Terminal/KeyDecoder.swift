@@ -28,11 +28,6 @@ enum KeyDecoder {
         }
     }
 
-    /// Control characters (C0, DEL, C1) are keys or nothing, never text.
-    static func isControl(_ scalar: Unicode.Scalar) -> Bool {
-        scalar.value < 0x20 || (0x7F...0x9F).contains(scalar.value)
-    }
-
     /// The key a control character stands for; `nil` for those we do not use.
     static func controlKey(_ scalar: Unicode.Scalar) -> Key? {
         switch scalar.value {

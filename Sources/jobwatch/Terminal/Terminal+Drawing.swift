@@ -109,10 +109,10 @@ extension Terminal {
         let scalars = cell.grapheme.unicodeScalars
         if scalars.isEmpty { return " " }
         if capabilities.unicode {
-            if scalars.contains(where: TerminalEscapes.isControl) { return "\u{FFFD}" }
+            if scalars.contains(where: ControlCharacters.contains) { return "\u{FFFD}" }
             return cell.grapheme
         }
-        if scalars.count == 1, let scalar = scalars.first, scalar.isASCII, !TerminalEscapes.isControl(scalar) {
+        if scalars.count == 1, let scalar = scalars.first, scalar.isASCII, !ControlCharacters.contains(scalar) {
             return cell.grapheme
         }
         return "?"

@@ -61,7 +61,7 @@ extension Terminal {
                 // KEY_RESIZE only comes from our own resizeterm, which reports the resize itself.
                 if let key = KeyDecoder.functionKey(Int32(code)), key != .resize { keys.append(key) }
             } else if let scalar = Unicode.Scalar(UInt32(code)) {
-                if KeyDecoder.isControl(scalar) {
+                if ControlCharacters.contains(scalar) {
                     endText()
                     if let key = KeyDecoder.controlKey(scalar) { keys.append(key) }
                 } else {

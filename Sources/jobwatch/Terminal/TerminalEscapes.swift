@@ -41,10 +41,6 @@ enum TerminalEscapes {
     }
 
     private static func printable(_ text: String) -> String {
-        String(String.UnicodeScalarView(text.unicodeScalars.filter { !isControl($0) }))
-    }
-
-    static func isControl(_ scalar: Unicode.Scalar) -> Bool {
-        scalar.value < 0x20 || (0x7F...0x9F).contains(scalar.value)
+        String(String.UnicodeScalarView(text.unicodeScalars.filter { !ControlCharacters.contains($0) }))
     }
 }

@@ -1,25 +1,7 @@
 import JobModel
-/// SplitMix64: a tiny deterministic generator, so a scenario's IDs and timings are the same on
-/// every run (tests and docs rely on them).
-struct SeededGenerator: RandomNumberGenerator, Sendable {
-    private var state: UInt64
 
-    init(seed: UInt64) {
-        state = seed
-    }
-
-    mutating func next() -> UInt64 {
-        state &+= 0x9E37_79B9_7F4A_7C15
-        return Self.mix(state)
-    }
-
-    /// One well-mixed value from a key, without keeping state (used for per-request decisions).
-    static func mix(_ value: UInt64) -> UInt64 {
-        var z = value
-        z = (z ^ (z >> 30)) &* 0xBF58_476D_1CE4_E5B9
-        z = (z ^ (z >> 27)) &* 0x94D0_49BB_1331_11EB
-        return z ^ (z >> 31)
-    }
+/// The simulator's draws: IDs and durations like the real API's.
+extension SeededRandom {
 
     /// 32 lowercase hex characters, like the job IDs of the real API.
     mutating func jobID() -> String {
