@@ -71,6 +71,7 @@ extension JobWatch {
             let store: StateStore? = noState || (session.demo != nil && stateFile == nil)
                 ? nil
                 : StateStore(path: stateFile ?? StateStore.defaultPath(environment: environment))
+            if let store { try Session.checkWritable(store.path, option: "--state-file") }
             var restored: StateFile?
             do {
                 let retention = session.config.poll.retention.seconds
@@ -131,11 +132,12 @@ extension JobWatch {
             } catch {
                 runner.cancel()
                 await runner.value
-                throw UsageError("cannot start the dashboard: \(error) — use --plain")
+                throw UsageError("cannot start the dashboard: \(error)", hint: "use --plain")
             }
             runner.cancel()
             await runner.value
             await notifying.value
+            await notifier.drain()
             if case .signal(let number) = exit { throw ExitCode(128 + number) }
         }
 
