@@ -13,6 +13,20 @@ public enum JobID {
         return nil
     }
 
+    /// Characters of a bad ID echoed in an error: enough to recognise it, never a screenful.
+    public static let echoLimit = 40
+
+    /// The ID as an error echoes it: quoted and escaped, cut after `echoLimit` characters
+    /// (Unicode scalars, so combining marks cannot make one "character" huge), with its length.
+    public static func quoted(_ id: String) -> String {
+        guard id.unicodeScalars.count > echoLimit else { return id.debugDescription }
+        var scalars = String.UnicodeScalarView()
+        scalars.append(contentsOf: id.unicodeScalars.prefix(echoLimit))
+        var head = String(scalars).debugDescription
+        head.removeLast()
+        return "\(head)…\" (\(id.utf8.count) bytes)"
+    }
+
     /// A short form for screens (`2c9e…2b4f`: Huawei job IDs share long prefixes, so head and
     /// tail tell them apart), with `~` where the terminal cannot draw `…`. Never for scripts.
     public static func short(_ id: String, unicode: Bool = true) -> String {

@@ -16,6 +16,10 @@ struct JobWatch: AsyncParsableCommand {
     /// flag, missing value) is one `jobwatch: <what> — <how to fix>` line (DESIGN.md), not the
     /// parser's message followed by the usage text.
     static func main() async {
+        if let empty = EmptyOptionValue.find(in: CommandLine.arguments.dropFirst()) {
+            CommandFailure.printError("\(empty) has an empty value — give one after the = (\(empty)VALUE), or leave the option out")
+            Foundation.exit(ExitCode.validationFailure.rawValue)
+        }
         do {
             var command = try parseAsRoot()
             if var asyncCommand = command as? any AsyncParsableCommand {

@@ -90,7 +90,7 @@ struct SignalEndToEndTests {
 
 /// `jobwatch --demo` in a tmux pane whose shell saves `stty -a` before and after it runs.
 /// (DashboardSession runs the same dashboard, but without the `stty` records.)
-private struct SttyPane {
+struct SttyPane {
     let tmux: TmuxSession
     let scratch: Scratch
 

@@ -77,7 +77,8 @@ public enum CredentialResolver {
             throw Problem(description: "\(path): cannot read the credentials file — check its permissions")
         }
         var values: [String: String] = [:]
-        for (index, rawLine) in String(decoding: data, as: UTF8.self).split(whereSeparator: \.isNewline).enumerated() {
+        var firstLine: [String: Int] = [:]
+        for (index, rawLine) in String(decoding: data, as: UTF8.self).split(omittingEmptySubsequences: false, whereSeparator: \.isNewline).enumerated() {
             var line = rawLine.trimmingCharacters(in: .whitespaces)
             if line.isEmpty || line.hasPrefix("#") { continue }
             if line.hasPrefix("export ") { line = String(line.dropFirst(7)).trimmingCharacters(in: .whitespaces) }
@@ -89,6 +90,11 @@ public enum CredentialResolver {
             if value.count >= 2, let first = value.first, first == value.last, first == "\"" || first == "'" {
                 value = String(value.dropFirst().dropLast())
             }
+            // Which one would win is a guess either way; the value is never echoed.
+            if let first = firstLine[name] {
+                throw Problem(description: "\(path): \(name) is set twice (lines \(first) and \(index + 1)) — keep one of them")
+            }
+            firstLine[name] = index + 1
             values[name] = value
         }
         return values

@@ -38,6 +38,15 @@ public struct Endpoint: Sendable, Hashable {
         if components.query != nil || components.user != nil || components.password != nil {
             throw Problem(description: "endpoint has a query or user part — give only scheme, host, port and path")
         }
+        // After the user-part check, since the text is echoed. NIO traps on a port over 65535.
+        if let port = components.port, !(1...65535).contains(port) {
+            throw Problem(description: "endpoint \(trimmed.debugDescription) has port \(port), which does not exist — give a port from 1 to 65535")
+        }
+        // A port too large for an Int is dropped by URLComponents, which would mean port 80/443.
+        if components.port == nil, let authority = trimmed.split(separator: "/", omittingEmptySubsequences: true).dropFirst().first,
+           let colon = authority.lastIndex(of: ":"), !authority[colon...].contains("]"), authority.index(after: colon) != authority.endIndex {
+            throw Problem(description: "endpoint \(trimmed.debugDescription) has a port that does not exist — give a port from 1 to 65535")
+        }
         guard scheme == "https" || scheme == "http" else {
             throw Problem(description: "endpoint \(trimmed.debugDescription) has scheme \(scheme) — use https://")
         }

@@ -20,6 +20,15 @@ enum ConfigKeyCheck {
         let exact: Set = ["sk", "secretkey", "secretaccesskey", "huaweicloudsdksk", "accesssecret", "token", "authtoken",
                           "securitytoken", "xauthtoken", "huaweicloudsdktoken", "huaweicloudsdksecuritytoken", "password", "passwd", "pwd"]
         return exact.contains(bare) || bare.contains("secret") || bare.contains("password") || bare.hasSuffix("token")
+            || looksLikeAccessKey(bare)
+    }
+
+    /// `ak`, `access_key`, `accessKeyId`, and short slips of `ak`/`sk` (`skk`, `a_k`): an
+    /// AK is not secret by itself, but it travels with its SK and belongs where the SK goes.
+    static func looksLikeAccessKey(_ bare: String) -> Bool {
+        let exact: Set = ["ak", "accesskey", "accesskeyid", "huaweicloudsdkak", "aksk"]
+        if exact.contains(bare) || bare.hasPrefix("accesskey") { return true }
+        return bare.count <= 3 && (bare.contains("ak") || bare.contains("sk")) && bare.allSatisfy { "aks".contains($0) }
     }
 
     /// The known key a typo most likely meant: same letters ignoring case, `_` and `-`

@@ -16,6 +16,14 @@ extension JobwatchConfig {
     /// Reads and checks a config file (`~` expanded). An empty file is an empty config.
     public static func load(path: String) throws(ConfigError) -> JobwatchConfig {
         let expanded = NSString(string: path).expandingTildeInPath
+        switch FileOptionCheck.kind(of: expanded) {
+        case .directory:
+            throw ConfigError(fileName: path, location: nil, message: "is a directory — name the config file in it (e.g. \(NSString(string: path).appendingPathComponent("config.json")))")
+        case .fifo, .device, .socket, .other:
+            throw ConfigError(fileName: path, location: nil, message: "is not a regular file — name a JSON config file")
+        case .missing, .regular:
+            break
+        }
         guard let data = FileManager.default.contents(atPath: expanded) else {
             let exists = FileManager.default.fileExists(atPath: expanded)
             throw ConfigError(

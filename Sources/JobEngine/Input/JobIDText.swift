@@ -23,6 +23,8 @@ public enum JobIDText {
     /// - Parameter numberLines: add `:line` to `source` in messages (off when the caller
     ///   passes one line at a time and numbers it itself).
     public static func parse(_ text: String, source: String, numberLines: Bool = true) throws(Problem) -> [Item] {
+        // A UTF-8 byte order mark, as Windows editors write one (the config accepts it too).
+        let text = text.hasPrefix("\u{FEFF}") ? String(text.dropFirst()) : text
         let trimmed = text.trimmingCharacters(in: .whitespacesAndNewlines)
         if trimmed.hasPrefix("{") || trimmed.hasPrefix("[") {
             return try parseJSON(trimmed, source: source)
@@ -35,7 +37,7 @@ public enum JobIDText {
             let id = String(parts[0])
             if let problem = JobID.problem(with: id) {
                 let place = numberLines ? "\(source):\(index + 1)" : source
-                throw Problem(description: "\(place): job ID \(id.debugDescription) \(problem) — one job ID per line, optionally followed by a label")
+                throw Problem(description: "\(place): job ID \(JobID.quoted(id)) \(problem) — one job ID per line, optionally followed by a label")
             }
             let label = parts.count > 1 ? String(parts[1]).trimmingCharacters(in: .whitespaces) : nil
             items.append(Item(id: id, label: label?.isEmpty == false ? label : nil))
@@ -64,7 +66,7 @@ public enum JobIDText {
         }
         for item in items {
             if let problem = JobID.problem(with: item.id) {
-                throw Problem(description: "\(source): job ID \(item.id.debugDescription) \(problem)")
+                throw Problem(description: "\(source): job ID \(JobID.quoted(item.id)) \(problem)")
             }
         }
         return items

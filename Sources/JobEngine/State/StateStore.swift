@@ -100,6 +100,9 @@ public struct StateStore: Sendable {
     }
 
     private func write(_ data: Data) throws(Problem) {
+        // Through a symlink to its target: renaming over the link would replace the link with
+        // a regular file and leave the target stale.
+        let path = try Self.writeTarget(of: self.path)
         let folder = (path as NSString).deletingLastPathComponent
         let temporary = "\(path).tmp-\(getpid())"
         do {
@@ -121,6 +124,23 @@ public struct StateStore: Sendable {
             try? FileManager.default.removeItem(atPath: temporary)
             throw Problem(description: "\(path): cannot write the state file: \(error.localizedDescription)")
         }
+    }
+}
+
+extension StateStore {
+    /// The file a write must replace: `path` itself, or the end of its chain of symlinks
+    /// (which need not exist yet).
+    static func writeTarget(of path: String) throws(Problem) -> String {
+        var current = path
+        for _ in 0..<32 {
+            guard let destination = try? FileManager.default.destinationOfSymbolicLink(atPath: current) else {
+                return current
+            }
+            current = destination.hasPrefix("/")
+                ? destination
+                : ((current as NSString).deletingLastPathComponent as NSString).appendingPathComponent(destination)
+        }
+        throw Problem(description: "\(path): the state file is a loop of symlinks — point it at a file, or remove the link")
     }
 }
 

@@ -61,7 +61,8 @@ extension FaultPlan.Rule {
     static func parseDuration(_ text: String) -> Duration? {
         let units: [(String, Double)] = [("ms", 0.001), ("s", 1), ("m", 60)]
         for (suffix, scale) in units where text.hasSuffix(suffix) {
-            guard let value = Double(text.dropLast(suffix.count)), value >= 0, value.isFinite else { return nil }
+            // At most a day: a larger value would trap converting to whole milliseconds.
+            guard let value = Double(text.dropLast(suffix.count)), value >= 0, value * scale <= 86_400 else { return nil }
             return .milliseconds(Int64((value * scale * 1000).rounded()))
         }
         return nil

@@ -29,19 +29,20 @@ extension JobWatch {
         @Option(help: ArgumentHelp("Address to listen on: loopback only (127.0.0.1, ::1, localhost).", valueName: "address"))
         var host = "127.0.0.1"
 
-        @Option(help: ArgumentHelp("Port to listen on; 0 picks a free one.", valueName: "n"))
+        // Unconditional: `--port -1` is a value the range check refuses, not a missing value.
+        @Option(parsing: .unconditional, help: ArgumentHelp("Port to listen on; 0 picks a free one.", valueName: "n"))
         var port = 0
 
         @Option(help: ArgumentHelp("Scenario: \(Scenario.names.joined(separator: ", ")).", valueName: "name"))
         var scenario = Scenario.Name.rollout.rawValue
 
-        @Option(help: ArgumentHelp("How many times faster than real time the scenario runs.", valueName: "factor"))
+        @Option(parsing: .unconditional, help: ArgumentHelp("How many times faster than real time the scenario runs.", valueName: "factor"))
         var speed: Double = 1
 
         @Option(name: .customLong("fault"), help: ArgumentHelp("Answer some requests badly (repeatable): \(FaultPlan.Rule.flagSyntax).", valueName: "spec"))
         var faults: [String] = []
 
-        @Option(help: ArgumentHelp("Requests per minute each credential may make before 429 APIGW.0308.", valueName: "n"))
+        @Option(parsing: .unconditional, help: ArgumentHelp("Requests per minute each credential may make before 429 APIGW.0308.", valueName: "n"))
         var quota = RateQuota.gatewayDefault.limit
 
         func run() async throws {

@@ -77,6 +77,7 @@ extension JobWatch {
             let store: StateStore? = noState || (session.demo != nil && stateFile == nil)
                 ? nil
                 : StateStore(path: stateFile ?? StateStore.defaultPath(environment: environment))
+            if let store { try Session.checkWritable(store.path, option: "--state-file") }
             var session = session
             // A dashboard may run for weeks: finished jobs leave it after the retention window.
             session.settings.retention = session.config.poll.retention
@@ -142,11 +143,12 @@ extension JobWatch {
             } catch {
                 runner.cancel()
                 await runner.value
-                throw UsageError("cannot start the dashboard: \(error) — use --plain")
+                throw UsageError("cannot start the dashboard: \(error)", hint: "use --plain")
             }
             runner.cancel()
             await runner.value
             await notifying.value
+            await notifier.drain()
             if case .signal(let number) = exit { throw ExitCode(128 + number) }
         }
 

@@ -34,6 +34,7 @@ struct CommonOptions: ParsableArguments {
     @Option(name: .long, help: ArgumentHelp("With --demo: the scenario (rollout, quick).", valueName: "name"))
     var scenario: String?
 
-    @Option(name: .long, help: ArgumentHelp("With --demo: how much faster than real time the scenario runs.", valueName: "factor"))
+    // Unconditional: `--speed -1` is a value the range check refuses, not a missing value.
+    @Option(name: .long, parsing: .unconditional, help: ArgumentHelp("With --demo: how much faster than real time the scenario runs.", valueName: "factor"))
     var speed: Double?
 }

@@ -7,8 +7,12 @@ import JobModel
 /// A signal handler may only make async-signal-safe calls, and curses may be in the middle of an
 /// update on its own thread, so the handler does not call `endwin`: it writes bytes prepared at
 /// start (attributes off, cursor on, keypad off, main screen) with `write(2)`, puts back the
-/// terminal modes saved before curses started with `tcsetattr`, restores the previous action
-/// (Swift's backtracer, or the default) and raises the signal again.
+/// terminal modes saved before curses started with `tcsetattr`, prints one line, restores the
+/// previous action (Swift's backtracer, or the default) and raises the signal again.
+///
+/// The backtracer reads `SWIFT_BACKTRACE` once, at process start, and in a terminal waits 30 s
+/// for a key. So before it runs, its standard input becomes `/dev/null` and its output a crash
+/// file: it writes the backtrace there and lets the process die at once.
 enum CrashGuard {
     static let signals: [Int32] = [SIGSEGV, SIGBUS, SIGILL, SIGABRT, SIGFPE, SIGTRAP]
 
@@ -21,9 +25,21 @@ enum CrashGuard {
         bytes.initialize(from: exitSequence, count: exitSequence.count)
         let previous = UnsafeMutablePointer<sigaction>.allocate(capacity: Int(NSIG))
         previous.initialize(repeating: sigaction(), count: Int(NSIG))
+        for number in signals {
+            sigaction(number, nil, previous + Int(number))
+        }
+        // Swift's backtracer is a handler of its own; without one there is no crash file.
+        let backtracer = previous[Int(SIGSEGV)]
+        let hasBacktracer = backtracer.sa_flags & Int32(SA_SIGINFO) != 0
+            || (backtracer.__sigaction_handler.sa_handler.map { unsafeBitCast($0, to: Int.self) > 1 } ?? false)
+        let crashFile = FileManager.default.temporaryDirectory.appendingPathComponent("jobwatch-crash-\(getpid()).txt").path
+        let line = hasBacktracer
+            ? "jobwatch: crashed — the backtrace is in \(crashFile); please report it with that file\n"
+            : "jobwatch: crashed — please report it (SWIFT_BACKTRACE=enable=yes gives a backtrace)\n"
         state.initialize(to: CrashRestore(
             bytes: bytes, count: exitSequence.count,
-            modes: shellModes ?? termios(), hasModes: shellModes != nil, previous: previous
+            modes: shellModes ?? termios(), hasModes: shellModes != nil, previous: previous,
+            line: strdup(line), crashFile: hasBacktracer ? strdup(crashFile) : nil
         ))
         crashRestore = state
         registerAtExitOnce()
@@ -32,7 +48,7 @@ enum CrashGuard {
             action.__sigaction_handler.sa_handler = restoreTerminalAndReraise
             sigemptyset(&action.sa_mask)
             action.sa_flags = 0
-            sigaction(number, &action, previous + Int(number))
+            sigaction(number, &action, nil)
         }
     }
 
@@ -44,6 +60,8 @@ enum CrashGuard {
             sigaction(number, state.pointee.previous + Int(number), nil)
         }
         crashRestore = nil
+        free(state.pointee.line)
+        free(state.pointee.crashFile)
         state.pointee.bytes.deallocate()
         state.pointee.previous.deallocate()
         state.deallocate()
@@ -67,6 +85,10 @@ struct CrashRestore {
     var hasModes: Bool
     /// Indexed by signal number.
     var previous: UnsafeMutablePointer<sigaction>
+    /// The line to print, C string.
+    var line: UnsafeMutablePointer<CChar>?
+    /// Where the backtracer's output goes; `nil` when there is no backtracer.
+    var crashFile: UnsafeMutablePointer<CChar>?
 }
 
 /// Safety: written only by `CrashGuard.install`/`uninstall` on `CursesActor`, which set it
@@ -84,6 +106,19 @@ private func restoreTerminal() {
 private func restoreTerminalAndReraise(_ number: Int32) {
     restoreTerminal()
     if let state = crashRestore {
+        if let line = state.pointee.line {
+            _ = write(STDERR_FILENO, line, strlen(line))
+        }
+        if let path = state.pointee.crashFile {
+            // The backtracer inherits these: nothing to wait for on stdin, its text in the file.
+            let file = open(path, O_WRONLY | O_CREAT | O_TRUNC, 0o600)
+            if file >= 0 {
+                dup2(file, STDOUT_FILENO)
+                dup2(file, STDERR_FILENO)
+            }
+            let nothing = open("/dev/null", O_RDONLY)
+            if nothing >= 0 { dup2(nothing, STDIN_FILENO) }
+        }
         sigaction(number, state.pointee.previous + Int(number), nil)
     } else {
         signal(number, SIG_DFL)

@@ -27,8 +27,8 @@ struct Session {
         settings.maxConcurrencyPerEndpoint = config.poll.maxConcurrency
         settings.policy.slowFactor = config.poll.slowFactor
         if let interval = options.interval {
-            guard let parsed = DurationText.parse(interval), parsed >= .seconds(1) else {
-                throw UsageError("--interval \(interval.debugDescription) is not a duration of at least 1s — use e.g. 10s, 2m")
+            guard let parsed = DurationText.parse(interval), (.seconds(1)...(.seconds(86_400))).contains(parsed) else {
+                throw UsageError("--interval \(interval.debugDescription) is not a duration from 1s to 1d — use e.g. 10s, 2m")
             }
             settings.interval = parsed
         }
@@ -68,6 +68,7 @@ struct Session {
         var profiles: [ProfileTarget] = []
         for name in names.sorted() {
             let overrides = name == selected ? options : nil
+            try checkFiles(of: name, config: config, overrides: overrides)
             profiles.append(try resolveProfile(name, config: config, overrides: overrides, environment: environment, clientOptions: &clientOptions))
         }
         return Session(
@@ -155,7 +156,7 @@ struct Session {
                     throw UsageError("\(error)")
                 }
             } else if let problem = JobID.problem(with: argument) {
-                throw UsageError("job ID \(argument.debugDescription) \(problem) — give the job_id the API returned")
+                throw UsageError("job ID \(JobID.quoted(argument)) \(problem) — give the job_id the API returned")
             } else {
                 items.append(JobIDText.Item(id: argument, label: nil))
             }
@@ -167,6 +168,7 @@ struct Session {
         guard let path else {
             return Logger(label: "jobwatch", factory: { _ in SwiftLogNoOpLogHandler() })
         }
+        try checkWritable(path, option: "--log-file")
         let secrets = [CredentialResolver.secretKeyVariable, CredentialResolver.securityTokenVariable, CredentialResolver.tokenVariable]
             .compactMap { environment[$0] }
         let redactor = Redactor(secrets: secrets)

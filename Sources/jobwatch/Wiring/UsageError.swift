@@ -6,4 +6,10 @@ struct UsageError: Error, CustomStringConvertible {
     init(_ description: String) {
         self.description = description
     }
+
+    /// `what — hint`, unless `what` (another error's text) already says how to fix it: one
+    /// line has one ` — `.
+    init(_ what: String, hint: String) {
+        self.description = what.contains(" — ") ? what : "\(what) — \(hint)"
+    }
 }
