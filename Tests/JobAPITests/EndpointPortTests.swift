@@ -1,3 +1,4 @@
+import JobModel
 import JobAPI
 import Testing
 

@@ -1,5 +1,6 @@
 import Clocks
 import Foundation
+import JobModel
 import JobAPI
 @testable import JobEngine
 import Testing

@@ -1,4 +1,5 @@
 import Foundation
+import JobModel
 import JobAPI
 import JobEngine
 import Testing

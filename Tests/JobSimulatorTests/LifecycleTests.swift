@@ -55,7 +55,8 @@ struct LifecycleTests {
         _ = try await client.fetch(target, credential: .none)
         let started = ContinuousClock.now
         await simulator.stop()
-        #expect(ContinuousClock.now - started < .seconds(2))
+        // Generous for a loaded machine; waiting for the idle connection would take its whole idle timeout.
+        #expect(ContinuousClock.now - started < .seconds(5))
         await #expect(throws: APIError.self) { try await client.fetch(target, credential: .none) }
         await client.shutdown()
     }

@@ -1,4 +1,5 @@
 import Testing
+import JobModel
 @testable import JobUI
 
 struct DisplayWidthTests {

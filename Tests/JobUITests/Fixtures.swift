@@ -64,6 +64,14 @@ enum Fixtures {
     static func snapshot(_ jobs: [JobState] = [failedBatch, runningBatch, single]) -> Snapshot {
         var jobCounts = StatusCounts()
         var subCounts = StatusCounts()
+        // The counts the engine makes once per snapshot.
+        let jobs = jobs.map { state in
+            var counted = state
+            let subs = state.job?.subJobs ?? []
+            counted.failedSubJobs = subs.count { $0.status == .fail }
+            counted.finishedSubJobs = subs.count { $0.status.isTerminal }
+            return counted
+        }
         for state in jobs {
             jobCounts.add(state.status)
             if let subs = state.job?.subJobs, !subs.isEmpty { subs.forEach { subCounts.add($0.status) } } else { subCounts.add(state.status) }

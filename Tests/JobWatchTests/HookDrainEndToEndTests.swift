@@ -18,7 +18,7 @@ struct HookDrainEndToEndTests {
         #expect(result.exitCode == 1, "\(result)")
         let pids = ((try? String(contentsOfFile: record, encoding: .utf8)) ?? "").split(separator: "\n").compactMap { Int32($0) }
         #expect(!pids.isEmpty, "no hook ran: \(result)")
-        let stillRunning = result.stderrLines.filter { $0.contains("still running after 10s") }
+        let stillRunning = result.stderrLines.filter { $0.contains("still running after ") && $0.contains("finish within 10s") }
         #expect(stillRunning.count == pids.count, "\(result)")
         for line in stillRunning {
             #expect(line.hasPrefix("jobwatch: notification command for job ") && line.contains(" — "), "\(line)")
