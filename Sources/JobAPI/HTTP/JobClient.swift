@@ -111,13 +111,23 @@ public final class JobClient: Sendable {
         }
 
         let response: HTTPClientResponse
-        let body: ByteBuffer
+        var body = ByteBuffer()
+        // One deadline for the whole exchange, head and body: the read timeout alone restarts
+        // with every byte, so a body dribbled a byte a second would never end.
+        let deadline = ContinuousClock.now + options.requestTimeout
         do {
             response = try await client(for: target).execute(request, timeout: .nanoseconds(Int64(options.requestTimeout.nanoseconds)))
             if let length = response.headers.first(name: "Content-Length").flatMap(Int.init), length > options.maxBodyBytes {
                 throw APIError(kind: .bodyTooLarge, httpStatus: Int(response.status.code), message: "response body of \(length) bytes is over the \(options.maxBodyBytes / 1024 / 1024) MiB limit", requestId: response.headers.first(name: "X-Request-Id"), host: host)
             }
-            body = try await response.body.collect(upTo: options.maxBodyBytes)
+            // Leaving the loop early drops the body stream, which ends the request.
+            for try await chunk in response.body {
+                guard ContinuousClock.now < deadline else {
+                    throw APIError(kind: .timeout, message: "no complete answer within \(DurationText.format(options.requestTimeout))", host: host)
+                }
+                guard body.readableBytes + chunk.readableBytes <= options.maxBodyBytes else { throw NIOTooManyBytesError(maxBytes: options.maxBodyBytes) }
+                body.writeImmutableBuffer(chunk)
+            }
         } catch let error as APIError {
             throw error
         } catch {

@@ -1,5 +1,4 @@
 import Foundation
-import JobModel
 
 /// Durations as people write them: `90s`, `5m`, `1h`, `1h30m`, `250ms`, `7d`.
 ///
