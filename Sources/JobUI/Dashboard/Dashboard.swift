@@ -14,14 +14,14 @@ public enum Dashboard {
             capabilities: model.capabilities, now: model.now, events: model.events)
     }
 
-    /// Draws the whole screen at any size (`view` passes the model's). Pure; formats only the
-    /// rows on screen.
+    /// Draws the whole screen at any size (`view` passes the model's; tests try others). Pure;
+    /// formats only the rows on screen.
     ///
     /// - Parameters:
     ///   - snapshot: the engine's latest snapshot (ignored while paused: the frozen one is shown).
     ///   - now: the wall clock, for elapsed times and ages.
     ///   - events: the transitions for the event log, in the order they happened.
-    public static func render(
+    static func render(
         _ snapshot: Snapshot, _ state: ViewState, width: Int, height: Int,
         capabilities: TerminalCapabilities, now: Date, events: [Transition]
     ) -> Frame {
