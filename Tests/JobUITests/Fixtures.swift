@@ -92,16 +92,32 @@ enum Fixtures {
         Dashboard.render(snapshot, state, width: width, height: height, capabilities: capabilities, now: now, events: events)
     }
 
-    /// Applies keys in order, collecting actions.
-    static func press(_ keys: [Key], _ state: ViewState, _ snapshot: Snapshot, events: [Transition] = []) -> (ViewState, [Action]) {
-        var state = state
-        var actions: [Action] = []
-        for key in keys {
-            let result = Dashboard.update(key, state, snapshot: snapshot, events: events)
-            state = result.0
-            actions += result.1
+    /// A model at the fixtures' time and in colour.
+    static func model(_ state: ViewState = state(), _ snapshot: Snapshot = snapshot(), events: [Transition] = [], bell: Bool = false) -> Model {
+        Model(snapshot: snapshot, state: state, events: events, bellOnEvents: bell, capabilities: color, now: now)
+    }
+
+    /// Applies messages in order, collecting effects.
+    static func send(_ messages: [Message], _ model: Model) -> (Model, [Effect]) {
+        var model = model
+        var effects: [Effect] = []
+        for message in messages {
+            let result = Dashboard.update(model, message)
+            model = result.0
+            effects += result.1
         }
-        return (state, actions)
+        return (model, effects)
+    }
+
+    /// `send` for a view state and a snapshot.
+    static func send(_ messages: [Message], _ state: ViewState, _ snapshot: Snapshot, events: [Transition] = []) -> (ViewState, [Effect]) {
+        let (model, effects) = send(messages, model(state, snapshot, events: events))
+        return (model.state, effects)
+    }
+
+    /// Applies keys in order, collecting effects.
+    static func press(_ keys: [Key], _ state: ViewState, _ snapshot: Snapshot, events: [Transition] = []) -> (ViewState, [Effect]) {
+        send(keys.map(Message.key), state, snapshot, events: events)
     }
 
     static func keys(_ text: String) -> [Key] { text.map { .character($0) } }

@@ -18,6 +18,11 @@ struct RemoveConfirmationTests {
         (state, actions) = Fixtures.press([.character("y")], state, snapshot)
         #expect(actions == [.removeJob(Fixtures.failedBatch.key)])
         #expect(state.mode == .normal)
+        #expect(state.notes.map(\.jobID) == [Fixtures.failedBatchID])
+        // Said once the engine has let go of it.
+        #expect(state.notice == nil)
+        (state, actions) = Fixtures.send([.removed(Fixtures.failedBatch.key)], state, snapshot)
+        #expect(actions.isEmpty)
         #expect(state.notice == "removed \(Fixtures.failedBatchID) from the watch")
     }
 
@@ -30,7 +35,7 @@ struct RemoveConfirmationTests {
     }
 
     @Test func aResizeKeepsAsking() {
-        let (state, actions) = Fixtures.press([.character("d"), .resize], Fixtures.state(), snapshot)
+        let (state, actions) = Fixtures.send([.key(.character("d")), .resize(ScreenSize(width: 100, height: 30))], Fixtures.state(), snapshot)
         #expect(actions.isEmpty)
         #expect(state.mode == .confirmingRemove(Fixtures.failedBatch.key))
     }

@@ -78,7 +78,7 @@ struct SizeAndSpeedTests {
         #expect(tree.segments.count == 4)
 
         // Timing lives in the benchmarks (Benchmarks/), not in a test that can flake.
-        let frame = Dashboard.render(snapshot, state, width: 200, height: 60, capabilities: Fixtures.color, now: Fixtures.now, events: [])
+        let frame = Dashboard.view(Fixtures.model(state, snapshot))
         #expect(frame.lines.count == 60)
         #expect(frame.lines.contains { $0.contains("0000…1388") && $0.hasPrefix("  ▾") })
         #expect(frame.lines.contains { $0.contains("server_id: server-5000") })

@@ -10,7 +10,7 @@ struct SmallTerminalTests {
 
     @Test(arguments: [40, 80])
     func aTooLongIDsErrorStaysInsideTheWidth(_ width: Int) {
-        let (state, actions) = Fixtures.press([.character("a"), .paste(longID), .enter], Fixtures.state(width: width), snapshot)
+        let (state, actions) = Fixtures.send([.key(.character("a")), .paste(longID), .key(.enter)], Fixtures.state(width: width), snapshot)
         #expect(actions == [.bell])
         let footer = Fixtures.render(snapshot, state, width: width).lines[23]
         #expect(DisplayWidth.of(footer) <= width)

@@ -90,7 +90,7 @@ enum RenderSetup {
     }
 
     static func render(_ snapshot: Snapshot, _ state: ViewState) -> Frame {
-        Dashboard.render(snapshot, state, width: 200, height: 60, capabilities: capabilities, now: BigSnapshot.now, events: [])
+        Dashboard.view(Model(snapshot: snapshot, state: state, capabilities: capabilities, now: BigSnapshot.now))
     }
 }
 

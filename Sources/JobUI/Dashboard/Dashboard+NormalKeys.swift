@@ -3,7 +3,7 @@ import JobModel
 // MARK: - Keys on the tree
 
 extension Dashboard {
-    static func normalKey(_ key: Key, _ state: inout ViewState, latest: Snapshot) -> [Action] {
+    static func normalKey(_ key: Key, _ state: inout ViewState, latest: Snapshot) -> [Effect] {
         let snapshot = state.displayed(latest)
         let tree = VisibleTree(snapshot, state)
         let current = Selection.row(state, snapshot, tree)
@@ -53,9 +53,7 @@ extension Dashboard {
             return [.refreshAll]
         case .character("y"):
             guard let ref = selectedRef else { return [.bell] }
-            let text = copyText(ref, snapshot)
-            state.notice = "copied \(text)"
-            return [.copy(text)]
+            return [.copy(copyText(ref, snapshot))]
         case .character("t"):
             state.utc.toggle()
             state.notice = state.utc ? "times in UTC" : "times in local time"
@@ -75,8 +73,6 @@ extension Dashboard {
             state.mode = .confirmingQuit
         case .escape:
             state.search = ""
-        case .resize:
-            reselect(&state, snapshot)
         default:
             break
         }
@@ -98,7 +94,7 @@ extension Dashboard {
         return next.job == ref.job && next.depth > ref.depth
     }
 
-    private static func setFold(_ unfolded: Bool, _ ref: NodeRef?, _ state: inout ViewState, _ snapshot: Snapshot) -> [Action] {
+    private static func setFold(_ unfolded: Bool, _ ref: NodeRef?, _ state: inout ViewState, _ snapshot: Snapshot) -> [Effect] {
         guard let ref else { return [.bell] }
         guard snapshot.hasChildren(ref) else { return [] }
         state.foldOverrides[snapshot.nodeID(of: ref)] = unfolded
@@ -114,7 +110,7 @@ extension Dashboard {
     }
 
     /// Moves to the next (or previous) match of the confirmed search, unfolding its parents.
-    static func jumpToMatch(from current: NodeRef?, backwards: Bool, includingCurrent: Bool = false, _ state: inout ViewState, _ snapshot: Snapshot) -> [Action] {
+    static func jumpToMatch(from current: NodeRef?, backwards: Bool, includingCurrent: Bool = false, _ state: inout ViewState, _ snapshot: Snapshot) -> [Effect] {
         guard !state.search.isEmpty else { return [.bell] }
         let matches = Search.matches(state.search, snapshot, filter: state.filter)
         guard let target = Search.next(after: current, in: matches, backwards: backwards, includingCurrent: includingCurrent) else {

@@ -3,7 +3,7 @@ import JobModel
 // MARK: - Keys in prompts and overlays
 
 extension Dashboard {
-    static func searchPromptKey(_ key: Key, _ text: String, _ state: inout ViewState, snapshot: Snapshot) -> [Action] {
+    static func searchPromptKey(_ key: Key, _ text: String, _ state: inout ViewState, snapshot: Snapshot) -> [Effect] {
         switch key {
         case .character(let c):
             state.mode = .searching(text: text + String(c))
@@ -28,7 +28,7 @@ extension Dashboard {
 
     /// `a`: the typed (or pasted) IDs, separated by spaces (a pasted list's line breaks become
     /// spaces), are checked with `JobID.problem(with:)` on Enter; all of them are added.
-    static func addJobPromptKey(_ key: Key, _ text: String, _ state: inout ViewState, snapshot: Snapshot) -> [Action] {
+    static func addJobPromptKey(_ key: Key, _ text: String, _ state: inout ViewState, snapshot: Snapshot) -> [Effect] {
         switch key {
         case .character(let c):
             state.mode = .addingJob(text: text + String(c), problem: nil)
@@ -64,7 +64,7 @@ extension Dashboard {
         return []
     }
 
-    static func helpKey(_ key: Key, _ state: inout ViewState) -> [Action] {
+    static func helpKey(_ key: Key, _ state: inout ViewState) -> [Effect] {
         switch key {
         case .escape, .character("?"), .character("q"), .enter, .ctrl("c"): state.mode = .normal
         default: break
@@ -72,9 +72,9 @@ extension Dashboard {
         return []
     }
 
-    static func eventLogKey(_ key: Key, _ offset: Int, _ state: inout ViewState, events: [Transition]) -> [Action] {
-        let visible = max(1, Layout(width: state.screen.width, height: state.screen.height).body.height - 1)
-        let last = max(0, events.count + state.notes.count - visible)
+    static func eventLogKey(_ key: Key, _ offset: Int, _ state: inout ViewState, events: [Transition]) -> [Effect] {
+        let visible = eventLogRows(state)
+        let last = eventLogLastOffset(state, events: events)
         var offset = min(offset, last)
         switch key {
         case .escape, .character("e"), .character("q"), .ctrl("c"):
@@ -92,26 +92,36 @@ extension Dashboard {
         return []
     }
 
-    static func confirmRemoveKey(_ key: Key, _ jobKey: JobKey, _ state: inout ViewState, snapshot: Snapshot) -> [Action] {
+    /// Lines of events the log shows at the screen's size.
+    private static func eventLogRows(_ state: ViewState) -> Int {
+        max(1, Layout(width: state.screen.width, height: state.screen.height).body.height - 1)
+    }
+
+    /// The largest offset that still fills the log's lines.
+    static func eventLogLastOffset(_ state: ViewState, events: [Transition]) -> Int {
+        max(0, events.count + state.notes.count - eventLogRows(state))
+    }
+
+    /// `y` removes (the notice waits for the engine's `.removed`); any other key keeps the job.
+    static func confirmRemoveKey(_ key: Key, _ jobKey: JobKey, _ state: inout ViewState) -> [Effect] {
         switch key {
         case .character("y"), .character("Y"):
             state.mode = .normal
-            state.notice = "removed \(jobKey.jobID) from the watch"
             return [.removeJob(jobKey)]
-        case .resize:
-            Dashboard.reselect(&state, state.displayed(snapshot))
-            return []
         default:
-            state.mode = .normal
-            state.notice = "kept \(jobKey.jobID)"
+            keep(jobKey, &state)
             return []
         }
     }
 
-    static func confirmQuitKey(_ key: Key, _ state: inout ViewState) -> [Action] {
+    /// The question is answered with anything but `y`: the job stays.
+    static func keep(_ jobKey: JobKey, _ state: inout ViewState) {
+        state.mode = .normal
+        state.notice = "kept \(jobKey.jobID)"
+    }
+
+    static func confirmQuitKey(_ key: Key, _ state: inout ViewState) -> [Effect] {
         switch key {
-        case .resize:
-            return []
         case .character("y"), .character("Y"), .character("q"), .ctrl("c"):
             return [.quit]
         case .character("n"), .character("N"), .escape, .enter:

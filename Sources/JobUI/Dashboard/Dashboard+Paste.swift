@@ -6,7 +6,7 @@ import JobModel
 extension Dashboard {
     /// A paste is text, never commands: on the tree it opens the add prompt with it (a pasted ID
     /// is what one adds); in a prompt it is inserted whole; a question it cancels like any key.
-    static func paste(_ pasted: String, _ state: inout ViewState, snapshot: Snapshot) -> [Action] {
+    static func paste(_ pasted: String, _ state: inout ViewState, snapshot: Snapshot) -> [Effect] {
         let text = promptText(pasted)
         switch state.mode {
         case .normal:
@@ -18,7 +18,7 @@ extension Dashboard {
         case .searching(let typed):
             state.mode = .searching(text: typed + text)
         case .confirmingRemove(let jobKey):
-            return confirmRemoveKey(.paste(pasted), jobKey, &state, snapshot: snapshot)
+            keep(jobKey, &state)
         case .confirmingQuit, .help, .eventLog:
             return [.bell]
         }

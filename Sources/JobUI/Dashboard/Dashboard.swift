@@ -1,43 +1,27 @@
 import Foundation
 import JobModel
 
-/// The dashboard as two pure functions (the Elm architecture): `update` turns a key into a new
-/// state and the side effects to perform; `render` turns the state into a frame.
+/// The dashboard as one Elm loop of pure functions: `update(model, message)` gives the next
+/// model and the effects to perform; `view(model)` gives the frame to show.
 ///
-/// The driver owns the loop: read a key → `update` → perform the actions → `render` → draw.
-/// It always passes the engine's latest snapshot; while paused (`state.isPaused`) both
-/// functions use the frozen one kept in the state, so the driver need not care.
+/// The driver owns the loop: a message (key, snapshot, tick, finished effect…) → `update` →
+/// perform the effects (their results come back as messages) → blit `view(model)`.
 public enum Dashboard {
-    /// Applies one key. Pure: the same inputs give the same outputs.
-    /// `events` is only needed to clamp scrolling of the event log.
-    public static func update(_ key: Key, _ state: ViewState, snapshot: Snapshot, events: [Transition] = []) -> (ViewState, [Action]) {
-        var next = state
-        next.notice = nil
-        if key == .ctrl("l") { return (next, [.redraw]) }
-        if case .paste(let text) = key {
-            let actions = paste(text, &next, snapshot: snapshot)
-            return (next, actions)
-        }
-        let actions: [Action]
-        switch state.mode {
-        case .normal: actions = normalKey(key, &next, latest: snapshot)
-        case .searching(let text): actions = searchPromptKey(key, text, &next, snapshot: next.displayed(snapshot))
-        case .addingJob(let text, _): actions = addJobPromptKey(key, text, &next, snapshot: snapshot)
-        case .help: actions = helpKey(key, &next)
-        case .eventLog(let offset): actions = eventLogKey(key, offset, &next, events: events)
-        case .confirmingQuit: actions = confirmQuitKey(key, &next)
-        case .confirmingRemove(let jobKey): actions = confirmRemoveKey(key, jobKey, &next, snapshot: snapshot)
-        }
-        return (next, actions)
+    /// The frame for the model at its screen size.
+    public static func view(_ model: Model) -> Frame {
+        render(
+            model.snapshot, model.state, width: model.state.screen.width, height: model.state.screen.height,
+            capabilities: model.capabilities, now: model.now, events: model.events)
     }
 
-    /// Draws the whole screen. Pure; formats only the rows on screen.
+    /// Draws the whole screen at any size (`view` passes the model's; tests try others). Pure;
+    /// formats only the rows on screen.
     ///
     /// - Parameters:
     ///   - snapshot: the engine's latest snapshot (ignored while paused: the frozen one is shown).
     ///   - now: the wall clock, for elapsed times and ages.
     ///   - events: the transitions for the event log, in the order they happened.
-    public static func render(
+    static func render(
         _ snapshot: Snapshot, _ state: ViewState, width: Int, height: Int,
         capabilities: TerminalCapabilities, now: Date, events: [Transition]
     ) -> Frame {

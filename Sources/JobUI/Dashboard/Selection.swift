@@ -42,7 +42,7 @@ enum Selection {
         return max(0, min(top, count - visible))
     }
 
-    /// Tree rows on the screen the driver last reported, with the detail pane as `render` sizes
+    /// Tree rows on the screen of the last `.resize`, with the detail pane as `render` sizes
     /// it for the selected row.
     static func treeRows(_ state: ViewState, _ snapshot: Snapshot) -> Int {
         let layout = Layout(width: state.screen.width, height: state.screen.height)

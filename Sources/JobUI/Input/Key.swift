@@ -1,15 +1,10 @@
-import JobModel
-/// A key press (or a terminal event) as the driver reads it; the driver maps curses codes to these.
+/// A key press as the driver reads it; the driver maps curses codes to these. Resizes and
+/// pastes are messages of their own (`Message.resize`, `Message.paste`).
 public enum Key: Sendable, Hashable {
     case character(Character)
     case up, down, left, right
     case pageUp, pageDown, home, end
     case enter, escape, backspace, tab
-    /// The terminal changed size: set `ViewState.screen` first, then send this.
-    case resize
     /// Control plus a letter, lower case: `.ctrl("c")`.
     case ctrl(Character)
-    /// Text the terminal marked as pasted (bracketed paste), verbatim: one event, so nothing in
-    /// it runs as a command.
-    case paste(String)
 }

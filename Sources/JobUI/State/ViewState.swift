@@ -1,9 +1,8 @@
 import Foundation
 import JobModel
 
-/// Everything the dashboard remembers between key presses; `Dashboard.update` is its only writer
-/// apart from the driver setting `screen`, `context`, `expandFailed` and `localTimeZone` and
-/// appending `notes`.
+/// What the user made of the screen (part of `Model`); `Dashboard.update` is its only writer
+/// once the driver has set the starting `screen`, `context`, `utc` and `expandFailed`.
 public struct ViewState: Sendable, Hashable {
     /// The selected row, by identity: it stays on the same job across snapshots.
     public var selection: NodeID?
@@ -14,7 +13,7 @@ public struct ViewState: Sendable, Hashable {
     /// The confirmed search text (`n`/`N` jump to its matches); empty when none.
     public var search: String = ""
     public var mode: Mode = .normal
-    /// While paused, the screen shows this snapshot and ignores the ones the driver passes.
+    /// While paused, the screen shows this snapshot and ignores the newer ones the model takes in.
     public var frozen: Snapshot?
     /// Show times in UTC instead of `localTimeZone`.
     public var utc = false
@@ -32,14 +31,14 @@ public struct ViewState: Sendable, Hashable {
     var detailChosen: Bool?
     /// `ui.expand_failed`: failed batches (and batches with a failed sub-job) start unfolded.
     public var expandFailed = true
-    /// The terminal size, for paging; the driver sets it at start and on every resize.
+    /// The terminal size, for paging and drawing; `.resize` sets it.
     public var screen = ScreenSize(width: 80, height: 24)
     /// What the header names first, e.g. `prod · cn-north-4`; empty: the profiles of the jobs.
     public var context: String = ""
-    /// A one-shot message for the footer (`copied …`, `no match`); cleared by the next key.
+    /// A one-shot message for the footer (`copied …`, `no match`); cleared by the next key,
+    /// paste or resize.
     public var notice: String?
-    /// Lines of the event log the dashboard adds itself (a removal); the driver appends them,
-    /// as it has the clock.
+    /// Lines of the event log the dashboard adds itself (a removal).
     public var notes: [EventNote] = []
     /// Where the selection was last seen (row and position in the snapshot): makes finding it
     /// again O(1) in the common case, and gives a place to land when it disappears.

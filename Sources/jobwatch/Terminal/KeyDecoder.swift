@@ -23,7 +23,6 @@ enum KeyDecoder {
         case KEY_ENTER: .enter
         case KEY_BACKSPACE: .backspace
         case KEY_BTAB: .tab
-        case jw_key_resize(): .resize
         default: nil
         }
     }

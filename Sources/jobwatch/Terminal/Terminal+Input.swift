@@ -32,12 +32,12 @@ extension Terminal {
     /// Never blocks, except `ESCDELAY` (25 ms) after a lone Esc. Returns whether anything was read.
     @discardableResult
     func drainKeys() -> Bool {
-        var keys: [Key] = []
+        var input: [TerminalEvent] = []
         var text = String.UnicodeScalarView()
         var readAnything = false
         func endText() {
             guard !text.isEmpty else { return }
-            keys += KeyDecoder.characters(text)
+            input += KeyDecoder.characters(text).map(TerminalEvent.key)
             text = String.UnicodeScalarView()
         }
         while true {
@@ -49,29 +49,29 @@ extension Terminal {
                 endText()
                 paste.begin()
             } else if result == jw_key_code_yes(), Int32(code) == KeyDecoder.pasteEndCode {
-                if let pasted = paste.end() { keys.append(.paste(pasted)) }
+                if let pasted = paste.end() { input.append(.paste(pasted)) }
             } else if paste.isOpen {
                 // Inside a paste nothing is a key: KEY_ENTER is a newline, other keys are dropped.
                 let scalar: Unicode.Scalar? = result == jw_key_code_yes()
                     ? (Int32(code) == KEY_ENTER ? "\n" : nil)
                     : Unicode.Scalar(UInt32(code))
-                if let scalar, let pasted = paste.append(scalar) { keys.append(.paste(pasted)) }
+                if let scalar, let pasted = paste.append(scalar) { input.append(.paste(pasted)) }
             } else if result == jw_key_code_yes() {
                 endText()
-                // KEY_RESIZE only comes from our own resizeterm, which reports the resize itself.
-                if let key = KeyDecoder.functionKey(Int32(code)), key != .resize { keys.append(key) }
+                // KEY_RESIZE (no key here) only comes from our own resizeterm, which reports the resize itself.
+                if let key = KeyDecoder.functionKey(Int32(code)) { input.append(.key(key)) }
             } else if let scalar = Unicode.Scalar(UInt32(code)) {
                 if ControlCharacters.contains(scalar) {
                     endText()
-                    if let key = KeyDecoder.controlKey(scalar) { keys.append(key) }
+                    if let key = KeyDecoder.controlKey(scalar) { input.append(.key(key)) }
                 } else {
                     text.append(scalar)
                 }
             }
         }
         endText()
-        if paste.isOverdue, let pasted = paste.end() { keys.append(.paste(pasted)) }
-        for key in keys { events?.yield(.key(key)) }
+        if paste.isOverdue, let pasted = paste.end() { input.append(.paste(pasted)) }
+        for event in input { events?.yield(event) }
         return readAnything
     }
 }

@@ -198,7 +198,7 @@ final class Terminal {
         }
         shownRows = []
         drainKeys()  // resizeterm queued a KEY_RESIZE: take it out (and any keys typed meanwhile)
-        events?.yield(.key(.resize))
+        events?.yield(.resize(size))
     }
 
     /// Writes bytes straight to the terminal, outside curses. Only between frames: `doupdate`

@@ -3,13 +3,14 @@ import JobModel
 import JobEngine
 import JobUI
 
-/// Runs the interactive dashboard: the Elm loop around `Dashboard.update` and `Dashboard.render`.
+/// Runs the interactive dashboard: the Elm loop around `Dashboard.update` and `Dashboard.view`.
 ///
-/// Messages (keys, resizes, signals, snapshots, transitions, ticks, finished actions) arrive on
-/// one stream and are handled one at a time on `CursesActor`, the terminal's own thread. After a
-/// message, a `.render` is queued behind whatever is already waiting, so a burst costs one frame;
-/// `Terminal.draw` then writes only the rows that changed. Nothing polls: with nothing happening
-/// the only work is one render a second for the clocks on screen.
+/// Terminal input, signals, the engine's snapshots and transitions, the clock and finished
+/// effects all arrive on one stream as messages, handled one at a time on `CursesActor`, the
+/// terminal's own thread: `update` gives the next model and the effects, which this performs.
+/// After a message, a `.render` is queued behind whatever is already waiting, so a burst costs
+/// one frame; `Terminal.draw` then writes only the rows that changed. Nothing polls: with
+/// nothing happening the only work is one frame a second for the clocks on screen.
 ///
 /// ```swift
 /// let exit = try await DashboardDriver(snapshots: engine.snapshots, transitions: engine.transitions,
@@ -20,20 +21,16 @@ final class DashboardDriver {
     private let snapshots: AsyncStream<Snapshot>
     private let transitions: AsyncStream<Transition>
     let control: any DashboardControl
-    let options: DashboardOptions
+    private let options: DashboardOptions
     let terminal: Terminal
-    let now: @Sendable () -> Date
+    private let now: @Sendable () -> Date
     private let clock: any Clock<Duration>
 
-    var state = ViewState()
-    var snapshot: Snapshot
-    var events: [Transition] = []
+    /// What the dashboard knows; only `send` changes it (through `Dashboard.update`).
+    private var model: Model
     /// Where messages go in; set while `run()` runs.
-    var post: AsyncStream<DashboardMessage>.Continuation?
+    var post: AsyncStream<DashboardInbox>.Continuation?
     private var renderQueued = false
-    /// `--bell`: something worth a bell happened since the last frame.
-    var ringPending = false
-    private var wasAllDone = false
     /// Set when the loop must end.
     var exit: DashboardExit?
 
@@ -57,11 +54,13 @@ final class DashboardDriver {
         self.terminal = Terminal(environment: environment)
         self.now = now
         self.clock = clock
-        self.snapshot = initial ?? Snapshot(takenAt: now())
+        var state = ViewState()
         state.context = options.context
         state.utc = options.utc
         state.expandFailed = options.expandFailed
-        events = Array(options.earlierEvents.suffix(options.eventLogLimit))
+        model = Model(
+            snapshot: initial ?? Snapshot(takenAt: now()), state: state, events: options.earlierEvents,
+            eventLogLimit: options.eventLogLimit, bellOnEvents: options.bell, now: now())
     }
 
     /// Takes over the terminal until the user quits, a quit signal arrives or the terminal goes
@@ -70,11 +69,12 @@ final class DashboardDriver {
     func run() async throws -> DashboardExit {
         let terminalEvents = try terminal.start()
         defer { terminal.stop() }
-        let (messages, post) = AsyncStream.makeStream(of: DashboardMessage.self)
+        let (inbox, post) = AsyncStream.makeStream(of: DashboardInbox.self)
         self.post = post
         defer { self.post = nil }
-        state.screen = terminal.size
-        wasAllDone = snapshot.isAllDone
+        // Known only once the terminal is ours: the model's starting screen.
+        model.capabilities = terminal.capabilities
+        model.state.screen = terminal.size
         render()
 
         let latest = LatestValue<Snapshot>()
@@ -82,22 +82,33 @@ final class DashboardDriver {
         let transitions = transitions
         let clock = clock
         let tick = options.tick
+        let now = now
         return await withTaskGroup(of: Void.self) { group in
             group.addTask {
-                for await event in terminalEvents { post.yield(.terminal(event)) }
+                for await event in terminalEvents { post.yield(.message(event.message)) }
             }
             group.addTask {
-                for await snapshot in snapshots where latest.put(snapshot) { post.yield(.snapshot) }
+                for await snapshot in snapshots where latest.put(snapshot) { post.yield(.snapshotReady) }
             }
             group.addTask {
-                for await transition in transitions { post.yield(.transition(transition)) }
+                for await transition in transitions { post.yield(.message(.transition(transition))) }
             }
             group.addTask {
-                while (try? await clock.sleep(for: tick)) != nil { post.yield(.tick) }
+                while (try? await clock.sleep(for: tick)) != nil { post.yield(.message(.tick(now()))) }
             }
-            for await message in messages {
-                handle(message, latest: latest)
+            for await item in inbox {
+                switch item {
+                case .message(let message):
+                    send(message)
+                case .snapshotReady:
+                    if let newest = latest.take() { send(.snapshot(newest)) }
+                case .render:
+                    renderQueued = false
+                    render()
+                    continue
+                }
                 if exit != nil { break }
+                queueRender()
             }
             group.cancelAll()
             post.finish()
@@ -105,38 +116,11 @@ final class DashboardDriver {
         }
     }
 
-    // MARK: - Messages
-
-    private func handle(_ message: DashboardMessage, latest: LatestValue<Snapshot>) {
-        switch message {
-        case .terminal(.key(let key)):
-            if key == .resize { state.screen = terminal.size }
-            let (next, actions) = Dashboard.update(key, state, snapshot: snapshot, events: events)
-            state = next
-            perform(actions)
-        case .terminal(.quit(let signal)):
-            exit = .signal(signal)
-        case .terminal(.hangup):
-            exit = .hangup
-        case .snapshot:
-            guard let newest = latest.take() else { return }
-            snapshot = newest
-            if newest.isAllDone, !wasAllDone { ringPending = options.bell }
-            wasAllDone = newest.isAllDone
-        case .transition(let transition):
-            events.append(transition)
-            if events.count > options.eventLogLimit { events.removeFirst(events.count - options.eventLogLimit) }
-            if transition.to == .fail, options.bell { ringPending = true }
-        case .tick:
-            break
-        case .added(let jobID, let problem):
-            if let problem { state.notice = "\(jobID): \(problem)" }
-        case .render:
-            renderQueued = false
-            render()
-            return
-        }
-        queueRender()
+    /// Hands one message to `Dashboard.update`, keeps the model, performs the effects.
+    func send(_ message: Message) {
+        let (next, effects) = Dashboard.update(model, message)
+        model = next
+        perform(effects)
     }
 
     private func queueRender() {
@@ -145,15 +129,11 @@ final class DashboardDriver {
         post?.yield(.render)
     }
 
+    /// Blits the view at the time of drawing (ages move even between ticks), then says it is
+    /// shown, which rings a pending `--bell` after the frame that explains it.
     private func render() {
-        let size = terminal.size
-        let frame = Dashboard.render(
-            snapshot, state, width: size.width, height: size.height,
-            capabilities: terminal.capabilities, now: now(), events: events)
-        terminal.draw(frame)
-        if ringPending {
-            ringPending = false
-            terminal.bell()
-        }
+        send(.tick(now()))
+        terminal.draw(Dashboard.view(model))
+        send(.drawn)
     }
 }

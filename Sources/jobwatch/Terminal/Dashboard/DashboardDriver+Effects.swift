@@ -4,11 +4,11 @@ import JobUI
 extension DashboardDriver {
     /// Carries out what `Dashboard.update` asked for. Engine calls run in their own tasks, so a
     /// slow request never freezes the keyboard; their results come back as messages.
-    func perform(_ actions: [Action]) {
-        for action in actions {
-            switch action {
-            case .quit:
-                exit = .quit
+    func perform(_ effects: [Effect]) {
+        for effect in effects {
+            switch effect {
+            case .exit(let why):
+                exit = why
             case .refresh(let key):
                 let control = control
                 Task { await control.refresh(key) }
@@ -20,17 +20,18 @@ extension DashboardDriver {
                 let post = post
                 Task {
                     let problem = await control.add(jobID: jobID)
-                    post?.yield(.added(jobID: jobID, problem: problem))
+                    post?.yield(.message(problem.map { .addFailed(jobID: jobID, problem: $0) } ?? .added(jobID: jobID)))
                 }
             case .removeJob(let key):
                 let control = control
-                Task { await control.remove(key) }
-                // The engine's log has no removals: the dashboard keeps its own line of it.
-                state.notes.append(EventNote.removed(key, from: snapshot, at: now()))
-            case .copy(let text):
-                if !terminal.copyToClipboard(text) {
-                    state.notice = "this terminal cannot take a copy (no OSC 52)"
+                let post = post
+                Task {
+                    await control.remove(key)
+                    post?.yield(.message(.removed(key)))
                 }
+            case .copy(let text):
+                // Known at once: the answer goes in before the frame.
+                send(terminal.copyToClipboard(text) ? .copied(text) : .copyFailed)
             case .bell:
                 terminal.bell()
             case .redraw:

@@ -1,0 +1,93 @@
+import Foundation
+import JobEngine
+
+// MARK: - Every message
+
+extension Dashboard {
+    /// Applies one message. Pure: the same inputs give the same outputs.
+    public static func update(_ model: Model, _ message: Message) -> (Model, [Effect]) {
+        var next = model
+        let effects: [Effect]
+        switch message {
+        case .key(let key):
+            next.state.notice = nil
+            effects = self.key(key, &next)
+        case .paste(let text):
+            next.state.notice = nil
+            effects = paste(text, &next.state, snapshot: next.snapshot)
+        case .resize(let size):
+            next.state.notice = nil
+            resize(to: size, &next)
+            effects = []
+        case .snapshot(let snapshot):
+            next.snapshot = snapshot
+            // Once when it becomes true: later snapshots of a finished watch stay quiet.
+            if snapshot.isAllDone, !next.wasAllDone, next.bellOnEvents { next.bellPending = true }
+            next.wasAllDone = snapshot.isAllDone
+            effects = []
+        case .transition(let transition):
+            next.events.append(transition)
+            if next.events.count > next.eventLogLimit { next.events.removeFirst(next.events.count - next.eventLogLimit) }
+            if transition.to == .fail, next.bellOnEvents { next.bellPending = true }
+            effects = []
+        case .tick(let now):
+            next.now = now
+            effects = []
+        case .added:
+            // The prompt already said "added …"; the job shows with the next snapshot.
+            effects = []
+        case .addFailed(let jobID, let problem):
+            next.state.notice = "\(jobID): \(problem)"
+            effects = []
+        case .removed(let key):
+            next.state.notice = "removed \(key.jobID) from the watch"
+            effects = []
+        case .copied(let text):
+            next.state.notice = "copied \(text)"
+            effects = []
+        case .copyFailed:
+            next.state.notice = "this terminal cannot take a copy (no OSC 52)"
+            effects = []
+        case .signal(let number):
+            effects = [.exit(.signal(number))]
+        case .hangup:
+            effects = [.exit(.hangup)]
+        case .drawn:
+            effects = next.bellPending ? [.bell] : []
+            next.bellPending = false
+        }
+        return (next, effects)
+    }
+
+    /// A key, by what the keyboard is talking to.
+    private static func key(_ key: Key, _ model: inout Model) -> [Effect] {
+        if key == .ctrl("l") { return [.redraw] }
+        let snapshot = model.snapshot
+        switch model.state.mode {
+        case .normal: return normalKey(key, &model.state, latest: snapshot)
+        case .searching(let text): return searchPromptKey(key, text, &model.state, snapshot: model.state.displayed(snapshot))
+        case .addingJob(let text, _): return addJobPromptKey(key, text, &model.state, snapshot: snapshot)
+        case .help: return helpKey(key, &model.state)
+        case .eventLog(let offset): return eventLogKey(key, offset, &model.state, events: model.events)
+        case .confirmingQuit: return confirmQuitKey(key, &model.state)
+        case .confirmingRemove(let jobKey):
+            let effects = confirmRemoveKey(key, jobKey, &model.state)
+            // The engine's log has no removals: the dashboard keeps its own line of it, named
+            // while the job is still in the snapshot.
+            if effects.contains(.removeJob(jobKey)) {
+                model.state.notes.append(EventNote.removed(jobKey, from: snapshot, at: model.now))
+            }
+            return effects
+        }
+    }
+
+    /// The selection stays on screen at the new size; the event log stays inside its lines.
+    private static func resize(to size: ScreenSize, _ model: inout Model) {
+        model.state.screen = size
+        if case .eventLog(let offset) = model.state.mode {
+            model.state.mode = .eventLog(offset: min(offset, eventLogLastOffset(model.state, events: model.events)))
+        } else {
+            reselect(&model.state, model.state.displayed(model.snapshot))
+        }
+    }
+}

@@ -1,0 +1,40 @@
+import Foundation
+import JobEngine
+
+/// Everything the dashboard knows: what the engine reported, what the user did, and what is
+/// still to be said. `Dashboard.update` is its only writer; `Dashboard.view` draws it.
+public struct Model: Sendable {
+    /// Selection, folds, filter, mode, pause, notice, screen size, the dashboard's own notes.
+    public var state: ViewState
+    /// The engine's newest snapshot, taken in even while paused (the view shows the frozen one).
+    public var snapshot: Snapshot
+    /// Status changes for the event log, oldest first, at most `eventLogLimit`.
+    public var events: [Transition]
+    public var eventLogLimit: Int
+    /// `--bell`: ring when a job or sub-job fails, and when everything has finished.
+    public var bellOnEvents: Bool
+    /// What the terminal can show.
+    public var capabilities: TerminalCapabilities
+    /// The wall clock as of the last `.tick`, for elapsed times and ages.
+    public var now: Date
+    /// A `--bell` event happened since the last frame: one ring after the next one, however
+    /// many failures it shows.
+    public var bellPending = false
+    /// Whether the last snapshot had everything finished: the bell rings when that turns true.
+    var wasAllDone: Bool
+
+    public init(
+        snapshot: Snapshot, state: ViewState = ViewState(), events: [Transition] = [], eventLogLimit: Int = 5_000,
+        bellOnEvents: Bool = false, capabilities: TerminalCapabilities = TerminalCapabilities(colors: 0, unicode: true),
+        now: Date
+    ) {
+        self.state = state
+        self.snapshot = snapshot
+        self.events = Array(events.suffix(eventLogLimit))
+        self.eventLogLimit = eventLogLimit
+        self.bellOnEvents = bellOnEvents
+        self.capabilities = capabilities
+        self.now = now
+        wasAllDone = snapshot.isAllDone
+    }
+}
