@@ -13,7 +13,7 @@ struct JobWatch: AsyncParsableCommand {
     )
 
     /// As `AsyncParsableCommand.main()`, except that a command line the parser refuses (unknown
-    /// flag, missing value) is one `jobwatch: <what> — <how to fix>` line (DESIGN.md), not the
+    /// flag, missing value) is one `jobwatch: <what> — <how to fix>` line (README, "Commands"), not the
     /// parser's message followed by the usage text.
     static func main() async {
         if let empty = EmptyOptionValue.find(in: CommandLine.arguments.dropFirst()) {

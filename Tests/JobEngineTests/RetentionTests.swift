@@ -2,6 +2,7 @@ import Foundation
 import JobModel
 import JobAPI
 import JobEngine
+import Clocks
 import Testing
 
 /// A dashboard left running: finished jobs leave the watch list and the state file once their
@@ -61,5 +62,29 @@ private extension Array {
         var result: [T] = []
         for element in self { result.append(await transform(element)) }
         return result
+    }
+}
+
+@Suite("Retention at start")
+struct RetentionAtStartTests {
+    /// The same rule as the engine's while it runs, on its clock: finished and old goes, running stays.
+    @Test func restoringLeavesOutWhatIsPastRetention() async throws {
+        let now = Date(timeIntervalSince1970: 1_800_000_000)
+        let old = now.addingTimeInterval(-8 * 86400)
+        let key = { (id: String) in JobKey(endpoint: "127.0.0.1:9", projectID: "p", jobID: id) }
+        let file = StateFile(savedAt: old, jobs: [
+            .init(profile: "p", key: key("done"), jobID: "done", label: nil, job: Job(id: "done", status: .success, endTime: old), readAt: old),
+            .init(profile: "p", key: key("running"), jobID: "running", label: nil, job: Job(id: "running", status: .running), readAt: old),
+        ], events: [Transition(at: old, key: key("done"), profile: "p", from: .running, to: .success)])
+        var settings = EngineSettings.testing
+        settings.retention = .seconds(7 * 86400)
+        let client = try JobClient()
+        let clock = EngineClock(TestClock<Duration>(), startDate: now)
+        let engine = Engine(profiles: [], client: client, settings: settings, clock: clock, restored: file)
+        #expect(await engine.currentSnapshot().jobs.map(\.key.jobID) == ["running"])
+        #expect(await engine.eventLog().isEmpty)
+        #expect(await engine.droppedEventCount() == 1)
+        #expect(Retention.isExpired(Job(id: "x", status: .fail, endTime: old), readAt: now, cutoff: now.addingTimeInterval(-60)) == false, "read since: kept")
+        await client.shutdown()
     }
 }

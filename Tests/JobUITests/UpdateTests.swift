@@ -1,6 +1,5 @@
+import JobModel
 import Foundation
-import JobAPI
-import JobEngine
 import Testing
 @testable import JobUI
 

@@ -1,7 +1,7 @@
 import Foundation
 import Testing
 
-/// `get` and `wait` against the demo simulator: what scripts branch on (DESIGN.md exit codes).
+/// `get` and `wait` against the demo simulator: what scripts branch on (the README's exit codes).
 @Suite struct ExitCodeTests {
     @Test func getPrintsTheTreeAndExitsZero() async throws {
         let scratch = try Scratch()

@@ -8,7 +8,7 @@ import JobSimulator
 ///
 /// For every status change the scenario's plan makes (a job or sub-job leaving INIT, or
 /// ending), the delay until the poller's view shows it; and the requests each poller sent.
-/// Target (issue 4): at most a third of the fixed poller's requests at an equal or better
+/// Target: at most a third of the fixed poller's requests at an equal or better
 /// median delay.
 ///
 ///     EngineComparison [--horizon SECONDS] [--step SECONDS] [--interval SECONDS] [--budget PER_MINUTE] [--tsv]

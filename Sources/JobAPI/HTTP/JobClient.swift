@@ -97,7 +97,7 @@ public final class JobClient: Sendable {
         let redactor = Redactor(secrets: credential.secrets)
         let host = target.endpoint.hostHeader
         if let problem = JobID.problem(with: target.jobID) {
-            throw APIError(kind: .invalidRequest, message: "job ID \(target.jobID.debugDescription) \(problem) — give the job_id the create/operate call returned")
+            throw APIError(kind: .invalidRequest, message: "job ID \(JobID.quoted(target.jobID)) \(problem) — give the job_id the create/operate call returned")
         }
         if let problem = JobID.problem(with: target.projectID) {
             throw APIError(kind: .invalidRequest, message: "project ID \(problem) — set project_id in the profile or HUAWEICLOUD_SDK_PROJECT_ID")

@@ -12,9 +12,8 @@ extension Engine {
         guard let retention = settings.retention else { return false }
         let cutoff = clock.date.addingTimeInterval(-retention.seconds)
         let expired = order.filter { key in
-            guard let record = records[key], let job = record.state.job, job.status.isTerminal, !record.inFlight else { return false }
-            let lastSeen = max(job.endTime ?? .distantPast, record.state.readAt ?? .distantPast)
-            return lastSeen < cutoff
+            guard let record = records[key], !record.inFlight else { return false }
+            return Retention.isExpired(record.state.job, readAt: record.state.readAt, cutoff: cutoff)
         }
         guard !expired.isEmpty else { return false }
         for key in expired { records[key] = nil }

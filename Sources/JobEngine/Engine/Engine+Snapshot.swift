@@ -99,11 +99,14 @@ extension Engine {
     /// The watch list and last known states of a state file. A job is polled again only
     /// through a profile that reaches where it lives; the others are kept, shown as detached,
     /// and saved again, so nothing is lost when a profile is edited or not loaded this time.
-    static func restoring(_ file: StateFile, profiles: [String: ProfileTarget], now: Duration) -> Restored {
+    /// - Parameter cutoff: finished jobs and events older than this are left out (`Retention`).
+    static func restoring(_ file: StateFile, profiles: [String: ProfileTarget], now: Duration, cutoff: Date? = nil) -> Restored {
         var restored = Restored()
-        restored.events = Array(file.events.suffix(Self.maxEvents))
-        restored.droppedEvents = file.droppedEvents + max(0, file.events.count - Self.maxEvents)
+        let recent = cutoff.map { cutoff in file.events.filter { $0.at >= cutoff } } ?? file.events
+        restored.events = Array(recent.suffix(Self.maxEvents))
+        restored.droppedEvents = file.droppedEvents + file.events.count - restored.events.count
         for saved in file.jobs {
+            if let cutoff, Retention.isExpired(saved.job, readAt: saved.readAt, cutoff: cutoff) { continue }
             let entry = WatchEntry(profile: saved.profile, jobID: saved.jobID, label: saved.label)
             let profile = profiles[saved.profile]
             let current = profile?.key(for: saved.jobID)

@@ -68,7 +68,8 @@ public actor Engine {
         self.random = SeededRandom(seed: settings.randomSeed)
         (kicks, kick) = AsyncStream.makeStream(of: Void.self, bufferingPolicy: .bufferingNewest(1))
         if let restored {
-            let restoredState = Self.restoring(restored, profiles: self.profiles, now: clock.elapsed)
+            let cutoff = settings.retention.map { clock.date.addingTimeInterval(-$0.seconds) }
+            let restoredState = Self.restoring(restored, profiles: self.profiles, now: clock.elapsed, cutoff: cutoff)
             records = restoredState.records
             order = restoredState.order
             events = restoredState.events
@@ -104,7 +105,7 @@ public actor Engine {
 
         public var description: String {
             switch self {
-            case .badJobID(let id, let problem): "job ID \(id.debugDescription) \(problem) — give the job_id the API returned"
+            case .badJobID(let id, let problem): "job ID \(JobID.quoted(id)) \(problem) — give the job_id the API returned"
             case .unknownProfile(let name): "profile \(name.debugDescription) is not configured — add it to the config or pick another with --profile"
             }
         }

@@ -1,7 +1,7 @@
 import JobModel
 import JobAPI
 
-/// How the engine polls. Defaults follow DESIGN.md's polling rules.
+/// How the engine polls (README, "How polling works").
 public struct EngineSettings: Sendable, Hashable {
     /// The shortest time between two polls of one job.
     public var interval: Duration = .seconds(10)

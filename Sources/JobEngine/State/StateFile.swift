@@ -115,10 +115,7 @@ public struct StateFile: Sendable, Codable, Hashable {
 
     /// The same, in place: a file of 100k jobs is not copied to be trimmed.
     public mutating func retain(after cutoff: Date) {
-        jobs.removeAll { saved in
-            guard let job = saved.job, job.status.isTerminal else { return false }
-            return (job.endTime ?? saved.readAt ?? .distantPast) < cutoff
-        }
+        jobs.removeAll { Retention.isExpired($0.job, readAt: $0.readAt, cutoff: cutoff) }
         let before = events.count
         events.removeAll { $0.at < cutoff }
         droppedEvents += before - events.count

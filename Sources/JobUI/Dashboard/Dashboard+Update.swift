@@ -1,5 +1,5 @@
+import JobModel
 import Foundation
-import JobEngine
 
 // MARK: - Every message
 

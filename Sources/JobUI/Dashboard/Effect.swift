@@ -1,4 +1,5 @@
-import JobEngine
+import JobModel
+
 
 /// A side effect `Dashboard.update` asks the driver to perform; the update itself stays pure.
 /// Effects that finish with a result report it back as a `Message` (`.added`, `.copied`, …).

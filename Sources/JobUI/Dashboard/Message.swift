@@ -1,5 +1,5 @@
+import JobModel
 import Foundation
-import JobEngine
 
 /// Everything that can happen to the dashboard. The driver turns terminal input, signals, the
 /// engine's streams, timers and finished effects into these, and hands each to `Dashboard.update`.

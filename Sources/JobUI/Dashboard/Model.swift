@@ -1,5 +1,5 @@
+import JobModel
 import Foundation
-import JobEngine
 
 /// Everything the dashboard knows: what the engine reported, what the user did, and what is
 /// still to be said. `Dashboard.update` is its only writer; `Dashboard.view` draws it.

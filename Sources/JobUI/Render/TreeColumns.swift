@@ -1,6 +1,6 @@
 import JobModel
 /// Which columns of the tree fit a width, and how wide each is. Columns drop in the order
-/// the issue gives: reason first, then begin time, then elapsed, then the label shrinks.
+/// that keeps what matters most longest: reason first, then begin time, then elapsed, then the label shrinks.
 struct TreeColumns: Equatable {
     /// Fold mark, indentation, symbol and marker come before the label: 4 columns + 2 per level.
     static let leadWidth = 4

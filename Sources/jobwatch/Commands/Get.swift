@@ -127,10 +127,16 @@ extension JobWatch {
             }
         }
 
-        /// Jobs never asked because the request budget or the timeout ran out first.
+        /// Jobs without an answer when the timeout came: still waiting on the server, or never
+        /// asked because the request budget ran out first.
         static func unreadExplanation(_ states: [JobState], limit: Duration, budgetPerMinute: Double) -> String? {
             let unasked = states.filter { $0.attemptedAt == nil && $0.readAt == nil && $0.health == .pending }.count
             guard unasked > 0 else { return nil }
+            // Within what the budget lets go at once, they were asked: the server did not answer.
+            let burst = max(1, Int(budgetPerMinute * 0.9) / 3)
+            if states.count <= burst {
+                return "\(unasked) of \(states.count) job\(states.count == 1 ? "" : "s") not read: no answer within --timeout \(ElapsedText.format(limit.seconds)) — the endpoint is slow or does not answer; pass a longer --timeout"
+            }
             let minutes = Double(unasked) / max(1, budgetPerMinute)
             let needed = ElapsedText.format(max(60, (minutes * 60).rounded(.up)) + limit.seconds)
             return "\(unasked) of \(states.count) jobs not read: --timeout \(ElapsedText.format(limit.seconds)) ran out within the request budget of \(Int(budgetPerMinute)) per minute — the rest needs about \(ElapsedText.format((minutes * 60).rounded(.up))): pass --timeout \(needed)"

@@ -81,9 +81,9 @@ extension JobWatch {
             var session = session
             // A dashboard may run for weeks: finished jobs leave it after the retention window.
             session.settings.retention = session.config.poll.retention
-            // The file is read, trimmed in place and handed over: the engine's records are all
-            // that stays (a 100k-job file is not kept a second time for the whole run).
-            let engine = try await session.makeEngine(client: client, store: store, restored: try Self.restore(store, retention: session.config.poll.retention), requireJobs: false)
+            // The file is read and handed over, and the engine leaves out what is past retention
+            // (on its clock): its records are all that stays of a 100k-job file.
+            let engine = try await session.makeEngine(client: client, store: store, restored: try Self.restore(store), requireJobs: false)
             let useDashboard = !plain && !json && Terminal.isUsable(environment: environment)
             // While the dashboard owns the terminal, problems go to the log, not to stderr.
             let logger = session.logger
@@ -152,11 +152,9 @@ extension JobWatch {
             if case .signal(let number) = exit { throw ExitCode(128 + number) }
         }
 
-        static func restore(_ store: StateStore?, retention: Duration) throws -> StateFile? {
+        static func restore(_ store: StateStore?) throws -> StateFile? {
             do {
-                guard var file = try store?.load() else { return nil }
-                file.retain(after: Date().addingTimeInterval(-retention.seconds))
-                return file
+                return try store?.load()
             } catch {
                 throw UsageError("\(error)")
             }
