@@ -50,10 +50,9 @@ struct EscapeInjectionTests {
         let scratch = try Scratch()
         defer { scratch.remove() }
         let hostileJSON = String(decoding: try JSONEncoder().encode(Self.hostile), as: UTF8.self)
-        let python = try ChildProcess(executable: "/usr/bin/env", arguments: ["python3", "-c", Self.server, hostileJSON], environment: ProcessInfo.processInfo.environment, stdin: nil)
+        let python = try await PythonServer.start(Self.server, arguments: [hostileJSON])
         defer { python.stop() }
-        #expect(await python.waitForOutput(timeout: .seconds(10)) { $0.contains("\n") }, "\(python.transcript)")
-        let port = try #require(Int(python.stdout.trimmingCharacters(in: .whitespacesAndNewlines)), "\(python.transcript)")
+        let port = python.port
         let runner = try BinaryRunner(scratch: scratch)
         let common = ["--endpoint", "http://127.0.0.1:\(port)", "--project-id", "p1", "--interval", "1s"]
         // A label can hold anything but a line break.

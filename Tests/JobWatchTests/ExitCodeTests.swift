@@ -27,6 +27,13 @@ import Testing
         #expect(jobs.count == 6, "\(result)")
         let types = jobs.compactMap { ($0["job"] as? [String: Any])?["job_type"] as? String }
         #expect(types.contains("baremetalBatchCreate"), "\(result)")
+        // Every documented field is there, null when it has no value.
+        let first = try #require(jobs.first)
+        #expect(first["error"] is NSNull && first["label"] is NSNull, "\(result)")
+        let body = try #require(first["job"] as? [String: Any])
+        for field in ["job_id", "job_type", "begin_time", "end_time", "duration_seconds", "error_code", "fail_reason", "reason"] {
+            #expect(body[field] != nil, "\(field) missing\n\(result)")
+        }
     }
 
     /// The quick scenario: a create batch with one failing sub-job, a power batch and an

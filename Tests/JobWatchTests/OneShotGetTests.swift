@@ -57,10 +57,9 @@ struct OneShotGetTests {
         while True:
             c, _ = s.accept(); c.sendall(b"SSH-2.0-OpenSSH_9.2p1 Debian-2\\r\\n"); c.close()
         """
-        let python = try ChildProcess(executable: "/usr/bin/env", arguments: ["python3", "-c", banner], environment: ProcessInfo.processInfo.environment, stdin: nil)
+        let python = try await PythonServer.start(banner)
         defer { python.stop() }
-        #expect(await python.waitForOutput(timeout: .seconds(10)) { $0.contains("\n") }, "\(python.transcript)")
-        let port = try #require(Int(python.stdout.trimmingCharacters(in: .whitespacesAndNewlines)), "\(python.transcript)")
+        let port = python.port
         let scratch = try Scratch()
         defer { scratch.remove() }
         let result = try await BinaryRunner(scratch: scratch).run(

@@ -48,10 +48,9 @@ struct PrivateCATests {
         let scratch = try Scratch()
         defer { scratch.remove() }
         let files = try await Self.makeCertificates(in: scratch)
-        let python = try ChildProcess(executable: "/usr/bin/env", arguments: ["python3", "-c", Self.server, files.cert, files.key], environment: ProcessInfo.processInfo.environment, stdin: nil)
+        let python = try await PythonServer.start(Self.server, arguments: [files.cert, files.key])
         defer { python.stop() }
-        #expect(await python.waitForOutput(timeout: .seconds(10)) { $0.contains("\n") }, "\(python.transcript)")
-        let port = try #require(Int(python.stdout.trimmingCharacters(in: .whitespacesAndNewlines)), "\(python.transcript)")
+        let port = python.port
         let trusted = String(repeating: "a", count: 32), untrusted = String(repeating: "b", count: 32)
         let config = scratch.file("config.json")
         try Data("""

@@ -26,10 +26,9 @@ struct RequestDeadlineTests {
     """
 
     @Test func aDribbledBodyEndsAtTheRequestDeadline() async throws {
-        let python = try ChildProcess(executable: "/usr/bin/env", arguments: ["python3", "-c", Self.dribble], environment: ProcessInfo.processInfo.environment, stdin: nil)
+        let python = try await PythonServer.start(Self.dribble)
         defer { python.stop() }
-        #expect(await python.waitForOutput(timeout: .seconds(10)) { $0.contains("\n") }, "\(python.transcript)")
-        let port = try #require(Int(python.stdout.trimmingCharacters(in: .whitespacesAndNewlines)), "\(python.transcript)")
+        let port = python.port
         let scratch = try Scratch()
         defer { scratch.remove() }
         let config = scratch.file("config.json")

@@ -24,17 +24,7 @@ extension JSONReport {
         var event = "throttled"
         var at: String
         var until: String
-        var retry_after_seconds: Double?
-
-        func encode(to encoder: any Encoder) throws {
-            enum Keys: String, CodingKey { case schema, event, at, until, retry_after_seconds }
-            var c = encoder.container(keyedBy: Keys.self)
-            try c.encode(schema, forKey: .schema)
-            try c.encode(event, forKey: .event)
-            try c.encode(at, forKey: .at)
-            try c.encode(until, forKey: .until)
-            try c.encode(retry_after_seconds, forKey: .retry_after_seconds)
-        }
+        @Nullable var retry_after_seconds: Double?
     }
 
     struct ProgressLine: Encodable {

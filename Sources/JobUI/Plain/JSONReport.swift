@@ -15,44 +15,28 @@ public enum JSONReport {
         var job_id: String
         var profile: String
         /// Where the job lives: `host:port` of the endpoint, and the project.
-        var endpoint: String?
-        var project_id: String?
-        var label: String?
-        var read_at: String?
+        @Nullable var endpoint: String?
+        @Nullable var project_id: String?
+        @Nullable var label: String?
+        @Nullable var read_at: String?
         var health: String
-        var error: ErrorEntry?
-        var job: JobBody?
-
-        func encode(to encoder: any Encoder) throws {
-            enum Keys: String, CodingKey {
-                case job_id, profile, endpoint, project_id, label, read_at, health, error, job
-            }
-            var c = encoder.container(keyedBy: Keys.self)
-            try c.encode(job_id, forKey: .job_id)
-            try c.encode(profile, forKey: .profile)
-            try c.encode(endpoint, forKey: .endpoint)
-            try c.encode(project_id, forKey: .project_id)
-            try c.encode(label, forKey: .label)
-            try c.encode(read_at, forKey: .read_at)
-            try c.encode(health, forKey: .health)
-            try c.encode(error, forKey: .error)
-            try c.encode(job, forKey: .job)
-        }
+        @Nullable var error: ErrorEntry?
+        @Nullable var job: JobBody?
     }
 
     struct JobBody: Encodable {
-        var job_id: String?
-        var job_type: String?
+        @Nullable var job_id: String?
+        @Nullable var job_type: String?
         var type_label: String
         var status: String
         var finished: Bool
-        var begin_time: String?
-        var end_time: String?
-        var duration_seconds: Double?
-        var error_code: String?
-        var fail_reason: String?
+        @Nullable var begin_time: String?
+        @Nullable var end_time: String?
+        @Nullable var duration_seconds: Double?
+        @Nullable var error_code: String?
+        @Nullable var fail_reason: String?
         /// The most useful reason (inner message of `errorcode_message`, or a batch summary).
-        var reason: String?
+        @Nullable var reason: String?
         var entities: [String: String]
         var sub_jobs_total: Int?
         var sub_jobs: [JobBody]?
@@ -80,10 +64,10 @@ public enum JSONReport {
 
     struct ErrorEntry: Encodable {
         var category: String
-        var http_status: Int?
-        var code: String?
+        @Nullable var http_status: Int?
+        @Nullable var code: String?
         var message: String
-        var request_id: String?
+        @Nullable var request_id: String?
 
         init(_ error: APIError) {
             category = "\(error.category)"
@@ -100,35 +84,14 @@ public enum JSONReport {
         var at: String
         var job_id: String
         var profile: String
-        var endpoint: String?
-        var project_id: String?
-        var label: String?
-        var sub_job_id: String?
-        var job_type: String?
-        var from: String?
+        @Nullable var endpoint: String?
+        @Nullable var project_id: String?
+        @Nullable var label: String?
+        @Nullable var sub_job_id: String?
+        @Nullable var job_type: String?
+        @Nullable var from: String?
         var to: String
-        var reason: String?
-
-        // Every documented field is present, `null` when it has no value (schema 1).
-        func encode(to encoder: any Encoder) throws {
-            enum Keys: String, CodingKey {
-                case schema, event, at, job_id, profile, endpoint, project_id, label, sub_job_id, job_type, from, to, reason
-            }
-            var c = encoder.container(keyedBy: Keys.self)
-            try c.encode(schema, forKey: .schema)
-            try c.encode(event, forKey: .event)
-            try c.encode(at, forKey: .at)
-            try c.encode(job_id, forKey: .job_id)
-            try c.encode(profile, forKey: .profile)
-            try c.encode(endpoint, forKey: .endpoint)
-            try c.encode(project_id, forKey: .project_id)
-            try c.encode(label, forKey: .label)
-            try c.encode(sub_job_id, forKey: .sub_job_id)
-            try c.encode(job_type, forKey: .job_type)
-            try c.encode(from, forKey: .from)
-            try c.encode(to, forKey: .to)
-            try c.encode(reason, forKey: .reason)
-        }
+        @Nullable var reason: String?
     }
 
     static func entry(_ state: JobState, now: Date) -> JobEntry {
