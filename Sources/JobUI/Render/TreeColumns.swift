@@ -1,39 +1,82 @@
 import JobModel
-/// Which columns of the tree fit a width, and how wide each is. Columns drop in the order
-/// that keeps what matters most longest: reason first, then begin time, then elapsed, then the label shrinks.
+
+/// The tree's columns after the status symbol, as an ordered table: a new column is one entry.
+/// Each has a width rule and a drop priority; `TreeColumns` decides which fit a width.
+struct TreeColumn: Sendable {
+    enum Name: Sendable, Hashable {
+        case label, id, status, begin, elapsed, reason
+    }
+
+    enum Width: Sendable, Hashable {
+        /// Always this many columns.
+        case fixed(Int)
+        /// The job's ID column: as wide as the widest short ID on screen.
+        case ids
+        /// Ideally this wide (with the indentation), else what is left; never dropped.
+        case label(ideal: Int)
+        /// At least this wide, and everything left over.
+        case rest(minimum: Int)
+    }
+
+    var name: Name
+    var width: Width
+    /// Columns that do not fit drop in increasing order; `nil` never drops.
+    var dropOrder: Int?
+    var alignRight = false
+
+    /// In order on screen. Drop order keeps what matters most longest: the reason goes first,
+    /// then the begin time, then the elapsed time; after that the label shrinks.
+    static let all: [TreeColumn] = [
+        TreeColumn(name: .label, width: .label(ideal: 20), dropOrder: nil),
+        TreeColumn(name: .id, width: .ids, dropOrder: nil),
+        TreeColumn(name: .status, width: .fixed(7), dropOrder: nil),
+        TreeColumn(name: .begin, width: .fixed(8), dropOrder: 2),
+        TreeColumn(name: .elapsed, width: .fixed(6), dropOrder: 3, alignRight: true),
+        TreeColumn(name: .reason, width: .rest(minimum: 12), dropOrder: 1),
+    ]
+}
+
+/// Which columns of the tree fit a width, and how wide each is.
 struct TreeColumns: Equatable {
     /// Fold mark, indentation, symbol and marker come before the label: 4 columns + 2 per level.
     static let leadWidth = 4
-    static let statusWidth = 7
-    static let beginWidth = 8
-    static let elapsedWidth = 6
-    static let idealLabelArea = 20
-    static let minimumReason = 12
 
-    var idWidth: Int
-    /// Indentation plus label, the same for every row so later columns line up.
-    var labelArea: Int
-    var showBegin: Bool
-    var showElapsed: Bool
-    /// 0 when the reason column is dropped.
-    var reasonWidth: Int
+    /// The columns shown, in order, with their widths (the label's includes the indentation).
+    private(set) var shown: [(name: TreeColumn.Name, width: Int, alignRight: Bool)] = []
 
-    init(width: Int, idWidth: Int) {
-        self.idWidth = idWidth
-        // Label area (with lead), ID and status are always shown.
-        let flexible = width - Self.leadWidth - (1 + idWidth) - (1 + Self.statusWidth)
-        let begin = 1 + Self.beginWidth
-        let elapsed = 1 + Self.elapsedWidth
-        let ideal = Self.idealLabelArea
-        if flexible >= ideal + elapsed + begin + 1 + Self.minimumReason {
-            (labelArea, showBegin, showElapsed) = (ideal, true, true)
-            reasonWidth = flexible - ideal - elapsed - begin - 1
-        } else if flexible >= ideal + elapsed + begin {
-            (labelArea, showBegin, showElapsed, reasonWidth) = (flexible - elapsed - begin, true, true, 0)
-        } else if flexible >= ideal + elapsed {
-            (labelArea, showBegin, showElapsed, reasonWidth) = (flexible - elapsed, false, true, 0)
-        } else {
-            (labelArea, showBegin, showElapsed, reasonWidth) = (max(0, flexible), false, false, 0)
+    init(width: Int, idWidth: Int, columns: [TreeColumn] = TreeColumn.all) {
+        // Each column but the first is preceded by one space.
+        func minimum(_ column: TreeColumn) -> Int {
+            switch column.width {
+            case .fixed(let n): n
+            case .ids: idWidth
+            case .label(let ideal): ideal
+            case .rest(let least): least
+            }
         }
+        let available = width - Self.leadWidth
+        var kept = columns
+        let droppable = columns.filter { $0.dropOrder != nil }.sorted { $0.dropOrder! < $1.dropOrder! }
+        var next = droppable.makeIterator()
+        while kept.reduce(0, { $0 + minimum($1) }) + kept.count - 1 > available, let drop = next.next() {
+            kept.removeAll { $0.name == drop.name }
+        }
+        // What is left over goes to the column that takes the rest, else to the label.
+        let spare = available - (kept.reduce(0) { $0 + minimum($1) } + kept.count - 1)
+        let taker = kept.firstIndex { if case .rest = $0.width { true } else { false } }
+            ?? kept.firstIndex { if case .label = $0.width { true } else { false } }
+        for (index, column) in kept.enumerated() {
+            var columnWidth = minimum(column)
+            if index == taker { columnWidth = max(0, columnWidth + spare) }
+            shown.append((column.name, columnWidth, column.alignRight))
+        }
+    }
+
+    func width(of name: TreeColumn.Name) -> Int? {
+        shown.first { $0.name == name }?.width
+    }
+
+    static func == (a: TreeColumns, b: TreeColumns) -> Bool {
+        a.shown.map(\.name) == b.shown.map(\.name) && a.shown.map(\.width) == b.shown.map(\.width)
     }
 }

@@ -68,28 +68,39 @@ enum TreeView {
         let marker = ref.isJob ? StatusLook.marker(health: state.health, slow: slow) : (slow ? "*" : nil)
         line.add(marker ?? " ", slow && marker == "*" ? palette.slow : palette.warning)
 
-        let label = ref.isJob ? (state.entry.label ?? job?.label ?? "job") : (job?.label ?? "job")
-        line.add(label, columns: columns.labelArea - ref.depth * 2, rowStyle, ellipsis: context.ellipsis)
-        line.add(" ")
-        line.add(context.shortID(id(of: ref, snapshot) ?? "-"), columns: columns.idWidth, palette.dim, ellipsis: context.ellipsis)
-        line.add(" ")
-        line.add(StatusLook.word(status, health: ref.isJob ? state.health : .fresh), columns: TreeColumns.statusWidth, palette.status(status), ellipsis: context.ellipsis)
-        if columns.showBegin {
-            line.add(" ")
-            line.add(job?.beginTime.map { ClockText.clock($0, context.zone) } ?? "", columns: TreeColumns.beginWidth, rowStyle)
-        }
-        if columns.showElapsed {
-            line.add(" ")
-            line.addRight(job?.elapsed(now: context.now).map(ClockText.duration) ?? "", columns: TreeColumns.elapsedWidth, rowStyle)
-        }
-        if columns.reasonWidth > 0 {
-            let reason = reasonText(ref, job, state, slow: slow, context)
-            if !reason.isEmpty {
-                line.add(" ")
-                line.add(reason, columns: columns.reasonWidth, status == .fail ? palette.reason : rowStyle, ellipsis: context.ellipsis)
+        for (index, column) in columns.shown.enumerated() {
+            let (text, style) = cell(column.name, ref: ref, job: job, state: state, slow: slow, rowStyle: rowStyle, context)
+            // The reason column is left empty, not padded, when there is nothing to say.
+            if column.name == .reason, text.isEmpty { continue }
+            if index > 0 { line.add(" ") }
+            let columnWidth = column.name == .label ? column.width - ref.depth * 2 : column.width
+            if column.alignRight {
+                line.addRight(text, columns: columnWidth, style)
+            } else {
+                line.add(text, columns: columnWidth, style, ellipsis: context.ellipsis)
             }
         }
         return finish(line, selected: selected, palette: palette)
+    }
+
+    /// What one column of a job or sub-job row shows, and how.
+    private static func cell(_ name: TreeColumn.Name, ref: NodeRef, job: Job?, state: JobState, slow: Bool, rowStyle: Style, _ context: RenderContext) -> (String, Style) {
+        let palette = context.palette
+        let status = job?.status
+        switch name {
+        case .label:
+            return (ref.isJob ? (state.entry.label ?? job?.label ?? "job") : (job?.label ?? "job"), rowStyle)
+        case .id:
+            return (context.shortID(id(of: ref, context.snapshot) ?? "-"), palette.dim)
+        case .status:
+            return (StatusLook.word(status, health: ref.isJob ? state.health : .fresh), palette.status(status))
+        case .begin:
+            return (job?.beginTime.map { ClockText.clock($0, context.zone) } ?? "", rowStyle)
+        case .elapsed:
+            return (job?.elapsed(now: context.now).map(ClockText.duration) ?? "", rowStyle)
+        case .reason:
+            return (reasonText(ref, job, state, slow: slow, context), status == .fail ? palette.reason : rowStyle)
+        }
     }
 
     private static func finish(_ line: LineBuilder, selected: Bool, palette: Palette) -> Row {
