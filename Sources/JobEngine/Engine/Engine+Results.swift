@@ -90,5 +90,8 @@ extension Engine {
             record.state.health = record.state.job == nil ? .notFound : .stale
             record.nextDue = now + policy.notFoundRetry
         }
+        if settings.oneShot, !error.isWorthRetrying || record.state.failedAttempts > OneShotRead.retries {
+            record.nextDue = nil
+        }
     }
 }

@@ -11,6 +11,9 @@ public struct EngineSettings: Sendable, Hashable {
     public var maxConcurrencyPerEndpoint: Int = 4
     /// Pacing, priority, slowness and failure rules (pure; see `PollPolicy`).
     public var policy = PollPolicy()
+    /// `get`: a failure `OneShotRead` settles on is not asked again (one request for a 200 that
+    /// is not a job, at most two retries for a 5xx).
+    public var oneShot = false
     /// Finished jobs whose end and last read are older than this leave the watch list (and the
     /// state file) when the state is next saved; `nil` keeps every job (`get` and `wait`).
     public var retention: Duration?

@@ -80,6 +80,7 @@ extension JobWatch {
             let limit = try DurationOption.parse(timeout, flag: "--timeout")
             var session = try await Session.make(options: common, jobArguments: jobIDs, environment: ProcessInfo.processInfo.environment, includeConfiguredJobs: jobIDs.isEmpty)
             session.settings.policy.backoffCap = OneShotRead.backoffCap
+            session.settings.oneShot = true
             // A request may not outlast the read itself.
             session.clientOptions.requestTimeout = min(session.clientOptions.requestTimeout, limit)
             let reportRetries = isatty(STDERR_FILENO) == 1
