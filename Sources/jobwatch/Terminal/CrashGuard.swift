@@ -7,8 +7,10 @@ import JobModel
 /// A signal handler may only make async-signal-safe calls, and curses may be in the middle of an
 /// update on its own thread, so the handler does not call `endwin`: it writes bytes prepared at
 /// start (attributes off, cursor on, keypad off, main screen) with `write(2)`, puts back the
-/// terminal modes saved before curses started with `tcsetattr`, prints one line, restores the
-/// previous action (Swift's backtracer, or the default) and raises the signal again.
+/// terminal modes saved before curses started with `tcsetattr`, prints one line, runs the
+/// previous handler (Swift's backtracer) and then dies of the signal, whatever that handler did:
+/// a signal sent with kill(2) is no fault that comes back, and the dashboard must not run on
+/// with its terminal gone.
 ///
 /// The backtracer reads `SWIFT_BACKTRACE` once, at process start, and in a terminal waits 30 s
 /// for a key. So before it runs, its standard input becomes `/dev/null` and its output a crash
@@ -45,9 +47,9 @@ enum CrashGuard {
         registerAtExitOnce()
         for number in signals {
             var action = sigaction()
-            action.__sigaction_handler.sa_handler = restoreTerminalAndReraise
+            action.__sigaction_handler.sa_sigaction = restoreTerminalAndDie
             sigemptyset(&action.sa_mask)
-            action.sa_flags = 0
+            action.sa_flags = Int32(SA_SIGINFO)
             sigaction(number, &action, nil)
         }
     }
@@ -103,7 +105,7 @@ private func restoreTerminal() {
     }
 }
 
-private func restoreTerminalAndReraise(_ number: Int32) {
+private func restoreTerminalAndDie(_ number: Int32, _ info: UnsafeMutablePointer<siginfo_t>?, _ context: UnsafeMutableRawPointer?) {
     restoreTerminal()
     if let state = crashRestore {
         if let line = state.pointee.line {
@@ -119,11 +121,18 @@ private func restoreTerminalAndReraise(_ number: Int32) {
             let nothing = open("/dev/null", O_RDONLY)
             if nothing >= 0 { dup2(nothing, STDIN_FILENO) }
         }
-        sigaction(number, state.pointee.previous + Int(number), nil)
-    } else {
-        signal(number, SIG_DFL)
+        // The backtracer writes its file and returns (or exits); either way it is called here,
+        // with the signal's own information, so that what follows runs after it.
+        let previous = state.pointee.previous[Int(number)]
+        if previous.sa_flags & Int32(SA_SIGINFO) != 0, let handler = previous.__sigaction_handler.sa_sigaction {
+            handler(number, info, context)
+        } else if let handler = previous.__sigaction_handler.sa_handler, unsafeBitCast(handler, to: Int.self) > 1 {
+            handler(number)
+        }
     }
-    // Blocked while this handler runs: delivered, to the previous action, as soon as it returns.
+    // Blocked while this handler runs: delivered with the default action (death, 128 + number
+    // for the shell) as soon as it returns.
+    signal(number, SIG_DFL)
     raise(number)
 }
 
