@@ -25,8 +25,6 @@ public struct JobState: Sendable, Hashable {
     public var health: JobHealth
     /// Running far past the typical duration of its siblings or of its job type.
     public var isSlow: Bool
-    /// Typical duration of comparable finished jobs, when known.
-    public var typicalDuration: TimeInterval?
     /// When the engine means to ask again (`nil`: never, it is terminal or stopped).
     public var nextPollAt: Date?
     /// Requests in a row that failed (0 after a good answer).
@@ -36,8 +34,7 @@ public struct JobState: Sendable, Hashable {
 
     public init(
         entry: WatchEntry, key: JobKey, job: Job? = nil, readAt: Date? = nil, attemptedAt: Date? = nil,
-        lastError: APIError? = nil, health: JobHealth = .pending, isSlow: Bool = false,
-        typicalDuration: TimeInterval? = nil, nextPollAt: Date? = nil
+        lastError: APIError? = nil, health: JobHealth = .pending, isSlow: Bool = false, nextPollAt: Date? = nil
     ) {
         self.entry = entry
         self.key = key
@@ -47,7 +44,6 @@ public struct JobState: Sendable, Hashable {
         self.errorBox = lastError.map(Boxed.init)
         self.health = health
         self.isSlow = isSlow
-        self.typicalDuration = typicalDuration
         self.nextPollAt = nextPollAt
     }
 

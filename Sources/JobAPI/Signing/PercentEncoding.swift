@@ -1,8 +1,8 @@
 import JobModel
 /// RFC 3986 percent-encoding as the SDK signer does it (Python's `quote(s, safe='~')`):
 /// only `A–Z a–z 0–9 - _ . ~` stay as they are, everything else is `%XX` of its UTF-8 bytes.
-public enum PercentEncoding {
-    public static func encode(_ text: String) -> String {
+package enum PercentEncoding {
+    package static func encode(_ text: String) -> String {
         var out = ""
         out.reserveCapacity(text.utf8.count)
         for byte in text.utf8 {
@@ -18,7 +18,7 @@ public enum PercentEncoding {
     }
 
     /// Decodes `%XX` sequences; malformed ones are kept as they are (like Python's `unquote`).
-    public static func decode(_ text: String) -> String {
+    package static func decode(_ text: String) -> String {
         let bytes = Array(text.utf8)
         var out: [UInt8] = []
         out.reserveCapacity(bytes.count)

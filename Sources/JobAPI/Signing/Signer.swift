@@ -47,17 +47,17 @@ public enum Signer {
 
     // MARK: - Pieces, shared with the verifying side (the simulator)
 
-    public struct CanonicalParts: Sendable, Hashable {
-        public var canonicalURI: String
-        public var canonicalQuery: String
-        public var signedHeaders: String
-        public var payloadHash: String
-        public var canonicalRequest: String
+    package struct CanonicalParts: Sendable, Hashable {
+        package var canonicalURI: String
+        package var canonicalQuery: String
+        package var signedHeaders: String
+        package var payloadHash: String
+        package var canonicalRequest: String
     }
 
     /// The canonical request of a complete request: all its headers are signed except those
     /// whose name contains `_` (the SDK sends but never signs them).
-    public static func canonicalParts(of request: SigningRequest, onlySigning names: [String]? = nil) -> CanonicalParts {
+    package static func canonicalParts(of request: SigningRequest, onlySigning names: [String]? = nil) -> CanonicalParts {
         let uri = canonicalURI(request.path)
         let query = canonicalQuery(request.query)
         var byName: [String: String] = [:]
@@ -86,7 +86,7 @@ public enum Signer {
 
     /// The SDK decodes the sent path, splits it on `/`, encodes each segment and always ends
     /// with `/` (the URL actually sent has none).
-    public static func canonicalURI(_ path: String) -> String {
+    package static func canonicalURI(_ path: String) -> String {
         let segments = PercentEncoding.decode(path).split(separator: "/", omittingEmptySubsequences: false)
         var uri = segments.map { PercentEncoding.encode(String($0)) }.joined(separator: "/")
         if !uri.hasSuffix("/") { uri += "/" }
@@ -94,7 +94,7 @@ public enum Signer {
     }
 
     /// Sorted by raw name, then raw value, each encoded; an empty value stays as `name=`.
-    public static func canonicalQuery(_ items: [SigningRequest.QueryItem]) -> String {
+    package static func canonicalQuery(_ items: [SigningRequest.QueryItem]) -> String {
         items.sorted {
             let a = Array($0.name.utf8), b = Array($1.name.utf8)
             return a != b ? a.lexicographicallyPrecedes(b) : Array($0.value.utf8).lexicographicallyPrecedes(Array($1.value.utf8))
@@ -103,13 +103,13 @@ public enum Signer {
         .joined(separator: "&")
     }
 
-    public struct Signature: Sendable, Hashable {
-        public var canonicalRequestHash: String
-        public var stringToSign: String
-        public var signature: String
+    package struct Signature: Sendable, Hashable {
+        package var canonicalRequestHash: String
+        package var stringToSign: String
+        package var signature: String
     }
 
-    public static func signature(of canonicalRequest: String, date: String, secretKey: Secret) -> Signature {
+    package static func signature(of canonicalRequest: String, date: String, secretKey: Secret) -> Signature {
         let requestHash = hex(SHA256.hash(data: Data(canonicalRequest.utf8)))
         let stringToSign = "\(algorithm)\n\(date)\n\(requestHash)"
         let mac = HMAC<SHA256>.authenticationCode(
@@ -119,7 +119,7 @@ public enum Signer {
     }
 
     /// `YYYYMMDDTHHMMSSZ` in UTC, the `X-Sdk-Date` format.
-    public static func sdkDate(_ date: Date) -> String {
+    package static func sdkDate(_ date: Date) -> String {
         SDKDate.format(date)
     }
 

@@ -70,7 +70,6 @@ extension Engine {
     func send(_ key: JobKey, profile: ProfileTarget) {
         records[key]?.inFlight = true
         inFlightPerEndpoint[profile.endpoint.identity, default: 0] += 1
-        requestsSent += 1
         let target = JobTarget(endpoint: profile.endpoint, projectID: profile.projectID, jobID: key.jobID, caFile: profile.caFile)
         let client = self.client
         let signingDate = clock.date

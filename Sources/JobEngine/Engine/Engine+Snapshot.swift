@@ -69,7 +69,6 @@ extension Engine {
     private func markSlow(_ state: inout JobState, job: Job, now: Date, remaining: inout [TimeInterval]) {
         if !job.subJobs.isEmpty {
             let typicalSub = typical.typicalSubJob(in: job)
-            state.typicalDuration = typicalSub
             for sub in job.subJobs where !sub.status.isTerminal {
                 guard let typicalSub, let elapsed = sub.elapsed(now: now) ?? job.elapsed(now: now) else { continue }
                 remaining.append(typicalSub - elapsed)
@@ -79,7 +78,6 @@ extension Engine {
         }
         if let typicalJob = typical.typical(for: job.type), let elapsed = job.elapsed(now: now) {
             if job.subJobs.isEmpty {
-                state.typicalDuration = typicalJob
                 remaining.append(typicalJob - elapsed)
             }
             if settings.policy.isSlow(elapsed: elapsed, typical: typicalJob) { state.isSlow = true }

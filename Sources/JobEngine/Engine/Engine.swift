@@ -44,8 +44,6 @@ public actor Engine {
     var saveTask: Task<Void, Never>?
     let kicks: AsyncStream<Void>
     let kick: AsyncStream<Void>.Continuation
-    /// Requests sent, for `wait`'s summary and the benchmark.
-    public internal(set) var requestsSent = 0
 
     struct Throttle: Sendable {
         var until: Duration

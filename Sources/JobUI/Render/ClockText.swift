@@ -9,6 +9,12 @@ enum ClockText {
         return "\(two(parts.hour)):\(two(parts.minute)):\(two(parts.second))"
     }
 
+    /// `2019-04-25` in `zone`.
+    static func day(_ date: Date, _ zone: TimeZone) -> String {
+        let parts = civil(date, zone)
+        return "\(parts.year)-\(two(parts.month))-\(two(parts.day))"
+    }
+
     /// `2019-04-25 20:04:34 +08:00` in `zone`.
     static func dateTime(_ date: Date, _ zone: TimeZone) -> String {
         let parts = civil(date, zone)
