@@ -6,7 +6,7 @@ import JobEngine
 /// A snapshot holding one running batch of `subJobs` sub-jobs, as the engine would publish it.
 public enum BigSnapshot {
     public static let now = Date(timeIntervalSince1970: 1_556_222_674 + 300)
-    public static let key = Fixtures.key("2c9eb2c5544cbf6101544f0602af2b4f")
+    public static let key = JobKey(endpoint: "bms.cn-north-4.myhuaweicloud.com:443", projectID: "0a1b2c3d", jobID: "2c9eb2c5544cbf6101544f0602af2b4f")
 
     public static func subJobID(_ index: Int) -> String { String(format: "%032x", index) }
 
@@ -36,7 +36,7 @@ public enum BigSnapshot {
         var jobCounts = StatusCounts()
         var subCounts = StatusCounts()
         jobCounts.add(job.status)
-        var state = JobState(entry: WatchEntry(key: key, label: "rack 7 rollout"), job: job, readAt: now.addingTimeInterval(-3), health: .fresh)
+        var state = JobState(entry: WatchEntry(profile: "prod", jobID: key.jobID, label: "rack 7 rollout"), key: key, job: job, readAt: now.addingTimeInterval(-3), health: .fresh)
         for sub in job.subJobs {
             subCounts.add(sub.status)
             if sub.status == .fail { state.failedSubJobs += 1 }
