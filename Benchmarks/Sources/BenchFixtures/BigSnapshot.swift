@@ -42,7 +42,7 @@ public enum BigSnapshot {
             if sub.status == .fail { state.failedSubJobs += 1 }
         }
         return Snapshot(takenAt: now, jobs: [state], jobCounts: jobCounts, subJobCounts: subCounts, eta: 240,
-                        budgets: [BudgetUse(credential: "AK HPUA…", usedLastMinute: 12, limitPerMinute: 30)],
+                        budgets: [BudgetUse(credential: "AK HPUA…", endpoint: key.endpoint, usedLastMinute: 12, limitPerMinute: 30)],
                         lastPollAt: now.addingTimeInterval(-3))
     }
 }
