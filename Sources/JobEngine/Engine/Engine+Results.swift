@@ -90,7 +90,7 @@ extension Engine {
             record.state.health = record.state.job == nil ? .notFound : .stale
             record.nextDue = now + policy.notFoundRetry
         }
-        if settings.oneShot, !error.isWorthRetrying || record.state.failedAttempts > OneShotRead.retries {
+        if settings.oneShot, OneShotRead.givesUp(on: error, failedAttempts: record.state.failedAttempts) {
             record.nextDue = nil
         }
     }

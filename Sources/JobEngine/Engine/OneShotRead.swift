@@ -15,8 +15,14 @@ public enum OneShotRead {
     public static func isSettled(_ state: JobState, deadline: Date) -> Bool {
         if state.readAt != nil || state.isSettled { return true }
         guard let error = state.lastError else { return false }
-        if !error.isWorthRetrying || state.failedAttempts > retries { return true }
+        if givesUp(on: error, failedAttempts: state.failedAttempts) { return true }
         if let next = state.nextPollAt, next > deadline { return true }
         return false
+    }
+
+    /// Another request will not change the answer, or the retries are spent: the engine asks
+    /// no more and `get` reports what it has.
+    public static func givesUp(on error: APIError, failedAttempts: Int) -> Bool {
+        !error.isWorthRetrying || failedAttempts > retries
     }
 }
