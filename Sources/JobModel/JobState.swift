@@ -29,6 +29,8 @@ public struct JobState: Sendable, Hashable {
     public var nextPollAt: Date?
     /// Requests in a row that failed (0 after a good answer).
     public var failedAttempts = 0
+    /// A request for it is on its way now.
+    public var requestInFlight = false
     /// Why a `.detached` job is not polled.
     public var detachedReason: String?
 

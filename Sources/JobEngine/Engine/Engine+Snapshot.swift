@@ -16,6 +16,7 @@ extension Engine {
         for key in order {
             guard let record = records[key] else { continue }
             var state = record.state
+            state.requestInFlight = record.inFlight
             let profile = profiles[record.profileName]
             jobCounts.add(state.status)
             if let job = state.job, !job.subJobs.isEmpty {

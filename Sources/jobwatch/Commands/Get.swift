@@ -131,12 +131,12 @@ extension JobWatch {
         /// Jobs without an answer when the timeout came: still waiting on the server, or never
         /// asked because the request budget ran out first.
         static func unreadExplanation(_ states: [JobState], limit: Duration, budgetPerMinute: Double) -> String? {
-            let unasked = states.filter { $0.attemptedAt == nil && $0.readAt == nil && $0.health == .pending }.count
-            guard unasked > 0 else { return nil }
-            // Within what the budget lets go at once, they were asked: the server did not answer.
-            let burst = max(1, Int(budgetPerMinute * 0.9) / 3)
-            if states.count <= burst {
-                return "\(unasked) of \(states.count) job\(states.count == 1 ? "" : "s") not read: no answer within --timeout \(ElapsedText.format(limit.seconds)) — the endpoint is slow or does not answer; pass a longer --timeout"
+            let unread = states.filter { $0.attemptedAt == nil && $0.readAt == nil && $0.health == .pending }
+            let unasked = unread.count { !$0.requestInFlight }
+            guard !unread.isEmpty else { return nil }
+            // Every one of them was asked (the engine says so): the server did not answer.
+            if unasked == 0 {
+                return "\(unread.count) of \(states.count) job\(states.count == 1 ? "" : "s") not read: no answer within --timeout \(ElapsedText.format(limit.seconds)) — the endpoint is slow or does not answer; pass a longer --timeout"
             }
             let minutes = Double(unasked) / max(1, budgetPerMinute)
             let needed = ElapsedText.format(max(60, (minutes * 60).rounded(.up)) + limit.seconds)
