@@ -62,7 +62,7 @@ enum TransitionText {
 
     /// `throttled until 21:04:10 (the server asked for 27777h46m)`.
     static func throttled(until: Date, askedFor: TimeInterval?, now: Date) -> String {
-        var line = "\(stamp(now))  throttled (HTTP 429) until \(clock(until))"
+        var line = "\(stamp(now))  throttled (HTTP 429) until \(TimeText.format(until, timeZone: .current, now: now))"
         if let askedFor {
             line += " (the server asked for \(ElapsedText.format(askedFor))\(askedFor > until.timeIntervalSince(now) + 1 ? "; jobwatch waits at most 5m" : ""))"
         }
@@ -77,10 +77,4 @@ enum TransitionText {
     }
 
     static func stamp(_ date: Date) -> String { date.formatted(.iso8601) }
-
-    /// Local wall-clock time, as the operator's own clock shows it.
-    private static func clock(_ date: Date) -> String {
-        let parts = Calendar.current.dateComponents([.hour, .minute, .second], from: date)
-        return [parts.hour, parts.minute, parts.second].map { String(format: "%02d", $0 ?? 0) }.joined(separator: ":")
-    }
 }
