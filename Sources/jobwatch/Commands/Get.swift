@@ -43,13 +43,12 @@ extension JobWatch {
                 let result = try await read()
                 let states = result.states
                 let now = Date()
-                let out = { (line: String) in print(TerminalSafeText.line(line)) }
-                if json {
+                    if json {
                     print(JSONReport.document(states, now: now))
                 } else {
                     let unicode = LocaleInfo.isUTF8
                     let zone = utc ? TimeZone(identifier: "UTC")! : TimeZone.current
-                    for line in PlainTree.lines(for: states, now: now, timeZone: zone, unicode: unicode) { out(line) }
+                    for line in PlainTree.lines(for: states, now: now, timeZone: zone, unicode: unicode) { PlainOutput.line(line) }
                 }
                 for state in states {
                     if let error = state.lastError {

@@ -68,10 +68,9 @@ extension JobWatch {
         }
 
         func printSummary(_ ending: TransitionStreamer.Ending, code: Int32) {
-            let out = { (line: String) in print(TerminalSafeText.line(line)) }
             let states = ending.states
             if json {
-                out(JSONReport.summaryLine(states, exitCode: code, now: Date()))
+                PlainOutput.line(JSONReport.summaryLine(states, exitCode: code, now: Date()))
                 return
             }
             let counts = states.reduce(into: StatusCounts()) { $0.add($1.status) }
@@ -84,14 +83,14 @@ extension JobWatch {
             case .failedFast: line += " — stopped at the first failure (--fail-fast)"
             case .allDone: break
             }
-            out(line)
+            PlainOutput.line(line)
             for state in states {
                 if let job = state.job, job.status == .fail {
-                    out("  FAIL \(job.type ?? "job") \(state.key.jobID): \(job.failureSummary ?? "no reason given")")
+                    PlainOutput.line("  FAIL \(job.type ?? "job") \(state.key.jobID): \(job.failureSummary ?? "no reason given")")
                 } else if state.isUnreadable {
-                    out("  UNREADABLE \(state.key.jobID): \(state.lastError.map { "\($0)" } ?? state.detachedReason ?? "no answer yet")")
+                    PlainOutput.line("  UNREADABLE \(state.key.jobID): \(state.lastError.map { "\($0)" } ?? state.detachedReason ?? "no answer yet")")
                 } else if !state.isTerminal, let job = state.job {
-                    out("  \(job.status) \(job.type ?? "job") \(state.key.jobID)" + (state.lastError.map { " (last request: \($0))" } ?? ""))
+                    PlainOutput.line("  \(job.status) \(job.type ?? "job") \(state.key.jobID)" + (state.lastError.map { " (last request: \($0))" } ?? ""))
                 }
             }
         }
