@@ -1,8 +1,8 @@
 import Foundation
 
-/// One job (or sub-job) as returned by `GET /v1/{project_id}/jobs/{job_id}`, normalised.
+/// One job (or sub-job) of any service, normalised from its dialect (`JobDialect` in `JobAPI`).
 ///
-/// Every field of the API is optional; decoding is tolerant (see `Job+decoding.swift`).
+/// Every field of the API is optional; decoding is tolerant.
 public struct Job: Sendable, Hashable, Codable {
     public var id: String?
     public var type: String?
@@ -72,15 +72,18 @@ public struct JobEntities: Sendable, Hashable, Codable {
     public var attributes: [EntityAttribute]
     /// `errorcode_message`, with its inner message extracted when it is JSON.
     public var errorMessage: ErrorcodeMessage?
+    /// How far the job is, 0…1 (IMS `process_percent`, which is a fraction).
+    public var progress: Double?
 
     public init(
         subJobsTotal: Int? = nil, subJobs: [Job] = [],
-        attributes: [EntityAttribute] = [], errorMessage: ErrorcodeMessage? = nil
+        attributes: [EntityAttribute] = [], errorMessage: ErrorcodeMessage? = nil, progress: Double? = nil
     ) {
         self.subJobsTotal = subJobsTotal
         self.subJobs = subJobs
         self.attributes = attributes
         self.errorMessage = errorMessage
+        self.progress = progress
     }
 
     /// The value of one attribute, e.g. `server_id`.

@@ -14,15 +14,15 @@ public struct Endpoint: Sendable, Hashable {
         public var description: String
     }
 
-    /// The public BMS endpoint of a region such as `cn-north-4`.
-    public static func region(_ region: String) throws(Problem) -> Endpoint {
+    /// The public endpoint of a service in a region such as `cn-north-4`.
+    public static func region(_ region: String, service: Service = .bms) throws(Problem) -> Endpoint {
         let valid = !region.isEmpty && region.utf8.allSatisfy {
             ($0 >= UInt8(ascii: "a") && $0 <= UInt8(ascii: "z")) || ($0 >= UInt8(ascii: "0") && $0 <= UInt8(ascii: "9")) || $0 == UInt8(ascii: "-")
         }
         guard valid else {
             throw Problem(description: "region \(region.debugDescription) is not a region name — use one like cn-north-4 or ap-southeast-1")
         }
-        return Endpoint(scheme: "https", host: "bms.\(region).myhuaweicloud.com", port: nil, basePath: "")
+        return Endpoint(scheme: "https", host: service.host(region: region), port: nil, basePath: "")
     }
 
     /// Parses an endpoint URL. Plain `http` is allowed for loopback only: anywhere else the
@@ -82,9 +82,11 @@ public struct Endpoint: Sendable, Hashable {
         return "\(bracketed):\(port)"
     }
 
-    /// The percent-encoded path of a job.
-    public func jobPath(projectID: String, jobID: String) -> String {
-        "\(basePath)/v1/\(PercentEncoding.encode(projectID))/jobs/\(PercentEncoding.encode(jobID))"
+    /// The percent-encoded path of a job of a service.
+    public func jobPath(service: Service = .bms, projectID: String, jobID: String) -> String {
+        basePath + service.jobPath
+            .replacingOccurrences(of: "{project_id}", with: PercentEncoding.encode(projectID))
+            .replacingOccurrences(of: "{job_id}", with: PercentEncoding.encode(jobID))
     }
 
     /// Host, port (explicit or the scheme's) and path prefix: what a job's identity and a

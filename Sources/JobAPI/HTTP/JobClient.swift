@@ -23,13 +23,15 @@ public struct ClientOptions: Sendable {
 
 /// The job to read, and where.
 public struct JobTarget: Sendable, Hashable {
+    public var service: Service
     public var endpoint: Endpoint
     public var projectID: String
     public var jobID: String
     /// The private CA its endpoint's certificate is checked against (one of `ClientOptions.caFiles`).
     public var caFile: String?
 
-    public init(endpoint: Endpoint, projectID: String, jobID: String, caFile: String? = nil) {
+    public init(service: Service = .bms, endpoint: Endpoint, projectID: String, jobID: String, caFile: String? = nil) {
+        self.service = service
         self.endpoint = endpoint
         self.projectID = projectID
         self.jobID = jobID
@@ -90,7 +92,8 @@ public final class JobClient: Sendable {
         target.caFile.flatMap { httpWithCA[$0] } ?? http
     }
 
-    /// `GET /v1/{project_id}/jobs/{job_id}`.
+    /// `GET` the job at its service's path (`/v1/{project_id}/jobs/{job_id}`, CCE's
+    /// `/api/v3/projects/{project_id}/jobs/{job_id}`), read in the service's dialect.
     ///
     /// - Parameter now: the wall-clock time for `X-Sdk-Date`.
     public func fetch(_ target: JobTarget, credential: Credential, now: Date = Date()) async throws(APIError) -> FetchedJob {
@@ -103,7 +106,7 @@ public final class JobClient: Sendable {
             throw APIError(kind: .invalidRequest, message: "project ID \(problem) — set project_id in the profile or HUAWEICLOUD_SDK_PROJECT_ID")
         }
 
-        let path = target.endpoint.jobPath(projectID: target.projectID, jobID: target.jobID)
+        let path = target.endpoint.jobPath(service: target.service, projectID: target.projectID, jobID: target.jobID)
         var request = HTTPClientRequest(url: target.endpoint.url(path: path))
         request.method = .GET
         for header in Self.headers(path: path, host: host, projectID: target.projectID, credential: credential, userAgent: options.userAgent, now: now) {
@@ -143,7 +146,7 @@ public final class JobClient: Sendable {
             throw Self.httpError(status: status, body: data, requestID: requestID, retryAfter: response.headers.first(name: "Retry-After"), host: host, redactor: redactor, now: now)
         }
         do {
-            let job = try Job.decode(data)
+            let job = try Job.decode(data, service: target.service)
             return FetchedJob(job: job, serverDate: serverDate, requestID: requestID)
         } catch {
             // The body's first bytes are taken again from the redacted body: a secret cut in

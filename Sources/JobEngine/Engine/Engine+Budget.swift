@@ -8,7 +8,7 @@ extension Engine {
     /// A fresh budget: the lowest `requests_per_minute` of the profiles that share it (the
     /// gateway's quota is the same for all of them), else the engine's.
     func newBudget(for key: BudgetKey) -> RateBudget {
-        let stated = profiles.values.filter { $0.budgetKey == key }.compactMap(\.requestsPerMinute).min()
+        let stated = profiles.values.filter { $0.budgetKeys.contains(key) }.compactMap(\.requestsPerMinute).min()
         return RateBudget(limitPerMinute: stated ?? settings.requestsPerMinute)
     }
 }

@@ -43,8 +43,9 @@ extension Engine {
         record.state.health = .fresh
         record.state.failedAttempts = 0
         record.failures = 0
-        endpointErrors[profile.endpoint.identity] = nil
-        throttles[profile.endpoint.identity]?.attempts = 0
+        let host = profile.endpoint(for: record.state.key.service).identity
+        endpointErrors[host] = nil
+        throttles[host]?.attempts = 0
         if let serverDate = fetched.serverDate {
             clockSkew = nowDate.timeIntervalSince(serverDate)
         }
@@ -67,14 +68,15 @@ extension Engine {
             throttle.until = max(throttle.until, now + wait)
             throttles[host] = throttle
             if let stated = error.statedRateLimitPerMinute {
-                var lowered = budget(for: profile.budgetKey)
+                let budgetKey = profile.budgetKey(for: record.state.key.service)
+                var lowered = budget(for: budgetKey)
                 lowered.lower(belowStated: stated)
-                budgets[profile.budgetKey] = lowered
+                budgets[budgetKey] = lowered
             }
             endpointErrors[host] = error
             record.nextDue = throttle.until
         case .stopCredential:
-            stoppedCredentials[profile.budgetKey] = error.description
+            stoppedCredentials[profile.budgetKey(for: record.state.key.service)] = error.description
             endpointErrors[host] = error
             record.state.health = .authStopped
             record.nextDue = .zero

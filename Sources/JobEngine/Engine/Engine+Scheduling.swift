@@ -11,11 +11,12 @@ extension Engine {
 
         for key in dueOrder(now: now) {
             guard let record = records[key], let due = record.nextDue, let profile = profiles[record.profileName] else { continue }
-            if stoppedCredentials[profile.budgetKey] != nil { continue }
-            let host = profile.endpoint.identity
+            let budgetKey = profile.budgetKey(for: key.service)
+            if stoppedCredentials[budgetKey] != nil { continue }
+            let host = profile.endpoint(for: key.service).identity
             var start = due
             if let throttle = throttles[host], throttle.until > now { start = max(start, throttle.until) }
-            let current = budget(for: profile.budgetKey)
+            let current = budget(for: budgetKey)
             start = max(start, current.nextSlot(at: now))
             if start > now {
                 wakeAt(start)
@@ -26,7 +27,7 @@ extension Engine {
             if inFlightPerEndpoint[host, default: 0] >= settings.maxConcurrencyPerEndpoint { continue }
             var updated = current
             updated.record(at: now)
-            budgets[profile.budgetKey] = updated
+            budgets[budgetKey] = updated
             send(key, profile: profile)
         }
         armTimer(wake.map { $0 - now })
@@ -69,8 +70,9 @@ extension Engine {
 
     func send(_ key: JobKey, profile: ProfileTarget) {
         records[key]?.inFlight = true
-        inFlightPerEndpoint[profile.endpoint.identity, default: 0] += 1
-        let target = JobTarget(endpoint: profile.endpoint, projectID: profile.projectID, jobID: key.jobID, caFile: profile.caFile)
+        let endpoint = profile.endpoint(for: key.service)
+        inFlightPerEndpoint[endpoint.identity, default: 0] += 1
+        let target = JobTarget(service: key.service, endpoint: endpoint, projectID: profile.projectID, jobID: key.jobID, caFile: profile.caFile)
         let client = self.client
         let signingDate = clock.date
         requests[key] = Task {
@@ -83,9 +85,9 @@ extension Engine {
             // Stopped while asking (the engine is ending): the failure is ours, not the server's,
             // and must not become the job's last state. An answer that did arrive is kept.
             if Task.isCancelled, case .failure = result {
-                self.abandon(key, host: profile.endpoint.identity)
+                self.abandon(key, host: endpoint.identity)
             } else {
-                self.receive(result, for: key, host: profile.endpoint.identity)
+                self.receive(result, for: key, host: endpoint.identity)
             }
         }
     }
@@ -96,7 +98,7 @@ extension Engine {
     func activeJobsPerBudget() -> [BudgetKey: Int] {
         var counts: [BudgetKey: Int] = [:]
         for record in records.values where !record.state.isTerminal && record.nextDue != nil {
-            if let key = profiles[record.profileName]?.budgetKey { counts[key, default: 0] += 1 }
+            if let key = profiles[record.profileName]?.budgetKey(for: record.state.key.service) { counts[key, default: 0] += 1 }
         }
         return counts
     }
@@ -104,8 +106,9 @@ extension Engine {
     /// When to ask again after a good answer that is not terminal.
     /// - Parameter active: `activeJobsPerBudget()`, computed once by callers that loop.
     func nextInterval(for record: JobRecord, profile: ProfileTarget, active: [BudgetKey: Int]? = nil) -> Duration {
-        let active = (active ?? activeJobsPerBudget())[profile.budgetKey] ?? 1
-        let base = max(settings.interval, budget(for: profile.budgetKey).spacing(activeJobs: active))
+        let budgetKey = profile.budgetKey(for: record.state.key.service)
+        let active = (active ?? activeJobsPerBudget())[budgetKey] ?? 1
+        let base = max(settings.interval, budget(for: budgetKey).spacing(activeJobs: active))
         guard let job = record.state.job else { return .zero }
         return settings.policy.interval(base: base, status: job.status, phase: phase(of: job, at: clock.date), unchanged: record.unchangedAnswers)
     }

@@ -30,7 +30,7 @@ extension Engine {
             }
             if state.health == .detached {
                 // Not polled: its last known state is all there is.
-            } else if let profile, stoppedCredentials[profile.budgetKey] != nil, !state.isTerminal {
+            } else if let profile, stoppedCredentials[profile.budgetKey(for: state.key.service)] != nil, !state.isTerminal {
                 state.health = .authStopped
             } else if state.health == .fresh, !state.isTerminal, let read = record.readElapsed,
                       let profile, now - read > nextInterval(for: record, profile: profile, active: active) * 2 + .seconds(5) {
@@ -45,7 +45,12 @@ extension Engine {
             states.append(state)
         }
 
-        let budgetUses = Set(profiles.values.map(\.budgetKey)).sorted().map { key in
+        // Each profile's own service, and every other service its jobs use.
+        var usedBudgets = Set(profiles.values.map { $0.budgetKey(for: $0.service) })
+        for record in records.values {
+            if let profile = profiles[record.profileName] { usedBudgets.insert(profile.budgetKey(for: record.state.key.service)) }
+        }
+        let budgetUses = usedBudgets.sorted().map { key in
             let budget = budgets[key] ?? newBudget(for: key)
             return BudgetUse(credential: key.credential, endpoint: key.endpoint, usedLastMinute: budget.used(at: now), limitPerMinute: budget.limitPerMinute, stoppedReason: stoppedCredentials[key])
         }
@@ -106,9 +111,9 @@ extension Engine {
         restored.droppedEvents = file.droppedEvents + file.events.count - restored.events.count
         for saved in file.jobs {
             if let cutoff, Retention.isExpired(saved.job, readAt: saved.readAt, cutoff: cutoff) { continue }
-            let entry = WatchEntry(profile: saved.profile, jobID: saved.jobID, label: saved.label)
+            let entry = WatchEntry(profile: saved.profile, jobID: saved.jobID, service: saved.key?.service, label: saved.label)
             let profile = profiles[saved.profile]
-            let current = profile?.key(for: saved.jobID)
+            let current = profile?.key(for: saved.jobID, service: saved.key?.service)
             // A version-1 entry takes the place of the profile it was saved under.
             let key = saved.key ?? current ?? .unplaced(jobID: saved.jobID)
             guard restored.records[key] == nil else { continue }

@@ -116,7 +116,7 @@ public actor Engine {
         for entry in entries {
             if let problem = JobID.problem(with: entry.jobID) { throw .badJobID(entry.jobID, problem) }
             guard let profile = profiles[entry.profile] else { throw .unknownProfile(entry.profile) }
-            placed.append((entry, profile.key(for: entry.jobID)))
+            placed.append((entry, profile.key(for: entry.jobID, service: entry.service)))
         }
         var added: [JobKey] = []
         let now = clock.elapsed
@@ -149,8 +149,9 @@ public actor Engine {
         let keys = key.map { [$0] } ?? order
         for key in keys {
             guard var record = records[key], !record.state.isTerminal, record.state.health != .detached else { continue }
-            if let profile = profiles[record.state.entry.profile], stoppedCredentials.removeValue(forKey: profile.budgetKey) != nil {
-                logger.info("credential retried on request", metadata: ["credential": "\(profile.budgetKey)"])
+            if let profile = profiles[record.state.entry.profile], case let budgetKey = profile.budgetKey(for: record.state.key.service),
+               stoppedCredentials.removeValue(forKey: budgetKey) != nil {
+                logger.info("credential retried on request", metadata: ["credential": "\(budgetKey)"])
             }
             record.nextDue = now
             records[key] = record

@@ -26,7 +26,12 @@ public struct EngineSettings: Sendable, Hashable {
 /// Where and as whom the jobs of one profile are read.
 public struct ProfileTarget: Sendable, Hashable {
     public var name: String
+    /// The service of its jobs when a job does not name one (`service` in the profile).
+    public var service: Service = .bms
+    /// The endpoint of `service`, and of every service `endpoints` does not list.
     public var endpoint: JobAPI.Endpoint
+    /// Each service's own endpoint (from `--region`, or the profile's `endpoints` map).
+    public var endpoints: [Service: JobAPI.Endpoint] = [:]
     public var projectID: String
     public var credential: Credential
     /// A per-profile budget (the profile's `requests_per_minute`), else the engine's.
@@ -45,14 +50,28 @@ public struct ProfileTarget: Sendable, Hashable {
         self.requestsPerMinute = requestsPerMinute
     }
 
-    /// Where a job of this profile lives.
-    public func key(for jobID: String) -> JobKey {
-        JobKey(endpoint: place ?? endpoint.identity, projectID: projectID, jobID: jobID)
+    /// Where a service's jobs are read through this profile.
+    public func endpoint(for service: Service) -> JobAPI.Endpoint {
+        endpoints[service] ?? endpoint
+    }
+
+    /// Where a job of this profile lives; `service` `nil` is the profile's.
+    public func key(for jobID: String, service: Service? = nil) -> JobKey {
+        let service = service ?? self.service
+        return JobKey(service: service, endpoint: place ?? endpoint(for: service).identity, projectID: projectID, jobID: jobID)
     }
 
     /// Budgets, throttles and stops are per credential and endpoint (host, port): the gateway
-    /// counts per AK and host, and a refused token says nothing of another token.
-    var budgetKey: BudgetKey { BudgetKey(credential: credential.budgetIdentity, endpoint: endpoint.identity) }
+    /// counts per AK and host, and a refused token says nothing of another token. ECS and CCE
+    /// jobs behind one host share its budget.
+    func budgetKey(for service: Service) -> BudgetKey {
+        BudgetKey(credential: credential.budgetIdentity, endpoint: endpoint(for: service).identity)
+    }
+
+    /// The budgets any of its jobs may use.
+    var budgetKeys: Set<BudgetKey> {
+        Set(Service.all.map(budgetKey(for:)))
+    }
 }
 
 /// One credential at one endpoint: what a request budget, a throttle and a stop apply to.

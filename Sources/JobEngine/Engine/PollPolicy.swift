@@ -54,7 +54,7 @@ public struct PollPolicy: Sendable, Hashable {
     /// - Parameter unchanged: answers in a row that were the same as the one before.
     public func factor(status: JobStatus, phase: Phase, unchanged: Int) -> Double {
         let hurry: Double
-        switch (status, phase) {
+        switch (status.outcome, phase) {
         case (.initial, _): hurry = 0.5
         case (.running, .due): hurry = 0.95
         case (.running, .early): hurry = 2
@@ -66,8 +66,8 @@ public struct PollPolicy: Sendable, Hashable {
         // not while a change is due, when the next answer is the likely one to differ. Jobs
         // far overdue or in a state no document lists are the ones that sit still for hours.
         let settled: Bool
-        switch (status, phase) {
-        case (.other, _), (.pendingPayment, _), (_, .overdue): settled = true
+        switch (status.outcome, phase) {
+        case (.unknown, _), (.pendingPayment, _), (_, .overdue): settled = true
         default: settled = false
         }
         let patience = phase == .due || status == .initial ? 1 : min(settled ? 30 : 3, Double(1 << min(max(0, unchanged - 2), 10)))
@@ -82,7 +82,7 @@ public struct PollPolicy: Sendable, Hashable {
 
     /// 0 most urgent … 3 least: never read, then INIT and due, then running, then the rest.
     public func urgency(status: JobStatus?, phase: Phase) -> Int {
-        switch status {
+        switch status?.outcome {
         case nil: 0
         case .initial?: 1
         case .running?: phase == .due ? 1 : 2

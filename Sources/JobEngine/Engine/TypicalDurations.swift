@@ -4,16 +4,6 @@ import JobAPI
 
 /// How long jobs usually take, learnt from what finished, with defaults for a cold start.
 struct TypicalDurations: Sendable {
-    /// Rough durations of BMS operations, used until finished jobs of the type are seen.
-    static let defaults: [String: TimeInterval] = [
-        "baremetalBatchCreate": 15 * 60, "baremetalSingleCreate": 12 * 60,
-        "baremetalBatchOperate": 5 * 60, "baremetalSingleOperate": 4 * 60,
-        "baremetalReinstallOs": 20 * 60, "baremetalVolumeBootReinstallOs": 20 * 60,
-        "baremetalChangeOsVolumeBoot": 30 * 60, "baremetalChangeOsLocalDisk": 30 * 60,
-        "baremetalAttachVolume": 3 * 60, "baremetalDetachVolume": 3 * 60,
-        "baremetalBatchAttachVolume": 5 * 60, "baremetalAttachSingleVolume": 3 * 60,
-    ]
-
     private var byType: [String: [TimeInterval]] = [:]
 
     mutating func learn(from job: Job) {
@@ -32,7 +22,8 @@ struct TypicalDurations: Sendable {
     func typical(for type: String?) -> TimeInterval? {
         guard let type else { return nil }
         if let seen = byType[type], !seen.isEmpty { return Median.of(seen) }
-        return Self.defaults[type]
+        // Until then, the service descriptor's figure for the type.
+        return JobKind.kind(of: type)?.typical
     }
 
     /// Typical duration of a batch's sub-jobs: its finished siblings first.

@@ -76,13 +76,7 @@ public struct StatusSymbols: Sendable {
     public var unknown: String { "?" }
 
     public func symbol(for status: JobStatus) -> String {
-        switch status {
-        case .success: unicode ? "✔" : "+"
-        case .fail: unicode ? "✖" : "x"
-        case .running: unicode ? "▶" : ">"
-        case .initial, .pendingPayment: unicode ? "○" : "o"
-        case .other: "?"
-        }
+        StatusLook.symbol(status, unicode: unicode)
     }
 }
 

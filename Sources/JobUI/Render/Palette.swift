@@ -31,13 +31,13 @@ struct Palette {
     /// The status symbol and word of a job. Without colour FAIL is bold, INIT dim, so the
     /// symbols stay the distinguishing mark.
     func status(_ status: JobStatus?) -> Style {
-        switch status {
+        switch status?.outcome {
         case .success?: Style(foreground: color(.green))
         case .fail?: Style(foreground: color(.red), bold: true)
         case .running?: Style(foreground: color(.yellow))
         case .initial?: Style(foreground: color(.cyan), dim: !hasColor)
         case .pendingPayment?: Style(foreground: color(.magenta))
-        case .other?, nil: Style(foreground: color(.white))
+        case .unknown?, nil: Style(foreground: color(.white))
         }
     }
 

@@ -3,12 +3,12 @@ import JobModel
 /// How a status is drawn: a one-column symbol and a word.
 enum StatusLook {
     static func symbol(_ status: JobStatus?, unicode: Bool) -> String {
-        switch status {
+        switch status?.outcome {
         case .success?: unicode ? "✔" : "+"
         case .fail?: unicode ? "✖" : "x"
         case .running?: unicode ? "▶" : ">"
         case .initial?: unicode ? "○" : "o"
-        case .pendingPayment?, .other?: "?"
+        case .pendingPayment?, .unknown?: "?"
         case nil: unicode ? "·" : "."
         }
     }

@@ -1,0 +1,136 @@
+import Foundation
+
+/// One family of asynchronous jobs (BMS, ECS, EVS, IMS, VPC/EIP, CCE): where its job API is
+/// served, how its bodies read, what its job types mean and how long they take.
+///
+/// Adding a service is one descriptor (a `Service+NAME.swift` file and its entry in `all`)
+/// plus, when its body differs from the others', one dialect (`JobDialect`) in `JobAPI`.
+public struct Service: Sendable {
+    /// The name used on the command line, in configs, state files and JSON: `ecs`.
+    public let name: String
+    /// The short tag shown on screen: `ECS`.
+    public let tag: String
+    /// What it is, for help texts: `Elastic Cloud Server`.
+    public let title: String
+    /// Other names accepted for it (`eip` for `vpc`).
+    public let aliases: [String]
+    /// The host's first label: `ecs` in `ecs.{region}.myhuaweicloud.com` (EIP jobs: `vpc`).
+    public let hostPrefix: String
+    /// Regions whose host breaks the pattern (CCE `eu-west-101` is on `.myhuaweicloud.eu`).
+    public let hostExceptions: [String: String]
+    /// The job's path, with `{project_id}` and `{job_id}` to fill in.
+    public let jobPath: String
+    /// How its bodies are read.
+    public let dialect: Dialect
+    /// The status words it documents (upper-cased) and what they mean.
+    public let statusWords: [String: JobStatus.Outcome]
+    /// Its job types: a short label and how long one usually takes.
+    public let kinds: [String: Kind]
+    /// How long a job of a type it does not list usually takes.
+    public let typicalDuration: TimeInterval
+
+    /// The body shapes jobwatch reads; one `JobDialect` each in `JobAPI`.
+    public enum Dialect: String, Sendable, Hashable {
+        /// `{status, job_id, job_type, entities: {sub_jobs…}}` (BMS, ECS, EVS, IMS, VPC).
+        case jobsV1
+        /// Kubernetes-style `{metadata, spec: {subJobs…}, status: {phase}}` (CCE).
+        case cce
+    }
+
+    public struct Kind: Sendable, Hashable {
+        public let label: String
+        /// Seconds one usually takes, until finished jobs of the type are seen.
+        public let typical: TimeInterval
+
+        public init(_ label: String, minutes: Double) {
+            self.label = label
+            self.typical = minutes * 60
+        }
+    }
+
+    public init(
+        name: String, tag: String, title: String, aliases: [String] = [], hostPrefix: String,
+        hostExceptions: [String: String] = [:], jobPath: String = "/v1/{project_id}/jobs/{job_id}",
+        dialect: Dialect = .jobsV1, statusWords: [String: JobStatus.Outcome] = Service.jobsV1Words,
+        kinds: [String: Kind], typicalDuration: TimeInterval
+    ) {
+        self.name = name
+        self.tag = tag
+        self.title = title
+        self.aliases = aliases
+        self.hostPrefix = hostPrefix
+        self.hostExceptions = hostExceptions
+        self.jobPath = jobPath
+        self.dialect = dialect
+        self.statusWords = statusWords
+        self.kinds = kinds
+        self.typicalDuration = typicalDuration
+    }
+
+    /// The words of the `/v1/{project_id}/jobs/{job_id}` family. `PENDING_PAYMENT` is
+    /// documented by ECS (a yearly/monthly order not paid); BMS sells such orders too.
+    public static let jobsV1Words: [String: JobStatus.Outcome] = [
+        "INIT": .initial, "RUNNING": .running, "SUCCESS": .success, "FAIL": .fail, "PENDING_PAYMENT": .pendingPayment,
+    ]
+
+    /// Every service jobwatch knows, in the order help texts list them.
+    public static let all: [Service] = [.bms, .ecs, .evs, .ims, .vpc, .cce]
+
+    /// The service of a name or alias, any case.
+    public static func named(_ name: String) -> Service? {
+        let lowered = name.lowercased()
+        return all.first { $0.name == lowered || $0.aliases.contains(lowered) }
+    }
+
+    /// `bms, ecs, evs, ims, vpc, cce`: for errors that name the known services.
+    public static var knownNames: String { all.map(\.name).joined(separator: ", ") }
+
+    /// The public host of this service in a region.
+    public func host(region: String) -> String {
+        hostExceptions[region] ?? "\(hostPrefix).\(region).myhuaweicloud.com"
+    }
+
+    /// A short label for one of its job types; a type it does not list is shown as it is.
+    public func label(for type: String?) -> String {
+        guard let type, !type.isEmpty else { return "job" }
+        return kinds[type]?.label ?? type
+    }
+
+    /// What a status word means to any service: their words do not collide.
+    static func outcome(ofWord word: String) -> JobStatus.Outcome {
+        let upper = word.uppercased()
+        for service in all {
+            if let outcome = service.statusWords[upper] { return outcome }
+        }
+        return .unknown
+    }
+}
+
+extension Service: Hashable {
+    public static func == (a: Service, b: Service) -> Bool { a.name == b.name }
+    public func hash(into hasher: inout Hasher) { hasher.combine(name) }
+}
+
+extension Service: CustomStringConvertible {
+    public var description: String { name }
+}
+
+extension Service: Codable {
+    public struct UnknownName: Error, CustomStringConvertible {
+        public var name: String
+        public var description: String { "service \(name.debugDescription) is not one jobwatch knows — use one of: \(Service.knownNames)" }
+    }
+
+    public init(from decoder: any Decoder) throws {
+        let name = try decoder.singleValueContainer().decode(String.self)
+        guard let service = Service.named(name) else {
+            throw DecodingError.dataCorrupted(.init(codingPath: decoder.codingPath, debugDescription: UnknownName(name: name).description))
+        }
+        self = service
+    }
+
+    public func encode(to encoder: any Encoder) throws {
+        var container = encoder.singleValueContainer()
+        try container.encode(name)
+    }
+}
