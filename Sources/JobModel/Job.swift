@@ -15,6 +15,11 @@ public struct Job: Sendable, Hashable, Codable {
     public var message: String?
     public var code: String?
     public var entities: JobEntities
+    /// How deep under the listed job's direct sub-jobs this one sat (`nil`: a direct one);
+    /// set by `flatteningSubJobs()`.
+    public var nesting: Int?
+    /// The sub-job this one sat under, when `nesting` is set.
+    public var parentID: String?
 
     public init(
         id: String? = nil, type: String? = nil, status: JobStatus,

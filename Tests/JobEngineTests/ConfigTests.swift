@@ -120,7 +120,7 @@ struct ConfigTests {
         (#"{"profiles":[]}"#, "config.json: profiles: expected an object {…}"),
         (#"{"jobs":{"a":"b"}}"#, "config.json: jobs: expected a list […]"),
         (#"{"jobs":["a",{"id":7}]}"#, "config.json: jobs[1].id: expected a string"),
-        (#"{"jobs":[true]}"#, #"config.json: jobs[0]: expected a job ID string or an object {"id", "profile", "label"}"#),
+        (#"{"jobs":[true]}"#, #"config.json: jobs[0]: expected a job ID string or an object {"id", "profile", "service", "label"}"#),
         (#"{"poll":{"interval":10}}"#, #"config.json: poll.interval: expected a duration like "10s", "5m", "1h30m" or "250ms""#),
         (#"{"poll":{"interval":"10"}}"#, #"config.json: poll.interval: expected a duration like "10s", "5m", "1h30m" or "250ms""#),
         (#"{"poll":{"requests_per_minute":"30"}}"#, "config.json: poll.requests_per_minute: expected a number"),

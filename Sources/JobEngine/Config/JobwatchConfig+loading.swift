@@ -73,8 +73,8 @@ extension JobwatchConfig {
     // MARK: - Sections
 
     static let topKeys = ["default_profile", "profiles", "jobs", "poll", "ui"]
-    static let profileKeys = ["region", "project_id", "endpoint", "auth", "credentials_file", "ca_file", "requests_per_minute"]
-    static let jobKeys = ["id", "profile", "label"]
+    static let profileKeys = ["region", "project_id", "endpoint", "endpoints", "service", "auth", "credentials_file", "ca_file", "requests_per_minute"]
+    static let jobKeys = ["id", "profile", "service", "label"]
     static let pollKeys = ["interval", "requests_per_minute", "max_concurrency", "request_timeout", "connect_timeout", "slow_factor", "retention", "heartbeat"]
     static let uiKeys = ["time_zone", "bell", "color", "expand_failed"]
 
@@ -121,7 +121,24 @@ extension JobwatchConfig {
             do { _ = try Endpoint(parsing: text) } catch { throw endpoint.error(error.description) }
             profile.endpoint = text
         }
-        guard profile.region != nil || profile.endpoint != nil else {
+        if let service = members["service"] {
+            let text = try service.nonEmptyString()
+            guard let known = Service.named(text) else {
+                throw service.error("service \(text.debugDescription) is not one jobwatch knows — use one of: \(Service.knownNames)")
+            }
+            profile.service = known
+        }
+        if let map = members["endpoints"] {
+            for (name, urlNode) in try map.namedMembers() {
+                guard let service = Service.named(name) else {
+                    throw urlNode.error("service \(name.debugDescription) is not one jobwatch knows — use one of: \(Service.knownNames)")
+                }
+                let text = try urlNode.nonEmptyString()
+                do { _ = try Endpoint(parsing: text) } catch { throw urlNode.error(error.description) }
+                profile.endpoints[service] = text
+            }
+        }
+        guard profile.region != nil || profile.endpoint != nil || profile.endpoints[profile.service] != nil else {
             throw node.error("needs region or endpoint — add \"region\": \"cn-north-4\" or \"endpoint\": \"https://…\"")
         }
         if let projectID = members["project_id"] {
@@ -157,12 +174,19 @@ extension JobwatchConfig {
                 try checkProfileExists(name, at: profile, in: profiles)
                 job.profile = name
             }
+            if let service = members["service"] {
+                let text = try service.nonEmptyString()
+                guard let known = Service.named(text) else {
+                    throw service.error("service \(text.debugDescription) is not one jobwatch knows — use one of: \(Service.knownNames)")
+                }
+                job.service = known
+            }
             if let label = members["label"] {
                 let text = try label.string().trimmingCharacters(in: .whitespaces)
                 job.label = text.isEmpty ? nil : text
             }
         default:
-            throw node.error("expected a job ID string or an object {\"id\", \"profile\", \"label\"}")
+            throw node.error("expected a job ID string or an object {\"id\", \"profile\", \"service\", \"label\"}")
         }
         job.id = try idNode.string().trimmingCharacters(in: .whitespaces)
         if let problem = JobID.problem(with: job.id) {

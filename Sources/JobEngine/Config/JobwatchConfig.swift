@@ -26,11 +26,15 @@ public struct JobwatchConfig: Sendable, Hashable {
 
     /// Where and how to reach one job API.
     public struct Profile: Sendable, Hashable {
-        /// `cn-north-4`: the endpoint is then `https://bms.{region}.myhuaweicloud.com`.
+        /// `cn-north-4`: each service's endpoint is then `https://{service}.{region}.myhuaweicloud.com`.
         public var region: String?
         public var projectID: String?
-        /// Any URL; wins over `region`.
+        /// Any URL, for every service; wins over `region`.
         public var endpoint: String?
+        /// A service's own URL (`{"ecs": URL, "cce": URL}`); wins over `endpoint` and `region`.
+        public var endpoints: [Service: String] = [:]
+        /// The service of its jobs when a job does not name one.
+        public var service: Service = .bms
         public var auth: AuthKind
         /// A `KEY=VALUE` file with the environment's names, mode 600 (`~` already expanded).
         public var credentialsFile: String?
@@ -70,12 +74,15 @@ public struct JobwatchConfig: Sendable, Hashable {
         public var id: String
         /// The profile to read it through; `nil` for the selected one.
         public var profile: String?
+        /// Its service; `nil` for the profile's.
+        public var service: Service?
         /// A name to show beside the ID.
         public var label: String?
 
-        public init(id: String, profile: String? = nil, label: String? = nil) {
+        public init(id: String, profile: String? = nil, service: Service? = nil, label: String? = nil) {
             self.id = id
             self.profile = profile
+            self.service = service
             self.label = label
         }
     }

@@ -7,6 +7,17 @@ struct RenderContext {
     let state: ViewState
     let palette: Palette
     let now: Date
+    /// Jobs are titled with their service's tag once any is not BMS: a BMS-only watch reads
+    /// as it always did, a mixed one says which is which. Once per frame, not per row.
+    let tagsServices: Bool
+
+    init(snapshot: Snapshot, state: ViewState, palette: Palette, now: Date) {
+        self.snapshot = snapshot
+        self.state = state
+        self.palette = palette
+        self.now = now
+        self.tagsServices = JobTitle.tagsServices(snapshot)
+    }
 
     var unicode: Bool { palette.capabilities.unicode }
     var ellipsis: String { unicode ? "…" : "~" }

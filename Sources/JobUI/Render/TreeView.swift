@@ -40,13 +40,21 @@ enum TreeView {
 
     // MARK: - One row
 
+    /// Two columns a level: job, sub-job, entity, and a CCE sub-job's own sub-jobs deeper
+    /// (`Job.nesting`, capped so a deep tree keeps its labels).
+    static func indentation(of ref: NodeRef, _ snapshot: Snapshot) -> Int {
+        let nesting = ref.subJob == nil ? 0 : min(4, snapshot.owner(of: ref)?.nesting ?? 0)
+        return (ref.depth + nesting) * 2
+    }
+
     static func row(_ ref: NodeRef, _ context: RenderContext, _ columns: TreeColumns, width: Int, selected: Bool, unfolded: Bool) -> Row {
         let snapshot = context.snapshot
         let palette = context.palette
         let state = snapshot.jobs[ref.job]
         let rowStyle = isStale(state.health) ? palette.staleRow : palette.plain
         var line = LineBuilder(width: width)
-        line.add(String(repeating: " ", count: ref.depth * 2))
+        let indent = indentation(of: ref, snapshot)
+        line.add(String(repeating: " ", count: indent))
         line.add(foldMark(ref, unfolded: unfolded, context) + " ", palette.dim)
 
         if let entity = snapshot.entity(at: ref) {
@@ -73,7 +81,7 @@ enum TreeView {
             // The reason column is left empty, not padded, when there is nothing to say.
             if column.name == .reason, text.isEmpty { continue }
             if index > 0 { line.add(" ") }
-            let columnWidth = column.name == .label ? column.width - ref.depth * 2 : column.width
+            let columnWidth = column.name == .label ? max(4, column.width - indent) : column.width
             if column.alignRight {
                 line.addRight(text, columns: columnWidth, style)
             } else {
@@ -89,7 +97,7 @@ enum TreeView {
         let status = job?.status
         switch name {
         case .label:
-            return (ref.isJob ? (state.entry.label ?? job?.label ?? "job") : (job?.label ?? "job"), rowStyle)
+            return (ref.isJob ? JobTitle.of(state, tagged: context.tagsServices) : JobTitle.of(subJob: job, service: state.key.service), rowStyle)
         case .id:
             return (context.shortID(id(of: ref, context.snapshot) ?? "-"), palette.dim)
         case .status:

@@ -10,10 +10,13 @@ struct CommonOptions: ParsableArguments {
     @Option(name: .long, help: ArgumentHelp("Profile of the configuration to use.", valueName: "name"))
     var profile: String?
 
-    @Option(name: .long, help: ArgumentHelp("API endpoint URL, overriding the region's (https; http only for loopback).", valueName: "url"))
+    @Option(name: .long, help: ArgumentHelp("Service of job IDs given without one (bms, ecs, evs, ims, vpc, cce; default: the profile's, else bms).", valueName: "name"))
+    var service: String?
+
+    @Option(name: .long, help: ArgumentHelp("API endpoint URL for every service, overriding the region's (https; http only for loopback).", valueName: "url"))
     var endpoint: String?
 
-    @Option(name: .long, help: ArgumentHelp("Region, e.g. cn-north-4: the endpoint becomes https://bms.REGION.myhuaweicloud.com.", valueName: "region"))
+    @Option(name: .long, help: ArgumentHelp("Region, e.g. cn-north-4: each service's endpoint becomes https://SERVICE.REGION.myhuaweicloud.com.", valueName: "region"))
     var region: String?
 
     @Option(name: .customLong("project-id"), help: ArgumentHelp("Project ID (else the profile's, else HUAWEICLOUD_SDK_PROJECT_ID).", valueName: "id"))

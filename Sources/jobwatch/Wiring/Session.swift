@@ -95,18 +95,34 @@ struct Session {
     /// A profile from the config, with the command line's overrides for the selected one.
     static func resolveProfile(_ name: String, config: JobwatchConfig, overrides: CommonOptions?, environment: [String: String], clientOptions: inout ClientOptions) throws -> ProfileTarget {
         let configured = config.profiles[name]
-        let endpoint: Endpoint
-        do {
-            if let url = overrides?.endpoint ?? (overrides?.region == nil ? configured?.endpoint : nil) {
-                endpoint = try Endpoint(parsing: url)
-            } else if let region = overrides?.region ?? configured?.region {
-                endpoint = try Endpoint.region(region)
-            } else {
-                let demoHint = config.profiles.isEmpty ? " (or try jobwatch --demo: no account needed)" : ""
-                throw UsageError("profile \(name.debugDescription) has no region or endpoint — pass --region cn-north-4 (or --endpoint URL), or set region in the config\(demoHint)")
+        var service = configured?.service ?? .bms
+        if let text = overrides?.service {
+            guard let known = Service.named(text) else {
+                throw UsageError("--service \(text.debugDescription) is not a service jobwatch knows — use one of: \(Service.knownNames)")
             }
-        } catch let problem as Endpoint.Problem {
-            throw UsageError("\(problem)")
+            service = known
+        }
+        // Per service: the command line's URL or region, else the profile's own URL for the
+        // service, else its URL for all, else its region.
+        var endpoints: [Service: Endpoint] = [:]
+        do throws(Endpoint.Problem) {
+            for each in Service.all {
+                if let url = overrides?.endpoint {
+                    endpoints[each] = try Endpoint(parsing: url)
+                } else if let region = overrides?.region {
+                    endpoints[each] = try RegionEndpoint.endpoint(service: each, region: region, environment: environment)
+                } else if let url = configured?.endpoints[each] ?? configured?.endpoint {
+                    endpoints[each] = try Endpoint(parsing: url)
+                } else if let region = configured?.region {
+                    endpoints[each] = try RegionEndpoint.endpoint(service: each, region: region, environment: environment)
+                }
+            }
+        } catch {
+            throw UsageError("\(error)")
+        }
+        guard let endpoint = endpoints[service] else {
+            let demoHint = config.profiles.isEmpty ? " (or try jobwatch --demo: no account needed)" : ""
+            throw UsageError("profile \(name.debugDescription) has no region or endpoint for \(service.name) — pass --region cn-north-4 (or --endpoint URL), or set region in the config\(demoHint)")
         }
 
         let resolved: CredentialResolver.Resolved
@@ -136,6 +152,8 @@ struct Session {
             throw UsageError("project ID \(projectID.debugDescription) \(problem) — check --project-id / project_id")
         }
         var target = ProfileTarget(name: name, endpoint: endpoint, projectID: projectID, credential: credential, requestsPerMinute: configured?.requestsPerMinute)
+        target.service = service
+        target.endpoints = endpoints
         // Each profile's own CA: another profile's private CA must not vouch for this endpoint.
         if let caFile = overrides?.caFile ?? configured?.caFile {
             clientOptions.caFiles.insert(caFile)
