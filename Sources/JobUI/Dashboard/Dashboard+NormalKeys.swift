@@ -33,7 +33,7 @@ extension Dashboard {
             guard let ref = selectedRef else { return [.bell] }
             return setFold(!isShownUnfolded(ref, tree), ref, &state, snapshot)
         case .character("f"):
-            state.filter = state.filter.next
+            state.filter = state.filter.next(services: snapshot.services)
             state.notice = "filter: \(state.filter.name)"
             reselect(&state, snapshot)
         case .character("/"):

@@ -1,7 +1,7 @@
 import Foundation
 import JobModel
 
-/// Finding rows whose IDs, labels or reasons contain a text (case-insensitive). A scan of the
+/// Finding rows whose IDs, labels, services or reasons contain a text (case-insensitive). A scan of the
 /// whole tree, done only when a search is confirmed or `n`/`N` is pressed.
 enum Search {
     /// Matches in tree order, among the rows the filter lets through (folded ones included).
@@ -12,10 +12,12 @@ enum Search {
         }
         var found: [NodeRef] = []
         for (j, state) in snapshot.jobs.enumerated() {
-            let passing = filter == .all ? nil : snapshot.passingSubJobs(j, filter)
+            let passing = filter.picksSubJobs ? snapshot.passingSubJobs(j, filter) : nil
             if let passing, passing.isEmpty, !snapshot.jobPassesItself(j, filter) { continue }
+            if passing == nil, !snapshot.jobPassesItself(j, filter) { continue }
             let job = state.job
-            if hit(state.key.jobID, state.entry.label, job?.label, job?.type, job?.failureReason, state.lastError?.message) {
+            let service = state.key.service
+            if hit(state.key.jobID, state.entry.label, job.map { JobTitle.describe($0, service: service) }, job?.type, job?.failureReason, state.lastError?.message, service.name, service.tag) {
                 found.append(NodeRef(job: j))
             }
             let jobRef = NodeRef(job: j)

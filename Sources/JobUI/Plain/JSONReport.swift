@@ -13,6 +13,8 @@ public enum JSONReport {
 
     struct JobEntry: Encodable {
         var job_id: String
+        /// `bms`, `ecs`, `evs`, `ims`, `vpc`, `cce`.
+        var service: String
         var profile: String
         /// Where the job lives: `host:port` of the endpoint, and the project.
         @Nullable var endpoint: String?
@@ -28,7 +30,11 @@ public enum JSONReport {
         @Nullable var job_id: String?
         @Nullable var job_type: String?
         var type_label: String
+        /// The service's word, verbatim (`SUCCESS`, CCE `Success`).
         var status: String
+        /// What it means, the same for every service: waiting, running, succeeded, failed,
+        /// awaiting_payment, unknown.
+        var outcome: String
         var finished: Bool
         @Nullable var begin_time: String?
         @Nullable var end_time: String?
@@ -38,15 +44,24 @@ public enum JSONReport {
         /// The most useful reason (inner message of `errorcode_message`, or a batch summary).
         @Nullable var reason: String?
         var entities: [String: String]
+        /// 0…1, when the service says how far it is (IMS).
+        var progress: Double?
+        /// A nested sub-job's depth below the direct ones (CCE), and the sub-job it is under.
+        var nesting: Int?
+        var parent_id: String?
         var sub_jobs_total: Int?
         var sub_jobs: [JobBody]?
 
-        init(_ job: Job, now: Date, isSubJob: Bool) {
+        init(_ job: Job, service: Service, now: Date, isSubJob: Bool) {
             job_id = job.id
             job_type = job.type
-            type_label = job.label
+            type_label = service.label(for: job.type)
             status = job.status.rawValue
+            outcome = job.status.outcome.jsonName
             finished = job.status.isTerminal
+            progress = job.entities.progress
+            nesting = job.nesting
+            parent_id = job.parentID
             begin_time = job.beginTime.map(JobTimestamp.format)
             end_time = job.endTime.map(JobTimestamp.format)
             duration_seconds = job.elapsed(now: now).map { ($0 * 1000).rounded() / 1000 }
@@ -57,7 +72,7 @@ public enum JSONReport {
             if let raw = job.entities.errorMessage?.raw { entities["errorcode_message"] = raw }
             if !isSubJob {
                 sub_jobs_total = job.entities.subJobsTotal
-                sub_jobs = job.subJobs.map { JobBody($0, now: now, isSubJob: true) }
+                sub_jobs = job.subJobs.map { JobBody($0, service: service, now: now, isSubJob: true) }
             }
         }
     }
@@ -83,6 +98,7 @@ public enum JSONReport {
         var event = "transition"
         var at: String
         var job_id: String
+        var service: String
         var profile: String
         @Nullable var endpoint: String?
         @Nullable var project_id: String?
@@ -91,16 +107,17 @@ public enum JSONReport {
         @Nullable var job_type: String?
         @Nullable var from: String?
         var to: String
+        var outcome: String
         @Nullable var reason: String?
     }
 
     static func entry(_ state: JobState, now: Date) -> JobEntry {
         JobEntry(
-            job_id: state.key.jobID, profile: state.entry.profile,
+            job_id: state.key.jobID, service: state.key.service.name, profile: state.entry.profile,
             endpoint: state.key.isPlaced ? state.key.endpoint : nil, project_id: state.key.isPlaced ? state.key.projectID : nil,
             label: state.entry.label,
             read_at: state.readAt.map(JobTimestamp.format), health: "\(state.health)",
-            error: state.lastError.map(ErrorEntry.init), job: state.job.map { JobBody($0, now: now, isSubJob: false) }
+            error: state.lastError.map(ErrorEntry.init), job: state.job.map { JobBody($0, service: state.key.service, now: now, isSubJob: false) }
         )
     }
 
@@ -112,9 +129,9 @@ public enum JSONReport {
     /// One compact line for a transition.
     public static func line(_ t: Transition) -> String {
         encode(TransitionLine(
-            at: JobTimestamp.format(t.at), job_id: t.key.jobID, profile: t.profile,
+            at: JobTimestamp.format(t.at), job_id: t.key.jobID, service: t.key.service.name, profile: t.profile,
             endpoint: t.key.isPlaced ? t.key.endpoint : nil, project_id: t.key.isPlaced ? t.key.projectID : nil, label: t.label,
-            sub_job_id: t.subJobID, job_type: t.jobType, from: t.from?.rawValue, to: t.to.rawValue, reason: t.reason
+            sub_job_id: t.subJobID, job_type: t.jobType, from: t.from?.rawValue, to: t.to.rawValue, outcome: t.to.outcome.jsonName, reason: t.reason
         ), pretty: false)
     }
 

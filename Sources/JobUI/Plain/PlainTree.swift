@@ -5,13 +5,18 @@ import JobModel
 public enum PlainTree {
     public static func lines(for states: [JobState], now: Date, timeZone: TimeZone, unicode: Bool) -> [String] {
         var out: [String] = []
+        let tagged = states.contains { $0.key.service != .bms }
         for state in states {
-            out.append(contentsOf: lines(for: state, now: now, timeZone: timeZone, unicode: unicode))
+            out.append(contentsOf: lines(for: state, now: now, timeZone: timeZone, unicode: unicode, tagged: tagged))
         }
         return out
     }
 
-    public static func lines(for state: JobState, now: Date, timeZone: TimeZone, unicode: Bool) -> [String] {
+    /// - Parameter tagged: lead with the service's tag (`ECS create servers`); by default
+    ///   for any job but a BMS one, which reads as it always did.
+    public static func lines(for state: JobState, now: Date, timeZone: TimeZone, unicode: Bool, tagged: Bool? = nil) -> [String] {
+        let service = state.key.service
+        let tag = (tagged ?? (service != .bms)) ? "\(service.tag) " : ""
         let symbols = StatusSymbols(unicode: unicode)
         guard let job = state.job else {
             // The full error goes to stderr; stdout keeps the tree short.
@@ -19,9 +24,9 @@ public enum PlainTree {
                 "UNREADABLE  " + ([error.httpStatus.map { "HTTP \($0)" }, error.code].compactMap { $0 }.joined(separator: " ")
                     .nonEmpty ?? error.message)
             } ?? "not read yet"
-            return ["\(symbols.unknown) \(state.entry.label ?? "job") \(state.key.jobID)  \(what)"]
+            return ["\(symbols.unknown) \(tag)\(state.entry.label ?? "job") \(state.key.jobID)  \(what)"]
         }
-        var title = "\(symbols.symbol(for: job.status)) \(job.label)"
+        var title = "\(symbols.symbol(for: job.status)) \(tag)\(JobTitle.describe(job, service: service))"
         if let label = state.entry.label { title += " \u{201C}\(label)\u{201D}" }
         title += "  \(state.key.jobID)  \(job.status)"
         title += "  " + timing(job, now: now, timeZone: timeZone, arrow: unicode ? "→" : "->")
@@ -32,14 +37,19 @@ public enum PlainTree {
         if job.status == .fail, let reason = job.failureSummary {
             out.append("    reason: \(reason)")
         }
+        if !job.status.isTerminal, let progress = job.entities.progress {
+            out.append("    progress: \(Int((progress * 100).rounded())) %")
+        }
         let entityText = job.entities.attributes.map { "\($0.key)=\($0.value)" }.joined(separator: "  ")
         if !entityText.isEmpty { out.append("    \(entityText)") }
         let subJobs = job.subJobs
         for (index, sub) in subJobs.enumerated() {
             let last = index == subJobs.count - 1
             let branch = unicode ? (last ? "└─" : "├─") : (last ? "`-" : "|-")
-            let indent = unicode ? (last ? "   " : "│  ") : (last ? "   " : "|  ")
-            var line = "  \(branch) \(symbols.symbol(for: sub.status)) \(sub.label)  \(sub.id ?? "-")  \(sub.status)"
+            // A CCE sub-job's own sub-jobs sit further in (`Job.nesting`).
+            let deeper = String(repeating: "   ", count: min(4, sub.nesting ?? 0))
+            let indent = deeper + (unicode ? (last ? "   " : "│  ") : (last ? "   " : "|  "))
+            var line = "  \(deeper)\(branch) \(symbols.symbol(for: sub.status)) \(JobTitle.describe(sub, service: service))  \(sub.id ?? "-")  \(sub.status)"
             line += "  " + timing(sub, now: now, timeZone: timeZone, arrow: unicode ? "→" : "->")
             if let id = sub.id, state.slowSubJobIDs.contains(id) { line += "  SLOW" }
             out.append(line)

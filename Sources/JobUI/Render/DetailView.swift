@@ -44,15 +44,21 @@ enum DetailView {
         let job = snapshot.apiJob(at: ref)
         if ref.isJob {
             out.append(("job", "\(state.key.jobID)  (profile \(state.entry.profile))"))
+            out.append(("service", "\(state.key.service.tag)\(context.separator)\(state.key.service.title)"))
             if state.key.isPlaced { out.append(("where", "\(state.key.endpoint)  project \(state.key.projectID)")) }
             if let reason = state.detachedReason { out.append(("not polled", reason)) }
             if let label = state.entry.label { out.append(("name", label)) }
         } else {
             out.append(("sub-job", job?.id ?? "(no ID)"))
             out.append(("of job", state.key.jobID))
+            if let parent = job?.parentID { out.append(("under", parent)) }
         }
         if let job {
-            out.append(("type", job.type.map { "\($0) (\(job.label))" } ?? job.label))
+            let label = state.key.service.label(for: job.type)
+            out.append(("type", job.type.map { "\($0) (\(label))" } ?? label))
+            if let progress = job.entities.progress, !job.status.isTerminal {
+                out.append(("progress", "\(Int((progress * 100).rounded())) %"))
+            }
             var status = job.status.description
             if let elapsed = job.elapsed(now: context.now) {
                 status += "\(context.separator)\(job.status.isTerminal ? "took" : "running for") \(ClockText.duration(elapsed))"

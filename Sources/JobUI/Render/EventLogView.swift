@@ -69,7 +69,7 @@ enum EventLogView {
         let palette = context.palette
         var line = LineBuilder(width: width)
         line.add(ClockText.clock(event.at, context.zone) + "  ", palette.dim)
-        let label = event.label ?? JobKind.label(for: event.jobType)
+        let label = event.label ?? event.key.service.label(for: event.jobType)
         var who = "\(label) \(context.shortID(event.key.jobID))"
         if let sub = event.subJobID { who += "/\(context.shortID(sub))" }
         line.add(who + "  ")

@@ -139,6 +139,9 @@ enum TreeView {
         if ref.isJob, let job, !job.subJobs.isEmpty {
             parts.append(batchSummary(state))
         }
+        if let job, !job.status.isTerminal, let progress = job.entities.progress {
+            parts.append("\(Int((progress * 100).rounded())) %")
+        }
         if let reason = job?.failureReason { parts.append(reason) }
         return parts.joined(separator: context.separator)
     }

@@ -1,6 +1,6 @@
 import JobModel
 /// Which jobs the tree shows; `f` cycles through them in declaration order.
-public enum Filter: Sendable, Hashable, CaseIterable {
+public enum Filter: Sendable, Hashable {
     case all
     /// FAIL jobs and sub-jobs.
     case failed
@@ -8,6 +8,8 @@ public enum Filter: Sendable, Hashable, CaseIterable {
     case running
     /// Jobs and sub-jobs the engine marks slow.
     case slow
+    /// The jobs of one service, whole (offered once a watch has more than one service).
+    case service(Service)
 
     public var name: String {
         switch self {
@@ -15,12 +17,23 @@ public enum Filter: Sendable, Hashable, CaseIterable {
         case .failed: "failed"
         case .running: "running"
         case .slow: "slow"
+        case .service(let service): service.tag
         }
     }
 
-    /// The filter after this one, wrapping round.
-    public var next: Filter {
-        let all = Filter.allCases
-        return all[(all.firstIndex(of: self)! + 1) % all.count]
+    /// Whether it picks sub-jobs one by one (a service filter takes a job whole).
+    public var picksSubJobs: Bool {
+        switch self {
+        case .failed, .running, .slow: true
+        case .all, .service: false
+        }
+    }
+
+    /// The filter after this one, wrapping round: all, failed, running, slow, then each of
+    /// the watched services when there are several.
+    public func next(services: [Service]) -> Filter {
+        let cycle: [Filter] = [.all, .failed, .running, .slow] + (services.count > 1 ? services.map(Filter.service) : [])
+        guard let index = cycle.firstIndex(of: self) else { return .all }
+        return cycle[(index + 1) % cycle.count]
     }
 }

@@ -107,6 +107,7 @@ extension Snapshot {
         case .failed: return subJob.status == .fail
         case .running: return !subJob.status.isTerminal
         case .slow: return subJob.id.map { jobs[job].slowSubJobIDs.contains($0) } ?? false
+        case .service(let service): return jobs[job].key.service == service
         }
     }
 
@@ -118,7 +119,14 @@ extension Snapshot {
         case .failed: return state.status == .fail
         case .running: return !state.isTerminal
         case .slow: return state.isSlow || !state.slowSubJobIDs.isEmpty
+        case .service(let service): return state.key.service == service
         }
+    }
+
+    /// The services of the watched jobs, in `Service.all` order.
+    var services: [Service] {
+        let present = Set(jobs.map(\.key.service))
+        return Service.all.filter(present.contains)
     }
 
     /// The sub-jobs that pass the filter, in order (a scan: only done while a filter is on).

@@ -66,9 +66,11 @@ struct VisibleTree {
         let unfoldedSubJobs = Self.unfoldedSubJobs(snapshot, state)
         for job in snapshot.jobs.indices {
             var passing: [Int]?
-            if state.filter != .all {
+            if state.filter.picksSubJobs {
                 passing = snapshot.passingSubJobs(job, state.filter)
                 guard snapshot.jobPassesItself(job, state.filter) || !(passing!.isEmpty) else { continue }
+            } else if !snapshot.jobPassesItself(job, state.filter) {
+                continue
             }
             append(.job(job))
             let jobRef = NodeRef(job: job)
@@ -122,7 +124,7 @@ struct VisibleTree {
         guard ref.isJob else { return false }
         let job = snapshot.jobs[ref.job]
         let failed = state.expandFailed && (job.status == .fail || job.failedSubJobs > 0)
-        return failed || (state.filter != .all && hasPassingChildren)
+        return failed || (state.filter.picksSubJobs && hasPassingChildren)
     }
 
     /// Sub-jobs unfolded by hand, by job index: found from the (few) overrides, not by scanning.

@@ -12,14 +12,14 @@ enum TransitionText {
     static func line(_ t: Transition, unicode: Bool) -> String {
         let arrow = unicode ? "→" : "->"
         let from = t.from?.description ?? "seen"
-        var line = "\(stamp(t.at))  \(what(type: t.jobType, id: t.subJobID ?? t.key.jobID, subJobOf: t.subJobID == nil ? nil : t.key.jobID, label: t.label))  \(from) \(arrow) \(t.to)"
+        var line = "\(stamp(t.at))  \(what(type: t.jobType, id: t.subJobID ?? t.key.jobID, subJobOf: t.subJobID == nil ? nil : t.key.jobID, label: t.label, service: t.key.service))  \(from) \(arrow) \(t.to)"
         if let reason = t.reason { line += "  \(reason)" }
         return line
     }
 
     /// The state a job is known in when the stream starts: `… RUNNING (read 3m ago, from the state file)`.
     static func known(_ state: JobState, now: Date, fromStateFile: Bool) -> String {
-        var line = "\(stamp(now))  \(what(type: state.job?.type, id: state.key.jobID, subJobOf: nil, label: state.entry.label))  "
+        var line = "\(stamp(now))  \(what(type: state.job?.type, id: state.key.jobID, subJobOf: nil, label: state.entry.label, service: state.key.service))  "
         line += state.job.map { $0.status.description } ?? "not read yet"
         var notes: [String] = []
         if let readAt = state.readAt { notes.append("read \(ElapsedText.format(now.timeIntervalSince(readAt))) ago") }
@@ -32,7 +32,7 @@ enum TransitionText {
 
     /// A job's read failing or not found, once per job and kind of problem.
     static func problem(_ state: JobState, error: APIError?, now: Date) -> String {
-        let head = "\(stamp(now))  \(what(type: state.job?.type, id: state.key.jobID, subJobOf: nil, label: state.entry.label))  "
+        let head = "\(stamp(now))  \(what(type: state.job?.type, id: state.key.jobID, subJobOf: nil, label: state.entry.label, service: state.key.service))  "
         switch state.health {
         case .notFound: return head + "NOT FOUND  \(error.map { "\($0)" } ?? "the API has no such job")"
         case .authStopped: return head + "CREDENTIAL REFUSED  \(error.map { "\($0)" } ?? "polling with this credential stopped")"
@@ -69,9 +69,11 @@ enum TransitionText {
         return line
     }
 
-    private static func what(type: String?, id: String, subJobOf parent: String?, label: String?) -> String {
-        var what = "\(type ?? "job") \(id)"
-        if let parent { what += " (in \(parent))" }
+    /// Jobs of other services than BMS are written `ecs/ID`, as they are given on input.
+    private static func what(type: String?, id: String, subJobOf parent: String?, label: String?, service: Service) -> String {
+        let place = service == .bms ? "" : "\(service.name)/"
+        var what = parent == nil ? "\(type ?? "job") \(place)\(id)" : "\(type ?? "job") \(id)"
+        if let parent { what += " (in \(place)\(parent))" }
         if let label { what += " \u{201C}\(label)\u{201D}" }
         return what
     }

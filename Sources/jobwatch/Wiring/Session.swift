@@ -59,7 +59,7 @@ struct Session {
 
         var entries: [WatchEntry] = []
         if includeConfiguredJobs {
-            entries += config.jobs.map { WatchEntry(profile: $0.profile ?? selected, jobID: $0.id, label: $0.label) }
+            entries += config.jobs.map { WatchEntry(profile: $0.profile ?? selected, jobID: $0.id, service: $0.service, label: $0.label) }
         }
         entries += try readArguments(jobArguments).map { WatchEntry(profile: selected, jobID: $0.id, label: $0.label) }
 
