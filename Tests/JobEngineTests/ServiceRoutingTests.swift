@@ -1,0 +1,98 @@
+import Foundation
+import JobModel
+import JobAPI
+@testable import JobEngine
+import Testing
+
+/// Which endpoint each service's jobs are read from, and what identifies them.
+struct ServiceRoutingTests {
+    @Test func eachServiceHasItsHostInARegion() throws {
+        #expect(try RegionEndpoint.endpoint(service: .ecs, region: "cn-north-4", environment: [:]).host == "ecs.cn-north-4.myhuaweicloud.com")
+        #expect(try RegionEndpoint.endpoint(service: .vpc, region: "cn-north-4", environment: [:]).host == "vpc.cn-north-4.myhuaweicloud.com")
+        #expect(try RegionEndpoint.endpoint(service: .cce, region: "eu-west-101", environment: [:]).host == "cce.eu-west-101.myhuaweicloud.eu")
+        #expect(try RegionEndpoint.endpoint(service: .ecs, region: "eu-west-101", environment: [:]).host == "ecs.eu-west-101.myhuaweicloud.com")
+    }
+
+    @Test func theSDKsRegionVariablesOverrideTheHost() throws {
+        let environment = [
+            "HUAWEICLOUD_SDK_REGION_ECS_CN_NORTH_4": "https://127.0.0.1:9443,https://127.0.0.2:9443",
+            "HUAWEICLOUD_SDK_REGION_EIP_CN_NORTH_4": "https://127.0.0.3:9443",
+        ]
+        let ecs = try RegionEndpoint.endpoint(service: .ecs, region: "cn-north-4", environment: environment)
+        #expect(ecs.host == "127.0.0.1" && ecs.port == 9443, "the first of the list serves")
+        #expect(try RegionEndpoint.endpoint(service: .vpc, region: "cn-north-4", environment: environment).host == "127.0.0.3", "EIP's name counts for vpc")
+        #expect(try RegionEndpoint.endpoint(service: .bms, region: "cn-north-4", environment: environment).host == "bms.cn-north-4.myhuaweicloud.com")
+        #expect(throws: Endpoint.Problem.self) {
+            try RegionEndpoint.endpoint(service: .ecs, region: "cn-north-4", environment: ["HUAWEICLOUD_SDK_REGION_ECS_CN_NORTH_4": "not a url"])
+        }
+    }
+
+    @Test func aProfilesJobsGoToTheirServicesEndpoint() throws {
+        var profile = ProfileTarget(name: "p", endpoint: try Endpoint(parsing: "http://127.0.0.1:8001"), projectID: "proj", credential: .none)
+        profile.service = .ecs
+        profile.endpoints = [.ecs: try Endpoint(parsing: "http://127.0.0.1:8001"), .cce: try Endpoint(parsing: "http://127.0.0.1:8002")]
+        #expect(profile.key(for: "a") == JobKey(service: .ecs, endpoint: "127.0.0.1:8001", projectID: "proj", jobID: "a"))
+        #expect(profile.key(for: "a", service: .cce) == JobKey(service: .cce, endpoint: "127.0.0.1:8002", projectID: "proj", jobID: "a"))
+        #expect(profile.budgetKey(for: .ecs) != profile.budgetKey(for: .cce), "two hosts: two budgets")
+        #expect(profile.budgetKey(for: .ecs) == profile.budgetKey(for: .bms), "one host: one budget, as the gateway counts")
+    }
+
+    @Test func theSameIDOfAnotherServiceIsAnotherJob() throws {
+        let ecs = JobKey(service: .ecs, endpoint: "h:443", projectID: "p", jobID: "x")
+        let evs = JobKey(service: .evs, endpoint: "h:443", projectID: "p", jobID: "x")
+        #expect(ecs != evs)
+        let decoded = try JSONDecoder().decode(JobKey.self, from: JSONEncoder().encode(ecs))
+        #expect(decoded == ecs)
+        let older = try JSONDecoder().decode(JobKey.self, from: Data(#"{"endpoint":"h:443","projectID":"p","jobID":"x"}"#.utf8))
+        #expect(older.service == .bms, "keys saved before services were all BMS")
+        #expect(throws: DecodingError.self) {
+            try JSONDecoder().decode(JobKey.self, from: Data(#"{"service":"nope","endpoint":"h:443","projectID":"p","jobID":"x"}"#.utf8))
+        }
+    }
+
+    @Test func statusWordsAreKeptAndMeanTheSameAcrossServices() {
+        let cce = JobStatus(raw: "Success", words: Service.cce.statusWords)
+        #expect(cce == .success && cce.word == "Success" && cce.isTerminal)
+        #expect(JobStatus(raw: "Initializing", words: Service.cce.statusWords).outcome == .initial)
+        #expect(JobStatus(raw: "Failed", words: Service.cce.statusWords).outcome == .fail)
+        #expect(JobStatus(raw: "FAILED", words: Service.bms.statusWords).outcome == .unknown, "BMS does not document FAILED: polled on")
+        #expect(JobStatus(raw: "PENDING_PAYMENT", words: Service.ecs.statusWords).outcome == .pendingPayment)
+        #expect(!JobStatus.pendingPayment.isTerminal)
+    }
+
+    @Test func configProfilesNameAServiceAndPerServiceEndpoints() throws {
+        let config = try JobwatchConfig.parse(Data(#"""
+        {"profiles": {"k8s": {"service": "cce", "project_id": "p", "region": "cn-north-4",
+                              "endpoints": {"cce": "https://127.0.0.1:9443", "eip": "https://127.0.0.1:9444"}}},
+         "jobs": [{"id": "5ec1518c-87db-11ec-b5e5-0255ac101514", "service": "cce", "profile": "k8s"}]}
+        """#.utf8), fileName: "c.json")
+        let profile = try #require(config.profiles["k8s"])
+        #expect(profile.service == .cce)
+        #expect(profile.endpoints == [.cce: "https://127.0.0.1:9443", .vpc: "https://127.0.0.1:9444"])
+        #expect(config.jobs.first?.service == .cce)
+        for (text, message) in [
+            (#"{"profiles": {"a": {"region": "cn-north-4", "service": "rds"}}}"#, #"service "rds" is not one jobwatch knows — use one of: bms, ecs, evs, ims, vpc, cce"#),
+            (#"{"profiles": {"a": {"endpoints": {"rds": "https://127.0.0.1"}}}}"#, #"service "rds" is not one jobwatch knows"#),
+            (#"{"profiles": {"a": {"endpoints": {"ecs": "ftp://x"}}}}"#, "has scheme ftp"),
+        ] {
+            do {
+                _ = try JobwatchConfig.parse(Data(text.utf8), fileName: "c.json")
+                Issue.record("\(text) loaded")
+            } catch {
+                #expect(error.description.contains(message), "\(error.description)")
+            }
+        }
+    }
+
+    @Test func nestedSubJobsAreFlattenedInTreeOrder() {
+        let grandchild = Job(id: "c1", type: "InstallNode", status: .running)
+        var child = Job(id: "b1", type: "CreateNode", status: .running)
+        child.entities.subJobs = [grandchild]
+        let job = Job(id: "a", status: .running, entities: JobEntities(subJobs: [child, Job(id: "b2", status: .success)])).flatteningSubJobs()
+        #expect(job.subJobs.map(\.id) == ["b1", "c1", "b2"])
+        #expect(job.subJobs.map(\.nesting) == [nil, 1, nil])
+        #expect(job.subJobs[1].parentID == "b1")
+        let flat = Job(id: "a", status: .running, entities: JobEntities(subJobs: [Job(id: "b", status: .running)]))
+        #expect(flat.flatteningSubJobs() == flat, "a flat batch is left as it is")
+    }
+}
