@@ -203,10 +203,11 @@ struct UpdateTests {
 
     @Test func transitionsReachTheEventLogUpToItsLimit() {
         var model = Fixtures.model()
-        model.eventLogLimit = 2
+        model.log = EventLog(limit: 2)
         let first = failure(), second = failure("a"), third = failure("b")
         (model, _) = Fixtures.send([.transition(first), .transition(second), .transition(third)], model)
         #expect(model.events == [second, third])
+        #expect(model.log.dropped == 1)
         (model, _) = Fixtures.send([.key(.character("e"))], model)
         let lines = Dashboard.view(model).lines
         #expect(lines[3].hasPrefix("Events, newest first: 2"), "\(lines)")

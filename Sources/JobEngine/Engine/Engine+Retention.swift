@@ -19,7 +19,7 @@ extension Engine {
         for key in expired { records[key] = nil }
         let gone = Set(expired)
         order.removeAll { gone.contains($0) }
-        events.removeAll { $0.at < cutoff }
+        log.removeOlder(than: cutoff)
         logger.info("finished jobs past retention dropped", metadata: ["count": "\(expired.count)"])
         return true
     }

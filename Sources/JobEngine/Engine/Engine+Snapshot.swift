@@ -65,7 +65,7 @@ extension Engine {
             takenAt: nowDate, jobs: states, jobCounts: jobCounts, subJobCounts: subJobCounts,
             eta: remaining.max(), budgets: budgetUses, endpointErrors: endpointErrors,
             clockSkew: clockSkew, lastPollAt: lastPollAt, throttledUntil: throttledUntil,
-            throttleAskedFor: throttle?.askedFor, stateSaveProblem: stateSaveProblem, droppedEvents: droppedEvents
+            throttleAskedFor: throttle?.askedFor, stateSaveProblem: stateSaveProblem, droppedEvents: log.dropped
         )
         snapshot.overdue = overdue
         return snapshot
@@ -95,8 +95,7 @@ extension Engine {
     struct Restored {
         var records: [JobKey: JobRecord] = [:]
         var order: [JobKey] = []
-        var events: [Transition] = []
-        var droppedEvents = 0
+        var log = EventLog()
         var typical = TypicalDurations()
     }
 
@@ -107,8 +106,8 @@ extension Engine {
     static func restoring(_ file: StateFile, profiles: [String: ProfileTarget], now: Duration, cutoff: Date? = nil) -> Restored {
         var restored = Restored()
         let recent = cutoff.map { cutoff in file.events.filter { $0.at >= cutoff } } ?? file.events
-        restored.events = Array(recent.suffix(Self.maxEvents))
-        restored.droppedEvents = file.droppedEvents + file.events.count - restored.events.count
+        // Left out for age or for size, they count as dropped.
+        restored.log = EventLog(recent, dropped: file.droppedEvents + (file.events.count - recent.count))
         for saved in file.jobs {
             if let cutoff, Retention.isExpired(saved.job, readAt: saved.readAt, cutoff: cutoff) { continue }
             let entry = WatchEntry(profile: saved.profile, jobID: saved.jobID, service: saved.key?.service, label: saved.label)
@@ -155,8 +154,8 @@ extension Engine {
                     )
                 }
             },
-            events: events,
-            droppedEvents: droppedEvents
+            events: log.entries,
+            droppedEvents: log.dropped
         )
     }
 

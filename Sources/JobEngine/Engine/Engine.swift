@@ -29,9 +29,8 @@ public actor Engine {
     var random: SeededRandom
     var clockSkew: TimeInterval?
     var lastPollAt: Date?
-    var events: [Transition] = []
-    /// Events dropped to keep the log bounded, this session and before.
-    var droppedEvents = 0
+    /// Transitions seen, bounded; what dropped out counts this session and before.
+    var log = EventLog()
     /// The last failure to save the state file, while saving fails (it is retried).
     var stateSaveProblem: String?
     /// The event log's bound (documented in the README).
@@ -70,8 +69,7 @@ public actor Engine {
             let restoredState = Self.restoring(restored, profiles: self.profiles, now: clock.elapsed, cutoff: cutoff)
             records = restoredState.records
             order = restoredState.order
-            events = restoredState.events
-            droppedEvents = restoredState.droppedEvents
+            log = restoredState.log
             typical = restoredState.typical
         }
     }
@@ -183,10 +181,10 @@ public actor Engine {
     }
 
     /// Transitions seen this session and restored from the state file, oldest first.
-    public func eventLog() -> [Transition] { events }
+    public func eventLog() -> [Transition] { log.entries }
 
     /// Older events dropped to keep the log within `maxEvents`.
-    public func droppedEventCount() -> Int { droppedEvents }
+    public func droppedEventCount() -> Int { log.dropped }
 
     public func currentSnapshot() -> Snapshot { makeSnapshot() }
 
@@ -211,11 +209,7 @@ public actor Engine {
 
     func emit(_ transitions: [Transition]) {
         guard !transitions.isEmpty else { return }
-        events.append(contentsOf: transitions)
-        if events.count > Self.maxEvents {
-            droppedEvents += events.count - Self.maxEvents
-            events.removeFirst(events.count - Self.maxEvents)
-        }
+        log.append(contentsOf: transitions)
         for transition in transitions {
             logger.info("transition", metadata: [
                 "job": "\(transition.key)", "sub_job": "\(transition.subJobID ?? "-")",

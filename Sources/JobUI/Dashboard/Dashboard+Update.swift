@@ -26,8 +26,7 @@ extension Dashboard {
             next.wasAllDone = snapshot.isAllDone
             effects = []
         case .transition(let transition):
-            next.events.append(transition)
-            if next.events.count > next.eventLogLimit { next.events.removeFirst(next.events.count - next.eventLogLimit) }
+            next.log.append(transition)
             if transition.to == .fail, next.bellOnEvents { next.bellPending = true }
             effects = []
         case .tick(let now):

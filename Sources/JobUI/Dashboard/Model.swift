@@ -8,9 +8,9 @@ public struct Model: Sendable {
     public var state: ViewState
     /// The engine's newest snapshot, taken in even while paused (the view shows the frozen one).
     public var snapshot: Snapshot
-    /// Status changes for the event log, oldest first, at most `eventLogLimit`.
-    public var events: [Transition]
-    public var eventLogLimit: Int
+    /// Status changes for the event log: the engine's log as it stood, then its transitions.
+    public var log: EventLog
+    public var events: [Transition] { log.entries }
     /// `--bell`: ring when a job or sub-job fails, and when everything has finished.
     public var bellOnEvents: Bool
     /// What the terminal can show.
@@ -24,14 +24,13 @@ public struct Model: Sendable {
     var wasAllDone: Bool
 
     public init(
-        snapshot: Snapshot, state: ViewState = ViewState(), events: [Transition] = [], eventLogLimit: Int = 5_000,
+        snapshot: Snapshot, state: ViewState = ViewState(), events: [Transition] = [], eventLogLimit: Int = EventLog.bound,
         bellOnEvents: Bool = false, capabilities: TerminalCapabilities = TerminalCapabilities(colors: 0, unicode: true),
         now: Date
     ) {
         self.state = state
         self.snapshot = snapshot
-        self.events = Array(events.suffix(eventLogLimit))
-        self.eventLogLimit = eventLogLimit
+        self.log = EventLog(events, limit: eventLogLimit)
         self.bellOnEvents = bellOnEvents
         self.capabilities = capabilities
         self.now = now

@@ -8,7 +8,7 @@ struct DashboardOptions: Sendable {
     /// What the header names first (`prod · cn-north-4`); empty: the profiles of the jobs.
     var context = ""
     /// Transitions kept for the event log; older ones are dropped.
-    var eventLogLimit = 5_000
+    var eventLogLimit = EventLog.bound
     /// How often the screen is rendered again for elapsed times and ages (unchanged rows are
     /// not written, so an idle second costs one render and no output).
     var tick: Duration = .seconds(1)
