@@ -34,11 +34,22 @@ struct ConfigTests {
                 region: "cn-north-4", projectID: "0a1b2c3d4e5f60718293a4b5c6d7e8f9", auth: .aksk,
                 credentialsFile: "\(Self.home)/.config/jobwatch/prod.credentials", requestsPerMinute: 30
             ),
+            "k8s": {
+                var k8s = JobwatchConfig.Profile(
+                    region: "cn-north-4", projectID: "0a1b2c3d4e5f60718293a4b5c6d7e8f9", auth: .aksk,
+                    credentialsFile: "\(Self.home)/.config/jobwatch/prod.credentials"
+                )
+                k8s.service = .cce
+                k8s.endpoints = [.cce: "https://cce.private-cloud.example.com"]
+                return k8s
+            }(),
             "sim": .init(projectID: "demo-project", endpoint: "http://127.0.0.1:8080", auth: .none),
         ])
         #expect(config.jobs == [
             .init(id: "2c9eb2c5544cbf6101544f0602af2b4f", label: "web tier rollout"),
             .init(id: "ff80808288d41e1b018a8ec1c6c30f2d", label: "db reinstall"),
+            .init(id: "ff8080827e7810fb017f06338a731328", service: .ecs, label: "web servers"),
+            .init(id: "5ec1518c-87db-11ec-b5e5-0255ac101514", profile: "k8s", label: "prod node pool"),
             .init(id: "sim-batch-0001", profile: "sim", label: "simulated batch"),
             .init(id: "ff80808288d41e1b018a8ec1c6c30f3e"),
         ])
