@@ -6,7 +6,7 @@ import JobModel
 struct JobWatch: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "jobwatch",
-        abstract: "Watch Huawei Cloud asynchronous jobs (bare-metal create, power, reinstall, volumes).",
+        abstract: "Watch Huawei Cloud asynchronous jobs: BMS, ECS, EVS, IMS, EIP (VPC) and CCE.",
         version: "0.1.0",
         subcommands: [Watch.self, Get.self, Wait.self, Simulator.self],
         defaultSubcommand: Watch.self

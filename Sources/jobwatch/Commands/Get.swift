@@ -16,9 +16,12 @@ extension JobWatch {
             and resets get at most two quick retries.
             Exit codes: 0 every job read and none failed, 1 at least one FAIL,
             3 a job could not be read (not found, credentials refused, no answer), 64 usage.
+            A job of another service than --service (default bms) is written SERVICE/JOB_ID;
+            services: bms, ecs, evs, ims, vpc (EIP jobs; also eip), cce.
 
             Examples:
               jobwatch get --region cn-north-4 --project-id 0a1b… 2c9eb2c5544cbf6101544f0602af2b4f
+              jobwatch get --region cn-north-4 --project-id 0a1b… ecs/ff8080827e7810fb017f06338a731328 cce/5ec1518c-87db-11ec-b5e5-0255ac101514
               jobwatch get --demo
               jobwatch get --demo --json | jq '.jobs[].job.status'
             """

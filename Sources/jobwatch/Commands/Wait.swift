@@ -15,8 +15,12 @@ extension JobWatch {
             3 a job could not be read (not found, credentials refused), 64 usage,
             130/143/129 stopped by SIGINT/SIGTERM/SIGHUP (128 + the signal).
 
+            Job IDs of other services are written SERVICE/JOB_ID (ecs/…, cce/…); the JSON a
+            create call returns, piped on stdin, names its service where its shape does.
+
             Examples:
               jobwatch wait --region cn-north-4 --project-id 0a1b… 2c9eb2c5544cbf6101544f0602af2b4f
+              hcloud ECS CreateServers … | jobwatch wait - --service ecs --timeout 45m
               echo "$jobs" | jobwatch wait - --timeout 45m
               jobwatch wait --demo --scenario quick --json
             """

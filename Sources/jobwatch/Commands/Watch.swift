@@ -20,7 +20,7 @@ extension JobWatch {
 
             Examples:
               jobwatch --demo
-              jobwatch --region cn-north-4 --project-id 0a1b… 2c9eb2c5544cbf6101544f0602af2b4f
+              jobwatch --region cn-north-4 --project-id 0a1b… 2c9eb2c5544cbf6101544f0602af2b4f ecs/ff8080827e7810fb017f06338a731328
               create_servers.sh | tee -a jobs.txt; jobwatch --jobs-file jobs.txt
             """
         )
