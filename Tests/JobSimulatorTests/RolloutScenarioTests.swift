@@ -11,17 +11,28 @@ struct RolloutScenarioTests {
         id.count == 32 && id.allSatisfy { $0.isHexDigit && !$0.isUppercase }
     }
 
+    /// CCE's job IDs are lowercase UUIDs.
+    func isUUID(_ id: String) -> Bool {
+        id.wholeMatch(of: /[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}/) != nil
+    }
+
     @Test func jobIDsAreRealLookingAndDeterministic() {
         let first = JobSimulator(options: Self.rollout)
         let second = JobSimulator(options: Self.rollout)
-        #expect(first.topLevelJobIDs.count == 6)
-        #expect(first.topLevelJobIDs == second.topLevelJobIDs)
-        #expect(first.topLevelJobIDs.allSatisfy(isJobID))
-        #expect(first.scenario.byID.keys.allSatisfy(isJobID))
+        #expect(first.topLevelJobIDs.count == 12)
+        #expect(first.topLevelJobs == second.topLevelJobs)
+        for (id, plan) in first.scenario.byID {
+            #expect(plan.service == .cce ? isUUID(id) : isJobID(id), "\(plan.service) \(id)")
+        }
+        // The bare-metal morning first, as before; then one job per other body shape.
         #expect(first.topLevelJobs.map(\.type) == [
             "baremetalBatchCreate", "baremetalBatchOperate", "baremetalAttachVolume",
             "baremetalBatchAttachVolume", "baremetalReinstallOs", "baremetalChangeOsLocalDisk",
+            "createServer", "batchCreateVolume", "imsCreateImageByInstance", "createBatchPublicip",
+            "CreateCluster", "CreateNode",
         ])
+        #expect(first.topLevelJobs.map(\.service.name) == ["bms", "bms", "bms", "bms", "bms", "bms", "ecs", "evs", "ims", "vpc", "cce", "cce"])
+        #expect(first.topLevelJobs[6].qualifiedID == "ecs/\(first.topLevelJobIDs[6])")
     }
 
     @Test func theMorningAfterFifteenMinutesDecodesThroughTheClient() async throws {
@@ -131,5 +142,48 @@ struct RolloutScenarioTests {
 
         let arrayShaped = try #require(core.scenario.byID[simulator.topLevelJobIDs[3]])
         #expect(arrayShaped.json(at: 20 * 60, clock: core.clock).text.contains(#""entities":[{"server_id":"#))
+    }
+
+    /// The mixed morning: every service, each job read on its own path. Nothing has failed at
+    /// the top level when the demo opens (5 minutes in); by 15 minutes the ECS create has
+    /// failed on one server's EIP quota and the CCE node create on its install, the rest done.
+    @Test func theMixedMorningHasEveryServiceAndItsTwoFailures() async throws {
+        try await SimulatorHarness.with(Self.rollout) { h in
+            let jobs = h.simulator.topLevelJobs
+            #expect(Set(jobs.map(\.service)) == Set(Service.all))
+            h.clock.advance(by: 5 * 60 + 5)
+            for listed in jobs {
+                let job = try await h.fetch(listed.id, service: listed.service)
+                #expect(job.status != .fail, "\(listed.qualifiedID) \(listed.type) failed before the demo opens")
+            }
+
+            h.clock.advance(by: 10 * 60)
+            var outcomes: [String: JobStatus.Outcome] = [:]
+            for listed in jobs.dropFirst(6) {
+                let job = try await h.fetch(listed.id, service: listed.service)
+                #expect(job.id == listed.id && job.type == listed.type)
+                outcomes["\(listed.service)/\(listed.type)"] = job.status.outcome
+                if listed.service == .ecs {
+                    #expect(job.subJobs.contains { $0.failureReason?.contains("floatingip") == true })
+                }
+                if listed.type == "CreateNode" {
+                    #expect(job.failReason?.contains("no free IP addresses") == true)
+                }
+            }
+            #expect(outcomes == [
+                "ecs/createServer": .fail, "evs/batchCreateVolume": .success, "ims/imsCreateImageByInstance": .success,
+                "vpc/createBatchPublicip": .success, "cce/CreateCluster": .success, "cce/CreateNode": .fail,
+            ])
+        }
+    }
+
+    /// Each plan's status changes are in the service's own words.
+    @Test func scheduledChangesUseEachServicesWords() {
+        let simulator = JobSimulator(options: Self.rollout)
+        let changes = simulator.scenario.scheduledChanges
+        let cluster = simulator.topLevelJobs[10].id
+        #expect(changes.filter { $0.jobID == cluster && $0.subJobID == nil }.map(\.status) == ["Running", "Success"])
+        let ecs = simulator.topLevelJobs[6].id
+        #expect(changes.filter { $0.jobID == ecs && $0.subJobID == nil }.map(\.status) == ["RUNNING", "FAIL"])
     }
 }

@@ -148,10 +148,10 @@ struct SttyPane {
         #expect(restored.contains(" icanon") && restored.contains(" echo "), "cooked mode with echo\n\(restored)")
     }
 
-    /// The state file decodes, with the demo's six jobs.
+    /// The state file decodes, with the demo's twelve jobs (six bare-metal, six of other services).
     func expectWholeStateFile() throws {
         let file = try #require(try StateStore(path: stateFile).load(), "no state file at \(stateFile)")
-        #expect(file.jobs.count == 6, "\(file.jobs.count) jobs in the state file")
+        #expect(file.jobs.count == 12, "\(file.jobs.count) jobs in the state file")
     }
 
     /// The settings of `stty -a` without `rows N; columns M;`.

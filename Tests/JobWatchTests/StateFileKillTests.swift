@@ -42,7 +42,7 @@ import Testing
                 return
             }
             let file = try #require(loaded, "\(kills): no state file")
-            #expect(file.jobs.count == 6, "\(kills)")
+            #expect(file.jobs.count == 12, "the demo's 12 jobs: \(kills)")
         }
     }
 }

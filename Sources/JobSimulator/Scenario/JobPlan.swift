@@ -5,6 +5,9 @@ import JobModel
 /// Times are scenario seconds from the scenario's origin; negative means "before the
 /// simulator started" (a job already running when the morning begins).
 struct JobPlan: Sendable, Hashable {
+    /// Whose job it is: picks the path it is served on and the shape of its body.
+    var service: Service = .bms
+
     enum Outcome: Sendable, Hashable {
         case success
         /// `errorcodeMessage` is the sub-job's `entities.errorcode_message`, verbatim.
@@ -22,32 +25,44 @@ struct JobPlan: Sendable, Hashable {
     /// How long it stays `RUNNING` after `INIT`.
     var runFor: Double
     var outcome: Outcome
-    /// `server_id`, `volume_id`, … in display order.
+    /// `server_id`, `volume_id`, … in display order; for CCE, the `spec` members after `type`
+    /// (`clusterUID`, `resourceID`, `resourceName`, `extendParam`).
     var attributes: [OrderedJSON.Member]
     /// Sub-job entities sent as an array of one-key objects (`[{"server_id":…},{"volume_id":…}]`).
     var entitiesAsArray: Bool = false
     var subJobs: [JobPlan] = []
+    /// IMS: the `current_task` its entities name, beside a `process_percent` that grows with time.
+    var currentTask: String? = nil
 
     var runsFrom: Double { createdAt + initFor }
     var endsAt: Double { runsFrom + runFor }
 
     var isBatch: Bool { !subJobs.isEmpty }
 
-    /// The status at scenario time `t`.
+    /// The status at scenario time `t`, in the service's words (CCE: `Initializing`,
+    /// `Running`, `Success`, `Failed`).
     func status(at t: Double) -> String {
-        if t < runsFrom { return "INIT" }
-        if t < endsAt { return "RUNNING" }
+        let cce = service.dialect == .cce
+        if t < runsFrom { return cce ? "Initializing" : "INIT" }
+        if t < endsAt { return cce ? "Running" : "RUNNING" }
         switch outcome {
-        case .success: return "SUCCESS"
-        case .fail: return "FAIL"
+        case .success: return cce ? "Success" : "SUCCESS"
+        case .fail: return cce ? "Failed" : "FAIL"
         case .becomes(let status): return status
         }
     }
 
-    /// Whether the job is in SUCCESS or FAIL at `t` (it never changes again).
+    /// Whether the job has succeeded or failed at `t` (it never changes again).
     func isTerminal(at t: Double) -> Bool {
-        let status = status(at: t)
-        return status == "SUCCESS" || status == "FAIL"
+        guard t >= endsAt else { return false }
+        if case .becomes = outcome { return false }
+        return true
+    }
+
+    /// The failure's `fail_reason` (CCE: `status.reason`) once it has failed.
+    func failReason(at t: Double) -> String? {
+        guard t >= endsAt, case .fail(_, let reason, _) = outcome else { return nil }
+        return reason
     }
 }
 
@@ -55,17 +70,17 @@ extension JobPlan {
     /// A batch whose run lasts until its last sub-job ends, plus a few seconds to settle.
     /// Sub-jobs are created when the batch leaves `INIT`.
     static func batch(
-        id: String, type: String, createdAt: Double, initFor: Double,
-        subJobs: [JobPlan], failure: Outcome
+        service: Service = .bms, id: String, type: String, createdAt: Double, initFor: Double,
+        attributes: [OrderedJSON.Member] = [], subJobs: [JobPlan], failure: Outcome
     ) -> JobPlan {
         let runsFrom = createdAt + initFor
         let lastEnd = subJobs.map(\.endsAt).max() ?? runsFrom
         let anyFailed = subJobs.contains { if case .fail = $0.outcome { true } else { false } }
         return JobPlan(
-            id: id, type: type, createdAt: createdAt, initFor: initFor,
+            service: service, id: id, type: type, createdAt: createdAt, initFor: initFor,
             runFor: max(0, lastEnd - runsFrom) + 3,
             outcome: anyFailed ? failure : .success,
-            attributes: [], subJobs: subJobs
+            attributes: attributes, subJobs: subJobs
         )
     }
 }

@@ -5,6 +5,8 @@ indirect enum OrderedJSON: Sendable, Hashable {
     case null
     case string(String)
     case int(Int)
+    /// A fraction such as IMS's `process_percent`, written shortest-form (`0.4`, `1.0`).
+    case number(Double)
     case array([OrderedJSON])
     case object([Member])
 
@@ -31,6 +33,8 @@ indirect enum OrderedJSON: Sendable, Hashable {
             Self.writeString(s, into: &out)
         case .int(let n):
             out += String(n)
+        case .number(let x):
+            out += x.isFinite ? String(x) : "null"
         case .array(let items):
             out += "["
             for (index, item) in items.enumerated() {

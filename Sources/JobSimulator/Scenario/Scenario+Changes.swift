@@ -8,8 +8,8 @@ public struct ScheduledChange: Sendable, Hashable {
     public var subJobID: String?
     /// Scenario seconds from the scenario's start (negative: before the simulator started).
     public var at: Double
-    /// The status entered, as the API spells it (`RUNNING`, `SUCCESS`, `FAIL`, or an
-    /// undocumented one).
+    /// The status entered, as its service spells it (`RUNNING`, `SUCCESS`, `FAIL`, CCE's
+    /// `Running`, `Success`, `Failed`, or an undocumented one).
     public var status: String
 }
 
@@ -20,7 +20,7 @@ extension Scenario {
         var changes: [ScheduledChange] = []
         func add(_ plan: JobPlan, top: String, isSub: Bool) {
             let subJobID = isSub ? plan.id : nil
-            changes.append(ScheduledChange(jobID: top, subJobID: subJobID, at: plan.runsFrom, status: "RUNNING"))
+            changes.append(ScheduledChange(jobID: top, subJobID: subJobID, at: plan.runsFrom, status: plan.status(at: plan.runsFrom)))
             changes.append(ScheduledChange(jobID: top, subJobID: subJobID, at: plan.endsAt, status: plan.status(at: plan.endsAt)))
         }
         for job in jobs {

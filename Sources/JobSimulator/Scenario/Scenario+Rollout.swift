@@ -1,8 +1,9 @@
 import JobModel
 extension Scenario {
-    /// "A real morning" of a bare-metal rollout. Everything but the stuck reinstall and the
-    /// job in an undocumented status is finished after about 15 scenario minutes, so
-    /// `--speed 20` plays it in under a minute.
+    /// "A real morning" of a rollout: the bare-metal jobs first, then the other services'
+    /// (`Scenario+MixedMorning.swift`). Everything but the stuck reinstall and the job in an
+    /// undocumented status is finished after about 15 scenario minutes, so `--speed 20` plays
+    /// it in under a minute.
     static func rollout() -> Scenario {
         var random = SeededRandom(seed: 0x524F_4C4C_4F55_54)
         return Scenario(name: .rollout, jobs: [
@@ -12,6 +13,13 @@ extension Scenario {
             batchAttachVolumes(&random),
             stuckReinstall(&random),
             undocumentedStatus(&random),
+            // Drawn after the bare-metal jobs, so their IDs stay as they were.
+            ecsCreateWithQuotaFailure(&random),
+            evsBatchCreate(&random),
+            imsImageFromServer(&random),
+            eipBatchCreate(&random),
+            cceCreateCluster(&random),
+            cceCreateNodesFailing(&random),
         ])
     }
 

@@ -3,8 +3,10 @@ import JobModel
 public struct Scenario: Sendable {
     /// The built-in scenarios.
     public enum Name: String, Sendable, Hashable, CaseIterable, CustomStringConvertible {
-        /// "A real morning": a 24-server create with 3 failures, a power-on, a volume attach,
-        /// a reinstall that runs for hours, an undocumented status, array-shaped entities.
+        /// "A real morning": a 24-server BMS create with 3 failures, a power-on, a volume
+        /// attach, a reinstall that runs for hours, an undocumented status, array-shaped
+        /// entities; beside them an ECS create where one server fails on EIP quota, EVS
+        /// volumes, an IMS image, EIPs, a CCE cluster and a CCE node create that fails.
         /// All but the stuck and undocumented jobs finish within about 15 scenario minutes.
         case rollout
         /// Three jobs that finish within 30 scenario seconds: for fast tests.
@@ -58,7 +60,7 @@ public struct Scenario: Sendable {
 
     /// What the scenario holds, for printing and for tests.
     public var topLevelJobs: [SimulatedJob] {
-        jobs.map { SimulatedJob(id: $0.id, type: $0.type, subJobCount: $0.subJobs.count) }
+        jobs.map { SimulatedJob(service: $0.service, id: $0.id, type: $0.type, subJobCount: $0.subJobs.count) }
     }
 }
 
@@ -69,8 +71,13 @@ public struct ScenarioNameProblem: Error, Sendable, Hashable, CustomStringConver
 
 /// A top-level job of a scenario.
 public struct SimulatedJob: Sendable, Hashable {
+    /// Whose job it is: which path serves it, and how its body reads.
+    public var service: Service
     public var id: String
-    /// The `job_type`, e.g. `baremetalBatchCreate`.
+    /// The `job_type` (CCE: `spec.type`), e.g. `baremetalBatchCreate`, `CreateCluster`.
     public var type: String
     public var subJobCount: Int
+
+    /// `ecs/ff80…`: the job named with its service, as the command line takes it.
+    public var qualifiedID: String { "\(service.name)/\(id)" }
 }

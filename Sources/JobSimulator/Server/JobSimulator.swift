@@ -31,10 +31,11 @@ public final class JobSimulator: Sendable {
     /// The scenario served.
     public var scenario: Scenario { core.scenario }
 
-    /// The scenario's top-level jobs with their types, in display order.
+    /// The scenario's top-level jobs with their services and types, in display order: what
+    /// `--demo` watches (`WatchEntry(profile:jobID:service:)`) and `jobwatch simulator` lists.
     public var topLevelJobs: [SimulatedJob] { core.scenario.topLevelJobs }
 
-    /// The scenario's top-level job IDs, in display order.
+    /// The scenario's top-level job IDs, in display order, of every service (CCE's are UUIDs).
     public var topLevelJobIDs: [String] { topLevelJobs.map(\.id) }
 
     /// Scenario seconds elapsed now (by the injected clock).

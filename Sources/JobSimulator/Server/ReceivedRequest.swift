@@ -49,12 +49,8 @@ struct ReceivedRequest: Sendable {
         return SigningRequest(method: method, host: host, path: path, query: queryItems, headers: all, body: body)
     }
 
-    /// The job route `…/v1/{project_id}/jobs/{job_id}` under any base path, decoded.
-    var jobRoute: (projectID: String, jobID: String)? {
-        let segments = path.split(separator: "/", omittingEmptySubsequences: false).map(String.init)
-        guard segments.count >= 5 else { return nil }
-        let tail = Array(segments.suffix(4))
-        guard tail[0] == "v1", tail[2] == "jobs", !tail[1].isEmpty, !tail[3].isEmpty else { return nil }
-        return (PercentEncoding.decode(tail[1]), PercentEncoding.decode(tail[3]))
+    /// The job route this request asks for, if any (`JobRoute`).
+    var jobRoute: JobRoute? {
+        JobRoute(path: path)
     }
 }

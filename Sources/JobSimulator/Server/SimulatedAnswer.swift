@@ -27,7 +27,7 @@ struct SimulatedAnswer: Sendable {
     }
 }
 
-/// The error bodies of the gateway and of BMS, as the real services word them.
+/// The error bodies of the gateway and of the services, as the real ones word them.
 enum ErrorBodies {
     /// `{"error_msg":…,"error_code":…,"request_id":…}`, the API gateway's shape.
     static func gateway(_ status: Int, code: String, message: String, requestID: String) -> SimulatedAnswer {
@@ -58,16 +58,6 @@ enum ErrorBodies {
 
     static func methodNotAllowed(requestID: String) -> SimulatedAnswer {
         gateway(405, code: "APIGW.0101", message: "The API does not exist or has not been published in the environment", requestID: requestID)
-    }
-
-    /// BMS's own shape: `{"error":{"code":…,"message":…}}`.
-    static func jobNotFound(jobID: String, projectID: String) -> SimulatedAnswer {
-        .json(404, .object([
-            .init("error", .object([
-                .init("code", .string("BMS.0005")),
-                .init("message", .string("The job \(jobID) does not exist in project \(projectID).")),
-            ])),
-        ]))
     }
 
     /// A proxy's error page.

@@ -154,16 +154,20 @@ final class SimulatorCore: Sendable {
     }
 
     /// The answer the service itself gives: the job, or why there is none.
-    private func jobAnswer(_ request: ReceivedRequest, route: (projectID: String, jobID: String)?, now: Date, requestID: String) -> SimulatedAnswer {
+    /// A job asked on another family's path (a CCE ID on `/v1`, a `/v1` ID on CCE's path)
+    /// is not found, as on the real, separate hosts.
+    private func jobAnswer(_ request: ReceivedRequest, route: JobRoute?, now: Date, requestID: String) -> SimulatedAnswer {
         guard let route else { return ErrorBodies.noSuchAPI(requestID: requestID) }
         guard request.method.uppercased() == "GET" else { return ErrorBodies.methodNotAllowed(requestID: requestID) }
-        if let projectID = options.projectID, projectID != route.projectID {
-            return ErrorBodies.jobNotFound(jobID: route.jobID, projectID: route.projectID)
-        }
         let t = clock.elapsed(at: now)
-        guard let job = scenario.byID[route.jobID] ?? synthetic?.plan(for: route.jobID, at: t), t >= job.createdAt else {
-            return ErrorBodies.jobNotFound(jobID: route.jobID, projectID: route.projectID)
-        }
+        // Soak's made-up jobs are BMS: asking on CCE's path must not start one.
+        let made = route.dialect == .jobsV1 ? synthetic?.plan(for: route.jobID, at: t) : nil
+        let job = (scenario.byID[route.jobID] ?? made).flatMap { route.serves($0.service) ? $0 : nil }
+        // The path names CCE; on /v1 only a job the scenario knows tells its service.
+        let service = route.dialect == .cce ? Service.cce : job?.service
+        let notFound = ErrorBodies.jobNotFound(jobID: route.jobID, projectID: route.projectID, service: service)
+        if let projectID = options.projectID, projectID != route.projectID { return notFound }
+        guard let job, t >= job.createdAt else { return notFound }
         return .json(200, job.json(at: t, clock: clock))
     }
 }

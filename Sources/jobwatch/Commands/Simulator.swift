@@ -11,8 +11,10 @@ extension JobWatch {
             abstract: "Serve the simulated job API on loopback; prints its base URL first.",
             discussion: """
             The first line of standard output is the base URL; then one line per job of the \
-            scenario (ID, type, what it is), and how to watch them. Scenario time runs --speed \
-            times faster than real time; the rollout scenario plays a morning of about 15 minutes.
+            scenario (service/ID, type, what it is), and how to watch them. CCE jobs are served \
+            on /api/v3/projects/{project_id}/jobs/{job_id}, the others on \
+            /v1/{project_id}/jobs/{job_id}. Scenario time runs --speed times faster than real \
+            time; the rollout scenario plays a morning of about 15 minutes.
 
             Signatures are checked exactly as the API gateway does when HUAWEICLOUD_SDK_AK and \
             HUAWEICLOUD_SDK_SK (or HUAWEICLOUD_SDK_TOKEN) are set in the environment: those are \
@@ -22,7 +24,7 @@ extension JobWatch {
               jobwatch simulator --speed 20 --fault 503:every=10 > sim.txt &
               jobwatch --endpoint "$(head -1 sim.txt)" \\
                 --project-id \(DemoCredentials.projectID) \\
-                $(grep -o '^[0-9a-f]\\{32\\}' sim.txt)
+                $(grep -o '^[a-z]*/[0-9a-f-]*' sim.txt)
             """
         )
 
@@ -95,11 +97,11 @@ extension JobWatch {
             var lines = [url]
             for job in simulator.topLevelJobs {
                 let size = job.subJobCount > 0 ? ", \(job.subJobCount) sub-jobs" : ""
-                lines.append("\(job.id) \(job.type) (\(JobKind.label(for: job.type))\(size))")
+                lines.append("\(job.qualifiedID) \(job.type) (\(JobKind.label(for: job.type, service: job.service))\(size))")
             }
             lines.append("")
             lines.append("# scenario \(options.scenario) at \(speed)x real time; watch it with:")
-            lines.append("#   jobwatch --endpoint \(url) --project-id \(projectID ?? DemoCredentials.projectID) \(simulator.topLevelJobIDs.joined(separator: " "))")
+            lines.append("#   jobwatch --endpoint \(url) --project-id \(projectID ?? DemoCredentials.projectID) \(simulator.topLevelJobs.map(\.qualifiedID).joined(separator: " "))")
             lines.append("# Ctrl-C stops the simulator.")
             // Unbuffered, so a script reading the first line sees it at once.
             FileHandle.standardOutput.write(Data((lines.joined(separator: "\n") + "\n").utf8))

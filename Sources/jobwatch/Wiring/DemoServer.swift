@@ -36,7 +36,8 @@ struct DemoServer {
         return DemoServer(simulator: simulator, profile: profile)
     }
 
+    /// Every job of the scenario with its service, so each is read on its own path.
     var entries: [WatchEntry] {
-        simulator.topLevelJobIDs.map { WatchEntry(profile: Self.profileName, jobID: $0) }
+        simulator.topLevelJobs.map { WatchEntry(profile: Self.profileName, jobID: $0.id, service: $0.service) }
     }
 }

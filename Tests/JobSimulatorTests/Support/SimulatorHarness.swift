@@ -39,18 +39,18 @@ struct SimulatorHarness {
 
     /// One fetch, signed with `credential` at the clock's time (or `signedAt`).
     func fetch(
-        _ jobID: String, credential: Credential = .none, projectID: String = SimulatorHarness.projectID, signedAt: Date? = nil
+        _ jobID: String, service: Service = .bms, credential: Credential = .none, projectID: String = SimulatorHarness.projectID, signedAt: Date? = nil
     ) async throws(APIError) -> Job {
-        let target = JobTarget(endpoint: endpoint, projectID: projectID, jobID: jobID)
+        let target = JobTarget(service: service, endpoint: endpoint, projectID: projectID, jobID: jobID)
         return try await client.fetch(target, credential: credential, now: signedAt ?? clock.now).job
     }
 
     /// The error a fetch ends with; fails the test when it succeeds.
     func fetchError(
-        _ jobID: String, credential: Credential = .none, projectID: String = SimulatorHarness.projectID, signedAt: Date? = nil
+        _ jobID: String, service: Service = .bms, credential: Credential = .none, projectID: String = SimulatorHarness.projectID, signedAt: Date? = nil
     ) async -> APIError? {
         do {
-            _ = try await fetch(jobID, credential: credential, projectID: projectID, signedAt: signedAt)
+            _ = try await fetch(jobID, service: service, credential: credential, projectID: projectID, signedAt: signedAt)
             return nil
         } catch {
             return error

@@ -7,8 +7,9 @@ struct StandaloneSimulator {
         var description: String
     }
 
-    /// A job the simulator listed: `<id> <type> (<what>…)`.
+    /// A job the simulator listed: `<service>/<id> <type> (<what>…)`.
     struct ListedJob {
+        var service: String
         var id: String
         var type: String
     }
@@ -31,8 +32,10 @@ struct StandaloneSimulator {
         let lines = process.stdout.split(separator: "\n").map(String.init)
         let jobs = lines.dropFirst().compactMap { line -> ListedJob? in
             let fields = line.split(separator: " ")
-            guard fields.count >= 2, fields[0].count == 32, fields[0].allSatisfy(\.isHexDigit) else { return nil }
-            return ListedJob(id: String(fields[0]), type: String(fields[1]))
+            guard fields.count >= 2 else { return nil }
+            let named = fields[0].split(separator: "/")
+            guard named.count == 2, !named[0].isEmpty, named[1].count >= 32, named[1].allSatisfy({ $0.isHexDigit || $0 == "-" }) else { return nil }
+            return ListedJob(service: String(named[0]), id: String(named[1]), type: String(fields[1]))
         }
         guard let url = lines.first, url.hasPrefix("http://127.0.0.1:"), !jobs.isEmpty else {
             process.stop()
