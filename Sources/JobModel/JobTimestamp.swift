@@ -1,10 +1,14 @@
 import Foundation
 
-/// Parses the API's ISO 8601 times: with or without fractions, `Z` or an offset.
+/// Parses the API's times: ISO 8601 with or without fractions, `Z` or an offset; IMS's
+/// `04-Jun-2015 18:11:06:586` (UTC); CCE's Go-style `2018-08-02 08:12:40.672772389 +0000 UTC`.
 /// `""` and `null` mean "not set yet" (a running job's `end_time`).
 public enum JobTimestamp {
     public static func parse(_ text: String?) -> Date? {
         guard let raw = text?.trimmingCharacters(in: .whitespaces), !raw.isEmpty else { return nil }
+        // The other services' shapes are told apart by a glance, before any parser runs.
+        if raw.utf8.prefix(6).contains(where: { $0 >= UInt8(ascii: "A") }) { return TimestampScanner.ims(raw) }
+        if raw.contains(" +") || raw.contains(" -") { return TimestampScanner.go(raw) }
         if let date = try? Date(raw, strategy: withFractions) { return date }
         if let date = try? Date(raw, strategy: withoutFractions) { return date }
         // Some services omit the zone; the API speaks UTC.

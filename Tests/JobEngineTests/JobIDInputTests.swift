@@ -8,16 +8,16 @@ import Testing
 struct JobIDInputTests {
     @Test("lines with labels, comments and blank lines")
     func lines() throws {
-        let items = try JobIDText.parse("# rollout\n2c9eb2c5544cbf6101544f0602af2b4f web tier\n\nff80808288d41e1b018a8ec1c6c30f2d\r\n", source: "stdin")
+        let items = try JobIDText.parse("# rollout\n2c9eb2c5544cbf6101544f0602af2b4f web tier\n\nff80808288d41e1b018a8ec1c6c30f2d\r\n", source: "stdin").items
         #expect(items == [.init(id: "2c9eb2c5544cbf6101544f0602af2b4f", label: "web tier"), .init(id: "ff80808288d41e1b018a8ec1c6c30f2d")])
     }
 
     @Test("the JSON the cloud returns when a job is created: one, a list, or one per line")
     func cloudJSON() throws {
-        #expect(try JobIDText.parse(#"{"job_id": "aaaa1111"}"#, source: "stdin").map(\.id) == ["aaaa1111"])
-        #expect(try JobIDText.parse(#"[{"job_id": "a1"}, {"job_id": "b2"}]"#, source: "stdin").map(\.id) == ["a1", "b2"])
-        #expect(try JobIDText.parse("{\"job_id\": \"a1\"}\n{\"job_id\": \"b2\"}\n", source: "stdin").map(\.id) == ["a1", "b2"])
-        #expect(try JobIDText.parse(#"{"serverIds": ["x"], "result": {"job_id": "c3"}}"#, source: "stdin").map(\.id) == ["c3"])
+        #expect(try JobIDText.parse(#"{"job_id": "aaaa1111"}"#, source: "stdin").items.map(\.id) == ["aaaa1111"])
+        #expect(try JobIDText.parse(#"[{"job_id": "a1"}, {"job_id": "b2"}]"#, source: "stdin").items.map(\.id) == ["a1", "b2"])
+        #expect(try JobIDText.parse("{\"job_id\": \"a1\"}\n{\"job_id\": \"b2\"}\n", source: "stdin").items.map(\.id) == ["a1", "b2"])
+        #expect(try JobIDText.parse(#"{"serverIds": ["x"], "result": {"job_id": "c3"}}"#, source: "stdin").items.map(\.id) == ["c3"])
     }
 
     @Test("bad IDs are refused with one line naming the value", arguments: [

@@ -46,9 +46,9 @@ struct SmallHardeningTests {
     @Test("a UTF-8 byte order mark on standard input is accepted")
     func byteOrderMark() throws {
         let text = String(decoding: [0xEF, 0xBB, 0xBF] + Array("2c9eb2c5544cbf6101544f0602af2b4f web\n".utf8), as: UTF8.self)
-        #expect(try JobIDText.parse(text, source: "stdin") == [.init(id: "2c9eb2c5544cbf6101544f0602af2b4f", label: "web")])
+        #expect(try JobIDText.parse(text, source: "stdin").items == [.init(id: "2c9eb2c5544cbf6101544f0602af2b4f", label: "web")])
         let json = String(decoding: [0xEF, 0xBB, 0xBF] + Array(#"{"job_id": "a1"}"#.utf8), as: UTF8.self)
-        #expect(try JobIDText.parse(json, source: "stdin").map(\.id) == ["a1"])
+        #expect(try JobIDText.parse(json, source: "stdin").items.map(\.id) == ["a1"])
     }
 
     @Test("a 10 KB job ID is echoed cut, with its length")

@@ -26,6 +26,25 @@ import Testing
         await simulator.stop()
     }
 
+    @Test func anOrderAwaitingPaymentIsANoticeAndTheOtherJobsAreWatched() async throws {
+        let scratch = try Scratch()
+        defer { scratch.remove() }
+        let runner = try BinaryRunner(scratch: scratch)
+        let simulator = try await StandaloneSimulator.start(runner: runner, speed: 20)
+        defer { simulator.process.stop() }
+        let attach = try simulator.job(ofType: "baremetalAttachVolume")
+
+        let result = try await runner.run(
+            ["wait", "-", "--endpoint", simulator.baseURL, "--project-id", Self.projectID, "--interval", "1s", "--timeout", "30s"],
+            stdin: Data("{\"order_id\": \"CS2007281506xxxxx\"}\nbms/\(attach.id)\n".utf8)
+        )
+        #expect(result.exitCode == 0, "\(result)")
+        #expect(result.stderrLines.filter { $0.contains("CS2007281506xxxxx") } == ["jobwatch: nothing to watch yet: order CS2007281506xxxxx awaits payment"], "\(result)")
+        #expect(result.stdout.contains("baremetalAttachVolume \(attach.id)"), "\(result)")
+        #expect(result.stdout.contains("1 job: 1 succeeded, 0 failed"), "\(result)")
+        await simulator.stop()
+    }
+
     @Test func jobsAppendedToTheJobsFileJoinTheWatch() async throws {
         let scratch = try Scratch()
         defer { scratch.remove() }

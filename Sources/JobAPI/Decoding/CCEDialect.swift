@@ -42,8 +42,15 @@ extension Job {
             beginTime: JobTimestamp.parse(metadata?["creationTimestamp"]?.text),
             // CCE has no end time: its last update is the end once the job is finished.
             endTime: status.isTerminal ? JobTimestamp.parse(metadata?["updateTimestamp"]?.text) : nil,
-            failReason: json["status"]?["reason"]?.text ?? json["status"]?["message"]?.text,
+            // `status.message` is only in the golang-sdk (UNVERIFIED): used when no reason is given.
+            failReason: Self.cceWords(json["status"]?["reason"]) ?? Self.cceWords(json["status"]?["message"]),
             entities: JobEntities(subJobs: subJobs, attributes: attributes)
         )
+    }
+
+    /// A text field that says something: a string, not blank (`"reason": ""` while running).
+    static func cceWords(_ json: JSONValue?) -> String? {
+        guard case .string(let text)? = json, !text.trimmingCharacters(in: .whitespacesAndNewlines).isEmpty else { return nil }
+        return text
     }
 }

@@ -2,7 +2,9 @@ import Foundation
 import JobModel
 
 /// `GET /v1/{project_id}/jobs/{job_id}` of BMS, ECS, EVS, IMS and VPC: `{status, job_id,
-/// job_type, begin_time, end_time, error_code, fail_reason, entities: {sub_jobs…}}`.
+/// job_type, begin_time, end_time, error_code, fail_reason, entities: {sub_jobs…}}`. IMS puts
+/// its sub-jobs in `sub_jobs_result` and its progress in `process_percent`; EIP's `sub_jobs`
+/// have no documented shape, so only objects among them are read.
 enum JobsV1Dialect: JobDialect {
     static func job(from json: JSONValue, words: [String: JobStatus.Outcome]) throws(JobDecodingProblem) -> Job {
         guard json["status"]?.text != nil else { throw .missingStatus }
@@ -30,7 +32,9 @@ extension Job {
 
 extension JobEntities {
     /// Keys shown first, in this order; all others follow alphabetically.
-    static let preferredOrder = ["server_id", "nic_id", "volume_id", "image_id"]
+    static let preferredOrder = [
+        "server_id", "nic_id", "volume_id", "image_id", "name", "image_name", "size", "volume_type", "current_task",
+    ]
 
     /// Accepts an object, or an array of objects merged into one list of entities.
     init(json: JSONValue?, words: [String: JobStatus.Outcome]) {
@@ -47,8 +51,9 @@ extension JobEntities {
         }
 
         var subJobs: [Job] = []
-        if case .array(let items)? = fields["sub_jobs"] {
-            subJobs = items.compactMap { item in
+        for key in ["sub_jobs", "sub_jobs_result"] {
+            guard case .array(let items)? = fields[key] else { continue }
+            subJobs += items.compactMap { item in
                 guard case .object = item else { return nil }
                 return Job(v1: item, words: words)
             }
@@ -62,14 +67,43 @@ extension JobEntities {
             errorMessage = ErrorcodeMessage(json: raw)
         }
 
-        let reserved: Set = ["sub_jobs", "sub_jobs_total", "errorcode_message"]
+        let progress = fields["process_percent"].flatMap(Self.progress(from:))
+
+        // `sub_jobs_list` (IDs) and `results` (IMS batch) stay as compact JSON text.
+        let reserved: Set = ["sub_jobs", "sub_jobs_result", "sub_jobs_total", "errorcode_message", "process_percent"]
         let attributes = fields
             .filter { !reserved.contains($0.key) && $0.value != .null }
             .map { EntityAttribute(key: $0.key, value: $0.value.compactText) }
             .filter { !$0.value.isEmpty }
             .sorted(by: Self.displayOrder)
 
-        self.init(subJobsTotal: subJobsTotal, subJobs: subJobs, attributes: attributes, errorMessage: errorMessage)
+        self.init(subJobsTotal: subJobsTotal, subJobs: subJobs, attributes: attributes, errorMessage: errorMessage, progress: progress)
+    }
+
+    /// IMS `process_percent`, documented as a fraction (`0.20` is 20 %). A value over 1 up to 100
+    /// can only be a percentage (no fraction exceeds 1), so it is divided by 100; `1` itself is
+    /// read as done. Numbers given as strings (`"0.4"`, `"40%"`) are read too; the result is
+    /// clamped to 0…1, and anything else is no progress at all.
+    static func progress(from json: JSONValue) -> Double? {
+        var value: Double
+        var isPercent = false
+        switch json {
+        case .number(let n):
+            value = n
+        case .string(let text):
+            var trimmed = text.trimmingCharacters(in: .whitespaces)
+            if trimmed.hasSuffix("%") {
+                isPercent = true
+                trimmed.removeLast()
+            }
+            guard let n = Double(trimmed.trimmingCharacters(in: .whitespaces)) else { return nil }
+            value = n
+        default:
+            return nil
+        }
+        guard value.isFinite else { return nil }
+        if isPercent || (value > 1 && value <= 100) { value /= 100 }
+        return min(1, max(0, value))
     }
 
     static func displayOrder(_ a: EntityAttribute, _ b: EntityAttribute) -> Bool {

@@ -1,23 +1,27 @@
 import Foundation
 import JobModel
 
-/// Reads an error out of a JSON body, in the order JOB-API.md gives:
-/// `error_code/error_msg` (gateway), `errorCode/errorMsg`, `code/message`,
-/// then the same pairs inside any nested object (BMS: `{"error": {"code", "message"}}`).
+/// Reads an error out of a JSON body, in the order the SDK does (SERVICES.md §0), plus CCE's:
+/// `error_code/error_msg` (gateway), `errorCode/errorMessage` (CCE), `errorCode/errorMsg`,
+/// `code/message` (VPC), then the same pairs inside any nested object (ECS/IMS
+/// `{"error": {…}}`, EVS `{"itemNotFound": {…}}`, `{"badrequest": {…}}`).
 public enum ErrorFields {
     public struct Found: Sendable, Hashable {
         public var code: String?
         public var message: String?
     }
 
-    static let pairs = [("error_code", "error_msg"), ("errorCode", "errorMsg"), ("code", "message")]
+    /// Each code key with the message keys that go with it, in order.
+    static let pairs: [(code: String, messages: [String])] = [
+        ("error_code", ["error_msg"]), ("errorCode", ["errorMessage", "errorMsg"]), ("code", ["message"]),
+    ]
 
     public static func find(in json: JSONValue) -> Found? {
         guard case .object(let object) = json else { return nil }
-        for (codeKey, messageKey) in pairs {
+        for (codeKey, messageKeys) in pairs {
             let code = object[codeKey]?.text
-            let message = object[messageKey]?.text
-            if code != nil || message != nil { return Found(code: code, message: message) }
+            let message = messageKeys.lazy.compactMap { object[$0]?.text }.first
+            if code != nil || message != nil { return ErrorCodeShape.unswapped(Found(code: code, message: message)) }
         }
         // Then nested objects; sorted keys keep the answer stable.
         for key in object.keys.sorted() {

@@ -15,10 +15,12 @@ public struct JobsFileFollower: Sendable {
         self.pollEvery = pollEvery
     }
 
-    /// What a read found: new job IDs, or a line that is not one (reported, then skipped).
+    /// What a read found: new job IDs, a line that is not one (reported, then skipped), or a
+    /// line that names no job yet (an order awaiting payment).
     public enum Update: Sendable, Hashable {
         case jobs([JobIDText.Item])
         case problem(String)
+        case notice(String)
     }
 
     /// New job IDs as they appear. The first element holds what the file has now; it is an
@@ -129,7 +131,9 @@ public struct JobsFileFollower: Sendable {
                 switch line {
                 case .text(let number, let text):
                     do {
-                        items += try JobIDText.parse(text, source: "\(path):\(number)", numberLines: false)
+                        let parsed = try JobIDText.parse(text, source: "\(path):\(number)", numberLines: false)
+                        items += parsed.items
+                        updates += parsed.notices.map { Update.notice("\(path):\(number): \($0)") }
                     } catch {
                         updates.append(.problem(error.description))
                     }

@@ -174,11 +174,11 @@ extension JobWatch {
                     switch update {
                     case .jobs(let items):
                         do {
-                            try await engine.add(items.map { WatchEntry(profile: profile, jobID: $0.id, label: $0.label) })
+                            try await engine.add(items.map { WatchEntry(profile: profile, jobID: $0.id, service: $0.service, label: $0.label) })
                         } catch {
                             report("\(jobsFile): \(error)")
                         }
-                    case .problem(let text):
+                    case .problem(let text), .notice(let text):
                         report(text)
                     }
                 }

@@ -11,12 +11,14 @@ struct EngineControl: DashboardControl {
         await engine.refresh(key)
     }
 
+    /// `ID` or `SERVICE/ID`, as on the command line.
     func add(jobID: String) async -> String? {
         do {
-            try await engine.add([WatchEntry(profile: profile, jobID: jobID)])
+            let item = try JobIDText.argument(jobID)
+            try await engine.add([WatchEntry(profile: profile, jobID: item.id, service: item.service)])
             return nil
         } catch {
-            return error.description
+            return "\(error)"
         }
     }
 

@@ -41,7 +41,7 @@ struct Session {
         if options.demo {
             let demo = try await DemoServer.start(scenario: options.scenario, speed: options.speed)
             let ids = try readArguments(jobArguments)
-            let extra = ids.map { WatchEntry(profile: DemoServer.profileName, jobID: $0.id, label: $0.label) }
+            let extra = ids.map { WatchEntry(profile: DemoServer.profileName, jobID: $0.id, service: $0.service, label: $0.label) }
             return Session(
                 profiles: [demo.profile], defaultProfile: DemoServer.profileName, entries: demo.entries + extra,
                 settings: settings, clientOptions: clientOptions, config: config, demo: demo, logger: logger
@@ -61,7 +61,7 @@ struct Session {
         if includeConfiguredJobs {
             entries += config.jobs.map { WatchEntry(profile: $0.profile ?? selected, jobID: $0.id, service: $0.service, label: $0.label) }
         }
-        entries += try readArguments(jobArguments).map { WatchEntry(profile: selected, jobID: $0.id, label: $0.label) }
+        entries += try readArguments(jobArguments).map { WatchEntry(profile: selected, jobID: $0.id, service: $0.service, label: $0.label) }
 
         var names = Set(entries.map(\.profile))
         names.insert(selected)
@@ -162,21 +162,25 @@ struct Session {
         return target
     }
 
-    /// Job IDs from arguments; `-` reads standard input (lines, or the cloud's JSON).
+    /// Job IDs from arguments (`ID` or `SERVICE/ID`); `-` reads standard input (lines, or the
+    /// cloud's JSON), whose notices (an order awaiting payment) go to stderr, one line each.
     static func readArguments(_ arguments: [String]) throws -> [JobIDText.Item] {
         var items: [JobIDText.Item] = []
         for argument in arguments {
-            if argument == "-" {
-                let data = FileHandle.standardInput.readDataToEndOfFile()
-                do {
-                    items += try JobIDText.parse(String(decoding: data, as: UTF8.self), source: "stdin")
-                } catch {
-                    throw UsageError("\(error)")
+            do {
+                if argument == "-" {
+                    let data = FileHandle.standardInput.readDataToEndOfFile()
+                    let parsed = try JobIDText.parse(String(decoding: data, as: UTF8.self), source: "stdin")
+                    // Notices echo input only escaped (`CreationResponse`): safe for the terminal.
+                    for notice in parsed.notices {
+                        FileHandle.standardError.write(Data("jobwatch: \(notice)\n".utf8))
+                    }
+                    items += parsed.items
+                } else {
+                    items.append(try JobIDText.argument(argument))
                 }
-            } else if let problem = JobID.problem(with: argument) {
-                throw UsageError("job ID \(JobID.quoted(argument)) \(problem) — give the job_id the API returned")
-            } else {
-                items.append(JobIDText.Item(id: argument, label: nil))
+            } catch {
+                throw UsageError("\(error)")
             }
         }
         return items

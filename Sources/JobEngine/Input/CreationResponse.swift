@@ -1,0 +1,88 @@
+import Foundation
+import JobModel
+import JobAPI
+
+/// The job IDs in a response to a create or operate request (SERVICES.md §7), in every
+/// documented spelling, with the service when the shape tells it:
+///
+/// - `job_id` (trimmed: an IMS example has `" b912…"`); beside `serverIds` it is ECS's,
+///   beside `volume_ids` EVS's;
+/// - `job_ids` (EIP batch delete/disassociate): VPC;
+/// - top-level `jobid`/`jobID`, `status.jobID`/`status.jobId`, `metadata.annotations.jobid`: CCE;
+/// - top-level `jobId`: no service implied.
+///
+/// An object naming none of them is searched inside; an `order_id`/`orderID` alone is an order
+/// awaiting payment, a notice rather than an error.
+enum CreationResponse {
+    static func read(_ value: JSONValue, prefixed: Service?, place: String) throws(JobIDText.Problem) -> JobIDText.Parsed {
+        var found = Found()
+        found.collect(value)
+        if found.items.isEmpty && found.notices.isEmpty {
+            throw JobIDText.Problem(description: "\(place): JSON without any \"job_id\" (nor job_ids, jobid, jobId, status.jobID) — give job IDs one per line, or the JSON the API returned")
+        }
+        for item in found.items {
+            if let problem = JobID.problem(with: item.id) {
+                throw JobIDText.Problem(description: "\(place): job ID \(JobID.quoted(item.id)) \(problem)")
+            }
+        }
+        let items = found.items.map { JobIDText.Item(id: $0.id, service: prefixed ?? $0.service) }
+        return JobIDText.Parsed(items: items, notices: found.notices)
+    }
+
+    private struct Found {
+        var items: [JobIDText.Item] = []
+        var notices: [String] = []
+
+        mutating func collect(_ value: JSONValue) {
+            switch value {
+            case .object(let object):
+                let here = Self.ids(in: object)
+                if !here.isEmpty {
+                    for item in here where !items.contains(where: { $0.id == item.id }) { items.append(item) }
+                } else if let order = Self.string(object["order_id"]) ?? Self.string(object["orderID"]), !order.isEmpty {
+                    notices.append("nothing to watch yet: order \(Self.shown(order)) awaits payment")
+                } else {
+                    for key in object.keys.sorted() { collect(object[key]!) }
+                }
+            case .array(let array):
+                for element in array { collect(element) }
+            default:
+                break
+            }
+        }
+
+        /// The IDs one object names itself; the same ID in two places counts once.
+        static func ids(in object: [String: JSONValue]) -> [JobIDText.Item] {
+            var found: [JobIDText.Item] = []
+            func add(_ id: String?, _ service: Service?) {
+                guard let id, !found.contains(where: { $0.id == id }) else { return }
+                found.append(JobIDText.Item(id: id, service: service))
+            }
+            let beside: Service? = object["serverIds"] != nil ? .ecs : object["volume_ids"] != nil ? .evs : nil
+            add(string(object["job_id"]), beside)
+            switch object["job_ids"] {
+            case .array(let ids)?: for id in ids { add(string(id), .vpc) }
+            case let id?: add(string(id), .vpc)
+            case nil: break
+            }
+            add(string(object["jobid"]), .cce)
+            add(string(object["jobID"]), .cce)
+            add(string(object["status"]?["jobID"]), .cce)
+            add(string(object["status"]?["jobId"]), .cce)
+            add(string(object["metadata"]?["annotations"]?["jobid"]), .cce)
+            add(string(object["jobId"]), nil)
+            return found
+        }
+
+        /// A string value, trimmed; `""` stays (and is refused as an empty ID).
+        static func string(_ value: JSONValue?) -> String? {
+            guard case .string(let text)? = value else { return nil }
+            return text.trimmingCharacters(in: .whitespacesAndNewlines)
+        }
+
+        /// An order number as a notice shows it: plain when it is one word, else quoted and escaped.
+        static func shown(_ order: String) -> String {
+            JobID.problem(with: order) == nil ? order : JobID.quoted(order)
+        }
+    }
+}
