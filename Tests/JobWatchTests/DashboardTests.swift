@@ -115,7 +115,7 @@ struct DashboardTests {
             // Nothing of jobwatch's own turns into "?" (what ncurses shows for what C cannot encode).
             #expect(!header.contains(" ? "), "\(screen)")
             // Fold mark (+ or -), then the RUNNING symbol.
-            #expect(DashboardSession.treeRows(screen).contains { $0.dropFirst(2).hasPrefix("> create servers") }, "\(screen)")
+            #expect(DashboardSession.treeRows(screen).contains { $0.dropFirst(2).hasPrefix("> BMS create servers") }, "\(screen)")
         }
     }
 

@@ -46,7 +46,7 @@ extension Job {
             throw .notJSON(bodyPrefix: BodyPrefix.of(body))
         }
         guard case .object = json else { throw .notAnObject }
-        return try service.dialect.reader.job(from: json, words: service.statusWords).flatteningSubJobs()
+        return try service.dialect.reader.job(from: json, words: service.statusWords)
     }
 }
 

@@ -34,9 +34,12 @@ extension Engine {
 
     private func accept(_ fetched: FetchedJob, into record: inout JobRecord, profile: ProfileTarget, at nowDate: Date) {
         let now = clock.elapsed
-        emit(TransitionDetector.changes(from: record.state.job, to: fetched.job, of: record.state, at: nowDate))
-        record.unchangedAnswers = record.state.job == fetched.job ? record.unchangedAnswers + 1 : 0
-        record.state.job = fetched.job
+        // Nested sub-jobs (CCE) become rows in tree order: transitions, counts, views and
+        // outputs then see every level.
+        let job = fetched.job.flatteningSubJobs()
+        emit(TransitionDetector.changes(from: record.state.job, to: job, of: record.state, at: nowDate))
+        record.unchangedAnswers = record.state.job == job ? record.unchangedAnswers + 1 : 0
+        record.state.job = job
         record.state.readAt = nowDate
         record.readElapsed = now
         record.state.lastError = nil
@@ -49,8 +52,8 @@ extension Engine {
         if let serverDate = fetched.serverDate {
             clockSkew = nowDate.timeIntervalSince(serverDate)
         }
-        typical.learn(from: fetched.job)
-        record.nextDue = fetched.job.status.isTerminal ? nil : now + nextInterval(for: record, profile: profile)
+        typical.learn(from: job)
+        record.nextDue = job.status.isTerminal ? nil : now + nextInterval(for: record, profile: profile)
     }
 
     private func fail(_ error: APIError, record: inout JobRecord, profile: ProfileTarget, host: String) {
