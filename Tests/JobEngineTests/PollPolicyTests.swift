@@ -103,9 +103,21 @@ struct TypicalDurationsTests {
         let done = Job(id: "a", type: "baremetalSingleCreate", status: .success, beginTime: begin, endTime: begin.addingTimeInterval(100))
         let running = Job(id: "b", type: "baremetalSingleCreate", status: .running, beginTime: begin)
         let batch = Job(id: "batch", type: "baremetalBatchCreate", status: .running, beginTime: begin, entities: JobEntities(subJobs: [done, running]))
-        #expect(typical.typicalSubJob(in: batch) == 100)
+        #expect(typical.typicalSubJobs(in: batch)["baremetalSingleCreate"] == 100)
         let fresh = Job(id: "batch", type: "baremetalBatchCreate", status: .running, beginTime: begin, entities: JobEntities(subJobs: [running]))
-        #expect(typical.typicalSubJob(in: fresh) == 720.0, "the sub-jobs' type default")
+        #expect(typical.typicalSubJobs(in: fresh)["baremetalSingleCreate"] == 720.0, "the sub-jobs' type default")
         #expect(Median.of([3, 1, 2]) == 2)
+    }
+
+    @Test("sub-jobs of other types are not siblings: a CCE cluster's certificates say nothing of its control plane")
+    func siblingsOfTheSameType() {
+        let typical = TypicalDurations()
+        let begin = Date(timeIntervalSince1970: 1_800_000_000)
+        let cert = Job(id: "c", type: "CreatePSMCert", status: .success, beginTime: begin, endTime: begin.addingTimeInterval(20))
+        let master = Job(id: "m", type: "InstallMaster", status: .running, beginTime: begin)
+        let cluster = Job(id: "k", type: "CreateCluster", status: .running, beginTime: begin, entities: JobEntities(subJobs: [cert, master]))
+        let typicals = typical.typicalSubJobs(in: cluster)
+        #expect(typicals["CreatePSMCert"] == 20)
+        #expect(typicals["InstallMaster"] == 360, "the type's own figure, not the certificate's 20 s")
     }
 }

@@ -119,8 +119,13 @@ extension Engine {
         if !job.subJobs.isEmpty {
             let unfinished = job.subJobs.filter { !$0.status.isTerminal }
             let starting = unfinished.contains { $0.status == .initial }
-            guard let typicalSub = typical.typicalSubJob(in: job), typicalSub > 0 else { return starting ? .due : .unknown }
-            return settings.policy.phase(of: unfinished.compactMap { $0.elapsed(now: now) }.map { $0 / typicalSub }, starting: starting)
+            let typicalSubs = typical.typicalSubJobs(in: job)
+            let fractions = unfinished.compactMap { sub -> Double? in
+                guard let typicalSub = typicalSubs[sub.type ?? ""], typicalSub > 0, let elapsed = sub.elapsed(now: now) else { return nil }
+                return elapsed / typicalSub
+            }
+            guard !fractions.isEmpty else { return starting ? .due : .unknown }
+            return settings.policy.phase(of: fractions, starting: starting)
         }
         guard let typicalJob = typical.typical(for: job.type), typicalJob > 0, let elapsed = job.elapsed(now: now) else { return .unknown }
         return settings.policy.phase(of: [elapsed / typicalJob])

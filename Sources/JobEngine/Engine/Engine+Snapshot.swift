@@ -74,9 +74,9 @@ extension Engine {
     /// Flags slow jobs and sub-jobs, and collects the time each unfinished one still needs.
     private func markSlow(_ state: inout JobState, job: Job, now: Date, remaining: inout [TimeInterval]) {
         if !job.subJobs.isEmpty {
-            let typicalSub = typical.typicalSubJob(in: job)
+            let typicalSubs = typical.typicalSubJobs(in: job)
             for sub in job.subJobs where !sub.status.isTerminal {
-                guard let typicalSub, let elapsed = sub.elapsed(now: now) ?? job.elapsed(now: now) else { continue }
+                guard let typicalSub = typicalSubs[sub.type ?? ""], let elapsed = sub.elapsed(now: now) ?? job.elapsed(now: now) else { continue }
                 remaining.append(typicalSub - elapsed)
                 if settings.policy.isSlow(elapsed: elapsed, typical: typicalSub), let id = sub.id { state.slowSubJobIDs.insert(id) }
             }

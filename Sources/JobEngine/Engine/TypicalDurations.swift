@@ -26,14 +26,20 @@ struct TypicalDurations: Sendable {
         return JobKind.kind(of: type)?.typical
     }
 
-    /// Typical duration of a batch's sub-jobs: its finished siblings first.
-    func typicalSubJob(in job: Job) -> TimeInterval? {
-        let finished = job.subJobs.compactMap { sub -> TimeInterval? in
-            guard sub.status == .success, let b = sub.beginTime, let e = sub.endTime, e >= b else { return nil }
-            return e.timeIntervalSince(b)
+    /// Typical duration of a batch's sub-jobs by type: finished siblings of the same type
+    /// first, else the type's. By type, since a CCE cluster's sub-jobs (certificates in
+    /// seconds, the control plane in minutes) are not alike as a BMS batch's are.
+    func typicalSubJobs(in job: Job) -> [String: TimeInterval] {
+        var finished: [String: [TimeInterval]] = [:]
+        for sub in job.subJobs {
+            guard sub.status == .success, let b = sub.beginTime, let e = sub.endTime, e >= b else { continue }
+            finished[sub.type ?? "", default: []].append(e.timeIntervalSince(b))
         }
-        if !finished.isEmpty { return Median.of(finished) }
-        return typical(for: job.subJobs.first?.type)
+        var result = finished.mapValues(Median.of)
+        for type in Set(job.subJobs.map { $0.type ?? "" }) where result[type] == nil {
+            result[type] = typical(for: type)
+        }
+        return result
     }
 }
 

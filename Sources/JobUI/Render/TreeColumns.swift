@@ -34,6 +34,18 @@ struct TreeColumn: Sendable {
         TreeColumn(name: .elapsed, width: .fixed(6), dropOrder: 3, alignRight: true),
         TreeColumn(name: .reason, width: .rest(minimum: 12), dropOrder: 1),
     ]
+
+    /// The table for a screen: a service tag (`CCE `) takes four more columns of the label, and
+    /// a wide screen gives titles such as `CCE create cluster prod-k8s` room of their own.
+    static func table(width: Int, tagged: Bool) -> [TreeColumn] {
+        let ideal = (tagged ? 24 : 20) + (width >= 120 ? 8 : 0)
+        return all.map { column in
+            guard column.name == .label else { return column }
+            var label = column
+            label.width = .label(ideal: ideal)
+            return label
+        }
+    }
 }
 
 /// Which columns of the tree fit a width, and how wide each is.

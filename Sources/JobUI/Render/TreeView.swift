@@ -8,7 +8,7 @@ enum TreeView {
         let shown = top..<min(tree.count, top + height)
         let refs = shown.map { tree.node(at: $0) }
         let idWidth = min(12, max(1, refs.compactMap { id(of: $0, context.snapshot) }.map { DisplayWidth.of(context.shortID($0)) }.max() ?? 1))
-        let columns = TreeColumns(width: width, idWidth: idWidth)
+        let columns = TreeColumns(width: width, idWidth: idWidth, columns: TreeColumn.table(width: width, tagged: context.tagsServices))
         var rows: [Row] = []
         for (offset, ref) in refs.enumerated() {
             // Unfolded is what the tree did: the next row is a child of this one.
