@@ -25,6 +25,27 @@ struct DashboardTests {
         }
     }
 
+    /// The demo's mixed morning: ECS and CCE jobs beside the BMS ones, each tagged; the CCE
+    /// node job's sub-jobs nest under their node, and the service filter keeps only CCE.
+    @Test func showsECSAndCCEJobsAndFiltersByService() async throws {
+        try await DashboardSession.with(arguments: ["--speed", "10"], environment: [:]) { dashboard in
+            try await dashboard.waitForDashboard()
+            // The failed BMS batch starts unfolded and fills the screen: fold it.
+            try await dashboard.tmux.press("h")
+            let screen = try await dashboard.tmux.waitForScreen("ECS and CCE rows") { screen in
+                let rows = DashboardSession.treeRows(screen)
+                return rows.contains { $0.contains("ECS create servers") } && rows.contains { $0.contains("CCE create node") }
+            }
+            #expect(DashboardSession.treeRows(screen).contains { $0.contains("CCE create cluster") }, "\(screen)")
+            // all → failed → running → slow → BMS → ECS → EVS → IMS → EIP → CCE
+            for _ in 0..<9 { try await dashboard.tmux.press("f") }
+            let filtered = try await dashboard.tmux.waitForScreen("filter: CCE") { $0.contains("filter: CCE") }
+            let rows = DashboardSession.treeRows(filtered).filter { !$0.trimmingCharacters(in: .whitespaces).isEmpty }
+            #expect(rows.allSatisfy { $0.contains("CCE ") || $0.hasPrefix("  ") }, "only CCE jobs\n\(filtered)")
+            #expect(!rows.contains { $0.contains("BMS ") || $0.contains("ECS ") }, "\(filtered)")
+        }
+    }
+
     @Test func failedFilterShowsOnlyFailedRows() async throws {
         try await DashboardSession.with { dashboard in
             try await dashboard.waitForDashboard()
