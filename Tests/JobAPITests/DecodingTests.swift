@@ -115,7 +115,7 @@ struct DecodingTests {
         #expect(job.status.rawValue == raw)
     }
 
-    // FAILED is not a documented status: shown as sent, and polled on (JOB-API.md: "anything else … not finished").
+    // FAILED is not a documented status: shown as sent, and polled on (docs/api/JOB-API.md: "anything else … not finished").
     @Test(arguments: ["ROLLING_BACK", "Queued", "SUCCESS_PARTIAL", "7", "FAILED", "SUCCEEDED"])
     func unknownStatusesAreKeptVerbatimAndNotTerminal(_ raw: String) throws {
         let job = try Self.decode(#"{"status":"\#(raw)"}"#)

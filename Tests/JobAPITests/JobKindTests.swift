@@ -3,7 +3,7 @@ import JobModel
 import JobAPI
 
 struct JobKindTests {
-    /// Every job type JOB-API.md lists, with the label a person sees.
+    /// Every job type docs/api/JOB-API.md lists, with the label a person sees.
     static let documented: [(type: String, label: String)] = [
         ("baremetalBatchCreate", "create servers"),
         ("baremetalBatchOperate", "power servers"),

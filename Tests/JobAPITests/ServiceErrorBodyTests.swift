@@ -3,7 +3,7 @@ import Testing
 import JobModel
 @testable import JobAPI
 
-/// Each service's documented error body (SERVICES.md §1–§5), read by `ErrorFields` and
+/// Each service's documented error body (docs/api/SERVICES.md §1–§5), read by `ErrorFields` and
 /// turned into one `APIError` by `JobClient.httpError`.
 struct ServiceErrorBodyTests {
     static func error(_ status: Int, _ body: String) -> APIError {

@@ -3,7 +3,7 @@ import Testing
 import JobModel
 @testable import JobAPI
 
-/// Every verbatim example body of SERVICES.md (`Fixtures/*.json`), read into the one job model.
+/// Every verbatim example body of docs/api/SERVICES.md (`Fixtures/*.json`), read into the one job model.
 struct ServiceExampleTests {
     static func fixture(_ name: String) throws -> Data {
         let url = try #require(Bundle.module.url(forResource: name, withExtension: "json", subdirectory: "Fixtures"))

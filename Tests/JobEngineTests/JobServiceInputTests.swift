@@ -5,7 +5,7 @@ import JobEngine
 import Testing
 
 /// Which service a job belongs to, as the input tells it: `SERVICE/ID`, or the shape of the
-/// create response (SERVICES.md §7); and input that names no job yet.
+/// create response (docs/api/SERVICES.md §7); and input that names no job yet.
 @Suite("Services and create responses in job input")
 struct JobServiceInputTests {
     static func parse(_ text: String) throws -> JobIDText.Parsed {

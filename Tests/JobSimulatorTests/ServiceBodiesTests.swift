@@ -5,7 +5,7 @@ import Testing
 @testable import JobSimulator
 
 /// Every service's body, as the rollout's mixed morning serves it over HTTP, read back by the
-/// client's own dialects (SERVICES.md §1–§5).
+/// client's own dialects (docs/api/SERVICES.md §1–§5).
 struct ServiceBodiesTests {
     static let rollout = SimulatorOptions(scenario: .rollout)
     /// Past the end of every job but the stuck and undocumented ones.

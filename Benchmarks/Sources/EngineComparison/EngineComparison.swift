@@ -83,7 +83,7 @@ struct EngineComparison {
         let rig = try await VirtualRig.make(scenario: .rollout)
         let ids = rig.simulator.topLevelJobIDs
         var ledger = ChangeLedger(changes: rig.simulator.scenario.scheduledChanges, horizon: horizon)
-        let poller = FixedPoller(jobIDs: ids, interval: .seconds(10), rig: rig)
+        let poller = FixedPoller(jobs: rig.simulator.topLevelJobs, interval: .seconds(10), rig: rig)
         let task = Task { await poller.run() }
         await rig.settle { await poller.inFlight }
         while rig.now < horizon {
@@ -107,16 +107,16 @@ struct EngineComparison {
         var ledger = ChangeLedger(changes: rig.simulator.scenario.scheduledChanges, horizon: horizon)
         let engine = Engine(profiles: [rig.profile], client: rig.client, settings: settings, clock: rig.clock)
         let runner = Task { await engine.run() }
-        try await engine.add(ids.map { WatchEntry(profile: rig.profile.name, jobID: $0) })
+        try await engine.add(rig.simulator.topLevelJobs.map { WatchEntry(profile: rig.profile.name, jobID: $0.id, service: $0.service) })
         func view() async -> [String: Job] {
             var jobs: [String: Job] = [:]
             for state in await engine.currentSnapshot().jobs { jobs[state.key.jobID] = state.job }
             return jobs
         }
-        await rig.settle { await engine.inFlightCount }
+        await rig.settle { await engine.currentSnapshot().jobs.count(where: \.requestInFlight) }
         while rig.now < horizon {
             ledger.observe(await view(), at: rig.now)
-            await rig.advance(by: step) { await engine.inFlightCount }
+            await rig.advance(by: step) { await engine.currentSnapshot().jobs.count(where: \.requestInFlight) }
         }
         ledger.observe(await view(), at: rig.now)
         runner.cancel()

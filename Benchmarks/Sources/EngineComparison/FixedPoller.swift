@@ -7,14 +7,17 @@ import JobEngine
 /// every 10 seconds, no matter what it is doing. The baseline the engine must beat.
 actor FixedPoller {
     let jobIDs: [String]
+    /// Each job's service: its path and dialect.
+    let services: [String: Service]
     let interval: Duration
     let rig: VirtualRig
     private(set) var latest: [String: Job] = [:]
     private(set) var inFlight = 0
     private(set) var requests = 0
 
-    init(jobIDs: [String], interval: Duration, rig: VirtualRig) {
-        self.jobIDs = jobIDs
+    init(jobs: [SimulatedJob], interval: Duration, rig: VirtualRig) {
+        self.jobIDs = jobs.map(\.id)
+        self.services = Dictionary(jobs.map { ($0.id, $0.service) }, uniquingKeysWith: { a, _ in a })
         self.interval = interval
         self.rig = rig
     }
@@ -27,8 +30,9 @@ actor FixedPoller {
             await withTaskGroup(of: (String, Job?).self) { group in
                 for id in active {
                     let rig = self.rig
+                    let service = services[id] ?? .bms
                     group.addTask {
-                        let target = JobTarget(endpoint: rig.profile.endpoint, projectID: rig.profile.projectID, jobID: id)
+                        let target = JobTarget(service: service, endpoint: rig.profile.endpoint, projectID: rig.profile.projectID, jobID: id)
                         let job = try? await rig.client.fetch(target, credential: rig.profile.credential, now: rig.clock.date).job
                         return (id, job)
                     }

@@ -4,10 +4,9 @@ import JobModel
 import JobAPI
 import JobEngine
 
-/// An error answer: the first line is the `Retry-After` header, the rest the body. Mirrors what
-/// `JobClient.httpError` and the engine do with them: the error fields, the quota a 429 states,
-/// and the wait, which the engine turns into a `Duration` (a value too large for it must never
-/// get that far).
+/// An error answer: the first line is the `Retry-After` header, the rest the body, read as the
+/// client reads it (`JobClient.error`): the error fields, the quota a 429 states, and the wait,
+/// which the engine turns into a `Duration` (a value too large for it must never get that far).
 @_cdecl("LLVMFuzzerTestOneInput")
 public func fuzzErrorBody(_ bytes: UnsafePointer<UInt8>, _ count: Int) -> CInt {
     let input = Data(bytes: bytes, count: count)
@@ -16,20 +15,16 @@ public func fuzzErrorBody(_ bytes: UnsafePointer<UInt8>, _ count: Int) -> CInt {
     let body = newline < input.endIndex ? input[input.index(after: newline)...] : Data()
     let now = Date(timeIntervalSince1970: 1_777_000_000)
 
-    if let seconds = HTTPDate.retryAfterSeconds(header, now: now) {
-        precondition(seconds.isFinite && seconds >= 0, "Retry-After \(header.debugDescription) gave \(seconds) s")
-        // What Engine+Results does with it.
-        _ = Duration.seconds(seconds)
-    }
-    _ = HTTPDate.parse(header)
-
-    if let json = try? JSONValue.parse(Data(body)), let found = ErrorFields.find(in: json) {
-        for text in [found.code, found.message].compactMap({ $0 }) {
-            if let perMinute = RateLimitMessage.requestsPerMinute(in: text) {
-                precondition(perMinute.isFinite && perMinute > 0, "quota \(perMinute) read from \(text.debugDescription)")
-            }
+    for status in [429, 404, 500] {
+        let error = JobClient.error(status: status, body: Data(body), retryAfter: header, now: now)
+        if let seconds = error.retryAfter {
+            precondition(seconds.isFinite && seconds >= 0, "Retry-After \(header.debugDescription) gave \(seconds) s")
+            // What Engine+Results does with it.
+            _ = Duration.seconds(seconds)
         }
-        _ = json.compactText
+        if let perMinute = error.statedRateLimitPerMinute {
+            precondition(perMinute.isFinite && perMinute > 0, "quota \(perMinute) read from \(error.message.debugDescription)")
+        }
     }
     return 0
 }

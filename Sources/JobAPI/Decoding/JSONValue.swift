@@ -2,7 +2,7 @@ import Foundation
 import JobModel
 
 /// Any JSON value. Lets decoding accept whatever shape the API sends and decide field by field.
-public enum JSONValue: Sendable, Hashable {
+package enum JSONValue: Sendable, Hashable {
     case null
     case bool(Bool)
     case number(Double)
@@ -11,22 +11,22 @@ public enum JSONValue: Sendable, Hashable {
     case object([String: JSONValue])
 
     /// Parses JSON text; throws the decoder's error for text that is not JSON.
-    public static func parse(_ data: Data) throws -> JSONValue {
+    package static func parse(_ data: Data) throws -> JSONValue {
         try JSONDecoder().decode(JSONValue.self, from: data)
     }
 
-    public subscript(key: String) -> JSONValue? {
+    package subscript(key: String) -> JSONValue? {
         if case .object(let object) = self { return object[key] }
         return nil
     }
 
-    public var objectValue: [String: JSONValue]? {
+    package var objectValue: [String: JSONValue]? {
         if case .object(let object) = self { return object }
         return nil
     }
 
     /// A string, or a number/bool rendered as text; `nil` for null, "" and containers.
-    public var text: String? {
+    package var text: String? {
         switch self {
         case .string(let s): return s.isEmpty ? nil : s
         case .number(let n): return n.rounded() == n && abs(n) < 1e15 ? String(Int64(n)) : String(n)
@@ -36,7 +36,7 @@ public enum JSONValue: Sendable, Hashable {
     }
 
     /// Compact JSON text (keys sorted), for values shown or kept as text.
-    public var compactText: String {
+    package var compactText: String {
         switch self {
         case .null: return "null"
         case .object, .array:
@@ -50,7 +50,7 @@ public enum JSONValue: Sendable, Hashable {
 }
 
 extension JSONValue: Codable {
-    public init(from decoder: any Decoder) throws {
+    package init(from decoder: any Decoder) throws {
         let container = try decoder.singleValueContainer()
         if container.decodeNil() {
             self = .null
@@ -67,7 +67,7 @@ extension JSONValue: Codable {
         }
     }
 
-    public func encode(to encoder: any Encoder) throws {
+    package func encode(to encoder: any Encoder) throws {
         var container = encoder.singleValueContainer()
         switch self {
         case .null: try container.encodeNil()

@@ -1,14 +1,14 @@
 import Foundation
 import JobModel
 
-/// Reads an error out of a JSON body, in the order the SDK does (SERVICES.md §0), plus CCE's:
+/// Reads an error out of a JSON body, in the order the SDK does (docs/api/SERVICES.md §0), plus CCE's:
 /// `error_code/error_msg` (gateway), `errorCode/errorMessage` (CCE), `errorCode/errorMsg`,
 /// `code/message` (VPC), then the same pairs inside any nested object (ECS/IMS
 /// `{"error": {…}}`, EVS `{"itemNotFound": {…}}`, `{"badrequest": {…}}`).
-public enum ErrorFields {
-    public struct Found: Sendable, Hashable {
-        public var code: String?
-        public var message: String?
+package enum ErrorFields {
+    package struct Found: Sendable, Hashable {
+        package var code: String?
+        package var message: String?
     }
 
     /// Each code key with the message keys that go with it, in order.
@@ -16,7 +16,7 @@ public enum ErrorFields {
         ("error_code", ["error_msg"]), ("errorCode", ["errorMessage", "errorMsg"]), ("code", ["message"]),
     ]
 
-    public static func find(in json: JSONValue) -> Found? {
+    package static func find(in json: JSONValue) -> Found? {
         guard case .object(let object) = json else { return nil }
         for (codeKey, messageKeys) in pairs {
             let code = object[codeKey]?.text

@@ -3,8 +3,8 @@ import JobModel
 
 /// Reads the quota out of a gateway 429 message:
 /// `policy user over ratelimit,limit:100,time:1 minute`.
-public enum RateLimitMessage {
-    public static func requestsPerMinute(in message: String) -> Double? {
+package enum RateLimitMessage {
+    package static func requestsPerMinute(in message: String) -> Double? {
         let lower = message.lowercased()
         guard let limitRange = lower.range(of: "limit:") else { return nil }
         let limitDigits = lower[limitRange.upperBound...].drop { $0 == " " }.prefix { $0.isNumber }

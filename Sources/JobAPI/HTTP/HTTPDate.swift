@@ -3,11 +3,11 @@ import JobModel
 
 /// The IMF-fixdate of HTTP (`Sun, 06 Nov 1994 08:49:37 GMT`): the `Date` and
 /// `Retry-After` headers.
-public enum HTTPDate {
+package enum HTTPDate {
     static let weekdays = ["Sun", "Mon", "Tue", "Wed", "Thu", "Fri", "Sat"]
     static let months = ["Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec"]
 
-    public static func format(_ date: Date) -> String {
+    package static func format(_ date: Date) -> String {
         let c = SDKDate.utcCalendar.dateComponents([.weekday, .year, .month, .day, .hour, .minute, .second], from: date)
         return String(
             format: "%@, %02d %@ %04d %02d:%02d:%02d GMT",
@@ -15,7 +15,7 @@ public enum HTTPDate {
         )
     }
 
-    public static func parse(_ text: String) -> Date? {
+    package static func parse(_ text: String) -> Date? {
         // "Sun, 06 Nov 1994 08:49:37 GMT"
         let parts = text.trimmingCharacters(in: .whitespaces).split(separator: " ")
         guard parts.count == 6, parts[5] == "GMT",
@@ -33,11 +33,11 @@ public enum HTTPDate {
     /// The longest `Retry-After` taken as stated (ten years): a header of `1e300` or a date in
     /// year 9999 must not overflow a `Duration`. The engine waits at most its longest poll
     /// interval whatever the server asks; this is what it reports having been asked.
-    public static let maxRetryAfter: TimeInterval = 10 * 365 * 86400
+    package static let maxRetryAfter: TimeInterval = 10 * 365 * 86400
 
     /// `Retry-After` is either seconds or an HTTP date; returns seconds from `now`, at most
     /// `maxRetryAfter`.
-    public static func retryAfterSeconds(_ value: String?, now: Date) -> TimeInterval? {
+    package static func retryAfterSeconds(_ value: String?, now: Date) -> TimeInterval? {
         guard let value = value?.trimmingCharacters(in: .whitespaces), !value.isEmpty else { return nil }
         if let seconds = Double(value), seconds >= 0, seconds.isFinite { return min(seconds, maxRetryAfter) }
         if let date = parse(value) { return min(max(0, date.timeIntervalSince(now)), maxRetryAfter) }

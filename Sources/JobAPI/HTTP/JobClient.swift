@@ -174,6 +174,12 @@ public final class JobClient: Sendable {
         }
     }
 
+    /// What an error answer (not 2xx) becomes: its code and message from any service's error
+    /// body, the wait it asks for, the quota it states. The fuzzers' way in.
+    public static func error(status: Int, body: Data, retryAfter: String?, now: Date) -> APIError {
+        httpError(status: status, body: body, requestID: nil, retryAfter: retryAfter, host: "", redactor: Redactor(secrets: []), now: now)
+    }
+
     static func httpError(status: Int, body: Data, requestID: String?, retryAfter: String?, host: String, redactor: Redactor, now: Date) -> APIError {
         var code: String?
         var message: String

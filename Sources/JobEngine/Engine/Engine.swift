@@ -189,7 +189,7 @@ public actor Engine {
     public func currentSnapshot() -> Snapshot { makeSnapshot() }
 
     /// Requests in flight now (tests wait for 0 to let virtual time move on).
-    public var inFlightCount: Int { requests.count }
+    package var inFlightCount: Int { requests.count }
 
     private func unsubscribeSnapshots(_ id: UUID) { snapshotSubscribers[id] = nil }
     private func unsubscribeTransitions(_ id: UUID) { transitionSubscribers[id] = nil }

@@ -2,7 +2,7 @@ import Foundation
 import JobModel
 import JobAPI
 
-/// The job IDs in a response to a create or operate request (SERVICES.md §7), in every
+/// The job IDs in a response to a create or operate request (docs/api/SERVICES.md §7), in every
 /// documented spelling, with the service when the shape tells it:
 ///
 /// - `job_id` (trimmed: an IMS example has `" b912…"`); beside `serverIds` it is ECS's,

@@ -1,5 +1,5 @@
 extension Service {
-    /// Bare Metal Server jobs (`JOB-API.md`; SERVICES.md §6 lists the types).
+    /// Bare Metal Server jobs (`docs/api/JOB-API.md`; docs/api/SERVICES.md §6 lists the types).
     public static let bms = Service(
         name: "bms", tag: "BMS", title: "Bare Metal Server", hostPrefix: "bms",
         kinds: [

@@ -1,5 +1,5 @@
 extension Service {
-    /// Cloud Container Engine jobs (SERVICES.md §5): their own path and a Kubernetes-style
+    /// Cloud Container Engine jobs (docs/api/SERVICES.md §5): their own path and a Kubernetes-style
     /// body whose sub-jobs nest; `eu-west-101` is on `.myhuaweicloud.eu`.
     public static let cce = Service(
         name: "cce", tag: "CCE", title: "Cloud Container Engine", hostPrefix: "cce",

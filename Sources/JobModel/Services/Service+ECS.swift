@@ -1,6 +1,6 @@
 extension Service {
     /// Elastic Cloud Server jobs. Only `createServer`/`createSingleServer` are documented
-    /// (SERVICES.md §1); the delete types are common in practice. `PENDING_PAYMENT` is a
+    /// (docs/api/SERVICES.md §1); the delete types are common in practice. `PENDING_PAYMENT` is a
     /// yearly/monthly order not yet paid: not finished, and it can sit for 14 days.
     public static let ecs = Service(
         name: "ecs", tag: "ECS", title: "Elastic Cloud Server", hostPrefix: "ecs",

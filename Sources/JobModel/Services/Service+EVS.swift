@@ -1,5 +1,5 @@
 extension Service {
-    /// Elastic Volume Service jobs (SERVICES.md §2): batches have no `sub_jobs_total`.
+    /// Elastic Volume Service jobs (docs/api/SERVICES.md §2): batches have no `sub_jobs_total`.
     public static let evs = Service(
         name: "evs", tag: "EVS", title: "Elastic Volume Service", hostPrefix: "evs",
         kinds: [

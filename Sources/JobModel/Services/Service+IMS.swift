@@ -1,5 +1,5 @@
 extension Service {
-    /// Image Management Service jobs (SERVICES.md §3): `process_percent` is a fraction, times
+    /// Image Management Service jobs (docs/api/SERVICES.md §3): `process_percent` is a fraction, times
     /// may read `04-Jun-2015 18:11:06:586`.
     public static let ims = Service(
         name: "ims", tag: "IMS", title: "Image Management Service", hostPrefix: "ims",

@@ -2,7 +2,7 @@ import Foundation
 import JobModel
 
 extension JobPlan {
-    /// CCE's `GET /api/v3/projects/{project_id}/jobs/{job_id}` (SERVICES.md §5): `kind`,
+    /// CCE's `GET /api/v3/projects/{project_id}/jobs/{job_id}` (docs/api/SERVICES.md §5): `kind`,
     /// `apiVersion`, `metadata` with Go-style times, `spec` with the sub-jobs as whole jobs,
     /// `status.phase` and `status.reason`. The top level always carries a `reason` (`""` until
     /// it fails), as the doc's example does; sub-jobs carry one only when they fail.

@@ -9,7 +9,7 @@ extension JobPlan {
         service.dialect == .cce ? cceJSON(at: t, clock: clock, topLevel: true) : v1JSON(at: t, clock: clock)
     }
 
-    /// Shaped like JOB-API.md and SERVICES.md §1–§4: the doc's key order, `end_time` `""` and
+    /// Shaped like docs/api/JOB-API.md and docs/api/SERVICES.md §1–§4: the doc's key order, `end_time` `""` and
     /// no error fields while running, `null` error fields on success. IMS writes its own time
     /// format; only BMS and ECS count their sub-jobs.
     private func v1JSON(at t: Double, clock: ScenarioClock) -> OrderedJSON {
@@ -40,7 +40,7 @@ extension JobPlan {
         service == .ims ? ServiceTimestamps.ims(date) : JobTimestamp.format(date)
     }
 
-    /// EVS and EIP batches have no `sub_jobs_total` (SERVICES.md §0, "Where sub-jobs live").
+    /// EVS and EIP batches have no `sub_jobs_total` (docs/api/SERVICES.md §0, "Where sub-jobs live").
     private var countsSubJobs: Bool { service == .bms || service == .ecs }
 
     private func entities(at t: Double, clock: ScenarioClock) -> OrderedJSON {

@@ -1,10 +1,10 @@
 import JobModel
 
-/// The rollout's jobs of the other services, one per body shape of SERVICES.md. Timings are
+/// The rollout's jobs of the other services, one per body shape of docs/api/SERVICES.md. Timings are
 /// scenario seconds; the demo opens five minutes in, so every job that fails does so after
 /// that (a one-shot `get --demo` still sees nothing failed at the top level).
 extension Scenario {
-    /// ECS `createServer` of 4 servers (SERVICES.md §1): one server is built but fails on the
+    /// ECS `createServer` of 4 servers (docs/api/SERVICES.md §1): one server is built but fails on the
     /// EIP quota, so the batch ends FAIL after about 6 minutes.
     static func ecsCreateWithQuotaFailure(_ random: inout SeededRandom) -> JobPlan {
         let id = random.jobID()

@@ -1,7 +1,7 @@
 import Foundation
 import JobModel
 
-/// The times services write that are not ISO 8601 (SERVICES.md §0, "Time formats actually
+/// The times services write that are not ISO 8601 (docs/api/SERVICES.md §0, "Time formats actually
 /// shown"): IMS ShowJob's `04-Jun-2015 18:11:06:586` and CCE's Go `time.String()` form
 /// `2018-08-02 08:12:40.672772389 +0000 UTC`. All in UTC.
 enum ServiceTimestamps {

@@ -2,9 +2,9 @@ import JobModel
 
 extension ErrorBodies {
     /// A 404 for a job that is not there, in the shape of the service it was asked of
-    /// (SERVICES.md §1–§6); `nil` (a `/v1` ID the scenario does not know) keeps BMS's shape.
+    /// (docs/api/SERVICES.md §1–§6); `nil` (a `/v1` ID the scenario does not know) keeps BMS's shape.
     /// The CCE and VPC codes are the documented ones; the others are the simulator's pick,
-    /// as no document shows a missing job's body (SERVICES.md §9.6).
+    /// as no document shows a missing job's body (docs/api/SERVICES.md §9.6).
     static func jobNotFound(jobID: String, projectID: String, service: Service? = nil) -> SimulatedAnswer {
         let message = "The job \(jobID) does not exist in project \(projectID)."
         switch service?.name {
