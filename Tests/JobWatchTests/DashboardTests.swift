@@ -40,9 +40,10 @@ struct DashboardTests {
             // all → failed → running → slow → BMS → ECS → EVS → IMS → EIP → CCE
             for _ in 0..<9 { try await dashboard.tmux.press("f") }
             let filtered = try await dashboard.tmux.waitForScreen("filter: CCE") { $0.contains("filter: CCE") }
-            let rows = DashboardSession.treeRows(filtered).filter { !$0.trimmingCharacters(in: .whitespaces).isEmpty }
-            #expect(rows.allSatisfy { $0.contains("CCE ") || $0.hasPrefix("  ") }, "only CCE jobs\n\(filtered)")
-            #expect(!rows.contains { $0.contains("BMS ") || $0.contains("ECS ") }, "\(filtered)")
+            // Top-level rows start in the first column with their fold mark; sub-jobs are indented.
+            let jobRows = ScreenText.lines(filtered).dropFirst(3).filter { $0.hasPrefix("▸") || $0.hasPrefix("▾") }
+            #expect(!jobRows.isEmpty, "\(filtered)")
+            #expect(jobRows.allSatisfy { $0.contains("CCE ") }, "only CCE jobs\n\(filtered)")
         }
     }
 

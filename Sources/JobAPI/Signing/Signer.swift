@@ -14,8 +14,9 @@ public enum Signer {
         _ request: SigningRequest, with key: Credential.AccessKey, projectID: String? = nil
     ) -> SignedRequest {
         var headers = request.headers
+        headers.reserveCapacity(headers.count + 5)
         func add(_ name: String, _ value: String) {
-            if !headers.contains(where: { $0.name.lowercased() == name.lowercased() }) {
+            if !headers.contains(where: { ASCIIName.equal($0.name, name) }) {
                 headers.append(.init(name, value))
             }
         }
@@ -30,7 +31,16 @@ public enum Signer {
         complete.headers = headers
         let parts = canonicalParts(of: complete)
         let signature = signature(of: parts.canonicalRequest, date: complete.header("X-Sdk-Date") ?? "", secretKey: key.secretKey)
-        let authorization = "\(algorithm) Access=\(key.accessKeyID), SignedHeaders=\(parts.signedHeaders), Signature=\(signature.signature)"
+        var authorization = ""
+        authorization.reserveCapacity(algorithm.utf8.count + key.accessKeyID.utf8.count + parts.signedHeaders.utf8.count + 112)
+        authorization += algorithm
+        authorization += " Access="
+        authorization += key.accessKeyID
+        authorization += ", SignedHeaders="
+        authorization += parts.signedHeaders
+        authorization += ", Signature="
+        authorization += signature.signature
+        headers.append(.init("Authorization", authorization))
         return SignedRequest(
             canonicalURI: parts.canonicalURI,
             canonicalQuery: parts.canonicalQuery,
@@ -41,7 +51,7 @@ public enum Signer {
             stringToSign: signature.stringToSign,
             signature: signature.signature,
             authorization: authorization,
-            headers: headers + [.init("Authorization", authorization)]
+            headers: headers
         )
     }
 
@@ -55,38 +65,81 @@ public enum Signer {
         package var canonicalRequest: String
     }
 
+    /// The SHA-256 of an empty body, the payload of every GET.
+    static let emptyPayloadHash = hex(SHA256.hash(data: [UInt8]()))
+
     /// The canonical request of a complete request: all its headers are signed except those
-    /// whose name contains `_` (the SDK sends but never signs them).
+    /// whose name contains `_` (the SDK sends but never signs them). Built in one buffer: it
+    /// runs for every request.
     package static func canonicalParts(of request: SigningRequest, onlySigning names: [String]? = nil) -> CanonicalParts {
         let uri = canonicalURI(request.path)
         let query = canonicalQuery(request.query)
-        var byName: [String: String] = [:]
+        // The first header of each name counts; names are compared lower-cased.
+        var signed: [(name: String, value: String)] = []
+        signed.reserveCapacity(request.headers.count)
         for header in request.headers {
-            let name = header.name.lowercased()
-            if name.contains("_") { continue }
+            let name = ASCIIName.lowercased(header.name)
+            if name.utf8.contains(UInt8(ascii: "_")) { continue }
             if let names, !names.contains(name) { continue }
-            if byName[name] == nil {
-                byName[name] = header.value.trimmingCharacters(in: .whitespaces)
+            if !signed.contains(where: { $0.name == name }) {
+                signed.append((name, trimmed(header.value)))
             }
         }
-        let sortedNames = byName.keys.sorted { Array($0.utf8).lexicographicallyPrecedes(Array($1.utf8)) }
-        let headerBlock = sortedNames.map { "\($0):\(byName[$0]!)\n" }.joined()
-        let signedHeaders = sortedNames.joined(separator: ";")
+        signed.sort { $0.name.utf8.lexicographicallyPrecedes($1.name.utf8) }
+        var signedHeaders = ""
+        signedHeaders.reserveCapacity(signed.reduce(0) { $0 + $1.name.utf8.count + 1 })
+        for (index, header) in signed.enumerated() {
+            if index > 0 { signedHeaders += ";" }
+            signedHeaders += header.name
+        }
         let payloadHash: String =
             request.header("X-Sdk-Content-Sha256") == unsignedPayload
             ? unsignedPayload
-            : hex(SHA256.hash(data: request.body))
-        let canonicalRequest = [request.method.uppercased(), uri, query, headerBlock, signedHeaders, payloadHash]
-            .joined(separator: "\n")
+            : request.body.isEmpty ? emptyPayloadHash : hex(SHA256.hash(data: request.body))
+        let method = request.method.uppercased()
+        var canonicalRequest = ""
+        canonicalRequest.reserveCapacity(
+            method.utf8.count + uri.utf8.count + query.utf8.count + signedHeaders.utf8.count * 2 + payloadHash.utf8.count + 8
+                + signed.reduce(0) { $0 + $1.value.utf8.count + 2 }
+        )
+        canonicalRequest += method
+        canonicalRequest += "\n"
+        canonicalRequest += uri
+        canonicalRequest += "\n"
+        canonicalRequest += query
+        canonicalRequest += "\n"
+        for header in signed {
+            canonicalRequest += header.name
+            canonicalRequest += ":"
+            canonicalRequest += header.value
+            canonicalRequest += "\n"
+        }
+        canonicalRequest += "\n"
+        canonicalRequest += signedHeaders
+        canonicalRequest += "\n"
+        canonicalRequest += payloadHash
         return CanonicalParts(
             canonicalURI: uri, canonicalQuery: query, signedHeaders: signedHeaders,
             payloadHash: payloadHash, canonicalRequest: canonicalRequest
         )
     }
 
+    /// Leading and trailing whitespace removed, as the SDK strips header values; most values
+    /// have none and are kept as they are.
+    static func trimmed(_ value: String) -> String {
+        guard let first = value.unicodeScalars.first, let last = value.unicodeScalars.last,
+              CharacterSet.whitespaces.contains(first) || CharacterSet.whitespaces.contains(last)
+        else { return value }
+        return value.trimmingCharacters(in: .whitespaces)
+    }
+
     /// The SDK decodes the sent path, splits it on `/`, encodes each segment and always ends
     /// with `/` (the URL actually sent has none).
     package static func canonicalURI(_ path: String) -> String {
+        // A path of unreserved bytes and `/` only (every job path) encodes to itself.
+        if path.utf8.allSatisfy({ PercentEncoding.isUnreserved($0) || $0 == UInt8(ascii: "/") }) {
+            return path.utf8.last == UInt8(ascii: "/") ? path : path + "/"
+        }
         let segments = PercentEncoding.decode(path).split(separator: "/", omittingEmptySubsequences: false)
         var uri = segments.map { PercentEncoding.encode(String($0)) }.joined(separator: "/")
         if !uri.hasSuffix("/") { uri += "/" }
@@ -95,9 +148,9 @@ public enum Signer {
 
     /// Sorted by raw name, then raw value, each encoded; an empty value stays as `name=`.
     package static func canonicalQuery(_ items: [SigningRequest.QueryItem]) -> String {
-        items.sorted {
-            let a = Array($0.name.utf8), b = Array($1.name.utf8)
-            return a != b ? a.lexicographicallyPrecedes(b) : Array($0.value.utf8).lexicographicallyPrecedes(Array($1.value.utf8))
+        guard !items.isEmpty else { return "" }
+        return items.sorted {
+            $0.name != $1.name ? $0.name.utf8.lexicographicallyPrecedes($1.name.utf8) : $0.value.utf8.lexicographicallyPrecedes($1.value.utf8)
         }
         .map { "\(PercentEncoding.encode($0.name))=\(PercentEncoding.encode($0.value))" }
         .joined(separator: "&")
@@ -110,12 +163,27 @@ public enum Signer {
     }
 
     package static func signature(of canonicalRequest: String, date: String, secretKey: Secret) -> Signature {
-        let requestHash = hex(SHA256.hash(data: Data(canonicalRequest.utf8)))
-        let stringToSign = "\(algorithm)\n\(date)\n\(requestHash)"
-        let mac = HMAC<SHA256>.authenticationCode(
-            for: Data(stringToSign.utf8), using: SymmetricKey(data: Data(secretKey.exposed.utf8))
-        )
-        return Signature(canonicalRequestHash: requestHash, stringToSign: stringToSign, signature: hex(mac))
+        var hasher = SHA256()
+        update(&hasher, with: canonicalRequest)
+        let requestHash = hex(hasher.finalize())
+        var stringToSign = ""
+        stringToSign.reserveCapacity(algorithm.utf8.count + date.utf8.count + requestHash.utf8.count + 2)
+        stringToSign += algorithm
+        stringToSign += "\n"
+        stringToSign += date
+        stringToSign += "\n"
+        stringToSign += requestHash
+        var mac = secretKey.exposed.utf8.withContiguousStorageIfAvailable { HMAC<SHA256>(key: SymmetricKey(data: $0)) }
+            ?? HMAC<SHA256>(key: SymmetricKey(data: Array(secretKey.exposed.utf8)))
+        var text = stringToSign
+        text.withUTF8 { mac.update(data: $0) }
+        return Signature(canonicalRequestHash: requestHash, stringToSign: stringToSign, signature: hex(mac.finalize()))
+    }
+
+    /// Feeds a string's UTF-8 to a hash without copying it into `Data` first.
+    private static func update(_ hasher: inout SHA256, with text: String) {
+        var text = text
+        text.withUTF8 { hasher.update(data: $0) }
     }
 
     /// `YYYYMMDDTHHMMSSZ` in UTC, the `X-Sdk-Date` format.
@@ -123,7 +191,17 @@ public enum Signer {
         SDKDate.format(date)
     }
 
+    /// Lower-case hex, written straight into one string (no per-byte formatting).
     static func hex<D: Sequence>(_ digest: D) -> String where D.Element == UInt8 {
-        digest.map { String(format: "%02x", $0) }.joined()
+        let bytes = Array(digest)
+        return String(unsafeUninitializedCapacity: bytes.count * 2) { buffer in
+            for (index, byte) in bytes.enumerated() {
+                buffer[index * 2] = hexDigits[Int(byte >> 4)]
+                buffer[index * 2 + 1] = hexDigits[Int(byte & 0x0F)]
+            }
+            return bytes.count * 2
+        }
     }
+
+    private static let hexDigits: [UInt8] = Array("0123456789abcdef".utf8)
 }

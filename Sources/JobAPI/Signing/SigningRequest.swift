@@ -40,7 +40,7 @@ public struct SigningRequest: Sendable, Hashable {
     }
 
     public func header(_ name: String) -> String? {
-        headers.first { $0.name.lowercased() == name.lowercased() }?.value
+        headers.first { ASCIIName.equal($0.name, name) }?.value
     }
 }
 
