@@ -34,21 +34,14 @@ extension JobKey: Codable {
         case service, endpoint, projectID, jobID
     }
 
-    /// Keys written before services were known have no `service`: they were all BMS.
+    /// Keys written before services were known have no `service`: they were all BMS. (The
+    /// encoding is synthesised.)
     public init(from decoder: any Decoder) throws {
         let container = try decoder.container(keyedBy: CodingKeys.self)
         service = try container.decodeIfPresent(Service.self, forKey: .service) ?? .bms
         endpoint = try container.decode(String.self, forKey: .endpoint)
         projectID = try container.decode(String.self, forKey: .projectID)
         jobID = try container.decode(String.self, forKey: .jobID)
-    }
-
-    public func encode(to encoder: any Encoder) throws {
-        var container = encoder.container(keyedBy: CodingKeys.self)
-        try container.encode(service, forKey: .service)
-        try container.encode(endpoint, forKey: .endpoint)
-        try container.encode(projectID, forKey: .projectID)
-        try container.encode(jobID, forKey: .jobID)
     }
 }
 

@@ -7,42 +7,37 @@ import Testing
 @Suite struct JobInputTests {
     static let projectID = "6a1f0e2d3c4b5a69788796a5b4c3d2e1"
 
-    @Test func waitReadsTheAPIsJSONFromStandardInput() async throws {
+    /// `wait -` over `stdin` against a standalone simulator, with its attach-volume job's ID
+    /// put into the text where it says `ATTACH`.
+    static func waitOnStandardInput(_ stdin: String) async throws -> (result: BinaryRunner.Result, attachID: String) {
         let scratch = try Scratch()
         defer { scratch.remove() }
         let runner = try BinaryRunner(scratch: scratch)
         let simulator = try await StandaloneSimulator.start(runner: runner, speed: 20)
         defer { simulator.process.stop() }
         let attach = try simulator.job(ofType: "baremetalAttachVolume")
-
         let result = try await runner.run(
             ["wait", "-", "--endpoint", simulator.baseURL, "--project-id", Self.projectID, "--interval", "1s", "--timeout", "30s"],
-            stdin: Data("{\"job_id\": \"\(attach.id)\"}\n".utf8)
+            stdin: Data(stdin.replacingOccurrences(of: "ATTACH", with: attach.id).utf8)
         )
+        await simulator.stop()
+        return (result, attach.id)
+    }
+
+    @Test func waitReadsTheAPIsJSONFromStandardInput() async throws {
+        let (result, attach) = try await Self.waitOnStandardInput("{\"job_id\": \"ATTACH\"}\n")
         #expect(result.exitCode == 0, "\(result)")
-        #expect(result.stdout.contains("baremetalAttachVolume \(attach.id)"), "full job IDs, usable by scripts: \(result)")
+        #expect(result.stdout.contains("baremetalAttachVolume \(attach)"), "full job IDs, usable by scripts: \(result)")
         #expect(result.stdout.contains("→ SUCCESS"), "\(result)")
         #expect(result.stdout.contains("1 job: 1 succeeded, 0 failed"), "\(result)")
-        await simulator.stop()
     }
 
     @Test func anOrderAwaitingPaymentIsANoticeAndTheOtherJobsAreWatched() async throws {
-        let scratch = try Scratch()
-        defer { scratch.remove() }
-        let runner = try BinaryRunner(scratch: scratch)
-        let simulator = try await StandaloneSimulator.start(runner: runner, speed: 20)
-        defer { simulator.process.stop() }
-        let attach = try simulator.job(ofType: "baremetalAttachVolume")
-
-        let result = try await runner.run(
-            ["wait", "-", "--endpoint", simulator.baseURL, "--project-id", Self.projectID, "--interval", "1s", "--timeout", "30s"],
-            stdin: Data("{\"order_id\": \"CS2007281506xxxxx\"}\nbms/\(attach.id)\n".utf8)
-        )
+        let (result, attach) = try await Self.waitOnStandardInput("{\"order_id\": \"CS2007281506xxxxx\"}\nbms/ATTACH\n")
         #expect(result.exitCode == 0, "\(result)")
         #expect(result.stderrLines.filter { $0.contains("CS2007281506xxxxx") } == ["jobwatch: nothing to watch yet: order CS2007281506xxxxx awaits payment"], "\(result)")
-        #expect(result.stdout.contains("baremetalAttachVolume \(attach.id)"), "\(result)")
+        #expect(result.stdout.contains("baremetalAttachVolume \(attach)"), "\(result)")
         #expect(result.stdout.contains("1 job: 1 succeeded, 0 failed"), "\(result)")
-        await simulator.stop()
     }
 
     @Test func jobsAppendedToTheJobsFileJoinTheWatch() async throws {
