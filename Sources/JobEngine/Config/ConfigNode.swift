@@ -64,6 +64,13 @@ struct ConfigNode {
         return text
     }
 
+    /// A service's name or alias (`ecs`, `eip`), any case.
+    func service() throws(ConfigError) -> Service {
+        let text = try nonEmptyString()
+        guard let service = Service.named(text) else { throw error(Service.UnknownName(name: text).description) }
+        return service
+    }
+
     func bool() throws(ConfigError) -> Bool {
         guard case .bool(let flag) = value else { throw error("expected true or false") }
         return flag

@@ -121,18 +121,10 @@ extension JobwatchConfig {
             do { _ = try Endpoint(parsing: text) } catch { throw endpoint.error(error.description) }
             profile.endpoint = text
         }
-        if let service = members["service"] {
-            let text = try service.nonEmptyString()
-            guard let known = Service.named(text) else {
-                throw service.error("service \(text.debugDescription) is not one jobwatch knows — use one of: \(Service.knownNames)")
-            }
-            profile.service = known
-        }
+        if let service = members["service"] { profile.service = try service.service() }
         if let map = members["endpoints"] {
             for (name, urlNode) in try map.namedMembers() {
-                guard let service = Service.named(name) else {
-                    throw urlNode.error("service \(name.debugDescription) is not one jobwatch knows — use one of: \(Service.knownNames)")
-                }
+                guard let service = Service.named(name) else { throw urlNode.error(Service.UnknownName(name: name).description) }
                 let text = try urlNode.nonEmptyString()
                 do { _ = try Endpoint(parsing: text) } catch { throw urlNode.error(error.description) }
                 profile.endpoints[service] = text
@@ -174,13 +166,7 @@ extension JobwatchConfig {
                 try checkProfileExists(name, at: profile, in: profiles)
                 job.profile = name
             }
-            if let service = members["service"] {
-                let text = try service.nonEmptyString()
-                guard let known = Service.named(text) else {
-                    throw service.error("service \(text.debugDescription) is not one jobwatch knows — use one of: \(Service.knownNames)")
-                }
-                job.service = known
-            }
+            if let service = members["service"] { job.service = try service.service() }
             if let label = members["label"] {
                 let text = try label.string().trimmingCharacters(in: .whitespaces)
                 job.label = text.isEmpty ? nil : text

@@ -118,6 +118,7 @@ extension Service: CustomStringConvertible {
 extension Service: Codable {
     public struct UnknownName: Error, CustomStringConvertible {
         public var name: String
+        public init(name: String) { self.name = name }
         public var description: String { "service \(name.debugDescription) is not one jobwatch knows — use one of: \(Service.knownNames)" }
     }
 

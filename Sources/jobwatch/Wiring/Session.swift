@@ -98,7 +98,7 @@ struct Session {
         var service = configured?.service ?? .bms
         if let text = overrides?.service {
             guard let known = Service.named(text) else {
-                throw UsageError("--service \(text.debugDescription) is not a service jobwatch knows — use one of: \(Service.knownNames)")
+                throw UsageError("--service: \(Service.UnknownName(name: text))")
             }
             service = known
         }
