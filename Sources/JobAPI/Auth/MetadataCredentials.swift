@@ -63,8 +63,9 @@ public struct MetadataCredentials: TemporaryCredentialFetching {
         } catch {
             let seconds = Self.timeout.components.seconds
             let cause = JobClient.transportError(error, host: host, limit: 64 * 1024)
-            let what = cause.kind == .timeout ? "did not answer within \(seconds)s" : "cannot be reached (\(cause.message))"
-            throw APIError(kind: cause.kind, message: "the metadata service at \(baseURL) \(what) — --auth metadata needs an ECS host with an IAM agency; elsewhere set HUAWEICLOUD_SDK_AK/HUAWEICLOUD_SDK_SK", host: host, transport: cause.transport)
+            let what = cause.kind == .timeout ? "no answer within \(seconds)s" : cause.message
+            // No host: the APIError's hint then speaks of this service, not the job endpoint.
+            throw APIError(kind: cause.kind, message: "no credentials from the metadata service at \(baseURL): \(what) (--auth metadata needs an ECS host with an IAM agency; elsewhere set HUAWEICLOUD_SDK_AK and HUAWEICLOUD_SDK_SK)", transport: cause.transport)
         }
     }
 
