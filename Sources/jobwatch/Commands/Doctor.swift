@@ -61,7 +61,7 @@ extension JobWatch {
                 }
                 let failed = checks.count { $0.outcome != .ok }
                 PlainOutput.line("")
-                PlainOutput.line(failed == 0 ? "all \(checks.count) check\(checks.count == 1 ? "" : "s") passed" : "\(failed) of \(checks.count) check\(checks.count == 1 ? "" : "s") failed")
+                PlainOutput.line(failed == 0 ? (checks.count == 1 ? "the check passed" : "all \(checks.count) checks passed") : "\(failed) of \(checks.count) check\(checks.count == 1 ? "" : "s") failed")
             }
             throw ExitCode(checks.allSatisfy { $0.outcome == .ok } ? ExitStatus.success.rawValue : ExitStatus.unreadable.rawValue)
         }
@@ -125,7 +125,7 @@ extension JobWatch {
                     check.message = "signature accepted (HTTP 404 for a job that cannot exist)"
                 case .unauthorized, .forbidden:
                     check.outcome = .refused
-                    check.message = "\(error)"
+                    check.message = refusal(error)
                 default:
                     check.message = "\(error)"
                 }
@@ -136,6 +136,17 @@ extension JobWatch {
                 check.clockSkewSeconds = (midpoint.timeIntervalSince(serverDate) * 10).rounded() / 10
             }
             return check
+        }
+
+        /// The gateway's reason, then what to check: the engine's hint speaks of stopped polling.
+        static func refusal(_ error: APIError) -> String {
+            var what = "HTTP \(error.httpStatus ?? 0)"
+            if let code = error.code, !code.isEmpty { what += " \(code)" }
+            what += " \(error.message)"
+            if let id = error.requestId, !id.isEmpty { what += " (request \(id))" }
+            let hint = error.category == .forbidden ? error.hint
+                : "the gateway refused the credential: check that the AK and SK belong together (a temporary AK also needs its security token), to this cloud, and that the clock is right"
+            return "\(OneLine.of(what)) — \(hint)"
         }
 
         struct Report: Encodable {
