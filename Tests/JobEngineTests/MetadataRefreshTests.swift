@@ -20,7 +20,7 @@ import Testing
         let simulator = JobSimulator(options: options)
         let url = try await simulator.start()
 
-        let source = RefreshingCredential(fetcher: MetadataCredentials(environment: [MetadataCredentials.urlVariable: url]))
+        let source = RefreshingCredential(fetcher: MetadataCredentials(environment: [MetadataCredentials.urlVariable: url], timeout: .seconds(30)))
         var profile = ProfileTarget(name: "test", endpoint: try Endpoint(parsing: url), projectID: DemoCredentials.projectID, credential: .none)
         profile.credentialSource = .refreshing(source)
         var settings = EngineSettings.testing

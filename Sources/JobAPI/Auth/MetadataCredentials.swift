@@ -17,8 +17,11 @@ public struct MetadataCredentials: TemporaryCredentialFetching {
     static let tokenTTLSeconds = "21600"
 
     public let baseURL: String
+    /// `timeout`, except in-process tests on a loaded machine.
+    public let callTimeout: Duration
 
-    public init(environment: [String: String]) {
+    public init(environment: [String: String], timeout: Duration = Self.timeout) {
+        callTimeout = timeout
         let given = environment[Self.urlVariable]?.trimmingCharacters(in: .whitespaces) ?? ""
         var url = given.isEmpty ? Self.defaultURL : given
         while url.hasSuffix("/") { url.removeLast() }
@@ -57,11 +60,11 @@ public struct MetadataCredentials: TemporaryCredentialFetching {
 
     private func exchange(_ request: HTTPClientRequest) async throws(APIError) -> (Int, Data) {
         do {
-            let response = try await HTTPClient.shared.execute(request, timeout: .nanoseconds(Int64(Self.timeout.nanoseconds)))
+            let response = try await HTTPClient.shared.execute(request, timeout: .nanoseconds(Int64(callTimeout.nanoseconds)))
             var body = try await response.body.collect(upTo: 64 * 1024)
             return (Int(response.status.code), Data(body.readBytes(length: body.readableBytes) ?? []))
         } catch {
-            let seconds = Self.timeout.components.seconds
+            let seconds = callTimeout.components.seconds
             let cause = JobClient.transportError(error, host: host, limit: 64 * 1024)
             let what = cause.kind == .timeout ? "no answer within \(seconds)s" : cause.message
             // No host: the APIError's hint then speaks of this service, not the job endpoint.
