@@ -13,6 +13,8 @@ public struct SimulatorOptions: Sendable {
     /// nil: no authentication check; else requests are checked exactly as the gateway does.
     public var credentials: SimulatorCredentials?
     public var faults: FaultPlan
+    /// Also serve the ECS metadata API, whose temporary credentials the job API then accepts.
+    public var metadata: MetadataOptions?
     /// The gateway's per-credential quota; over it, 429 `APIGW.0308`.
     public var quota: RateQuota
     /// The wall clock: scenario time, the `X-Sdk-Date` check, the quota window, the AK lock

@@ -139,7 +139,7 @@ struct ConfigTests {
         (#"{"ui":{"bell":"yes"}}"#, "config.json: ui.bell: expected true or false"),
         (#"{"ui":{"color":"blue"}}"#, "config.json: ui.color: expected one of auto, never, always"),
         (#"{"ui":{"time_zone":"Europe/Paris"}}"#, "config.json: ui.time_zone: expected one of local, utc"),
-        (#"{"profiles":{"p":{"region":"cn-north-4","auth":"password"}}}"#, "config.json: profiles.p.auth: expected one of aksk, token, none, auto"),
+        (#"{"profiles":{"p":{"region":"cn-north-4","auth":"password"}}}"#, "config.json: profiles.p.auth: expected one of aksk, token, none, auto, metadata"),
         ("[]", "config.json: expected an object {…} at the top level"),
         // unknown keys
         (#"{"profiles":{"prod":{"regoin":"cn-north-4"}}}"#, "config.json: profiles.prod.regoin: unknown key — did you mean region?"),

@@ -1,9 +1,11 @@
 import Foundation
 import JobModel
 
-/// Finds the credential the way the SDKs do: the environment first
-/// (`HUAWEICLOUD_SDK_AK`/`_SK`/`_SECURITY_TOKEN`, or `HUAWEICLOUD_SDK_TOKEN`), then a
-/// credentials file, which is refused when group- or world-readable (as ssh does).
+/// Finds the credential in the official SDK's order (`auth/provider.py`): the environment
+/// (`HUAWEICLOUD_SDK_AK`/`_SK`/`_SECURITY_TOKEN`, or `HUAWEICLOUD_SDK_TOKEN`), then the
+/// profile's `credentials_file`, then the SDK's credentials file (`SDKCredentialsFile`); the
+/// first complete one wins. Files are refused when group- or world-readable (as ssh does).
+/// The metadata service is never probed here: only when asked for (`MetadataCredentials`).
 /// Never from a flag: it would show in `ps` and shell history.
 public enum CredentialResolver {
     public static let accessKeyVariable = "HUAWEICLOUD_SDK_AK"
@@ -24,8 +26,10 @@ public enum CredentialResolver {
         public var description: String
     }
 
-    /// - Parameter file: the profile's credentials file, used when the environment has none.
-    public static func resolve(environment: [String: String], file: String?) throws(Problem) -> Resolved {
+    /// - Parameters:
+    ///   - file: the profile's credentials file, used when the environment has none.
+    ///   - section: the SDK credentials file's section (`credentials_section`), else `basic`.
+    public static func resolve(environment: [String: String], file: String?, section: String? = nil) throws(Problem) -> Resolved {
         if let resolved = try fromVariables(environment, source: "environment") {
             return resolved
         }
@@ -35,6 +39,9 @@ public enum CredentialResolver {
                 return resolved
             }
             throw Problem(description: "\(file): no credential in it — add \(accessKeyVariable) and \(secretKeyVariable) lines, or \(tokenVariable)")
+        }
+        if let resolved = try SDKCredentialsFile.resolve(environment: environment, section: section) {
+            return resolved
         }
         return Resolved(credential: .none, projectID: environment[projectIDVariable].flatMap(nonEmpty), source: "none")
     }
@@ -63,16 +70,7 @@ public enum CredentialResolver {
 
     /// `KEY=VALUE` lines with the environment's names; `#` comments and `export ` allowed.
     static func readFile(_ path: String) throws(Problem) -> [String: String] {
-        let attributes: [FileAttributeKey: Any]
-        do {
-            // The file a symlink points to is the one checked (as ssh does): a link's own mode is 777.
-            attributes = try FileManager.default.attributesOfItem(atPath: NSString(string: path).resolvingSymlinksInPath)
-        } catch {
-            throw Problem(description: "\(path): cannot read the credentials file — check the path in the profile's credentials_file")
-        }
-        if let mode = (attributes[.posixPermissions] as? NSNumber)?.uint16Value, mode & 0o077 != 0 {
-            throw Problem(description: "\(path): credentials file is readable by others (mode \(String(mode & 0o777, radix: 8))) — run chmod 600 \(path)")
-        }
+        try checkPrivate(path, hint: "check the path in the profile's credentials_file")
         guard let data = FileManager.default.contents(atPath: path) else {
             throw Problem(description: "\(path): cannot read the credentials file — check its permissions")
         }
@@ -98,6 +96,20 @@ public enum CredentialResolver {
             values[name] = value
         }
         return values
+    }
+
+    /// Refuses a missing file, or one group or others may read.
+    static func checkPrivate(_ path: String, hint: String) throws(Problem) {
+        let attributes: [FileAttributeKey: Any]
+        do {
+            // The file a symlink points to is the one checked (as ssh does): a link's own mode is 777.
+            attributes = try FileManager.default.attributesOfItem(atPath: NSString(string: path).resolvingSymlinksInPath)
+        } catch {
+            throw Problem(description: "\(path): cannot read the credentials file — \(hint)")
+        }
+        if let mode = (attributes[.posixPermissions] as? NSNumber)?.uint16Value, mode & 0o077 != 0 {
+            throw Problem(description: "\(path): credentials file is readable by others (mode \(String(mode & 0o777, radix: 8))) — run chmod 600 \(path)")
+        }
     }
 
     private static func nonEmpty(_ value: String) -> String? {

@@ -97,6 +97,13 @@ public final class JobClient: Sendable {
     ///
     /// - Parameter now: the wall-clock time for `X-Sdk-Date`.
     public func fetch(_ target: JobTarget, credential: Credential, now: Date = Date()) async throws(APIError) -> FetchedJob {
+        var serverDate: Date?
+        return try await fetch(target, credential: credential, now: now, serverDate: &serverDate)
+    }
+
+    /// As `fetch`, also telling the response's `Date` header when the answer is an error
+    /// (`doctor` checks the clock against a 404).
+    public func fetch(_ target: JobTarget, credential: Credential, now: Date = Date(), serverDate answeredDate: inout Date?) async throws(APIError) -> FetchedJob {
         let redactor = Redactor(secrets: credential.secrets)
         let host = target.endpoint.hostHeader
         if let problem = JobID.problem(with: target.jobID) {
@@ -140,6 +147,7 @@ public final class JobClient: Sendable {
         let status = Int(response.status.code)
         let requestID = response.headers.first(name: "X-Request-Id")
         let serverDate = response.headers.first(name: "Date").flatMap(HTTPDate.parse)
+        answeredDate = serverDate
         let data = Data(body.readableBytesView)
 
         guard (200..<300).contains(status) else {

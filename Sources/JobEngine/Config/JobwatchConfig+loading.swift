@@ -73,7 +73,7 @@ extension JobwatchConfig {
     // MARK: - Sections
 
     static let topKeys = ["default_profile", "profiles", "jobs", "poll", "ui"]
-    static let profileKeys = ["region", "project_id", "endpoint", "endpoints", "service", "auth", "credentials_file", "ca_file", "requests_per_minute"]
+    static let profileKeys = ["region", "project_id", "endpoint", "endpoints", "service", "auth", "credentials_file", "credentials_section", "ca_file", "requests_per_minute"]
     static let jobKeys = ["id", "profile", "service", "label"]
     static let pollKeys = ["interval", "requests_per_minute", "max_concurrency", "request_timeout", "connect_timeout", "slow_factor", "retention", "heartbeat"]
     static let uiKeys = ["time_zone", "bell", "color", "expand_failed"]
@@ -139,9 +139,10 @@ extension JobwatchConfig {
             profile.projectID = text
         }
         if let auth = members["auth"] {
-            profile.auth = try auth.choice(["aksk": AuthKind.aksk, "token": .token, "none": .none, "auto": .auto])
+            profile.auth = try auth.choice(["aksk": AuthKind.aksk, "token": .token, "none": .none, "auto": .auto, "metadata": .metadata])
         }
         if let file = members["credentials_file"] { profile.credentialsFile = try file.path(relativeTo: folder) }
+        if let section = members["credentials_section"] { profile.credentialsSection = try section.nonEmptyString() }
         if let file = members["ca_file"] { profile.caFile = try file.path(relativeTo: folder) }
         if let rate = members["requests_per_minute"] {
             profile.requestsPerMinute = try rate.number(in: requestsPerMinuteRange, rangeText: requestsPerMinuteText)

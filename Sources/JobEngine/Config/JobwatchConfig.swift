@@ -38,6 +38,8 @@ public struct JobwatchConfig: Sendable, Hashable {
         public var auth: AuthKind
         /// A `KEY=VALUE` file with the environment's names, mode 600 (`~` already expanded).
         public var credentialsFile: String?
+        /// The section of the SDK credentials file (`credentials_section`), else `basic`.
+        public var credentialsSection: String?
         /// Extra CA certificates (PEM) for private clouds (`~` already expanded).
         public var caFile: String?
         /// This profile's request budget, when lower (or higher) than `poll.requests_per_minute`.
@@ -65,8 +67,11 @@ public struct JobwatchConfig: Sendable, Hashable {
         case token
         /// No authentication (a simulator).
         case none
-        /// Whatever the environment or credentials file holds.
+        /// Whatever the environment or credentials files hold.
         case auto
+        /// The ECS metadata service's temporary credentials (an agency on the host); only
+        /// ever contacted when asked for.
+        case metadata
     }
 
     /// A job from the config's `jobs` list.

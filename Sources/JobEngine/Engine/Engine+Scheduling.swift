@@ -75,10 +75,13 @@ extension Engine {
         let target = JobTarget(service: key.service, endpoint: endpoint, projectID: profile.projectID, jobID: key.jobID, caFile: profile.caFile)
         let client = self.client
         let signingDate = clock.date
+        let source = profile.credentialSource
         requests[key] = Task {
             let result: Result<FetchedJob, APIError>
             do throws(APIError) {
-                result = .success(try await client.fetch(target, credential: profile.credential, now: signingDate))
+                // Cheap for a fixed credential; a temporary one is renewed before it expires.
+                let credential = try await source.current(now: signingDate)
+                result = .success(try await client.fetch(target, credential: credential, now: signingDate))
             } catch {
                 result = .failure(error)
             }

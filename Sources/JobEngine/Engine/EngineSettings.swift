@@ -33,7 +33,13 @@ public struct ProfileTarget: Sendable, Hashable {
     /// Each service's own endpoint (from `--region`, or the profile's `endpoints` map).
     public var endpoints: [Service: JobAPI.Endpoint] = [:]
     public var projectID: String
-    public var credential: Credential
+    /// What its requests are signed with, asked before each one.
+    public var credentialSource: CredentialSource
+    /// The fixed credential; `.none` for a refreshing source (it has none until asked).
+    public var credential: Credential {
+        get { if case .fixed(let credential) = credentialSource { credential } else { .none } }
+        set { credentialSource = .fixed(newValue) }
+    }
     /// A per-profile budget (the profile's `requests_per_minute`), else the engine's.
     public var requestsPerMinute: Double?
     /// Where its jobs live, when not at `endpoint.identity`: the demo's simulator listens on a
@@ -46,7 +52,7 @@ public struct ProfileTarget: Sendable, Hashable {
         self.name = name
         self.endpoint = endpoint
         self.projectID = projectID
-        self.credential = credential
+        self.credentialSource = .fixed(credential)
         self.requestsPerMinute = requestsPerMinute
     }
 
@@ -65,7 +71,7 @@ public struct ProfileTarget: Sendable, Hashable {
     /// counts per AK and host, and a refused token says nothing of another token. ECS and CCE
     /// jobs behind one host share its budget.
     func budgetKey(for service: Service) -> BudgetKey {
-        BudgetKey(credential: credential.budgetIdentity, endpoint: endpoint(for: service).identity)
+        BudgetKey(credential: credentialSource.budgetIdentity, endpoint: endpoint(for: service).identity)
     }
 
     /// The budgets any of its jobs may use.

@@ -60,6 +60,11 @@ public final class JobSimulator: Sendable {
         core.overQuotaRequests
     }
 
+    /// Temporary credentials the metadata API has issued.
+    public func metadataCredentialsIssued() async -> Int {
+        core.metadata?.issuedCount ?? 0
+    }
+
     /// Replaces the fault plan from the next request on.
     public func setFaults(_ faults: FaultPlan) {
         core.setFaults(faults)

@@ -10,6 +10,7 @@ final class SimulatorCore: Sendable {
     let scenario: Scenario
     let clock: ScenarioClock
     private let authenticator: GatewayAuthenticator?
+    let metadata: MetadataIssuer?
     /// The `soak` scenario's jobs, made up from their IDs.
     private let synthetic: SyntheticJobs?
     private let state: Mutex<State>
@@ -29,6 +30,7 @@ final class SimulatorCore: Sendable {
         self.scenario = Scenario.make(options.scenario)
         self.clock = ScenarioClock(origin: options.now(), speed: options.speed, offset: options.startOffset)
         self.authenticator = options.credentials.map(GatewayAuthenticator.init)
+        self.metadata = options.metadata.map(MetadataIssuer.init)
         self.synthetic = options.scenario == .soak ? SyntheticJobs() : nil
         self.state = Mutex(State(faults: options.faults, quota: options.quota))
     }
@@ -64,8 +66,12 @@ final class SimulatorCore: Sendable {
 
     func answer(_ request: ReceivedRequest, requestID: String) -> SimulatedAnswer {
         let now = options.now()
+        if let metadata, let answer = MetadataRoute.answer(request, issuer: metadata, now: now) {
+            return answer
+        }
         let route = request.jobRoute
-        let authenticator = self.authenticator
+        // With the metadata service, its unexpired temporary credentials are accepted too.
+        let authenticator = metadata.map { GatewayAuthenticator(credentials: $0.accepted(adding: options.credentials, at: now)) } ?? self.authenticator
 
         // Everything that touches shared state happens in one critical section, so request
         // numbers, counts, locks and quota agree with each other.

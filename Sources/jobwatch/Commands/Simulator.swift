@@ -47,6 +47,12 @@ extension JobWatch {
         @Option(parsing: .unconditional, help: ArgumentHelp("Requests per minute each credential may make before 429 APIGW.0308.", valueName: "n"))
         var quota = RateQuota.gatewayDefault.limit
 
+        @Flag(help: "Also serve the ECS metadata API (temporary AK/SK/security token, accepted by the job API): point JOBWATCH_METADATA_URL here and use --auth metadata.")
+        var metadata = false
+
+        @Option(name: .customLong("metadata-lifetime"), help: ArgumentHelp("With --metadata: how long each temporary credential works, e.g. 60s.", valueName: "duration"))
+        var metadataLifetime = "60s"
+
         func run() async throws {
             do {
                 try await serve()
@@ -82,9 +88,16 @@ extension JobWatch {
                 throw UsageError("\(error)")
             }
             options.credentials = SimulatorCredentials.fromEnvironment(environment)
+            if metadata {
+                let lifetime = try DurationOption.parse(metadataLifetime, flag: "--metadata-lifetime")
+                guard lifetime >= .seconds(10) else {
+                    throw UsageError("--metadata-lifetime \(metadataLifetime) is too short — give at least 10s")
+                }
+                options.metadata = MetadataOptions(lifetime: lifetime)
+            }
             let projectID = environment[CredentialResolver.projectIDVariable].flatMap { $0.isEmpty ? nil : $0 }
             options.projectID = projectID
-            describeAuthentication(options.credentials, projectID: projectID)
+            describeAuthentication(options.credentials, projectID: projectID, metadata: options.metadata != nil)
 
             let simulator = JobSimulator(options: options)
             let url: String
@@ -94,6 +107,9 @@ extension JobWatch {
                 throw UsageError("cannot listen on \(host) port \(port) (\(error)) — choose another --port, or 0 for a free one")
             }
 
+            if let metadata = options.metadata {
+                FileHandle.standardError.write(Data("jobwatch simulator: serving the metadata API (temporary credentials for \(DurationText.format(metadata.lifetime))): JOBWATCH_METADATA_URL=\(url) jobwatch --auth metadata …\n".utf8))
+            }
             var lines = [url]
             for job in simulator.topLevelJobs {
                 let size = job.subJobCount > 0 ? ", \(job.subJobCount) sub-jobs" : ""
@@ -111,12 +127,14 @@ extension JobWatch {
         }
 
         /// Says on stderr what is checked; names the AK (not secret), never the SK or a token.
-        private func describeAuthentication(_ credentials: SimulatorCredentials?, projectID: String?) {
+        private func describeAuthentication(_ credentials: SimulatorCredentials?, projectID: String?, metadata: Bool) {
             var notes: [String] = []
             if let credentials {
                 let aks = credentials.accessKeys.keys.sorted()
                 if !aks.isEmpty { notes.append("checking AK/SK signatures for AK \(aks.joined(separator: ", ")) (from \(CredentialResolver.accessKeyVariable)/\(CredentialResolver.secretKeyVariable))") }
                 if !credentials.tokens.isEmpty { notes.append("accepting the IAM token in \(CredentialResolver.tokenVariable)") }
+            } else if metadata {
+                notes.append("accepting only the metadata API's temporary credentials (no \(CredentialResolver.accessKeyVariable)/\(CredentialResolver.secretKeyVariable) set)")
             } else {
                 notes.append("no \(CredentialResolver.accessKeyVariable)/\(CredentialResolver.secretKeyVariable) or \(CredentialResolver.tokenVariable) set: requests are not authenticated")
             }

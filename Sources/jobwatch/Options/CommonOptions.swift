@@ -25,6 +25,10 @@ struct CommonOptions: ParsableArguments {
     @Option(name: .long, help: ArgumentHelp("Shortest time between two polls of one job, e.g. 10s.", valueName: "duration"))
     var interval: String?
 
+    // Picks where credentials come from, never the credentials themselves.
+    @Option(name: .long, help: ArgumentHelp("Where credentials come from: auto (environment, then credentials files), metadata (the ECS host's agency), aksk, token, none.", valueName: "kind"))
+    var auth: String?
+
     @Option(name: .customLong("ca-file"), help: ArgumentHelp("Extra CA certificates (PEM) for a private cloud's endpoint.", valueName: "file"))
     var caFile: String?
 

@@ -15,6 +15,8 @@ struct Session {
     var config: JobwatchConfig
     var demo: DemoServer?
     var logger: Logger
+    /// Where each profile's credential and project ID came from (`doctor`, the log).
+    var resolutions: [ProfileResolution] = []
 
     /// - Parameters:
     ///   - jobArguments: job IDs given on the command line (`-` reads standard input).
@@ -65,15 +67,17 @@ struct Session {
 
         var names = Set(entries.map(\.profile))
         names.insert(selected)
-        var profiles: [ProfileTarget] = []
+        var resolutions: [ProfileResolution] = []
         for name in names.sorted() {
             let overrides = name == selected ? options : nil
             try checkFiles(of: name, config: config, overrides: overrides)
-            profiles.append(try resolveProfile(name, config: config, overrides: overrides, environment: environment, clientOptions: &clientOptions))
+            let resolution = try resolveProfileDetails(name, config: config, overrides: overrides, environment: environment, clientOptions: &clientOptions)
+            logger.info("credentials", metadata: ["profile": "\(name)", "source": "\(resolution.credentialOrigin)", "project_id_from": "\(resolution.projectIDOrigin)"])
+            resolutions.append(resolution)
         }
         return Session(
-            profiles: profiles, defaultProfile: selected, entries: entries, settings: settings,
-            clientOptions: clientOptions, config: config, demo: nil, logger: logger
+            profiles: resolutions.map(\.target), defaultProfile: selected, entries: entries, settings: settings,
+            clientOptions: clientOptions, config: config, demo: nil, logger: logger, resolutions: resolutions
         )
     }
 
@@ -94,6 +98,11 @@ struct Session {
 
     /// A profile from the config, with the command line's overrides for the selected one.
     static func resolveProfile(_ name: String, config: JobwatchConfig, overrides: CommonOptions?, environment: [String: String], clientOptions: inout ClientOptions) throws -> ProfileTarget {
+        try resolveProfileDetails(name, config: config, overrides: overrides, environment: environment, clientOptions: &clientOptions).target
+    }
+
+    /// As `resolveProfile`, with where the credential and the project ID came from.
+    static func resolveProfileDetails(_ name: String, config: JobwatchConfig, overrides: CommonOptions?, environment: [String: String], clientOptions: inout ClientOptions) throws -> ProfileResolution {
         let configured = config.profiles[name]
         var service = configured?.service ?? .bms
         if let text = overrides?.service {
@@ -125,33 +134,33 @@ struct Session {
             throw UsageError("profile \(name.debugDescription) has no region or endpoint for \(service.name) — pass --region cn-north-4 (or --endpoint URL), or set region in the config\(demoHint)")
         }
 
-        let resolved: CredentialResolver.Resolved
-        do {
-            resolved = try CredentialResolver.resolve(environment: environment, file: configured?.credentialsFile)
-        } catch {
-            throw UsageError("\(error)")
+        var auth = configured?.auth ?? .auto
+        if let text = overrides?.auth {
+            guard let kind = JobwatchConfig.AuthKind(rawValue: text.lowercased()) else {
+                throw UsageError("--auth \(text.debugDescription) is not a kind jobwatch knows — use one of: \(JobwatchConfig.AuthKind.allCases.map(\.rawValue).joined(separator: ", "))")
+            }
+            auth = kind
         }
-        let auth = configured?.auth ?? .auto
-        switch (auth, resolved.credential) {
-        case (.aksk, .accessKey), (.token, .token), (.none, _), (.auto, _):
-            break
-        case (.aksk, _):
-            throw UsageError("profile \(name.debugDescription) wants AK/SK but none was found — set HUAWEICLOUD_SDK_AK and HUAWEICLOUD_SDK_SK, or the profile's credentials_file")
-        case (.token, _):
-            throw UsageError("profile \(name.debugDescription) wants an IAM token but none was found — set HUAWEICLOUD_SDK_TOKEN, or the profile's credentials_file")
-        }
-        let credential: Credential = auth == .none ? .none : resolved.credential
-        if case .none = credential, auth != .none, !Endpoint.isLoopback(endpoint.host) {
-            throw UsageError("no credentials for \(endpoint) — set HUAWEICLOUD_SDK_AK and HUAWEICLOUD_SDK_SK (or HUAWEICLOUD_SDK_TOKEN) in the environment, or a credentials_file in the profile")
-        }
+        let found = try ProfileResolution.credential(auth: auth, profile: name, configured: configured, endpoint: endpoint, environment: environment)
 
-        guard let projectID = overrides?.projectID ?? configured?.projectID ?? resolved.projectID ?? environment[CredentialResolver.projectIDVariable] else {
+        let projectID: String
+        let projectIDOrigin: String
+        if let flag = overrides?.projectID {
+            (projectID, projectIDOrigin) = (flag, "--project-id")
+        } else if let value = configured?.projectID {
+            (projectID, projectIDOrigin) = (value, "the profile's project_id")
+        } else if let value = found.projectID {
+            (projectID, projectIDOrigin) = (value, found.origin)
+        } else if let value = environment[CredentialResolver.projectIDVariable], !value.isEmpty {
+            (projectID, projectIDOrigin) = (value, CredentialResolver.projectIDVariable)
+        } else {
             throw UsageError("no project ID for profile \(name.debugDescription) — pass --project-id, set project_id in the profile, or HUAWEICLOUD_SDK_PROJECT_ID")
         }
         if let problem = JobID.problem(with: projectID) {
             throw UsageError("project ID \(projectID.debugDescription) \(problem) — check --project-id / project_id")
         }
-        var target = ProfileTarget(name: name, endpoint: endpoint, projectID: projectID, credential: credential, requestsPerMinute: configured?.requestsPerMinute)
+        var target = ProfileTarget(name: name, endpoint: endpoint, projectID: projectID, credential: .none, requestsPerMinute: configured?.requestsPerMinute)
+        target.credentialSource = found.source
         target.service = service
         target.endpoints = endpoints
         // Each profile's own CA: another profile's private CA must not vouch for this endpoint.
@@ -159,7 +168,7 @@ struct Session {
             clientOptions.caFiles.insert(caFile)
             target.caFile = caFile
         }
-        return target
+        return ProfileResolution(target: target, credentialOrigin: found.origin, projectIDOrigin: projectIDOrigin)
     }
 
     /// Job IDs from arguments (`ID` or `SERVICE/ID`); `-` reads standard input (lines, or the

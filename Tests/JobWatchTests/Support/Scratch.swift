@@ -25,6 +25,8 @@ struct Scratch: Sendable {
             "LANG": "C.UTF-8",
             "XDG_CONFIG_HOME": file("config"),
             "XDG_STATE_HOME": file("state"),
+            // Never the real 169.254.169.254: the discard port on loopback, unless a test sets one.
+            "JOBWATCH_METADATA_URL": "http://127.0.0.1:9",
         ]
     }
 }

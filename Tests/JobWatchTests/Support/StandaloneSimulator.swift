@@ -19,9 +19,9 @@ struct StandaloneSimulator {
     let jobs: [ListedJob]
 
     /// - Parameter environment: credentials the simulator accepts (HUAWEICLOUD_SDK_*).
-    static func start(runner: BinaryRunner, scenario: String = "quick", speed: Double = 1, environment: [String: String] = [:]) async throws -> StandaloneSimulator {
+    static func start(runner: BinaryRunner, scenario: String = "quick", speed: Double = 1, environment: [String: String] = [:], arguments: [String] = []) async throws -> StandaloneSimulator {
         let process = try runner.start(
-            ["simulator", "--port", "0", "--scenario", scenario, "--speed", "\(speed)"],
+            ["simulator", "--port", "0", "--scenario", scenario, "--speed", "\(speed)"] + arguments,
             environment: environment
         )
         // The listing ends with the "Ctrl-C stops the simulator" line.
