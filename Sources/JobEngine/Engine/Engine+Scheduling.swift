@@ -30,6 +30,7 @@ extension Engine {
             budgets[budgetKey] = updated
             send(key, profile: profile)
         }
+        if let lookupWake = scheduleLookups(now: now) { wakeAt(lookupWake) }
         armTimer(wake.map { $0 - now })
     }
 
