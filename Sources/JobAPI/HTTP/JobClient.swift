@@ -45,6 +45,12 @@ public struct FetchedJob: Sendable, Hashable {
     /// The response's `Date` header, for clock-skew checks.
     public var serverDate: Date?
     public var requestID: String?
+
+    public init(job: Job, serverDate: Date? = nil, requestID: String? = nil) {
+        self.job = job
+        self.serverDate = serverDate
+        self.requestID = requestID
+    }
 }
 
 /// Reads jobs over HTTP(S) with AsyncHTTPClient, signing every request.

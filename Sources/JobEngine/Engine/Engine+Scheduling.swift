@@ -61,9 +61,11 @@ extension Engine {
         guard let delay else { return }
         let clock = self.clock
         let kick = self.kick
+        // A deadline fixed now: a timer task that starts late must not wake late.
+        let deadline = clock.elapsed + delay
         timer = Task {
             do {
-                try await clock.sleep(for: max(delay, .milliseconds(1)))
+                try await clock.sleep(for: max(deadline - clock.elapsed, .milliseconds(1)))
                 kick.yield()
             } catch {}
         }
