@@ -33,6 +33,8 @@ public struct JobState: Sendable, Hashable {
     public var requestInFlight = false
     /// Why a `.detached` job is not polled.
     public var detachedReason: String?
+    /// Servers and volumes its entities and its sub-jobs' name, by ID, once looked up.
+    public var resources: [String: Resource] = [:]
 
     public init(
         entry: WatchEntry, key: JobKey, job: Job? = nil, readAt: Date? = nil, attemptedAt: Date? = nil,
@@ -70,4 +72,14 @@ public struct JobState: Sendable, Hashable {
     /// Sub-jobs in FAIL, and finished ones, counted once per snapshot so views need not scan them.
     public var failedSubJobs = 0
     public var finishedSubJobs = 0
+
+    /// The resources a job or sub-job of this state names that have been looked up, servers first.
+    public func resources(of job: Job) -> [Resource] {
+        ResourceReference.named(by: job).compactMap { resources[$0.id] }
+    }
+
+    /// The first of them that has a name: what a row's label shows.
+    public func namedResource(of job: Job) -> Resource? {
+        resources(of: job).first(where: \.hasName)
+    }
 }

@@ -77,6 +77,10 @@ public struct Snapshot: Sendable, Hashable {
     public var stateSaveProblem: String?
     /// Events dropped from the bounded event log, this session and before.
     public var droppedEvents: Int
+    /// Why names are not looked up for a credential (a 403), one line each.
+    public var nameNotices: [String] = []
+    /// Name lookups in flight or due now (`get` waits for them before it prints).
+    public var lookupsOutstanding = 0
 
     public init(
         takenAt: Date, jobs: [JobState] = [], jobCounts: StatusCounts = StatusCounts(),
@@ -131,8 +135,10 @@ public struct Transition: Sendable, Hashable {
     public var to: JobStatus
     public var reason: String?
     public var label: String?
+    /// The name of the server or volume it is about, when looked up by then.
+    public var resourceName: String?
 
-    public init(at: Date, key: JobKey, profile: String, subJobID: String? = nil, jobType: String? = nil, from: JobStatus?, to: JobStatus, reason: String? = nil, label: String? = nil) {
+    public init(at: Date, key: JobKey, profile: String, subJobID: String? = nil, jobType: String? = nil, from: JobStatus?, to: JobStatus, reason: String? = nil, label: String? = nil, resourceName: String? = nil) {
         self.at = at
         self.key = key
         self.profile = profile
@@ -142,5 +148,6 @@ public struct Transition: Sendable, Hashable {
         self.to = to
         self.reason = reason
         self.label = label
+        self.resourceName = resourceName
     }
 }

@@ -4,7 +4,7 @@ import Foundation
 /// an unplaced key and their profile.
 extension Transition: Codable {
     private enum CodingKeys: String, CodingKey {
-        case at, key, profile, subJobID, jobType, from, to, reason, label
+        case at, key, profile, subJobID, jobType, from, to, reason, label, resourceName
     }
 
     private struct ProfileKey: Decodable {
@@ -29,6 +29,7 @@ extension Transition: Codable {
         to = try container.decode(JobStatus.self, forKey: .to)
         reason = try container.decodeIfPresent(String.self, forKey: .reason)
         label = try container.decodeIfPresent(String.self, forKey: .label)
+        resourceName = try container.decodeIfPresent(String.self, forKey: .resourceName)
     }
 
     public func encode(to encoder: any Encoder) throws {
@@ -42,5 +43,6 @@ extension Transition: Codable {
         try container.encode(to, forKey: .to)
         try container.encodeIfPresent(reason, forKey: .reason)
         try container.encodeIfPresent(label, forKey: .label)
+        try container.encodeIfPresent(resourceName, forKey: .resourceName)
     }
 }

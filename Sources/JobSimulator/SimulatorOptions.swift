@@ -17,6 +17,9 @@ public struct SimulatorOptions: Sendable {
     public var metadata: MetadataOptions?
     /// The gateway's per-credential quota; over it, 429 `APIGW.0308`.
     public var quota: RateQuota
+    /// Which `server_id` form ECS's list filters with; the other is ignored (the list comes
+    /// back unfiltered), as the sources disagree on which the real one takes.
+    public var serverIDFilter: ServerIDFilter = .repeated
     /// The wall clock: scenario time, the `X-Sdk-Date` check, the quota window, the AK lock
     /// and the `Date` header all read it, so tests can move time at will.
     public var now: @Sendable () -> Date
@@ -38,4 +41,9 @@ public struct SimulatorOptions: Sendable {
         self.quota = quota
         self.now = now
     }
+}
+
+/// `server_id=a&server_id=b` (the docs) or `server_id=a,b` (the SDK).
+public enum ServerIDFilter: String, Sendable, Hashable {
+    case repeated, comma
 }

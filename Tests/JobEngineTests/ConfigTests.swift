@@ -79,6 +79,7 @@ struct ConfigTests {
         #expect(config.ui.bell == false)
         #expect(config.ui.color == .auto)
         #expect(config.ui.expandFailed == true)
+        #expect(config.ui.names, "names are looked up unless turned off")
     }
 
     @Test func aProfileWithOnlyARegionGetsDefaults() throws {
@@ -91,7 +92,7 @@ struct ConfigTests {
         let config = try Self.parse("""
             {"poll":{"interval":"1m30s","requests_per_minute":12.5,"max_concurrency":2,"request_timeout":"45s",
                      "connect_timeout":"250ms","slow_factor":3,"retention":"2d","heartbeat":"5m"},
-             "ui":{"time_zone":"utc","bell":true,"color":"never","expand_failed":false}}
+             "ui":{"time_zone":"utc","bell":true,"color":"never","expand_failed":false,"names":false}}
             """)
         #expect(config.poll.interval == .seconds(90))
         #expect(config.poll.requestsPerMinute == 12.5)
@@ -105,6 +106,7 @@ struct ConfigTests {
         #expect(config.ui.bell)
         #expect(config.ui.color == .never)
         #expect(!config.ui.expandFailed)
+        #expect(!config.ui.names)
     }
 
     @Test func paths() throws {

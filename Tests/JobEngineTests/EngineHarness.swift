@@ -25,7 +25,9 @@ struct EngineHarness {
         simulatorCredentials: SimulatorCredentials? = .demo,
         credential: Credential = DemoCredentials.credential,
         store: StateStore? = nil,
-        restored: StateFile? = nil
+        restored: StateFile? = nil,
+        names: Bool = false,
+        serverIDFilter: ServerIDFilter = .repeated
     ) async throws -> EngineHarness {
         let testClock = TestClock<Duration>()
         let clock = EngineClock(testClock, startDate: start)
@@ -34,13 +36,15 @@ struct EngineHarness {
         options.faults = faults
         options.credentials = simulatorCredentials
         options.now = { clock.date }
+        options.serverIDFilter = serverIDFilter
         let simulator = JobSimulator(options: options)
         let url = try await simulator.start()
         let profile = ProfileTarget(name: "test", endpoint: try Endpoint(parsing: url), projectID: DemoCredentials.projectID, credential: credential)
         var clientOptions = ClientOptions()
         clientOptions.requestTimeout = .seconds(5)
         let client = try JobClient(options: clientOptions)
-        let engine = Engine(profiles: [profile], client: client, settings: settings, clock: clock, store: store, restored: restored)
+        let lookups = names ? ResourceLookupClient(client: client) : nil
+        let engine = Engine(profiles: [profile], client: client, lookups: lookups, settings: settings, clock: clock, store: store, restored: restored)
         let runner = Task { await engine.run() }
         return EngineHarness(testClock: testClock, clock: clock, simulator: simulator, client: client, engine: engine, runner: runner, profile: profile)
     }

@@ -2,6 +2,7 @@ import Foundation
 import JobModel
 import JobAPI
 import JobEngine
+import JobSimulator
 
 /// What `watch curl` or Terraform's wait loop does: every job that is not yet SUCCESS or FAIL,
 /// every 10 seconds, no matter what it is doing. The baseline the engine must beat.

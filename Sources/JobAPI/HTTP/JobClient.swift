@@ -45,6 +45,12 @@ public struct FetchedJob: Sendable, Hashable {
     /// The response's `Date` header, for clock-skew checks.
     public var serverDate: Date?
     public var requestID: String?
+
+    public init(job: Job, serverDate: Date? = nil, requestID: String? = nil) {
+        self.job = job
+        self.serverDate = serverDate
+        self.requestID = requestID
+    }
 }
 
 /// Reads jobs over HTTP(S) with AsyncHTTPClient, signing every request.
@@ -88,10 +94,6 @@ public final class JobClient: Sendable {
         for client in httpWithCA.values { try? await client.shutdown() }
     }
 
-    private func client(for target: JobTarget) -> HTTPClient {
-        target.caFile.flatMap { httpWithCA[$0] } ?? http
-    }
-
     /// `GET` the job at its service's path (`/v1/{project_id}/jobs/{job_id}`, CCE's
     /// `/api/v3/projects/{project_id}/jobs/{job_id}`), read in the service's dialect.
     ///
@@ -114,9 +116,38 @@ public final class JobClient: Sendable {
         }
 
         let path = target.endpoint.jobPath(service: target.service, projectID: target.projectID, jobID: target.jobID)
-        var request = HTTPClientRequest(url: target.endpoint.url(path: path))
+        let answer = try await exchange(endpoint: target.endpoint, path: path, projectID: target.projectID, caFile: target.caFile, credential: credential, now: now)
+        let status = answer.status
+        let requestID = answer.requestID
+        let serverDate = answer.serverDate
+        answeredDate = serverDate
+        let data = answer.body
+
+        guard (200..<300).contains(status) else {
+            throw Self.httpError(status: status, body: data, requestID: requestID, retryAfter: answer.retryAfter, host: host, redactor: redactor, now: now)
+        }
+        do {
+            let job = try Job.decode(data, service: target.service)
+            return FetchedJob(job: job, serverDate: serverDate, requestID: requestID)
+        } catch {
+            // The body's first bytes are taken again from the redacted body: a secret cut in
+            // half by the prefix would no longer match.
+            let problem: JobDecodingProblem = if case .notJSON = error { .notJSON(bodyPrefix: BodyPrefix.of(redactor.redact(data))) } else { error }
+            throw APIError(kind: .invalidResponse, httpStatus: status, message: redactor.redact("answer is not a job: \(problem)"), requestId: requestID, host: host)
+        }
+    }
+
+    /// One signed `GET` and its whole answer, whatever its status: what job reads and lookups share.
+    /// - Parameter query: unencoded; sent and signed in the order given.
+    func exchange(
+        endpoint: Endpoint, path: String, query: [SigningRequest.QueryItem] = [], projectID: String, caFile: String?,
+        credential: Credential, now: Date
+    ) async throws(APIError) -> RawAnswer {
+        let host = endpoint.hostHeader
+        let queryText = query.map { "\(PercentEncoding.encode($0.name))=\(PercentEncoding.encode($0.value))" }.joined(separator: "&")
+        var request = HTTPClientRequest(url: endpoint.url(path: path) + (queryText.isEmpty ? "" : "?\(queryText)"))
         request.method = .GET
-        for header in Self.headers(path: path, host: host, projectID: target.projectID, credential: credential, userAgent: options.userAgent, now: now) {
+        for header in Self.headers(path: path, query: query, host: host, projectID: projectID, credential: credential, userAgent: options.userAgent, now: now) {
             request.headers.replaceOrAdd(name: header.name, value: header.value)
         }
 
@@ -125,8 +156,9 @@ public final class JobClient: Sendable {
         // One deadline for the whole exchange, head and body: the read timeout alone restarts
         // with every byte, so a body dribbled a byte a second would never end.
         let deadline = ContinuousClock.now + options.requestTimeout
+        let client = caFile.flatMap { httpWithCA[$0] } ?? http
         do {
-            response = try await client(for: target).execute(request, timeout: .nanoseconds(Int64(options.requestTimeout.nanoseconds)))
+            response = try await client.execute(request, timeout: .nanoseconds(Int64(options.requestTimeout.nanoseconds)))
             if let length = response.headers.first(name: "Content-Length").flatMap(Int.init), length > options.maxBodyBytes {
                 throw APIError(kind: .bodyTooLarge, httpStatus: Int(response.status.code), message: "response body of \(length) bytes is over the \(options.maxBodyBytes / 1024 / 1024) MiB limit", requestId: response.headers.first(name: "X-Request-Id"), host: host)
             }
@@ -143,29 +175,25 @@ public final class JobClient: Sendable {
         } catch {
             throw Self.transportError(error, host: host, limit: options.maxBodyBytes)
         }
+        return RawAnswer(
+            status: Int(response.status.code), body: Data(body.readableBytesView),
+            requestID: response.headers.first(name: "X-Request-Id"),
+            serverDate: response.headers.first(name: "Date").flatMap(HTTPDate.parse),
+            retryAfter: response.headers.first(name: "Retry-After")
+        )
+    }
 
-        let status = Int(response.status.code)
-        let requestID = response.headers.first(name: "X-Request-Id")
-        let serverDate = response.headers.first(name: "Date").flatMap(HTTPDate.parse)
-        answeredDate = serverDate
-        let data = Data(body.readableBytesView)
-
-        guard (200..<300).contains(status) else {
-            throw Self.httpError(status: status, body: data, requestID: requestID, retryAfter: response.headers.first(name: "Retry-After"), host: host, redactor: redactor, now: now)
-        }
-        do {
-            let job = try Job.decode(data, service: target.service)
-            return FetchedJob(job: job, serverDate: serverDate, requestID: requestID)
-        } catch {
-            // The body's first bytes are taken again from the redacted body: a secret cut in
-            // half by the prefix would no longer match.
-            let problem: JobDecodingProblem = if case .notJSON = error { .notJSON(bodyPrefix: BodyPrefix.of(redactor.redact(data))) } else { error }
-            throw APIError(kind: .invalidResponse, httpStatus: status, message: redactor.redact("answer is not a job: \(problem)"), requestId: requestID, host: host)
-        }
+    /// An answer as it came, before it is read as a job or a resource.
+    struct RawAnswer: Sendable {
+        var status: Int
+        var body: Data
+        var requestID: String?
+        var serverDate: Date?
+        var retryAfter: String?
     }
 
     /// The headers the SDK sends, signed for AK/SK or with `X-Auth-Token`.
-    static func headers(path: String, host: String, projectID: String, credential: Credential, userAgent: String, now: Date) -> [SigningRequest.Header] {
+    static func headers(path: String, query: [SigningRequest.QueryItem] = [], host: String, projectID: String, credential: Credential, userAgent: String, now: Date) -> [SigningRequest.Header] {
         let base: [SigningRequest.Header] = [
             .init("Content-Type", "application/json"),
             .init("User-Agent", userAgent),
@@ -173,7 +201,7 @@ public final class JobClient: Sendable {
         ]
         switch credential {
         case .accessKey(let key):
-            let request = SigningRequest(method: "GET", host: host, path: path, headers: base + [.init("X-Sdk-Date", SDKDate.format(now))])
+            let request = SigningRequest(method: "GET", host: host, path: path, query: query, headers: base + [.init("X-Sdk-Date", SDKDate.format(now))])
             return Signer.sign(request, with: key, projectID: projectID).headers
         case .token(let token):
             return base + [.init("Host", host), .init("X-Auth-Token", token.exposed)]

@@ -119,6 +119,8 @@ public struct JobwatchConfig: Sendable, Hashable {
         public var color: ColorChoice = .auto
         /// Open failed batch jobs to show their failed sub-jobs.
         public var expandFailed: Bool = true
+        /// Look up the names of servers and volumes jobs name (`--no-names` turns it off).
+        public var names: Bool = true
 
         public init() {}
 

@@ -22,6 +22,7 @@ extension Engine {
             fail(error, record: &record, profile: profile, host: host)
         }
         records[key] = record
+        if case .success = result { noteResources(of: key) }
         changed()
     }
 
@@ -37,7 +38,7 @@ extension Engine {
         // Nested sub-jobs (CCE) become rows in tree order: transitions, counts, views and
         // outputs then see every level.
         let job = fetched.job.flatteningSubJobs()
-        emit(TransitionDetector.changes(from: record.state.job, to: job, of: record.state, at: nowDate))
+        emit(TransitionDetector.changes(from: record.state.job, to: job, of: record.state, at: nowDate).map { named($0, in: job, resources: record.state.resources) })
         record.unchangedAnswers = record.state.job == job ? record.unchangedAnswers + 1 : 0
         record.state.job = job
         record.state.readAt = nowDate

@@ -30,6 +30,7 @@ extension Engine {
             budgets[budgetKey] = updated
             send(key, profile: profile)
         }
+        if let lookupWake = scheduleLookups(now: now) { wakeAt(lookupWake) }
         armTimer(wake.map { $0 - now })
     }
 
@@ -60,9 +61,11 @@ extension Engine {
         guard let delay else { return }
         let clock = self.clock
         let kick = self.kick
+        // A deadline fixed now: a timer task that starts late must not wake late.
+        let deadline = clock.elapsed + delay
         timer = Task {
             do {
-                try await clock.sleep(for: max(delay, .milliseconds(1)))
+                try await clock.sleep(for: max(deadline - clock.elapsed, .milliseconds(1)))
                 kick.yield()
             } catch {}
         }

@@ -68,6 +68,8 @@ extension Engine {
             throttleAskedFor: throttle?.askedFor, stateSaveProblem: stateSaveProblem, droppedEvents: log.dropped
         )
         snapshot.overdue = overdue
+        snapshot.nameNotices = names.notices
+        snapshot.lookupsOutstanding = lookupsOutstanding
         return snapshot
     }
 
@@ -97,6 +99,7 @@ extension Engine {
         var order: [JobKey] = []
         var log = EventLog()
         var typical = TypicalDurations()
+        var resources: [ResourceKey: Resource] = [:]
     }
 
     /// The watch list and last known states of a state file. A job is polled again only
@@ -108,6 +111,7 @@ extension Engine {
         let recent = cutoff.map { cutoff in file.events.filter { $0.at >= cutoff } } ?? file.events
         // Left out for age or for size, they count as dropped.
         restored.log = EventLog(recent, dropped: file.droppedEvents + (file.events.count - recent.count))
+        for saved in file.resources ?? [] { restored.resources[saved.key] = saved.resource }
         for saved in file.jobs {
             if let cutoff, Retention.isExpired(saved.job, readAt: saved.readAt, cutoff: cutoff) { continue }
             let entry = WatchEntry(profile: saved.profile, jobID: saved.jobID, service: saved.key?.service, label: saved.label)
@@ -155,7 +159,8 @@ extension Engine {
                 }
             },
             events: log.entries,
-            droppedEvents: log.dropped
+            droppedEvents: log.dropped,
+            resources: savedResources()
         )
     }
 

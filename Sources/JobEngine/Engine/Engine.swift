@@ -11,6 +11,8 @@ import Logging
 public actor Engine {
     let clock: EngineClock
     let client: any JobFetching
+    /// Where names of servers and volumes come from; `nil`: IDs only.
+    let lookups: (any ResourceLooking)?
     let settings: EngineSettings
     let logger: Logger
     let store: StateStore?
@@ -39,6 +41,8 @@ public actor Engine {
     var snapshotSubscribers: [UUID: AsyncStream<Snapshot>.Continuation] = [:]
     var transitionSubscribers: [UUID: AsyncStream<Transition>.Continuation] = [:]
     var requests: [JobKey: Task<Void, Never>] = [:]
+    var lookupTasks: [UUID: Task<Void, Never>] = [:]
+    var names = LookupBook()
     var timer: Task<Void, Never>?
     var saveTask: Task<Void, Never>?
     let kicks: AsyncStream<Void>
@@ -52,12 +56,13 @@ public actor Engine {
     }
 
     public init(
-        profiles: [ProfileTarget], client: any JobFetching, settings: EngineSettings = EngineSettings(),
+        profiles: [ProfileTarget], client: any JobFetching, lookups: (any ResourceLooking)? = nil, settings: EngineSettings = EngineSettings(),
         clock: EngineClock = .continuous, store: StateStore? = nil, restored: StateFile? = nil,
         logger: Logger = Logger(label: "jobwatch.engine", factory: { _ in SwiftLogNoOpLogHandler() })
     ) {
         self.profiles = Dictionary(profiles.map { ($0.name, $0) }, uniquingKeysWith: { first, _ in first })
         self.client = client
+        self.lookups = lookups
         self.settings = settings
         self.clock = clock
         self.store = store
@@ -71,11 +76,13 @@ public actor Engine {
             order = restoredState.order
             log = restoredState.log
             typical = restoredState.typical
+            names.known = restoredState.resources
         }
     }
 
     /// Polls until the calling task is cancelled.
     public func run() async {
+        for key in order { noteResources(of: key) }
         publish()
         kick.yield()
         for await _ in kicks {
@@ -84,8 +91,11 @@ public actor Engine {
         }
         timer?.cancel()
         for task in requests.values { task.cancel() }
+        for task in lookupTasks.values { task.cancel() }
         for task in requests.values { await task.value }
+        for task in lookupTasks.values { await task.value }
         requests.removeAll()
+        lookupTasks.removeAll()
         saveTask?.cancel()
         saveNow()
         publish()
@@ -189,7 +199,7 @@ public actor Engine {
     public func currentSnapshot() -> Snapshot { makeSnapshot() }
 
     /// Requests in flight now (tests wait for 0 to let virtual time move on).
-    package var inFlightCount: Int { requests.count }
+    package var inFlightCount: Int { requests.count + lookupTasks.count }
 
     private func unsubscribeSnapshots(_ id: UUID) { snapshotSubscribers[id] = nil }
     private func unsubscribeTransitions(_ id: UUID) { transitionSubscribers[id] = nil }

@@ -17,6 +17,8 @@ public struct EngineSettings: Sendable, Hashable {
     /// Finished jobs whose end and last read are older than this leave the watch list (and the
     /// state file) when the state is next saved; `nil` keeps every job (`get` and `wait`).
     public var retention: Duration?
+    /// Look up the names of the servers and volumes jobs name (`--no-names`, `ui.names`).
+    public var names = true
     /// Seed for backoff jitter (tests fix it).
     public var randomSeed: UInt64 = UInt64.random(in: 0...UInt64.max)
 

@@ -14,17 +14,31 @@ public struct StateFile: Sendable, Codable, Hashable {
     public var events: [Transition]
     /// Events dropped over time to keep the log bounded.
     public var droppedEvents: Int
+    /// Names looked up, kept for the resource's life; absent in files from before names.
+    public var resources: [SavedResource]?
 
-    public init(savedAt: Date, jobs: [SavedJob], events: [Transition], droppedEvents: Int = 0) {
+    public init(savedAt: Date, jobs: [SavedJob], events: [Transition], droppedEvents: Int = 0, resources: [SavedResource]? = nil) {
         self.version = Self.currentVersion
         self.savedAt = savedAt
         self.jobs = jobs
         self.events = events
         self.droppedEvents = droppedEvents
+        self.resources = resources
     }
 
     private enum CodingKeys: String, CodingKey {
-        case version, savedAt, jobs, events, droppedEvents
+        case version, savedAt, jobs, events, droppedEvents, resources
+    }
+
+    /// One resolved resource and where it lives.
+    public struct SavedResource: Sendable, Codable, Hashable {
+        public var key: ResourceKey
+        public var resource: Resource
+
+        public init(key: ResourceKey, resource: Resource) {
+            self.key = key
+            self.resource = resource
+        }
     }
 
     public init(from decoder: any Decoder) throws {
@@ -34,6 +48,7 @@ public struct StateFile: Sendable, Codable, Hashable {
         jobs = try container.decode([SavedJob].self, forKey: .jobs)
         events = try container.decode([Transition].self, forKey: .events)
         droppedEvents = try container.decodeIfPresent(Int.self, forKey: .droppedEvents) ?? 0
+        resources = try container.decodeIfPresent([SavedResource].self, forKey: .resources)
     }
 
     /// Always written in the current format, whatever version it was read from.
@@ -44,6 +59,7 @@ public struct StateFile: Sendable, Codable, Hashable {
         try container.encode(jobs, forKey: .jobs)
         try container.encode(events, forKey: .events)
         try container.encode(droppedEvents, forKey: .droppedEvents)
+        try container.encodeIfPresent(resources, forKey: .resources)
     }
 
     public struct SavedJob: Sendable, Codable, Hashable {

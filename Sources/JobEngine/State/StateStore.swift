@@ -93,6 +93,10 @@ public struct StateStore: Sendable {
         try list(file.events, into: &data)
         data.append(contentsOf: Array(#","jobs":"#.utf8))
         try list(file.jobs, into: &data)
+        if let resources = file.resources {
+            data.append(contentsOf: Array(#","resources":"#.utf8))
+            try list(resources, into: &data)
+        }
         data.append(contentsOf: Array(#","savedAt":"#.utf8))
         data.append(try encoder.encode([file.savedAt]).dropFirst().dropLast())
         data.append(contentsOf: Array(#","version":\#(StateFile.currentVersion)}"#.utf8))

@@ -3,7 +3,7 @@ import JobModel
 /// `slow=3s:every=4`, `429=30:every=20` (Retry-After 30 s). Without a trigger: every 5th request.
 extension FaultPlan.Rule {
     /// Kinds the flag accepts, for help texts.
-    public static let flagSyntax = "KIND[:every=N|:p=P|:always] with KIND one of 429[=RETRY_SECONDS], 502, 503, slow=DURATION, drop, html, truncated, huge"
+    public static let flagSyntax = "KIND[:every=N|:p=P|:always] with KIND one of 429[=RETRY_SECONDS], 502, 503, slow=DURATION, drop, html, truncated, huge, lookup403"
 
     public struct Problem: Error, Sendable, Hashable, CustomStringConvertible {
         public var description: String
@@ -43,6 +43,9 @@ extension FaultPlan.Rule {
         case "huge":
             guard argument == nil else { break }
             return .huge
+        case "lookup403":
+            guard argument == nil else { break }
+            return .lookupForbidden
         default:
             break
         }

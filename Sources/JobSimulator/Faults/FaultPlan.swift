@@ -18,6 +18,9 @@ public struct FaultPlan: Sendable, Hashable {
         case truncated
         /// 200 with a job padded to `FaultPlan.hugeBodyBytes` (over the client's 8 MiB limit).
         case huge
+        /// 403 to name lookups (servers, volumes) only: a credential allowed to read jobs but
+        /// not servers. Job requests are answered normally.
+        case lookupForbidden
     }
 
     /// When a fault applies.

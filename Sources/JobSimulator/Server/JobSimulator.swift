@@ -1,5 +1,6 @@
 import Foundation
 import JobModel
+import JobAPI
 import Hummingbird
 import HummingbirdCore
 import Logging
@@ -48,6 +49,18 @@ public final class JobSimulator: Sendable {
     /// respects terminal states stops adding to this once the job is SUCCESS or FAIL.
     public func requestCount(jobID: String) async -> Int {
         core.requestCount(jobID: jobID)
+    }
+
+    /// Every server and volume the lookup APIs know, in the order the scenario names them.
+    public var resources: [SimulatedResource] {
+        core.catalog.order.compactMap { core.catalog.entries[$0] }.map {
+            SimulatedResource(api: $0.api, id: $0.id, name: $0.name, fixedAddress: $0.fixedAddress, floatingAddress: $0.floatingAddress, jobID: $0.plan.id, visibleFrom: $0.visibleFrom)
+        }
+    }
+
+    /// Name lookups received on one of the three lookup APIs (any answer).
+    public func lookupRequestCount(_ api: LookupAPI) async -> Int {
+        core.lookupRequestCount(api)
     }
 
     /// Every request received.
@@ -129,4 +142,17 @@ public final class JobSimulator: Sendable {
 /// Why `start` failed (the address is in use, or not a local one).
 public struct SimulatorStartProblem: Error, Sendable, CustomStringConvertible {
     public var description: String
+}
+
+/// A server or volume of a scenario, as its lookup API answers it.
+public struct SimulatedResource: Sendable, Hashable {
+    public var api: LookupAPI
+    public var id: String
+    public var name: String
+    public var fixedAddress: String?
+    public var floatingAddress: String?
+    /// The job or sub-job naming it.
+    public var jobID: String
+    /// Scenario second before which it answers 404 (`-infinity`: always there).
+    public var visibleFrom: Double
 }

@@ -14,11 +14,13 @@ final class SimulatorCore: Sendable {
     /// The `soak` scenario's jobs, made up from their IDs.
     private let synthetic: SyntheticJobs?
     private let state: Mutex<State>
+    let catalog: ResourceCatalog
 
     struct State: Sendable {
         var totalRequests = 0
         var overQuota = 0
         var requestsPerJob: [String: Int] = [:]
+        var lookupRequests: [LookupAPI: Int] = [:]
         var faults: FaultPlan
         var quota: RateQuota
         var lockouts = LockoutBook()
@@ -28,6 +30,7 @@ final class SimulatorCore: Sendable {
     init(options: SimulatorOptions) {
         self.options = options
         self.scenario = Scenario.make(options.scenario)
+        self.catalog = ResourceCatalog(scenario)
         self.clock = ScenarioClock(origin: options.now(), speed: options.speed, offset: options.startOffset)
         self.authenticator = options.credentials.map(GatewayAuthenticator.init)
         self.metadata = options.metadata.map(MetadataIssuer.init)
@@ -39,6 +42,10 @@ final class SimulatorCore: Sendable {
 
     func requestCount(jobID: String) -> Int {
         state.withLock { $0.requestsPerJob[jobID] ?? 0 }
+    }
+
+    func lookupRequestCount(_ api: LookupAPI) -> Int {
+        state.withLock { $0.lookupRequests[api] ?? 0 }
     }
 
     var overQuotaRequests: Int {
@@ -70,6 +77,7 @@ final class SimulatorCore: Sendable {
             return answer
         }
         let route = request.jobRoute
+        let lookup = route == nil ? LookupRoute(path: request.path) : nil
         // With the metadata service, its unexpired temporary credentials are accepted too.
         let authenticator = metadata.map { GatewayAuthenticator(credentials: $0.accepted(adding: options.credentials, at: now)) } ?? self.authenticator
 
@@ -79,6 +87,7 @@ final class SimulatorCore: Sendable {
             state.totalRequests += 1
             let sequence = state.totalRequests
             if let route { state.requestsPerJob[route.jobID, default: 0] += 1 }
+            if let lookup { state.lookupRequests[lookup.api, default: 0] += 1 }
 
             var principal = "anonymous"
             if let authenticator {
@@ -137,6 +146,9 @@ final class SimulatorCore: Sendable {
             var answer = jobAnswer(request, route: route, now: now, requestID: requestID)
             answer.body = Self.padded(answer.body, to: FaultPlan.hugeBodyBytes)
             return answer
+        case .lookupForbidden?:
+            if lookup != nil { return ErrorBodies.lookupForbidden(requestID: requestID) }
+            return jobAnswer(request, route: route, now: now, requestID: requestID)
         case nil:
             return jobAnswer(request, route: route, now: now, requestID: requestID)
         }
@@ -163,6 +175,9 @@ final class SimulatorCore: Sendable {
     /// A job asked on another family's path (a CCE ID on `/v1`, a `/v1` ID on CCE's path)
     /// is not found, as on the real, separate hosts.
     private func jobAnswer(_ request: ReceivedRequest, route: JobRoute?, now: Date, requestID: String) -> SimulatedAnswer {
+        if route == nil, let lookup = LookupRoute(path: request.path) {
+            return lookupAnswer(request, route: lookup, now: now, requestID: requestID)
+        }
         guard let route else { return ErrorBodies.noSuchAPI(requestID: requestID) }
         guard request.method.uppercased() == "GET" else { return ErrorBodies.methodNotAllowed(requestID: requestID) }
         let t = clock.elapsed(at: now)

@@ -17,20 +17,24 @@ enum Search {
             if passing == nil, !snapshot.jobPassesItself(j, filter) { continue }
             let job = state.job
             let service = state.key.service
-            if hit(state.key.jobID, state.entry.label, job.map { JobTitle.describe($0, service: service) }, job?.type, job?.failureReason, state.lastError?.message, service.name, service.tag) {
+            if hit(state.key.jobID, state.entry.label, job.map { JobTitle.describe($0, service: service, resources: state.resources) }, job?.type, job?.failureReason, state.lastError?.message, service.name, service.tag) {
                 found.append(NodeRef(job: j))
             }
             let jobRef = NodeRef(job: j)
-            for (e, attribute) in snapshot.entities(under: jobRef).enumerated() where hit(attribute.value) {
+            func hitResource(_ id: String) -> Bool {
+                guard let resource = state.resources[id] else { return false }
+                return hit(resource.name, resource.fixedAddress, resource.floatingAddress)
+            }
+            for (e, attribute) in snapshot.entities(under: jobRef).enumerated() where hit(attribute.value) || hitResource(attribute.value) {
                 found.append(NodeRef(job: j, entity: e))
             }
             let subs = snapshot.subJobs(of: j)
             for s in passing ?? Array(subs.indices) {
                 let sub = subs[s]
-                if hit(sub.id, sub.label, sub.type, sub.failureReason, sub.failureCode) {
+                if hit(sub.id, sub.label, sub.type, sub.failureReason, sub.failureCode) || ResourceReference.named(by: sub).contains(where: { hitResource($0.id) }) {
                     found.append(NodeRef(job: j, subJob: s))
                 }
-                for (e, attribute) in sub.entities.attributes.enumerated() where hit(attribute.value) {
+                for (e, attribute) in sub.entities.attributes.enumerated() where hit(attribute.value) || hitResource(attribute.value) {
                     found.append(NodeRef(job: j, subJob: s, entity: e))
                 }
             }

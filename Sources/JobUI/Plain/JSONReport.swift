@@ -51,8 +51,10 @@ public enum JSONReport {
         var parent_id: String?
         var sub_jobs_total: Int?
         var sub_jobs: [JobBody]?
+        /// The servers and volumes its entities name, once looked up.
+        var resources: [ResourceEntry]?
 
-        init(_ job: Job, service: Service, now: Date, isSubJob: Bool) {
+        init(_ job: Job, service: Service, now: Date, isSubJob: Bool, resources: [String: Resource] = [:]) {
             job_id = job.id
             job_type = job.type
             type_label = service.label(for: job.type)
@@ -70,10 +72,31 @@ public enum JSONReport {
             reason = job.status == .fail ? job.failureSummary : nil
             entities = Dictionary(job.entities.attributes.map { ($0.key, $0.value) }, uniquingKeysWith: { a, _ in a })
             if let raw = job.entities.errorMessage?.raw { entities["errorcode_message"] = raw }
+            let named = ResourceReference.named(by: job).compactMap { resources[$0.id] }
+            self.resources = named.isEmpty ? nil : named.map(ResourceEntry.init)
             if !isSubJob {
                 sub_jobs_total = job.entities.subJobsTotal
-                sub_jobs = job.subJobs.map { JobBody($0, service: service, now: now, isSubJob: true) }
+                sub_jobs = job.subJobs.map { JobBody($0, service: service, now: now, isSubJob: true, resources: resources) }
             }
+        }
+    }
+
+    struct ResourceEntry: Encodable {
+        var kind: String
+        var id: String
+        @Nullable var name: String?
+        @Nullable var status: String?
+        /// Fixed (private) first, then floating.
+        var addresses: [String]
+        @Nullable var availability_zone: String?
+
+        init(_ resource: Resource) {
+            kind = resource.kind.rawValue
+            id = resource.id
+            name = resource.name
+            status = resource.status
+            addresses = resource.addresses
+            availability_zone = resource.availabilityZone
         }
     }
 
@@ -109,6 +132,8 @@ public enum JSONReport {
         var to: String
         var outcome: String
         @Nullable var reason: String?
+        /// The name of the server or volume, when known (absent otherwise).
+        var resource_name: String?
     }
 
     static func entry(_ state: JobState, now: Date) -> JobEntry {
@@ -117,7 +142,7 @@ public enum JSONReport {
             endpoint: state.key.isPlaced ? state.key.endpoint : nil, project_id: state.key.isPlaced ? state.key.projectID : nil,
             label: state.entry.label,
             read_at: state.readAt.map(JobTimestamp.format), health: "\(state.health)",
-            error: state.lastError.map(ErrorEntry.init), job: state.job.map { JobBody($0, service: state.key.service, now: now, isSubJob: false) }
+            error: state.lastError.map(ErrorEntry.init), job: state.job.map { JobBody($0, service: state.key.service, now: now, isSubJob: false, resources: state.resources) }
         )
     }
 
@@ -131,7 +156,8 @@ public enum JSONReport {
         encode(TransitionLine(
             at: JobTimestamp.format(t.at), job_id: t.key.jobID, service: t.key.service.name, profile: t.profile,
             endpoint: t.key.isPlaced ? t.key.endpoint : nil, project_id: t.key.isPlaced ? t.key.projectID : nil, label: t.label,
-            sub_job_id: t.subJobID, job_type: t.jobType, from: t.from?.rawValue, to: t.to.rawValue, outcome: t.to.outcome.jsonName, reason: t.reason
+            sub_job_id: t.subJobID, job_type: t.jobType, from: t.from?.rawValue, to: t.to.rawValue, outcome: t.to.outcome.jsonName, reason: t.reason,
+            resource_name: t.resourceName
         ), pretty: false)
     }
 

@@ -26,7 +26,7 @@ public enum PlainTree {
             } ?? "not read yet"
             return ["\(symbols.unknown) \(tag)\(state.entry.label ?? "job") \(state.key.jobID)  \(what)"]
         }
-        var title = "\(symbols.symbol(for: job.status)) \(tag)\(JobTitle.describe(job, service: service))"
+        var title = "\(symbols.symbol(for: job.status)) \(tag)\(JobTitle.describe(job, service: service, resources: state.resources))"
         if let label = state.entry.label { title += " \u{201C}\(label)\u{201D}" }
         title += "  \(state.key.jobID)  \(job.status)"
         title += "  " + timing(job, now: now, timeZone: timeZone, arrow: unicode ? "→" : "->")
@@ -49,7 +49,7 @@ public enum PlainTree {
             // A CCE sub-job's own sub-jobs sit further in (`Job.nesting`).
             let deeper = String(repeating: "   ", count: min(4, sub.nesting ?? 0))
             let indent = deeper + (unicode ? (last ? "   " : "│  ") : (last ? "   " : "|  "))
-            var line = "  \(deeper)\(branch) \(symbols.symbol(for: sub.status)) \(JobTitle.describe(sub, service: service))  \(sub.id ?? "-")  \(sub.status)"
+            var line = "  \(deeper)\(branch) \(symbols.symbol(for: sub.status)) \(JobTitle.describe(sub, service: service, resources: state.resources))  \(sub.id ?? "-")  \(sub.status)"
             line += "  " + timing(sub, now: now, timeZone: timeZone, arrow: unicode ? "→" : "->")
             if let id = sub.id, state.slowSubJobIDs.contains(id) { line += "  SLOW" }
             out.append(line)

@@ -36,6 +36,7 @@ enum DetailView {
         var out: [(String, String)] = []
         if let entity = snapshot.entity(at: ref) {
             out.append((entity.key, entity.value))
+            if let resource = state.resources[entity.value] { out.append(contentsOf: resourceLines(resource, context)) }
             if let owner = snapshot.owner(of: ref) {
                 out.append((ref.subJob == nil ? "of job" : "of sub-job", owner.id ?? state.key.jobID))
             }
@@ -68,6 +69,10 @@ enum DetailView {
             }
             out.append(("status", status))
             if let reason = job.failureReason { out.append(("reason", reason)) }
+            for resource in state.resources(of: job) {
+                out.append((resource.kind.rawValue, resource.id))
+                out.append(contentsOf: resourceLines(resource, context))
+            }
             if let code = job.failureCode { out.append(("error", code)) }
             if let begin = job.beginTime { out.append(("begin", both(begin, context))) }
             if let end = job.endTime { out.append(("end", both(end, context))) }
@@ -86,6 +91,19 @@ enum DetailView {
         } else {
             out.append(("data age", "never read"))
         }
+        return out
+    }
+
+    /// What a lookup said of a server or volume (its ID is on the line before).
+    static func resourceLines(_ resource: Resource, _ context: RenderContext) -> [(String, String)] {
+        var out: [(String, String)] = []
+        if let name = resource.name { out.append(("name", OneLine.of(name))) }
+        if let status = resource.status { out.append(("state", OneLine.of(status))) }
+        if !resource.addresses.isEmpty {
+            let parts = [resource.fixedAddress.map { "\($0) (fixed)" }, resource.floatingAddress.map { "\($0) (floating)" }].compactMap { $0 }
+            out.append(("address", OneLine.of(parts.joined(separator: context.separator))))
+        }
+        if let zone = resource.availabilityZone { out.append(("zone", OneLine.of(zone))) }
         return out
     }
 

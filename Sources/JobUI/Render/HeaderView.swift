@@ -91,6 +91,9 @@ enum HeaderView {
         if let problem = snapshot.stateSaveProblem {
             part("state not saved: \(problem)", palette.error)
         }
+        if !snapshot.nameNotices.isEmpty {
+            part("names off (HTTP 403): IDs shown", palette.warning)
+        }
         if context.snapshot.clockSkewWarning, let skew = snapshot.clockSkew {
             let direction = skew > 0 ? "ahead of" : "behind"
             part("clock \(ClockText.duration(abs(skew))) \(direction) server", palette.warning)

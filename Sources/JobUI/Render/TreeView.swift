@@ -61,6 +61,9 @@ enum TreeView {
             line.add("  ")
             line.add(entity.key + ": ", palette.dim)
             line.add(OneLine.of(entity.value), rowStyle)
+            if let resource = state.resources[entity.value], resource.hasName {
+                line.add("  " + JobTitle.resourceText(resource), rowStyle)
+            }
             return finish(line, selected: selected, palette: palette)
         }
 
@@ -97,7 +100,7 @@ enum TreeView {
         let status = job?.status
         switch name {
         case .label:
-            return (ref.isJob ? JobTitle.of(state, tagged: context.tagsServices) : JobTitle.of(subJob: job, service: state.key.service), rowStyle)
+            return (ref.isJob ? JobTitle.of(state, tagged: context.tagsServices) : JobTitle.of(subJob: job, service: state.key.service, resources: state.resources), rowStyle)
         case .id:
             return (context.shortID(id(of: ref, context.snapshot) ?? "-"), palette.dim)
         case .status:

@@ -109,7 +109,8 @@ extension JobWatch {
                 group.addTask {
                     var retrying = 0
                     for await snapshot in snapshots {
-                        if snapshot.jobs.allSatisfy({ OneShotRead.isSettled($0, deadline: deadlineDate) }) { return snapshot }
+                        // Names asked for after the answers are waited for too: `get` prints them.
+                        if snapshot.jobs.allSatisfy({ OneShotRead.isSettled($0, deadline: deadlineDate) }), snapshot.lookupsOutstanding == 0 { return snapshot }
                         let now = snapshot.jobs.filter { $0.lastError != nil && !OneShotRead.isSettled($0, deadline: deadlineDate) }
                         if reportRetries, now.count != retrying, let error = now.first?.lastError {
                             let seconds = Int(max(0, deadlineDate.timeIntervalSinceNow).rounded(.up))

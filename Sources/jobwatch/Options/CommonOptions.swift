@@ -35,6 +35,9 @@ struct CommonOptions: ParsableArguments {
     @Option(name: .customLong("log-file"), help: ArgumentHelp("Write a log to this file (never to the terminal).", valueName: "file"))
     var logFile: String?
 
+    @Flag(name: .customLong("no-names"), help: "Show server and volume IDs only: look up no names (also ui.names: false).")
+    var noNames = false
+
     @Flag(name: .long, help: "Start the built-in simulator and watch its scenario: no cloud account needed.")
     var demo = false
 

@@ -76,6 +76,7 @@ actor Notifier {
             "JOBWATCH_AT": JobTimestamp.format(t.at),
         ]
         if let sub = t.subJobID { env["JOBWATCH_SUB_JOB_ID"] = sub }
+        if let name = t.resourceName { env["JOBWATCH_RESOURCE_NAME"] = name }
         return env
     }
 

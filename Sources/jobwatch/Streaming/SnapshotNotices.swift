@@ -15,6 +15,7 @@ struct SnapshotNotices {
     private var wasAllDone = false
     private var warnedSkew = false
     private var warnedSave: String?
+    private var warnedNames: Set<String> = []
 
     init(json: Bool, allDoneNotice: (@Sendable (Snapshot) -> String)?) {
         self.json = json
@@ -73,6 +74,10 @@ struct SnapshotNotices {
             out.append("state not saved: \(problem) (jobwatch keeps trying every 30s)")
         }
         warnedSave = snapshot.stateSaveProblem
+        for notice in snapshot.nameNotices where !warnedNames.contains(notice) {
+            warnedNames.insert(notice)
+            out.append(notice)
+        }
         return out
     }
 }

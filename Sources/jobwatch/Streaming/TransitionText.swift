@@ -12,7 +12,10 @@ enum TransitionText {
     static func line(_ t: Transition, unicode: Bool) -> String {
         let arrow = unicode ? "→" : "->"
         let from = t.from?.description ?? "seen"
-        var line = "\(stamp(t.at))  \(what(type: t.jobType, id: t.subJobID ?? t.key.jobID, subJobOf: t.subJobID == nil ? nil : t.key.jobID, label: t.label, service: t.key.service))  \(from) \(arrow) \(t.to)"
+        var line = "\(stamp(t.at))  \(what(type: t.jobType, id: t.subJobID ?? t.key.jobID, subJobOf: t.subJobID == nil ? nil : t.key.jobID, label: t.label, service: t.key.service))"
+        // Inside the subject field (single spaces): scripts split the line on double spaces.
+        if let name = t.resourceName { line += " [\(name)]" }
+        line += "  \(from) \(arrow) \(t.to)"
         if let reason = t.reason { line += "  \(reason)" }
         return line
     }

@@ -31,7 +31,8 @@ extension Session {
         if requireJobs, entries.isEmpty {
             throw UsageError("no job IDs — give them as arguments, with - on standard input, or in the config's jobs")
         }
-        let engine = Engine(profiles: profiles, client: client, settings: settings, store: store, restored: restored, logger: logger)
+        let lookups = settings.names ? ResourceLookupClient(client: client) : nil
+        let engine = Engine(profiles: profiles, client: client, lookups: lookups, settings: settings, store: store, restored: restored, logger: logger)
         do {
             try await engine.add(entries)
         } catch {

@@ -28,6 +28,7 @@ struct Session {
         settings.requestsPerMinute = config.poll.requestsPerMinute
         settings.maxConcurrencyPerEndpoint = config.poll.maxConcurrency
         settings.policy.slowFactor = config.poll.slowFactor
+        settings.names = config.ui.names && !options.noNames
         if let interval = options.interval {
             guard let parsed = DurationText.parse(interval), (.seconds(1)...(.seconds(86_400))).contains(parsed) else {
                 throw UsageError("--interval \(interval.debugDescription) is not a duration from 1s to 1d — use e.g. 10s, 2m")

@@ -1,0 +1,250 @@
+import Foundation
+import JobAPI
+import JobModel
+
+/// Names of the servers and volumes jobs name: asked after the polls, in batches, within a
+/// small share of the credential's budget, and only when no poll is delayed by it.
+extension Engine {
+    var lookupsEnabled: Bool { settings.names && lookups != nil }
+
+    /// Takes in what a job's answer names: known resources are attached at once, the others
+    /// are queued (once; a resource already queued or refused is not queued again).
+    func noteResources(of key: JobKey) {
+        guard var record = records[key], let job = record.state.job, let profile = profiles[record.profileName] else { return }
+        let now = clock.elapsed
+        var attached = false
+        for part in [job] + job.subJobs {
+            for (kind, id) in ResourceReference.named(by: part) {
+                let api = LookupAPI.forEntity(kind, of: key.service)
+                let resourceKey = ResourceKey(api: api, endpoint: profile.endpoint(for: api.service).identity, projectID: profile.projectID, id: id)
+                if let known = names.known[resourceKey] {
+                    if record.state.resources[id] != known {
+                        record.state.resources[id] = known
+                        attached = true
+                    }
+                    continue
+                }
+                guard lookupsEnabled, record.state.health != .detached else { continue }
+                names.users[resourceKey, default: []].insert(key)
+                if names.pending[resourceKey] == nil, !names.abandoned.contains(resourceKey), names.refused[profile.budgetKey(for: api.service)] == nil {
+                    names.pending[resourceKey] = LookupBook.Attempt(dueAt: now)
+                }
+            }
+        }
+        if attached { records[key] = record }
+    }
+
+    /// Sends the lookups that are due and allowed; returns when to look again, if ever.
+    func scheduleLookups(now: Duration) -> Duration? {
+        guard lookupsEnabled, !names.pending.isEmpty else { return nil }
+        var wake: Duration?
+        func wakeAt(_ time: Duration) { wake = min(wake ?? time, time) }
+
+        // Due ones, grouped by where they are asked; sorted, so batches are the same each run.
+        var groups: [LookupGroup: [ResourceKey]] = [:]
+        for (key, attempt) in names.pending where !attempt.inFlight {
+            if attempt.dueAt > now {
+                wakeAt(attempt.dueAt)
+                continue
+            }
+            guard let profile = lookupProfile(for: key) else { continue }
+            groups[LookupGroup(api: key.api, endpoint: key.endpoint, projectID: key.projectID, profile: profile.name), default: []].append(key)
+        }
+        for group in groups.keys.sorted() {
+            guard let profile = profiles[group.profile] else { continue }
+            let budgetKey = profile.budgetKey(for: group.api.service)
+            if names.refused[budgetKey] != nil || stoppedCredentials[budgetKey] != nil { continue }
+            let endpoint = profile.endpoint(for: group.api.service)
+            let host = endpoint.identity
+            if let throttle = throttles[host], throttle.until > now {
+                wakeAt(throttle.until)
+                continue
+            }
+            let keys = groups[group]!.sorted()
+            for start in stride(from: 0, to: keys.count, by: group.api.batchLimit) {
+                if inFlightPerEndpoint[host, default: 0] >= settings.maxConcurrencyPerEndpoint { break }
+                guard let slot = lookupSlot(budgetKey, now: now) else { break }
+                if slot > now {
+                    wakeAt(slot)
+                    break
+                }
+                let batch = Array(keys[start..<min(keys.count, start + group.api.batchLimit)])
+                var shared = budget(for: budgetKey)
+                shared.record(at: now)
+                budgets[budgetKey] = shared
+                names.shares[budgetKey, default: lookupShare(of: shared)].record(at: now)
+                sendLookup(batch, target: LookupTarget(api: group.api, endpoint: endpoint, projectID: profile.projectID, caFile: profile.caFile), profile: profile, budgetKey: budgetKey)
+            }
+        }
+        return wake
+    }
+
+    /// When a lookup may go on this budget: its share allows it, and the polls due next get
+    /// the same slots with it as without it. `nil`: not until a poll has gone.
+    func lookupSlot(_ budgetKey: BudgetKey, now: Duration) -> Duration? {
+        let shared = budget(for: budgetKey)
+        let share = names.shares[budgetKey] ?? lookupShare(of: shared)
+        let slot = max(shared.nextSlot(at: now), share.nextSlot(at: now))
+        guard slot <= now else { return slot }
+        var with = shared
+        with.record(at: now)
+        var without = shared
+        for due in upcomingPolls(on: budgetKey, count: shared.burst + 1) {
+            let at = max(due, now)
+            let free = without.nextSlot(at: at)
+            let taken = with.nextSlot(at: at)
+            if taken > free { return nil }
+            without.record(at: free)
+            with.record(at: taken)
+        }
+        return now
+    }
+
+    /// The lookups' own budget: `LookupBook.share` of the shared one's.
+    func lookupShare(of shared: RateBudget) -> RateBudget {
+        RateBudget(limitPerMinute: max(1, shared.limitPerMinute * LookupBook.share))
+    }
+
+    /// When the next polls on a budget are due, soonest first.
+    private func upcomingPolls(on budgetKey: BudgetKey, count: Int) -> [Duration] {
+        var dues: [Duration] = []
+        for record in records.values where !record.inFlight {
+            guard let due = record.nextDue, let profile = profiles[record.profileName],
+                  profile.budgetKey(for: record.state.key.service) == budgetKey else { continue }
+            dues.append(due)
+        }
+        return Array(dues.sorted().prefix(count))
+    }
+
+    /// The profile of a job naming the resource: its credential signs the lookup.
+    private func lookupProfile(for key: ResourceKey) -> ProfileTarget? {
+        for jobKey in (names.users[key] ?? []).sorted() {
+            if let name = records[jobKey]?.profileName, let profile = profiles[name] { return profile }
+        }
+        return nil
+    }
+
+    private func sendLookup(_ batch: [ResourceKey], target: LookupTarget, profile: ProfileTarget, budgetKey: BudgetKey) {
+        guard let lookups else { return }
+        for key in batch { names.pending[key]?.inFlight = true }
+        let host = target.endpoint.identity
+        inFlightPerEndpoint[host, default: 0] += 1
+        let id = UUID()
+        let signingDate = clock.date
+        let source = profile.credentialSource
+        lookupTasks[id] = Task {
+            let result: Result<ResourceLookup, APIError>
+            do throws(APIError) {
+                // The same source as the polls: a temporary credential is the current one.
+                let credential = try await source.current(now: signingDate)
+                result = .success(try await lookups.lookUp(batch.map(\.id), at: target, credential: credential, now: signingDate))
+            } catch {
+                result = .failure(error)
+            }
+            self.receiveLookup(result, for: batch, task: id, host: host, budgetKey: budgetKey, cancelled: Task.isCancelled)
+        }
+    }
+
+    private func receiveLookup(_ result: Result<ResourceLookup, APIError>, for batch: [ResourceKey], task: UUID, host: String, budgetKey: BudgetKey, cancelled: Bool) {
+        lookupTasks[task] = nil
+        inFlightPerEndpoint[host, default: 1] -= 1
+        let now = clock.elapsed
+        switch result {
+        case .success(let lookup):
+            // A second request (the other ECS filter form) was spent too.
+            for _ in 1..<max(1, lookup.requests) {
+                var shared = budget(for: budgetKey)
+                shared.record(at: now)
+                budgets[budgetKey] = shared
+            }
+            for key in batch {
+                if let resource = lookup.resources[key.id] {
+                    resolve(key, as: resource)
+                } else {
+                    missed(key, now: now)
+                }
+            }
+        case .failure(let error) where error.httpStatus == 403:
+            if names.refused[budgetKey] == nil {
+                names.refused[budgetKey] = error.description
+                names.notices.append("names off for \(budgetKey.credential): lookups refused (HTTP 403\(error.code.map { " \($0)" } ?? "")) — IDs are shown instead")
+                logger.warning("lookups refused", metadata: ["credential": "\(budgetKey)", "error": "\(error)"])
+            }
+            for key in names.pending.keys where lookupProfile(for: key)?.budgetKey(for: key.api.service) == budgetKey {
+                names.pending[key] = nil
+            }
+        case .failure(let error):
+            if !cancelled { logger.info("lookup failed", metadata: ["error": "\(error)"]) }
+            for key in batch {
+                if cancelled { names.pending[key]?.inFlight = false } else { missed(key, now: now) }
+            }
+        }
+        changed()
+    }
+
+    private func resolve(_ key: ResourceKey, as resource: Resource) {
+        names.pending[key] = nil
+        names.known[key] = resource
+        for jobKey in names.users.removeValue(forKey: key) ?? [] {
+            records[jobKey]?.state.resources[key.id] = resource
+        }
+    }
+
+    /// Not found, not named yet, or the lookup failed: again later, a few times, then never.
+    private func missed(_ key: ResourceKey, now: Duration) {
+        guard var attempt = names.pending[key] else { return }
+        attempt.attempts += 1
+        attempt.inFlight = false
+        guard attempt.attempts < LookupBook.maxAttempts else {
+            names.pending[key] = nil
+            names.abandoned.insert(key)
+            return
+        }
+        attempt.dueAt = now + LookupBook.retryDelay(afterAttempts: attempt.attempts)
+        names.pending[key] = attempt
+    }
+
+    /// Lookups in flight or due now: `get` waits for them.
+    var lookupsOutstanding: Int {
+        guard lookupsEnabled else { return 0 }
+        let now = clock.elapsed
+        return names.pending.values.count { $0.inFlight || $0.dueAt <= now }
+    }
+}
+
+/// Lookups that may share a request: same API, endpoint and project, signed by one profile.
+struct LookupGroup: Sendable, Hashable, Comparable {
+    var api: LookupAPI
+    var endpoint: String
+    var projectID: String
+    var profile: String
+
+    static func < (a: LookupGroup, b: LookupGroup) -> Bool {
+        (a.api.rawValue, a.endpoint, a.projectID, a.profile) < (b.api.rawValue, b.endpoint, b.projectID, b.profile)
+    }
+}
+
+extension Engine {
+    /// The resources still named by a job on the watch list (a resource of a job that left
+    /// it is forgotten with it), sorted so the file is stable.
+    func savedResources() -> [StateFile.SavedResource]? {
+        guard !names.known.isEmpty else { return nil }
+        var named: Set<String> = []
+        for record in records.values {
+            named.formUnion(record.state.resources.keys)
+        }
+        let kept = names.known.filter { named.contains($0.key.id) }.sorted { $0.key < $1.key }
+        return kept.isEmpty ? nil : kept.map { StateFile.SavedResource(key: $0.key, resource: $0.value) }
+    }
+}
+
+extension Engine {
+    /// A transition with the name of the server or volume its job or sub-job names, if known.
+    func named(_ transition: Transition, in job: Job, resources: [String: Resource]) -> Transition {
+        guard !resources.isEmpty else { return transition }
+        let part = transition.subJobID.flatMap { id in job.subJobs.first { $0.id == id } } ?? job
+        var named = transition
+        named.resourceName = ResourceReference.named(by: part).lazy.compactMap { resources[$0.id]?.name }.first { !$0.isEmpty }
+        return named
+    }
+}

@@ -1,0 +1,32 @@
+import Foundation
+import Testing
+
+/// `get` against a standalone simulator prints the names and addresses of the servers a job
+/// names; `--no-names` keeps the IDs only.
+@Suite("names end to end", .timeLimit(.minutes(2)))
+struct NamesEndToEndTests {
+    @Test func getPrintsServerNamesAndAddresses() async throws {
+        try await MixedServicesEndToEndTests.withSimulator(speed: 20) { simulator, runner, _ in
+            let ecs = MixedServicesEndToEndTests.qualified(try simulator.job(ofType: "createServer"))
+            // Until the ECS batch has its sub-jobs (a few sped-up seconds in), there is nothing to name.
+            var result = try await MixedServicesEndToEndTests.getOnceCreated([ecs], simulator, runner)
+            var tries = 0
+            while !result.stdout.contains("web-0"), tries < 20 {
+                tries += 1
+                try await Task.sleep(for: .milliseconds(500))
+                result = try await MixedServicesEndToEndTests.getOnceCreated([ecs], simulator, runner)
+            }
+            #expect(result.exitCode == 0 || result.exitCode == 1, "\(result)")
+            let lines = result.stdout.split(separator: "\n")
+            #expect(lines.contains { $0.contains("create server  web-0") && $0.contains("192.0.2.") }, "\(result)")
+
+            let json = try await MixedServicesEndToEndTests.getOnceCreated([ecs], simulator, runner, extra: ["--json"])
+            #expect(json.stdout.contains("\"resources\""), "\(json)")
+            #expect(json.stdout.contains("\"kind\" : \"server\""), "\(json)")
+
+            let plain = try await MixedServicesEndToEndTests.getOnceCreated([ecs], simulator, runner, extra: ["--no-names"])
+            #expect(!plain.stdout.contains("web-0"), "\(plain)")
+            #expect(plain.stdout.contains("server_id="), "\(plain)")
+        }
+    }
+}
