@@ -12,8 +12,8 @@ enum KeyHelp {
             ("n N", "next / previous match"),
             ("a", "add job IDs (a paste opens this too)"),
             ("d", "remove the job from the watch (asks y/n)"),
-            ("r", "refresh the job now"),
-            ("R", "refresh all"),
+            // One line for both: the list must still fit 24 rows with `v`.
+            ("r R", "refresh the job now / all"),
             ("y", "copy the selected ID"),
             ("t", "local time / UTC"),
             ("p", "pause the screen"),
