@@ -96,7 +96,7 @@ let package = Package(
             dependencies: ["JobModel", "JobEngine", "JobSimulator", .product(name: "Clocks", package: "swift-clocks")],
             swiftSettings: swiftSettings
         ),
-        .testTarget(name: "JobSimulatorTests", dependencies: ["JobModel", "JobSimulator", "JobAPI"], swiftSettings: swiftSettings),
+        .testTarget(name: "JobSimulatorTests", dependencies: ["JobModel", "JobSimulator", "JobAPI", "JobUI"], swiftSettings: swiftSettings),
         .testTarget(name: "JobUITests", dependencies: ["JobUI", "JobModel"], swiftSettings: swiftSettings),
         .testTarget(name: "JobWatchTests", dependencies: ["JobModel", "JobAPI", "JobEngine", "JobSimulator"], swiftSettings: swiftSettings),
     ]

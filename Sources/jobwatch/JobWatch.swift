@@ -8,7 +8,7 @@ struct JobWatch: AsyncParsableCommand {
         commandName: "jobwatch",
         abstract: "Watch Huawei Cloud asynchronous jobs: BMS, ECS, EVS, IMS, EIP (VPC) and CCE.",
         version: "0.1.0",
-        subcommands: [Watch.self, Get.self, Wait.self, Simulator.self, Doctor.self],
+        subcommands: [Watch.self, Get.self, Wait.self, Report.self, Doctor.self, Simulator.self],
         defaultSubcommand: Watch.self
     )
 
@@ -38,7 +38,7 @@ struct JobWatch: AsyncParsableCommand {
 
     /// The subcommand named on the command line, for the hint.
     private static var subcommandName: String? {
-        let names = ["watch", "get", "wait", "simulator", "doctor"]
+        let names = ["watch", "get", "wait", "report", "doctor", "simulator"]
         return CommandLine.arguments.dropFirst().first { names.contains($0) }
     }
 }

@@ -62,6 +62,8 @@ extension Dashboard {
             reselect(&state, state.displayed(latest))
         case .character("e"):
             state.mode = .eventLog(offset: 0)
+        case .character("v"):
+            state.mode = .timeline(offset: 0)
         case .character("?"):
             state.mode = .help
         case .character("i"), .tab:

@@ -19,7 +19,7 @@ extension Dashboard {
             state.mode = .searching(text: typed + text)
         case .confirmingRemove(let jobKey):
             keep(jobKey, &state)
-        case .confirmingQuit, .help, .eventLog:
+        case .confirmingQuit, .help, .eventLog, .timeline:
             return [.bell]
         }
         return []

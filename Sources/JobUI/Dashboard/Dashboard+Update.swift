@@ -68,6 +68,7 @@ extension Dashboard {
         case .addingJob(let text, _): return addJobPromptKey(key, text, &model.state, snapshot: snapshot)
         case .help: return helpKey(key, &model.state)
         case .eventLog(let offset): return eventLogKey(key, offset, &model.state, events: model.events)
+        case .timeline(let offset): return timelineKey(key, offset, &model.state, latest: snapshot, now: model.now)
         case .confirmingQuit: return confirmQuitKey(key, &model.state)
         case .confirmingRemove(let jobKey):
             let effects = confirmRemoveKey(key, jobKey, &model.state)
@@ -85,6 +86,9 @@ extension Dashboard {
         model.state.screen = size
         if case .eventLog(let offset) = model.state.mode {
             model.state.mode = .eventLog(offset: min(offset, eventLogLastOffset(model.state, events: model.events)))
+        } else if case .timeline(let offset) = model.state.mode {
+            let shown = model.state.displayed(model.snapshot)
+            model.state.mode = .timeline(offset: min(offset, timelineLastOffset(model.state, shown, now: model.now)))
         } else {
             reselect(&model.state, model.state.displayed(model.snapshot))
         }

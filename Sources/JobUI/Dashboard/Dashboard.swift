@@ -42,6 +42,8 @@ public enum Dashboard {
             rows += HelpView.rows(context, width: width, height: layout.body.height)
         case .eventLog(let offset):
             rows += EventLogView.rows(context, events: events, notes: state.notes, offset: offset, width: width, height: layout.body.height)
+        case .timeline(let offset):
+            rows += TimelineView.rows(context, timeline(shown, state, now: now), offset: offset, width: width, height: layout.body.height)
         case .normal, .searching, .addingJob, .confirmingQuit, .confirmingRemove:
             rows += treeAndDetail(context, layout)
         }

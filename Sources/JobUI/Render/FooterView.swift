@@ -41,6 +41,8 @@ enum FooterView {
             line.add("Esc close help", palette.dim)
         case .eventLog:
             line.add(context.unicode ? "↑↓ scroll  Esc close" : "j/k scroll  Esc close", palette.dim)
+        case .timeline:
+            line.add(context.unicode ? "↑↓ scroll  v tree  Esc close" : "j/k scroll  v tree  Esc close", palette.dim)
         case .normal:
             if let notice = context.state.notice {
                 // Cut to the width, with an ellipsis: a long ID in a notice must not run off.

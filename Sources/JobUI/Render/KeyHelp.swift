@@ -12,12 +12,13 @@ enum KeyHelp {
             ("n N", "next / previous match"),
             ("a", "add job IDs (a paste opens this too)"),
             ("d", "remove the job from the watch (asks y/n)"),
-            ("r", "refresh the job now"),
-            ("R", "refresh all"),
+            // One line for both: the list must still fit 24 rows with `v`.
+            ("r R", "refresh the job now / all"),
             ("y", "copy the selected ID"),
             ("t", "local time / UTC"),
             ("p", "pause the screen"),
             ("e", "event log"),
+            ("v", "timeline of the batch (or every job) / tree"),
             ("i Tab", "detail pane on / off (off under 30 rows)"),
             ("?", "this help"),
             ("Esc", "close, cancel"),
@@ -38,6 +39,6 @@ enum KeyHelp {
     static func footer(unicode: Bool) -> String {
         let move = unicode ? "↑↓" : "j/k"
         let fold = unicode ? "←→" : "h/l"
-        return "q quit  ? help  \(move) move  \(fold) fold  f filter  / search  a add  d remove  r refresh  y copy  t UTC  p pause  e events"
+        return "q quit  ? help  \(move) move  \(fold) fold  f filter  / search  a add  d remove  r refresh  y copy  t UTC  p pause  e events  v timeline"
     }
 }

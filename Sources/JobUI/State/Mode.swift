@@ -12,6 +12,8 @@ public enum Mode: Sendable, Hashable {
     case help
     /// `e`: transitions, newest first; `offset` is the first shown.
     case eventLog(offset: Int)
+    /// `v`: the selected batch (or every job) as bars on a time axis; `offset` is the first bar shown.
+    case timeline(offset: Int)
     /// `q` while jobs still run: waiting for y/n.
     case confirmingQuit
     /// `d`: waiting for `y`; any other key keeps the job (a stray `d` must not lose a batch).

@@ -53,19 +53,24 @@ extension JobWatch {
                     let zone = utc ? TimeZone(identifier: "UTC")! : TimeZone.current
                     for line in PlainTree.lines(for: states, now: now, timeZone: zone, unicode: unicode) { PlainOutput.line(line) }
                 }
-                for state in states {
-                    if let error = state.lastError {
-                        CommandFailure.printError("\(state.key.jobID): \(error)")
-                    } else if state.job == nil, let reason = state.detachedReason {
-                        CommandFailure.printError("\(state.key.jobID): not read — \(reason)")
-                    }
-                }
-                if let unread = result.unreadBecause { CommandFailure.printError(unread) }
-                if let skew = result.clockSkew { CommandFailure.printError(ClockSkewText.warning(skew)) }
+                Self.reportProblems(result)
                 throw ExitCode(ExitStatus.of(states).rawValue)
             } catch {
                 throw CommandFailure.exit(for: error)
             }
+        }
+
+        /// On stderr: each job's error, why some were not read, a clock skew worth a warning.
+        static func reportProblems(_ result: Result) {
+            for state in result.states {
+                if let error = state.lastError {
+                    CommandFailure.printError("\(state.key.jobID): \(error)")
+                } else if state.job == nil, let reason = state.detachedReason {
+                    CommandFailure.printError("\(state.key.jobID): not read — \(reason)")
+                }
+            }
+            if let unread = result.unreadBecause { CommandFailure.printError(unread) }
+            if let skew = result.clockSkew { CommandFailure.printError(ClockSkewText.warning(skew)) }
         }
 
         struct Result {
@@ -79,6 +84,11 @@ extension JobWatch {
         /// Adds the jobs to an engine and waits until each has an answer worth printing
         /// (`OneShotRead`), or until `--timeout`.
         func read() async throws -> Result {
+            try await Self.read(common: common, timeout: timeout, jobIDs: jobIDs)
+        }
+
+        /// `read()` for any command that reads jobs as `get` does (`report`).
+        static func read(common: CommonOptions, timeout: String, jobIDs: [String]) async throws -> Result {
             let limit = try DurationOption.parse(timeout, flag: "--timeout")
             var session = try await Session.make(options: common, jobArguments: jobIDs, environment: ProcessInfo.processInfo.environment, includeConfiguredJobs: jobIDs.isEmpty)
             session.settings.policy.backoffCap = OneShotRead.backoffCap

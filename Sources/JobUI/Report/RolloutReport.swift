@@ -1,0 +1,131 @@
+import Foundation
+import JobModel
+
+/// What `jobwatch report` says about each job, built once and written as Markdown, JSON or
+/// HTML. Times are seconds and ISO 8601 UTC so scripts need no parsing rules.
+public struct RolloutReport: Sendable, Codable {
+    public static let schema = 1
+
+    public var schema = RolloutReport.schema
+    public var generatedAt: String
+    public var jobs: [JobSummary]
+    /// The timelines the Markdown and HTML draw (not part of the JSON: one bar per sub-job).
+    public var timelines: [Timeline] = []
+    /// The zone times are written in, for people (the JSON is UTC).
+    var zone: TimeZone = TimeZone(identifier: "UTC")!
+    var now: Date = Date(timeIntervalSince1970: 0)
+
+    enum CodingKeys: String, CodingKey {
+        case schema, generatedAt = "generated_at", jobs
+    }
+
+    public struct Percentiles: Sendable, Hashable, Codable {
+        public var p50: Double
+        public var p90: Double
+        public var max: Double
+        /// Finished sub-jobs they are taken over.
+        public var count: Int
+    }
+
+    public struct SubJobDuration: Sendable, Hashable, Codable {
+        public var id: String
+        public var name: String?
+        public var status: String
+        public var seconds: Double
+        public var straggler: Bool
+    }
+
+    public struct SubJobCounts: Sendable, Hashable, Codable {
+        public var total: Int
+        public var done: Int
+        public var failed: Int
+        public var running: Int
+        public var waiting: Int
+    }
+
+    public struct JobSummary: Sendable, Codable {
+        public var jobID: String
+        /// `BMS`, `ECS`, …
+        public var service: String
+        public var type: String?
+        public var title: String
+        /// The service's word, verbatim, and what it means (`failed`, `succeeded`, …).
+        public var status: String
+        public var outcome: String
+        public var begin: String?
+        public var end: String?
+        public var seconds: Double?
+        public var subJobs: SubJobCounts?
+        public var percentiles: Percentiles?
+        public var failures: [FailureGroup]
+        public var slowest: [SubJobDuration]
+        public var stragglers: Int
+        /// Why the job could not be read, when it could not.
+        public var error: String?
+
+        enum CodingKeys: String, CodingKey {
+            case jobID = "job_id", service, type, title, status, outcome, begin, end, seconds
+            case subJobs = "sub_jobs", percentiles, failures, slowest, stragglers, error
+        }
+    }
+
+    /// How many of the slowest sub-jobs are listed.
+    public static let slowestCount = 5
+
+    public init(_ states: [JobState], now: Date, zone: TimeZone = TimeZone(identifier: "UTC")!) {
+        let tagged = true
+        generatedAt = ClockText.iso(now)
+        self.zone = zone
+        self.now = now
+        var jobs: [JobSummary] = []
+        var timelines: [Timeline] = []
+        for state in states {
+            let timeline = Timeline(batch: state, now: now, tagged: tagged)
+            timelines.append(timeline)
+            jobs.append(Self.summary(state, timeline, now: now, tagged: tagged))
+        }
+        self.jobs = jobs
+        self.timelines = timelines
+    }
+
+    static func summary(_ state: JobState, _ timeline: Timeline, now: Date, tagged: Bool) -> JobSummary {
+        let job = state.job
+        let status = job?.status
+        var summary = JobSummary(
+            jobID: state.key.jobID, service: state.key.service.tag, type: job?.type,
+            title: JobTitle.of(state, tagged: false),
+            status: status.map(\.description) ?? StatusLook.word(nil, health: state.health),
+            outcome: status?.outcome.jsonName ?? "unknown",
+            begin: job?.beginTime.map(ClockText.iso), end: (status?.isTerminal ?? false) ? job?.endTime.map(ClockText.iso) : nil,
+            seconds: job?.elapsed(now: now), subJobs: nil, percentiles: nil, failures: [], slowest: [], stragglers: 0,
+            error: state.lastError?.message ?? (state.job == nil ? state.detachedReason ?? "not read" : nil))
+        guard !timeline.bars.isEmpty else {
+            if let job, job.status == .fail {
+                summary.failures = [FailureGroup(reason: job.failureReason.map(OneLine.of) ?? "no reason given", code: job.failureCode, count: 1, subJobs: [])]
+            }
+            return summary
+        }
+        let counts = timeline.counts
+        summary.subJobs = SubJobCounts(total: timeline.bars.count, done: counts.finished, failed: counts.fail, running: counts.running, waiting: counts.initial)
+        let stats = timeline.stats
+        if let p50 = stats.p50, let p90 = stats.p90, let max = stats.max {
+            summary.percentiles = Percentiles(p50: p50, p90: p90, max: max, count: stats.count)
+        }
+        summary.failures = FailureGroup.of(timeline.bars)
+        summary.slowest = timeline.bars
+            .compactMap { bar in bar.duration(now: now).map { (bar, $0) } }
+            .enumerated().sorted { $0.element.1 != $1.element.1 ? $0.element.1 > $1.element.1 : $0.offset < $1.offset }
+            .prefix(slowestCount)
+            .map { SubJobDuration(id: $0.element.0.id, name: $0.element.0.isNamed ? $0.element.0.label : nil, status: $0.element.0.status?.description ?? "?", seconds: $0.element.1, straggler: $0.element.0.straggler) }
+        summary.stragglers = timeline.stragglers.count
+        return summary
+    }
+
+    /// The JSON document (`--json`), keys sorted so runs compare.
+    public func json() -> String {
+        let encoder = JSONEncoder()
+        encoder.outputFormatting = [.prettyPrinted, .sortedKeys, .withoutEscapingSlashes]
+        // Every field is a plain value: encoding cannot fail.
+        return (try? encoder.encode(self)).map { String(decoding: $0, as: UTF8.self) } ?? "{}"
+    }
+}

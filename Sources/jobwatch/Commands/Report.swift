@@ -1,0 +1,66 @@
+import ArgumentParser
+import Foundation
+import JobModel
+import JobUI
+
+extension JobWatch {
+    struct Report: AsyncParsableCommand {
+        static let configuration = CommandConfiguration(
+            abstract: "Read each job once and print a rollout report for a change or incident ticket.",
+            discussion: """
+            Reads the jobs exactly like get (same inputs, options and exit codes) and prints
+            Markdown: a line per job, failures grouped by reason, duration percentiles, the
+            slowest sub-jobs and a Mermaid gantt timeline (large batches summarised).
+            --json prints the same summary as one JSON document; --html FILE also writes a
+            self-contained page (inline CSS and SVG, no external assets).
+
+            Examples:
+              jobwatch report --demo
+              jobwatch report --demo --html rollout.html > rollout.md
+              jobwatch report --region cn-north-4 --project-id 0a1b… 2c9eb2c5544cbf6101544f0602af2b4f --json
+            """
+        )
+
+        @OptionGroup var common: CommonOptions
+
+        @Flag(name: .long, help: "Print the summary as one JSON document instead of Markdown.")
+        var json = false
+
+        @Option(name: .long, help: ArgumentHelp("Also write the report as one self-contained HTML page to this file.", valueName: "file"))
+        var html: String?
+
+        @Flag(name: .long, help: "Write times in UTC instead of local time.")
+        var utc = false
+
+        @Option(name: .long, help: ArgumentHelp("Give up waiting for answers after this long (retries of 429/5xx included).", valueName: "duration"))
+        var timeout: String = "10s"
+
+        @Argument(help: ArgumentHelp("Job IDs; - reads them from standard input.", valueName: "job-id"))
+        var jobIDs: [String] = []
+
+        func run() async throws {
+            do {
+                let result = try await Get.read(common: common, timeout: timeout, jobIDs: jobIDs)
+                let zone = utc ? TimeZone(identifier: "UTC")! : TimeZone.current
+                let report = RolloutReport(result.states, now: Date(), zone: zone)
+                if let html {
+                    do {
+                        try Data(HTMLReport.page(report).utf8).write(to: URL(fileURLWithPath: html))
+                    } catch {
+                        throw UsageError("cannot write --html \(html): \(error.localizedDescription) — give a file in a directory that exists and can be written")
+                    }
+                }
+                if json {
+                    // JSON escapes control characters itself.
+                    FileHandle.standardOutput.write(Data((report.json() + "\n").utf8))
+                } else {
+                    for line in MarkdownReport.lines(report) { PlainOutput.line(line) }
+                }
+                Get.reportProblems(result)
+                throw ExitCode(ExitStatus.of(result.states).rawValue)
+            } catch {
+                throw CommandFailure.exit(for: error)
+            }
+        }
+    }
+}
