@@ -88,7 +88,7 @@ struct LookupNetworkTests {
             let server = try await lookups.lookUp([bare.id], at: Self.target(.bmsServer, endpoint), credential: Self.credential)
             #expect(server.resources[bare.id]?.name == bare.name)
             #expect(bare.name.hasPrefix("db-bare-"))
-            let volumes = simulator.resources.filter { $0.api == .evsVolumes }
+            let volumes = simulator.resources.filter { resource in resource.api == LookupAPI.evsVolumes }
             #expect(volumes.count >= 8)
             let asked = volumes.prefix(8).map(\.id)
             let found = try await lookups.lookUp(asked, at: Self.target(.evsVolumes, endpoint), credential: Self.credential)
