@@ -75,20 +75,15 @@ extension Dashboard {
     static func eventLogKey(_ key: Key, _ offset: Int, _ state: inout ViewState, events: [Transition]) -> [Effect] {
         let visible = eventLogRows(state)
         let last = eventLogLastOffset(state, events: events)
-        var offset = min(offset, last)
+        let offset = min(offset, last)
         switch key {
         case .escape, .character("e"), .character("q"), .ctrl("c"):
             state.mode = .normal
             return []
-        case .up, .character("k"): offset -= 1
-        case .down, .character("j"): offset += 1
-        case .pageUp: offset -= visible
-        case .pageDown: offset += visible
-        case .home, .character("g"): offset = 0
-        case .end, .character("G"): offset = last
-        default: break
+        default:
+            let moved = ScrollKeys.offset(after: key, from: offset, page: visible, last: last) ?? offset
+            state.mode = .eventLog(offset: max(0, min(moved, last)))
         }
-        state.mode = .eventLog(offset: max(0, min(offset, last)))
         return []
     }
 

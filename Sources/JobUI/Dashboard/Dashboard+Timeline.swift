@@ -20,22 +20,18 @@ extension Dashboard {
         let snapshot = state.displayed(latest)
         let visible = timelineRows(state)
         let last = timelineLastOffset(state, snapshot, now: now)
-        var offset = min(offset, last)
+        let offset = min(offset, last)
         switch key {
         case .escape, .character("v"), .character("q"), .ctrl("c"):
             state.mode = .normal
             return []
-        case .up, .character("k"): offset -= 1
-        case .down, .character("j"): offset += 1
-        case .pageUp: offset -= visible
-        case .pageDown: offset += visible
-        case .home, .character("g"): offset = 0
-        case .end, .character("G"): offset = last
         case .character("t"):
             state.utc.toggle()
-        default: break
+            state.mode = .timeline(offset: max(0, offset))
+        default:
+            let moved = ScrollKeys.offset(after: key, from: offset, page: visible, last: last) ?? offset
+            state.mode = .timeline(offset: max(0, min(moved, last)))
         }
-        state.mode = .timeline(offset: max(0, min(offset, last)))
         return []
     }
 
