@@ -32,14 +32,7 @@ extension JobWatch {
         @Flag(name: .long, help: "Print one JSON document (schema 1) instead of the tree.")
         var json = false
 
-        @Flag(name: .long, help: "Show times in UTC instead of local time.")
-        var utc = false
-
-        @Option(name: .long, help: ArgumentHelp("Give up waiting for answers after this long (retries of 429/5xx included).", valueName: "duration"))
-        var timeout: String = "10s"
-
-        @Argument(help: ArgumentHelp("Job IDs; - reads them from standard input.", valueName: "job-id"))
-        var jobIDs: [String] = []
+        @OptionGroup var reading: OneReadOptions
 
         func run() async throws {
             do {
@@ -50,7 +43,7 @@ extension JobWatch {
                     print(JSONReport.document(states, now: now))
                 } else {
                     let unicode = LocaleInfo.isUTF8
-                    let zone = utc ? TimeZone(identifier: "UTC")! : TimeZone.current
+                    let zone = reading.zone
                     for line in PlainTree.lines(for: states, now: now, timeZone: zone, unicode: unicode) { PlainOutput.line(line) }
                 }
                 Self.reportProblems(result)
@@ -84,7 +77,7 @@ extension JobWatch {
         /// Adds the jobs to an engine and waits until each has an answer worth printing
         /// (`OneShotRead`), or until `--timeout`.
         func read() async throws -> Result {
-            try await Self.read(common: common, timeout: timeout, jobIDs: jobIDs)
+            try await Self.read(common: common, timeout: reading.timeout, jobIDs: reading.jobIDs)
         }
 
         /// `read()` for any command that reads jobs as `get` does (`report`).

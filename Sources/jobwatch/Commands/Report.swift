@@ -29,19 +29,12 @@ extension JobWatch {
         @Option(name: .long, help: ArgumentHelp("Also write the report as one self-contained HTML page to this file.", valueName: "file"))
         var html: String?
 
-        @Flag(name: .long, help: "Write times in UTC instead of local time.")
-        var utc = false
-
-        @Option(name: .long, help: ArgumentHelp("Give up waiting for answers after this long (retries of 429/5xx included).", valueName: "duration"))
-        var timeout: String = "10s"
-
-        @Argument(help: ArgumentHelp("Job IDs; - reads them from standard input.", valueName: "job-id"))
-        var jobIDs: [String] = []
+        @OptionGroup var reading: OneReadOptions
 
         func run() async throws {
             do {
-                let result = try await Get.read(common: common, timeout: timeout, jobIDs: jobIDs)
-                let zone = utc ? TimeZone(identifier: "UTC")! : TimeZone.current
+                let result = try await Get.read(common: common, timeout: reading.timeout, jobIDs: reading.jobIDs)
+                let zone = reading.zone
                 let report = RolloutReport(result.states, now: Date(), zone: zone)
                 if let html {
                     do {
