@@ -44,7 +44,7 @@ import Testing
 
     /// The page in a real browser: the failed bars are painted in the failure colour where
     /// the data puts them.
-    @Test(.enabled(if: chromium != nil, "no chromium binary: apt-get install chromium (.ci/run does)"), .timeLimit(.minutes(1)))
+    @Test(.enabled(if: chromium != nil, "no chromium binary: apt-get install chromium (.ci/run does)"), .timeLimit(.minutes(3)))
     func htmlPageShowsTheFailedBarsWhereTheDataSays() async throws {
         let scratch = try Scratch()
         defer { scratch.remove() }
@@ -64,13 +64,13 @@ import Testing
         let started = ContinuousClock.now
         let browser = try ChildProcess(
             executable: Self.chromium!,
-            arguments: ["--headless", "--no-sandbox", "--disable-gpu", "--hide-scrollbars", "--force-device-scale-factor=1",
+            arguments: ["--headless", "--no-sandbox", "--disable-gpu", "--no-zygote", "--disable-extensions", "--disable-background-networking", "--disable-dev-shm-usage", "--hide-scrollbars", "--force-device-scale-factor=1",
                         "--screenshot=\(shot)", "--window-size=1200,800", "file://\(page)"],
             environment: scratch.environment, stdin: nil)
-        let ended = await browser.waitForExit(timeout: .seconds(40))
+        // A few seconds alone; beside the rest of the suite on 2 cores it has taken over 40.
+        let ended = await browser.waitForExit(timeout: .seconds(120))
         if ended == nil { browser.stop() }
-        // A few seconds alone; a loaded machine gets the rest of the 40 (no time assertion: it flakes).
-        #expect(ended != nil, "the browser did not finish within 40 s (\(ContinuousClock.now - started))")
+        #expect(ended != nil, "the browser did not finish within 120 s (\(ContinuousClock.now - started))")
         #expect(FileManager.default.fileExists(atPath: shot), "no screenshot\n\(browser.transcript)")
 
         // Horizontal runs of the failure colour, by python3 decoding the PNG.

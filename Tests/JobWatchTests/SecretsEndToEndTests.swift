@@ -6,7 +6,7 @@ import Testing
 /// error of each run and of the simulator, the dashboard's screen, the log file, the state file,
 /// and every file under the private HOME and XDG folders. No secret may appear anywhere, whole
 /// or cut (a prefix or suffix of 12 characters).
-@Suite(.timeLimit(.minutes(1)))
+@Suite(.timeLimit(.minutes(2)))
 struct SecretsEndToEndTests {
     struct Credentials: CustomTestStringConvertible, Sendable {
         var name: String
@@ -78,7 +78,8 @@ struct SecretsEndToEndTests {
         #expect(await plain.waitForOutput(timeout: .seconds(15)) { $0.contains("SUCCESS") }, "\(plain.transcript)")
         try await Task.sleep(for: .milliseconds(300))
         plain.send(SIGTERM)
-        _ = await plain.waitForExit(timeout: .seconds(10))
+        // It saves its state as it leaves: a loaded machine takes its time.
+        _ = await plain.waitForExit(timeout: .seconds(30))
         captured.append(("--plain", plain.stdout + plain.stderr))
         let defaultStateFile = scratch.file("state/jobwatch/state.json")
         #expect(FileManager.default.fileExists(atPath: defaultStateFile), "--plain wrote the state file")
