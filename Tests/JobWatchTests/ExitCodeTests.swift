@@ -89,8 +89,10 @@ import Testing
 struct TransitionLine {
     var time: String
     var jobType: String
-    /// The job or sub-job, as printed (type, short ID and parent).
+    /// The job or sub-job, as printed (type, short ID and parent), without its resource's
+    /// name: a name is added once a lookup answers, which may be mid-stream.
     var subject: String
+    var name: String?
     var from: String
     var to: String
     var rest: String
@@ -103,7 +105,12 @@ struct TransitionLine {
         let change = parts[2].components(separatedBy: " → ")
         guard change.count == 2 else { return nil }
         time = parts[0]
-        subject = parts[1]
+        if let open = parts[1].range(of: " [", options: .backwards), parts[1].hasSuffix("]") {
+            subject = String(parts[1][..<open.lowerBound])
+            name = String(parts[1][open.upperBound...].dropLast())
+        } else {
+            subject = parts[1]
+        }
         jobType = String(parts[1].prefix { $0 != " " })
         from = change[0]
         to = change[1]
