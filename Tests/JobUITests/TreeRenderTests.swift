@@ -158,7 +158,7 @@ struct TreeRenderTests {
         #expect(text.contains("begin      2019-04-26 04:06:14 +08:00  2019-04-25T20:06:14Z"))
         #expect(text.contains("last error HTTP 503 Service Unavailable"))
         #expect(text.contains("request    req-42"))
-        #expect(text.contains("data age   1m00s (read 04:08:34)"))
+        #expect(text.contains("data age   1m (read 04:08:34)"))
         #expect(text.contains("status     RUNNING · running for 3m20s · stale"))
     }
 

@@ -42,16 +42,16 @@ func renderBenchmarks() {
     for count in [1_000, 10_000, 100_000] {
         let job = BigSnapshot.job(subJobs: count)
         let snapshot = BigSnapshot.snapshot(of: job)
-        let state = RenderSetup.state(selecting: count / 2)
+        let model = RenderSetup.model(snapshot, RenderSetup.state(selecting: count / 2))
         Benchmark("Render frame 200x60, \(count.formatted()) sub-jobs") { benchmark in
             for _ in benchmark.scaledIterations {
-                blackHole(RenderSetup.render(snapshot, state))
+                blackHole(Dashboard.view(model))
             }
         }
     }
 
-    // One sub-job on screen changes status between two snapshots: render the new frame and
-    // find the rows that differ (what the terminal blitter then writes).
+    // One sub-job on screen changes status between two snapshots: the dashboard takes the new
+    // snapshot, renders the frame and finds the rows that differ (what the blitter then writes).
     let count = 10_000
     let selected = count / 2
     let before = BigSnapshot.job(subJobs: count)
@@ -59,14 +59,16 @@ func renderBenchmarks() {
     let changing = selected + 2
     after.entities.subJobs[changing].status = before.subJobs[changing].status == .running ? .success : .running
     let snapshots = [BigSnapshot.snapshot(of: before), BigSnapshot.snapshot(of: after)]
-    let state = RenderSetup.state(selecting: selected)
+    let first = RenderSetup.model(snapshots[0], RenderSetup.state(selecting: selected))
     Benchmark("Render one changed row, 10,000 sub-jobs") { benchmark in
-        var previous = RenderSetup.render(snapshots[0], state)
+        var model = first
+        var previous = Dashboard.view(model)
         var changedRows = 0
         var flip = 1
         benchmark.startMeasurement()
         for _ in benchmark.scaledIterations {
-            let frame = RenderSetup.render(snapshots[flip], state)
+            model = Dashboard.update(model, .snapshot(snapshots[flip])).0
+            let frame = Dashboard.view(model)
             changedRows = zip(frame.rows, previous.rows).count { $0 != $1 }
             previous = frame
             flip ^= 1
@@ -89,8 +91,10 @@ enum RenderSetup {
         return state
     }
 
-    static func render(_ snapshot: Snapshot, _ state: ViewState) -> Frame {
-        Dashboard.view(Model(snapshot: snapshot, state: state, capabilities: capabilities, now: BigSnapshot.now))
+    /// The model as the dashboard holds it: the snapshot arrived as a message.
+    static func model(_ snapshot: Snapshot, _ state: ViewState) -> Model {
+        let empty = Model(snapshot: snapshot, state: state, capabilities: capabilities, now: BigSnapshot.now)
+        return Dashboard.update(empty, .snapshot(snapshot)).0
     }
 }
 

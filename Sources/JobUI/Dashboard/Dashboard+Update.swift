@@ -12,6 +12,7 @@ extension Dashboard {
         case .key(let key):
             next.state.notice = nil
             effects = self.key(key, &next)
+            next.state.frozenAt = next.state.isPaused ? (model.state.frozenAt ?? next.now) : nil
         case .paste(let text):
             next.state.notice = nil
             effects = paste(text, &next.state, snapshot: next.snapshot)
@@ -21,6 +22,7 @@ extension Dashboard {
             effects = []
         case .snapshot(let snapshot):
             next.snapshot = snapshot
+            Selection.remember(&next.state, in: snapshot)
             // Once when it becomes true: later snapshots of a finished watch stay quiet.
             if snapshot.isAllDone, !next.wasAllDone, next.bellOnEvents { next.bellPending = true }
             next.wasAllDone = snapshot.isAllDone

@@ -11,7 +11,7 @@ public enum Dashboard {
     public static func view(_ model: Model) -> Frame {
         render(
             model.snapshot, model.state, width: model.state.screen.width, height: model.state.screen.height,
-            capabilities: model.capabilities, now: model.now, events: model.events)
+            capabilities: model.capabilities, now: model.shownNow, events: model.events)
     }
 
     /// Draws the whole screen at any size (`view` passes the model's; tests try others). Pure;

@@ -17,6 +17,8 @@ public struct Model: Sendable {
     public var capabilities: TerminalCapabilities
     /// The wall clock as of the last `.tick`, for elapsed times and ages.
     public var now: Date
+    /// The time the screen is drawn at: frozen with it while paused.
+    public var shownNow: Date { state.isPaused ? (state.frozenAt ?? now) : now }
     /// A `--bell` event happened since the last frame: one ring after the next one, however
     /// many failures it shows.
     public var bellPending = false

@@ -16,6 +16,15 @@ enum Selection {
         return 0
     }
 
+    /// Notes where the selected node is in a new snapshot, so that every frame until the next
+    /// one finds it at once instead of searching a batch's sub-jobs for its ID.
+    static func remember(_ state: inout ViewState, in snapshot: Snapshot) {
+        guard let id = state.selection, let ref = snapshot.ref(for: id, hint: state.selectionHint?.node) else { return }
+        let tree = VisibleTree(snapshot, state)
+        guard let row = tree.row(of: ref) else { return }
+        state.selectionHint = SelectionHint(row: row, node: ref)
+    }
+
     /// Selects `row` (clamped) by identity and keeps it visible.
     static func select(_ row: Int, _ state: inout ViewState, _ snapshot: Snapshot, _ tree: VisibleTree) {
         guard tree.count > 0 else {

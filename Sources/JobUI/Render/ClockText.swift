@@ -40,6 +40,23 @@ enum ClockText {
         return "\(s / 86400)d\(two(s % 86400 / 3600))h"
     }
 
+    /// How long ago, coarser with age so that the screen can stay still: `12s`, then whole
+    /// minutes (`4m`), then `1h02m`, `3d04h`.
+    static func age(_ seconds: TimeInterval) -> String {
+        guard seconds.isFinite else { return "?" }
+        let s = max(0, Int(seconds.rounded(.down)))
+        if s >= 60, s < 3600 { return "\(s / 60)m" }
+        return duration(seconds)
+    }
+
+    /// Seconds until `age(seconds)` next reads differently.
+    static func ageChanges(after seconds: TimeInterval) -> TimeInterval {
+        guard seconds.isFinite else { return .infinity }
+        let s = max(0, seconds)
+        let step: TimeInterval = s < 60 ? 1 : (s < 86400 ? 60 : 3600)
+        return step - s.truncatingRemainder(dividingBy: step)
+    }
+
     private static func two(_ n: Int) -> String {
         n < 10 ? "0\(n)" : "\(n)"
     }

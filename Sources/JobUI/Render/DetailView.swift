@@ -87,7 +87,7 @@ enum DetailView {
             if let request = error.requestId { out.append(("request", request)) }
         }
         if let readAt = state.readAt {
-            out.append(("data age", "\(ClockText.duration(context.now.timeIntervalSince(readAt))) (read \(ClockText.clock(readAt, context.zone)))"))
+            out.append(("data age", "\(ClockText.age(context.now.timeIntervalSince(readAt))) (read \(ClockText.clock(readAt, context.zone)))"))
         } else {
             out.append(("data age", "never read"))
         }

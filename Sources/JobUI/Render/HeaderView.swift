@@ -99,7 +99,7 @@ enum HeaderView {
             part("clock \(ClockText.duration(abs(skew))) \(direction) server", palette.warning)
         }
         if let lastPoll = snapshot.lastPollAt {
-            part("poll \(ClockText.duration(context.now.timeIntervalSince(lastPoll))) ago", palette.plain)
+            part("poll \(ClockText.age(context.now.timeIntervalSince(lastPoll))) ago", palette.plain)
         } else {
             part("no poll yet", palette.dim)
         }

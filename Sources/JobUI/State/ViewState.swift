@@ -15,6 +15,8 @@ public struct ViewState: Sendable, Hashable {
     public var mode: Mode = .normal
     /// While paused, the screen shows this snapshot and ignores the newer ones the model takes in.
     public var frozen: Snapshot?
+    /// When `p` froze the screen: elapsed times and ages stand still with it.
+    public var frozenAt: Date?
     /// Show times in UTC instead of `localTimeZone`.
     public var utc = false
     /// The zone used for "local" times; the driver leaves the default, tests pin it.

@@ -9,8 +9,10 @@ import JobUI
 /// effects all arrive on one stream as messages, handled one at a time on `CursesActor`, the
 /// terminal's own thread: `update` gives the next model and the effects, which this performs.
 /// After a message, a `.render` is queued behind whatever is already waiting, so a burst costs
-/// one frame; `Terminal.draw` then writes only the rows that changed. Nothing polls: with
-/// nothing happening the only work is one frame a second for the clocks on screen.
+/// one frame; `Terminal.draw` then writes only the rows that changed. Nothing polls: after each
+/// frame one tick is set for when the screen would next change by itself
+/// (`Dashboard.stillFor`: a second while something runs, a minute for coarse ages, never while
+/// paused), so a finished rollout costs next to nothing.
 ///
 /// ```swift
 /// let exit = try await DashboardDriver(snapshots: engine.snapshots, transitions: engine.transitions,
@@ -31,6 +33,8 @@ final class DashboardDriver {
     /// Where messages go in; set while `run()` runs.
     var post: AsyncStream<DashboardInbox>.Continuation?
     private var renderQueued = false
+    /// The one pending tick, replaced after every frame.
+    private var nextTick: Task<Void, Never>?
     /// Set when the loop must end.
     var exit: DashboardExit?
 
@@ -80,9 +84,7 @@ final class DashboardDriver {
         let latest = LatestValue<Snapshot>()
         let snapshots = snapshots
         let transitions = transitions
-        let clock = clock
-        let tick = options.tick
-        let now = now
+        defer { nextTick?.cancel() }
         return await withTaskGroup(of: Void.self) { group in
             group.addTask {
                 for await event in terminalEvents { post.yield(.message(event.message)) }
@@ -92,9 +94,6 @@ final class DashboardDriver {
             }
             group.addTask {
                 for await transition in transitions { post.yield(.message(.transition(transition))) }
-            }
-            group.addTask {
-                while (try? await clock.sleep(for: tick)) != nil { post.yield(.message(.tick(now()))) }
             }
             for await item in inbox {
                 switch item {
@@ -135,5 +134,21 @@ final class DashboardDriver {
         send(.tick(now()))
         terminal.draw(Dashboard.view(model))
         send(.drawn)
+        scheduleTick()
+    }
+
+    /// Sets the one tick for when the frame just drawn would change by itself.
+    private func scheduleTick() {
+        nextTick?.cancel()
+        guard let delay = Dashboard.stillFor(model, fast: options.tick), let post else {
+            nextTick = nil
+            return
+        }
+        let clock = clock
+        let now = now
+        nextTick = Task {
+            guard (try? await clock.sleep(for: delay)) != nil else { return }
+            post.yield(.message(.tick(now())))
+        }
     }
 }

@@ -9,8 +9,8 @@ struct DashboardOptions: Sendable {
     var context = ""
     /// Transitions kept for the event log; older ones are dropped.
     var eventLogLimit = EventLog.bound
-    /// How often the screen is rendered again for elapsed times and ages (unchanged rows are
-    /// not written, so an idle second costs one render and no output).
+    /// How often the screen is rendered again while elapsed times count seconds (unchanged rows
+    /// are not written); slower when only coarse ages move, never while paused.
     var tick: Duration = .seconds(1)
 
     /// `ui.time_zone: utc` or `--utc`: times start in UTC (`t` toggles).
