@@ -56,5 +56,11 @@ struct ChangeLedger {
     }
 
     var delays: [Double] { tracked.compactMap { t in t.seenAt.map { $0 - t.change.at } } }
+    /// Delays of the changes to a failure (an unseen one counts as the whole horizon).
+    func failureDelays(horizon: Double) -> [Double] {
+        tracked.filter { JobStatus(raw: $0.change.status).outcome == .fail }.map { t in
+            t.seenAt.map { $0 - t.change.at } ?? horizon - t.change.at
+        }
+    }
     var unseen: Int { tracked.count { $0.seenAt == nil } }
 }

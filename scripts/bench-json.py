@@ -1,0 +1,107 @@
+#!/usr/bin/env python3
+"""Folds the outputs of scripts/bench into one JSON object: each figure beside its anchor.
+
+usage: bench-json.py SUITE_MD ENGINE_TSV BYTES_TSV IDLE_TSV ANCHORS_JSON SOAK_OUT BODY_PATH MACHINE_JSON
+"""
+import importlib.util
+import json
+import os
+import sys
+
+# The markdown reader is bench-table.py's: one parser for ordo-one's output.
+_spec = importlib.util.spec_from_file_location("bench_table", os.path.join(os.path.dirname(__file__), "bench-table.py"))
+bench_table = importlib.util.module_from_spec(_spec)
+_spec.loader.exec_module(bench_table)
+
+UNIT_SECONDS = {"ns": 1e-9, "μs": 1e-6, "us": 1e-6, "ms": 1e-3, "s": 1.0}
+COUNT_SCALE = {"": 1, "K": 1e3, "M": 1e6, "G": 1e9}
+
+
+def time_in(results, bench, unit):
+    value, label = results.get(bench, {}).get("Time (wall clock)", (None, ""))
+    if value is None or label not in UNIT_SECONDS:
+        return None
+    return round(float(value) * UNIT_SECONDS[label] / UNIT_SECONDS[unit], 4)
+
+
+def allocations(results, bench):
+    value, label = results.get(bench, {}).get("Malloc (total)", (None, ""))
+    if value is None or label not in COUNT_SCALE:
+        return None
+    return int(float(value) * COUNT_SCALE[label])
+
+
+def kv(path):
+    text = open(path).read().strip()
+    return dict(field.split("=", 1) for field in text.split("\t")) if text else {}
+
+
+def ratio(a, b):
+    return round(a / b, 3) if a is not None and b else None
+
+
+def main():
+    suite_md, engine_tsv, bytes_tsv, idle_tsv, anchors_json, soak_out, body_path, machine_json = sys.argv[1:9]
+    s = bench_table.suite(suite_md)
+    decode = next((k for k in s if k.startswith("Decode")), "Decode")
+    anchors = json.load(open(anchors_json))
+    out = json.load(open(machine_json))
+
+    out["decode_ms"] = time_in(s, decode, "ms")
+    out["decode_cpython_ms"] = anchors.get("decode_cpython_ms")
+    out["decode_ratio"] = ratio(out["decode_ms"], out["decode_cpython_ms"])
+    out["decode_allocs"] = allocations(s, decode)
+    out["decode_body_path"] = os.path.abspath(body_path)
+    out["sign_us"] = time_in(s, "Sign one request", "us")
+    out["sign_cpython_us"] = anchors.get("sign_cpython_us")
+    out["sign_ratio"] = ratio(out["sign_us"], out["sign_cpython_us"])
+    out["sign_allocs"] = allocations(s, "Sign one request")
+    out["sign_cpython_matches"] = anchors.get("sign_matches")
+
+    for size, label in (("1k", "1,000"), ("10k", "10,000"), ("100k", "100,000")):
+        name = "Render frame 200x60, %s sub-jobs" % label
+        out["render_%s_ms" % size] = time_in(s, name, "ms")
+        out["render_%s_allocs" % size] = allocations(s, name)
+    out["render_100k_over_1k"] = ratio(out["render_100k_ms"], out["render_1k_ms"])
+
+    engine = [line.rstrip("\n").split("\t") for line in open(engine_tsv) if line.strip()]
+    fixed, ours = engine[0], engine[1]
+    out["fixed_requests"] = int(fixed[1])
+    out["engine_requests"] = int(ours[1])
+    out["engine_requests_ratio"] = ratio(int(ours[1]), int(fixed[1]))
+    out["fixed_median_delay_s"] = float(fixed[3])
+    out["engine_median_delay_s"] = float(ours[3])
+    out["fixed_p90_delay_s"] = float(fixed[4])
+    out["engine_p90_delay_s"] = float(ours[4])
+    out["changes_seen"] = {"fixed": fixed[5], "engine": ours[5]}
+    out["fixed_slowest_failure_s"] = float(fixed[6])
+    out["engine_slowest_failure_s"] = float(ours[6])
+
+    b = kv(bytes_tsv)
+    out["terminal_bytes_per_refresh_median"] = int(b["median"])
+    out["terminal_bytes_first_paint"] = int(b["first_paint"])
+
+    i = kv(idle_tsv)
+    out["idle_cpu_s_per_10min"] = float(i["cpu_s_per_10min"])
+    out["idle_window_s"] = int(i["window_s"])
+    out["idle_rss_mib"] = float(i["rss_end_mib"])
+
+    rss = [line.split("=", 1)[1] for line in open(soak_out) if line.startswith("rss_kib_per_job=")]
+    out["rss_kib_per_job"] = float(rss[-1]) if rss else None
+
+    out["targets"] = {
+        "decode_ratio <= 1.5": out["decode_ratio"] is not None and out["decode_ratio"] <= 1.5,
+        "sign_us <= 10": out["sign_us"] is not None and out["sign_us"] <= 10,
+        "sign_allocs <= 30": out["sign_allocs"] is not None and out["sign_allocs"] <= 30,
+        "render_100k_over_1k <= 1.25": out["render_100k_over_1k"] is not None and out["render_100k_over_1k"] <= 1.25,
+        "engine_requests_ratio <= 0.2": out["engine_requests_ratio"] <= 0.2,
+        "engine median and p90 <= fixed": out["engine_median_delay_s"] <= out["fixed_median_delay_s"] and out["engine_p90_delay_s"] <= out["fixed_p90_delay_s"],
+        "every failure seen within 60 s": out["engine_slowest_failure_s"] <= 60,
+        "idle_cpu_s_per_10min <= 0.2": out["idle_cpu_s_per_10min"] <= 0.2,
+        "rss_kib_per_job <= 5": out["rss_kib_per_job"] is not None and out["rss_kib_per_job"] <= 5,
+    }
+    print(json.dumps(out, indent=2, ensure_ascii=False))
+
+
+if __name__ == "__main__":
+    main()
