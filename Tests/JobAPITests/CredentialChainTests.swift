@@ -135,6 +135,7 @@ import Testing
         #expect(credential.key.securityToken != nil)
         #expect(credential.expiresAt == Date(timeIntervalSince1970: 1_777_629_600.25))
         #expect(MetadataCredentials.decode(Data(#"{"credential":{"access":"TMPAK"}}"#.utf8)) == nil)
+        // Only the documented default is compared here; nothing is sent to it.
         #expect(MetadataCredentials(environment: [:]).baseURL == "http://169.254.169.254")
         #expect(MetadataCredentials(environment: [MetadataCredentials.urlVariable: "http://127.0.0.1:9/"]).identity == "metadata@http://127.0.0.1:9")
     }

@@ -23,7 +23,7 @@ struct BinaryRunner: Sendable {
 
     init(scratch: Scratch, environment extra: [String: String] = [:]) throws {
         binary = try JobwatchBinary.require()
-        environment = scratch.environment.merging(extra) { _, new in new }
+        environment = scratch.environment(withExtra: extra)
     }
 
     /// Runs to the end; kills the process after `timeout` (the result then has no termination).
@@ -35,9 +35,6 @@ struct BinaryRunner: Sendable {
 
     /// Starts the binary and returns at once; the caller must end it (`defer { child.stop() }`).
     func start(_ arguments: [String], stdin: Data? = nil, environment extra: [String: String] = [:]) throws -> ChildProcess {
-        try ChildProcess(
-            executable: binary, arguments: arguments,
-            environment: environment.merging(extra) { _, new in new }, stdin: stdin
-        )
+        try ChildProcess(executable: binary, arguments: arguments, environment: Scratch.withExtra(extra, on: environment), stdin: stdin)
     }
 }

@@ -10,7 +10,7 @@ struct DashboardSession {
     static func start(arguments: [String] = ["--speed", "10"], environment: [String: String] = [:], width: Int = 120, height: Int = 40) async throws -> DashboardSession {
         let scratch = try Scratch()
         let binary = try JobwatchBinary.require()
-        var variables = scratch.environment.merging(environment) { _, new in new }
+        var variables = scratch.environment(withExtra: environment)
         variables["TERM"] = nil
         let assignments = variables.sorted { $0.key < $1.key }.map { "\($0.key)=\(shellQuoted($0.value))" }
         // TERM is the pane's own (tmux's default-terminal); everything else is ours alone.

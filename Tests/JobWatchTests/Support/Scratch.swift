@@ -25,8 +25,21 @@ struct Scratch: Sendable {
             "LANG": "C.UTF-8",
             "XDG_CONFIG_HOME": file("config"),
             "XDG_STATE_HOME": file("state"),
-            // Never the real 169.254.169.254: the discard port on loopback, unless a test sets one.
+            // Never the real metadata service: the discard port on loopback, unless a test sets
+            // another loopback one (`withExtra` refuses anything else).
             "JOBWATCH_METADATA_URL": "http://127.0.0.1:9",
         ]
+    }
+
+    /// The clean environment with a test's variables on top; the metadata service's default is
+    /// off loopback, so no test may ever run jobwatch without a loopback one.
+    func environment(withExtra extra: [String: String]) -> [String: String] {
+        Self.withExtra(extra, on: environment)
+    }
+
+    static func withExtra(_ extra: [String: String], on base: [String: String]) -> [String: String] {
+        let merged = base.merging(extra) { _, new in new }
+        precondition(merged["JOBWATCH_METADATA_URL"]?.hasPrefix("http://127.0.0.1") == true, "a test ran jobwatch without a loopback JOBWATCH_METADATA_URL")
+        return merged
     }
 }
