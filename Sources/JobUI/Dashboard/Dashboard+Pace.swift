@@ -12,7 +12,7 @@ extension Dashboard {
         let shown = model.state.displayed(model.snapshot)
         let now = model.now
         if countsSeconds(shown, now: now) { return fast }
-        var wait = untilMidnight(now, model.state.utc ? TimeZone(identifier: "UTC")! : model.state.localTimeZone)
+        var wait = untilMidnight(now, model.state.zone)
         // The header's and the detail pane's ages ("poll 4m ago", "data age 4m").
         for date in [shown.lastPollAt] + shown.jobs.map(\.readAt) {
             guard let date else { continue }

@@ -24,7 +24,7 @@ struct RenderContext {
     var arrow: String { unicode ? "→" : "->" }
     var separator: String { unicode ? " · " : " | " }
     /// The zone times are shown in.
-    var zone: TimeZone { state.utc ? TimeZone(identifier: "UTC")! : state.localTimeZone }
+    var zone: TimeZone { state.zone }
 
     func shortID(_ id: String) -> String { JobID.short(id, unicode: unicode) }
 }

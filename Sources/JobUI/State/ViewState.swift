@@ -21,6 +21,8 @@ public struct ViewState: Sendable, Hashable {
     public var utc = false
     /// The zone used for "local" times; the driver leaves the default, tests pin it.
     public var localTimeZone: TimeZone = .current
+    /// The zone times are shown in.
+    var zone: TimeZone { utc ? TimeZone(identifier: "UTC")! : localTimeZone }
     /// The first tree row shown (render still scrolls as needed to keep the selection visible).
     public var scrollOffset = 0
     /// Show the detail pane for the selected row (when the terminal is big enough). Until `i`
