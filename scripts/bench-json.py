@@ -51,7 +51,7 @@ def main():
     out["decode_cpython_ms"] = anchors.get("decode_cpython_ms")
     out["decode_ratio"] = ratio(out["decode_ms"], out["decode_cpython_ms"])
     out["decode_allocs"] = allocations(s, decode)
-    out["decode_body_path"] = os.path.abspath(body_path)
+    out["decode_body_path"] = os.path.abspath(body_path) if body_path else None
     out["sign_us"] = time_in(s, "Sign one request", "us")
     out["sign_cpython_us"] = anchors.get("sign_cpython_us")
     out["sign_ratio"] = ratio(out["sign_us"], out["sign_cpython_us"])

@@ -92,7 +92,6 @@ struct TransitionLine {
     /// The job or sub-job, as printed (type, short ID and parent), without its resource's
     /// name: a name is added once a lookup answers, which may be mid-stream.
     var subject: String
-    var name: String?
     var from: String
     var to: String
     var rest: String
@@ -107,7 +106,6 @@ struct TransitionLine {
         time = parts[0]
         if let open = parts[1].range(of: " [", options: .backwards), parts[1].hasSuffix("]") {
             subject = String(parts[1][..<open.lowerBound])
-            name = String(parts[1][open.upperBound...].dropLast())
         } else {
             subject = parts[1]
         }
