@@ -56,14 +56,7 @@ struct EngineHarness {
 
     /// Lets every request that is due go out and come back.
     func settle() async {
-        for _ in 0..<3 {
-            for _ in 0..<50 { await Task.yield() }
-            var waited = 0
-            while await engine.inFlightCount > 0, waited < 5000 {
-                try? await Task.sleep(for: .milliseconds(2))
-                waited += 2
-            }
-        }
+        await engine.settle()
     }
 
     /// Moves virtual time forward in steps, letting requests finish at each step.

@@ -39,7 +39,7 @@ import Testing
         for _ in 0..<5 {
             for _ in 0..<60 {
                 await testClock.advance(by: .seconds(1))
-                await settle(engine)
+                await engine.settle()
             }
             let total = await simulator.totalRequests()
             perMinute.append(total - previous)
@@ -61,17 +61,5 @@ import Testing
         await runner.value
         await simulator.stop()
         await client.shutdown()
-    }
-
-    /// Every request due now goes out and comes back (real HTTP on loopback).
-    func settle(_ engine: Engine) async {
-        for _ in 0..<3 {
-            for _ in 0..<50 { await Task.yield() }
-            var waited = 0
-            while await engine.inFlightCount > 0, waited < 5000 {
-                try? await Task.sleep(for: .milliseconds(2))
-                waited += 2
-            }
-        }
     }
 }

@@ -44,13 +44,15 @@ struct NameLookupNetworkTests {
         await runner.value
     }
 
-    @Test("the late ECS server is 404 at first, asked again with backoff, then named",
-          .disabled("no ECS lookup reaches the simulator in this harness yet; covered by LookupNetworkTests.lateServer and NameLookupTests.retriedThenGivenUp"))
+    @Test("the late ECS server is 404 at first, asked again with backoff, then named")
     func lateServerNamedLater() async throws {
         let h = try await EngineHarness.make(scenario: .rollout, names: true)
         let ecs = try #require(h.simulator.topLevelJobs.first { $0.service == .ecs })
+        // The batch is created a minute into the scenario and names its servers 10 s later;
+        // the late server answers 404 for its first minute after that.
+        await h.advance(by: .seconds(75))
         try await h.engine.add([WatchEntry(profile: "test", jobID: ecs.id, service: .ecs)])
-        await h.advance(by: .seconds(100), step: .seconds(2))
+        await h.advance(by: .seconds(40), step: .seconds(2))
         let late = try #require(h.simulator.resources.first { $0.visibleFrom > 0 })
         var state = try #require(await h.state(ecs.id))
         #expect(state.resources.count == 3, "three of four named from the first batch")

@@ -63,14 +63,17 @@ extension Engine {
             let keys = groups[group]!.sorted()
             for start in stride(from: 0, to: keys.count, by: group.api.batchLimit) {
                 if inFlightPerEndpoint[host, default: 0] >= settings.maxConcurrencyPerEndpoint { break }
-                guard let slot = lookupSlot(budgetKey, now: now) else { break }
+                let batch = Array(keys[start..<min(keys.count, start + group.api.batchLimit)])
+                let cost = Self.requestsAtMost(group.api, ids: batch.count)
+                guard let slot = lookupSlot(budgetKey, cost: cost, now: now) else { break }
                 if slot > now {
                     wakeAt(slot)
                     break
                 }
-                let batch = Array(keys[start..<min(keys.count, start + group.api.batchLimit)])
+                // Counted before it goes, the possible second ECS request too: a poll planned
+                // while the lookup is out already sees what it costs.
                 var shared = budget(for: budgetKey)
-                shared.record(at: now)
+                for _ in 0..<cost { shared.record(at: now) }
                 budgets[budgetKey] = shared
                 names.shares[budgetKey, default: lookupShare(of: shared)].record(at: now)
                 sendLookup(batch, target: LookupTarget(api: group.api, endpoint: endpoint, projectID: profile.projectID, caFile: profile.caFile), profile: profile, budgetKey: budgetKey)
@@ -79,17 +82,18 @@ extension Engine {
         return wake
     }
 
-    /// When a lookup may go on this budget: its share allows it, and the polls due next get
-    /// the same slots with it as without it. `nil`: not until a poll has gone.
-    func lookupSlot(_ budgetKey: BudgetKey, now: Duration) -> Duration? {
+    /// When a lookup of `cost` requests may go on this budget: its share allows it, and every
+    /// poll expected while those requests count against the budget gets the same slot with
+    /// them as without them. `nil`: not until a poll has gone.
+    func lookupSlot(_ budgetKey: BudgetKey, cost: Int, now: Duration) -> Duration? {
         let shared = budget(for: budgetKey)
         let share = names.shares[budgetKey] ?? lookupShare(of: shared)
         let slot = max(shared.nextSlot(at: now), share.nextSlot(at: now))
         guard slot <= now else { return slot }
         var with = shared
-        with.record(at: now)
+        for _ in 0..<cost { with.record(at: now) }
         var without = shared
-        for due in upcomingPolls(on: budgetKey, count: shared.burst + 1) {
+        for due in expectedPolls(on: budgetKey, now: now, within: RateBudget.window + RateBudget.guardTime) {
             let at = max(due, now)
             let free = without.nextSlot(at: at)
             let taken = with.nextSlot(at: at)
@@ -100,20 +104,40 @@ extension Engine {
         return now
     }
 
+    /// The requests a lookup may cost: an ECS batch may need the other filter form.
+    static func requestsAtMost(_ api: LookupAPI, ids: Int) -> Int {
+        api == .ecsServers && ids > 1 ? 2 : 1
+    }
+
     /// The lookups' own budget: `LookupBook.share` of the shared one's.
     func lookupShare(of shared: RateBudget) -> RateBudget {
         RateBudget(limitPerMinute: max(1, shared.limitPerMinute * LookupBook.share))
     }
 
-    /// When the next polls on a budget are due, soonest first.
-    private func upcomingPolls(on budgetKey: BudgetKey, count: Int) -> [Duration] {
+    /// The polls expected on a budget from now to `horizon` later, soonest first: each job's
+    /// next due and then every interval it was last given (a job in flight is due an interval
+    /// from now). A lookup's request counts for a whole window, so a check of only the next
+    /// poll would let it hold back the ones after.
+    private func expectedPolls(on budgetKey: BudgetKey, now: Duration, within horizon: Duration) -> [Duration] {
+        let end = now + horizon
         var dues: [Duration] = []
-        for record in records.values where !record.inFlight {
-            guard let due = record.nextDue, let profile = profiles[record.profileName],
-                  profile.budgetKey(for: record.state.key.service) == budgetKey else { continue }
-            dues.append(due)
+        for record in records.values {
+            guard let profile = profiles[record.profileName], profile.budgetKey(for: record.state.key.service) == budgetKey else { continue }
+            let interval = max(.seconds(1), record.lastInterval ?? settings.interval)
+            var due: Duration
+            if record.inFlight {
+                due = now + interval
+            } else if let next = record.nextDue {
+                due = next
+            } else {
+                continue
+            }
+            while due <= end {
+                dues.append(due)
+                due = max(due, now) + interval
+            }
         }
-        return Array(dues.sorted().prefix(count))
+        return dues.sorted()
     }
 
     /// The profile of a job naming the resource: its credential signs the lookup.
@@ -151,12 +175,6 @@ extension Engine {
         let now = clock.elapsed
         switch result {
         case .success(let lookup):
-            // A second request (the other ECS filter form) was spent too.
-            for _ in 1..<max(1, lookup.requests) {
-                var shared = budget(for: budgetKey)
-                shared.record(at: now)
-                budgets[budgetKey] = shared
-            }
             for key in batch {
                 if let resource = lookup.resources[key.id] {
                     resolve(key, as: resource)

@@ -10,7 +10,7 @@ extension Engine {
         let nowDate = clock.date
         lastPollAt = nowDate
         guard var record = records[key], let profile = profiles[record.profileName] else {
-            kick.yield()  // removed while in flight
+            requestSchedule()  // removed while in flight
             return
         }
         record.inFlight = false
@@ -54,7 +54,13 @@ extension Engine {
             clockSkew = nowDate.timeIntervalSince(serverDate)
         }
         typical.learn(from: job)
-        record.nextDue = job.status.isTerminal ? nil : now + nextInterval(for: record, profile: profile)
+        if job.status.isTerminal {
+            record.nextDue = nil
+        } else {
+            let interval = nextInterval(for: record, profile: profile)
+            record.lastInterval = interval
+            record.nextDue = now + interval
+        }
     }
 
     private func fail(_ error: APIError, record: inout JobRecord, profile: ProfileTarget, host: String) {

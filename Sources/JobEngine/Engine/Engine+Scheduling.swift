@@ -31,7 +31,7 @@ extension Engine {
             send(key, profile: profile)
         }
         if let lookupWake = scheduleLookups(now: now) { wakeAt(lookupWake) }
-        armTimer(wake.map { $0 - now })
+        armTimer(at: wake, now: now)
     }
 
     /// Jobs not in flight that may be asked, most urgent first: never read, then INIT, then
@@ -56,19 +56,29 @@ extension Engine {
         return settings.policy.urgency(status: job.status, phase: job.status == .running ? phase(of: job, at: nowDate) : .unknown)
     }
 
-    func armTimer(_ delay: Duration?) {
+    /// Wakes the schedule at `wake` (never: `nil`). The deadline is the pass's own instant
+    /// plus the delay, so a timer task that starts late does not wake late; 1 ms at least, so
+    /// a schedule can never spin.
+    func armTimer(at wake: Duration?, now: Duration) {
         timer?.cancel()
-        guard let delay else { return }
+        timerDeadline = nil
+        guard let wake else { return }
         let clock = self.clock
-        let kick = self.kick
-        // A deadline fixed now: a timer task that starts late must not wake late.
-        let deadline = clock.elapsed + delay
-        timer = Task {
+        let deadline = max(wake, now + .milliseconds(1))
+        timerDeadline = deadline
+        timer = Task { [weak self] in
             do {
-                try await clock.sleep(for: max(deadline - clock.elapsed, .milliseconds(1)))
-                kick.yield()
+                try await clock.sleep(untilElapsed: deadline)
+                await self?.timerFired(deadline)
             } catch {}
         }
+    }
+
+    /// The armed timer is due: the schedule runs (through the run loop, one pass at a time).
+    private func timerFired(_ deadline: Duration) {
+        guard timerDeadline == deadline else { return }
+        timerDeadline = nil
+        requestSchedule()
     }
 
     func send(_ key: JobKey, profile: ProfileTarget) {

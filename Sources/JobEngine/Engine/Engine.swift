@@ -44,6 +44,10 @@ public actor Engine {
     var lookupTasks: [UUID: Task<Void, Never>] = [:]
     var names = LookupBook()
     var timer: Task<Void, Never>?
+    /// When the armed timer fires (`nil`: none armed).
+    var timerDeadline: Duration?
+    /// A schedule pass is asked for and the run loop has not taken it yet.
+    var schedulePending = false
     var saveTask: Task<Void, Never>?
     let kicks: AsyncStream<Void>
     let kick: AsyncStream<Void>.Continuation
@@ -84,9 +88,10 @@ public actor Engine {
     public func run() async {
         for key in order { noteResources(of: key) }
         publish()
-        kick.yield()
+        requestSchedule()
         for await _ in kicks {
             if Task.isCancelled { break }
+            schedulePending = false
             schedule()
         }
         timer?.cancel()
@@ -164,7 +169,7 @@ public actor Engine {
             record.nextDue = now
             records[key] = record
         }
-        kick.yield()
+        requestSchedule()
     }
 
     /// The newest snapshot now, then every newer one. Keeps only the newest for a slow reader.
@@ -198,8 +203,26 @@ public actor Engine {
 
     public func currentSnapshot() -> Snapshot { makeSnapshot() }
 
-    /// Requests in flight now (tests wait for 0 to let virtual time move on).
+    /// Requests in flight now.
     package var inFlightCount: Int { requests.count + lookupTasks.count }
+
+    /// Nothing more happens at this instant: no request or lookup in flight, no schedule pass
+    /// asked for, the timer not yet due. Tests on virtual time wait for it before moving on.
+    package var isSettled: Bool {
+        requests.isEmpty && lookupTasks.isEmpty && !schedulePending && (timerDeadline.map { $0 > clock.elapsed } ?? true)
+    }
+
+    /// When the armed timer fires, for tests that must let its sleep begin before moving time.
+    package var armedTimerDeadline: Duration? { timerDeadline }
+
+    /// Asks the run loop for a schedule pass. One kick at most is outstanding, so the flag
+    /// says exactly whether a pass is still to come (a second buffered kick would run a pass
+    /// after the flag was cleared, at a time nobody waited for).
+    func requestSchedule() {
+        guard !schedulePending else { return }
+        schedulePending = true
+        kick.yield()
+    }
 
     private func unsubscribeSnapshots(_ id: UUID) { snapshotSubscribers[id] = nil }
     private func unsubscribeTransitions(_ id: UUID) { transitionSubscribers[id] = nil }
@@ -208,7 +231,7 @@ public actor Engine {
     func changed() {
         publish()
         scheduleSave()
-        kick.yield()
+        requestSchedule()
     }
 
     func publish() {

@@ -9,6 +9,7 @@ import JobModel
 public struct EngineClock: Sendable {
     private let elapsedNow: @Sendable () -> Duration
     private let sleeper: @Sendable (Duration) async throws -> Void
+    private let deadlineSleeper: @Sendable (Duration) async throws -> Void
     private let wallNow: @Sendable () -> Date
     private let startDate: Date
 
@@ -16,12 +17,13 @@ public struct EngineClock: Sendable {
     public init<C: Clock>(_ clock: C, startDate: Date = Date()) where C.Duration == Duration {
         let start = clock.now
         let elapsedNow: @Sendable () -> Duration = { start.duration(to: clock.now) }
-        self.init(clock, elapsedNow: elapsedNow, wallNow: { startDate.addingTimeInterval(elapsedNow().seconds) }, startDate: startDate)
+        self.init(clock, start: start, elapsedNow: elapsedNow, wallNow: { startDate.addingTimeInterval(elapsedNow().seconds) }, startDate: startDate)
     }
 
-    private init<C: Clock>(_ clock: C, elapsedNow: @escaping @Sendable () -> Duration, wallNow: @escaping @Sendable () -> Date, startDate: Date) where C.Duration == Duration {
+    private init<C: Clock>(_ clock: C, start: C.Instant, elapsedNow: @escaping @Sendable () -> Duration, wallNow: @escaping @Sendable () -> Date, startDate: Date) where C.Duration == Duration {
         self.elapsedNow = elapsedNow
         self.sleeper = { duration in try await clock.sleep(until: clock.now.advanced(by: duration), tolerance: nil) }
+        self.deadlineSleeper = { deadline in try await clock.sleep(until: start.advanced(by: deadline), tolerance: nil) }
         self.wallNow = wallNow
         self.startDate = startDate
     }
@@ -30,7 +32,7 @@ public struct EngineClock: Sendable {
     public static var continuous: EngineClock {
         let clock = ContinuousClock()
         let start = clock.now
-        return EngineClock(clock, elapsedNow: { start.duration(to: clock.now) }, wallNow: { Date() }, startDate: Date())
+        return EngineClock(clock, start: start, elapsedNow: { start.duration(to: clock.now) }, wallNow: { Date() }, startDate: Date())
     }
 
     /// Time since the engine started.
@@ -41,6 +43,13 @@ public struct EngineClock: Sendable {
 
     public func sleep(for duration: Duration) async throws {
         try await sleeper(duration)
+    }
+
+    /// Sleeps until `elapsed` reaches `deadline`; returns at once if it has. A sleeper that
+    /// starts late still wakes at its deadline (on a test clock, "1 ms more" would wait for the
+    /// test's next step).
+    public func sleep(untilElapsed deadline: Duration) async throws {
+        try await deadlineSleeper(deadline)
     }
 }
 

@@ -6,6 +6,9 @@ struct JobRecord: Sendable {
     var readElapsed: Duration?
     /// When the job may be asked again; `nil` never (terminal).
     var nextDue: Duration?
+    /// The interval the last good answer set: what the job's polls after the next are
+    /// expected at (a lookup must not hold them back either).
+    var lastInterval: Duration?
     /// Consecutive transient failures, for backoff.
     var failures = 0
     /// Good answers in a row equal to the one before (reset by any change).

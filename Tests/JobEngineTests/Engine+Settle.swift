@@ -1,0 +1,21 @@
+import JobEngine
+
+extension Engine {
+    /// Waits until nothing more happens at this virtual instant (`isSettled`): every request
+    /// due now went out and came back, and the timer is armed for later. Real HTTP needs real
+    /// time, so after a few yields it sleeps a little; `limit` bounds a request that waits
+    /// for virtual time itself (a slow fault).
+    func settle(limit: Duration = .seconds(5)) async {
+        let clock = ContinuousClock()
+        let deadline = clock.now.advanced(by: limit)
+        var spins = 0
+        while !isSettled, clock.now < deadline {
+            spins += 1
+            if spins < 200 {
+                await Task.yield()
+            } else {
+                try? await Task.sleep(for: .milliseconds(1))
+            }
+        }
+    }
+}
