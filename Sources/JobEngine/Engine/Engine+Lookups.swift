@@ -50,7 +50,8 @@ extension Engine {
             guard let profile = lookupProfile(for: key) else { continue }
             groups[LookupGroup(api: key.api, endpoint: key.endpoint, projectID: key.projectID, profile: profile.name), default: []].append(key)
         }
-        for group in groups.keys.sorted() {
+        // Batched APIs first: more names for each request.
+        for group in groups.keys.sorted(by: { a, b in a.api.batchLimit != b.api.batchLimit ? a.api.batchLimit > b.api.batchLimit : a < b }) {
             guard let profile = profiles[group.profile] else { continue }
             let budgetKey = profile.budgetKey(for: group.api.service)
             if names.refused[budgetKey] != nil || stoppedCredentials[budgetKey] != nil { continue }
@@ -109,9 +110,10 @@ extension Engine {
         api == .ecsServers && ids > 1 ? 2 : 1
     }
 
-    /// The lookups' own budget: `LookupBook.share` of the shared one's.
+    /// The lookups' own budget: `LookupBook.share` of the shared one's; all of it for `get`,
+    /// whose jobs are read once (the slot check still keeps every unread job's poll first).
     func lookupShare(of shared: RateBudget) -> RateBudget {
-        RateBudget(limitPerMinute: max(1, shared.limitPerMinute * LookupBook.share))
+        RateBudget(limitPerMinute: max(1, shared.limitPerMinute * (settings.oneShot ? 1 : LookupBook.share)))
     }
 
     /// The polls expected on a budget from now to `horizon` later, soonest first: each job's
@@ -123,6 +125,8 @@ extension Engine {
         var dues: [Duration] = []
         for record in records.values {
             guard let profile = profiles[record.profileName], profile.budgetKey(for: record.state.key.service) == budgetKey else { continue }
+            // `get` reads each job once: a job it has read is not asked again for it.
+            if settings.oneShot, record.state.job != nil || record.state.isSettled { continue }
             let interval = max(.seconds(1), record.lastInterval ?? settings.interval)
             var due: Duration
             if record.inFlight {

@@ -124,9 +124,16 @@ extension Engine {
     func nextInterval(for record: JobRecord, profile: ProfileTarget, active: [BudgetKey: Int]? = nil) -> Duration {
         let budgetKey = profile.budgetKey(for: record.state.key.service)
         let active = (active ?? activeJobsPerBudget())[budgetKey] ?? 1
-        let base = max(settings.interval, budget(for: budgetKey).spacing(activeJobs: active))
+        let base = max(settings.interval, budget(for: budgetKey).spacing(activeJobs: active, fraction: pollShare))
         guard let job = record.state.job else { return .zero }
         return settings.policy.interval(base: base, status: job.status, phase: phase(of: job, at: clock.date), unchanged: record.unchangedAnswers)
+    }
+
+    /// The share of a budget the polls pace themselves on: all of it, or all but the lookups'
+    /// share while names wait to be asked (else a budget the polls fill would leave no room
+    /// for a lookup that delays none of them, and names would never come).
+    var pollShare: Double {
+        lookupsEnabled && !names.pending.isEmpty ? 1 - LookupBook.share : 1
     }
 
     /// Where a job's unfinished parts (a batch's sub-jobs, else the job) stand against the
