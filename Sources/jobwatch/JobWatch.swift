@@ -7,7 +7,7 @@ struct JobWatch: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "jobwatch",
         abstract: "Watch Huawei Cloud asynchronous jobs: BMS, ECS, EVS, IMS, EIP (VPC) and CCE.",
-        version: "0.1.0",
+        version: JobwatchVersion.current,
         subcommands: [Watch.self, Get.self, Wait.self, Report.self, Doctor.self, Simulator.self],
         defaultSubcommand: Watch.self
     )

@@ -16,7 +16,7 @@ public struct ClientOptions: Sendable {
     public var caFiles: Set<String> = []
     /// Bodies over this size are refused (a batch job with 1,500 sub-jobs is about 600 KB).
     public var maxBodyBytes: Int = 8 * 1024 * 1024
-    public var userAgent: String = "jobwatch/0.1"
+    public var userAgent: String = "jobwatch/\(JobwatchVersion.current)"
 
     public init() {}
 }
