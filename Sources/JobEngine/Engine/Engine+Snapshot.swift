@@ -168,8 +168,10 @@ extension Engine {
     func scheduleSave() {
         guard store != nil || settings.retention != nil, saveTask == nil else { return }
         let clock = self.clock
+        // A deadline fixed now, as the timer's: a task that starts late still saves on time.
+        let deadline = clock.elapsed + .seconds(2)
         saveTask = Task {
-            try? await clock.sleep(for: .seconds(2))
+            try? await clock.sleep(untilElapsed: deadline)
             self.saveNow()
         }
     }
@@ -178,8 +180,9 @@ extension Engine {
     private func retrySave() {
         guard saveTask == nil, !Task.isCancelled else { return }
         let clock = self.clock
+        let deadline = clock.elapsed + .seconds(30)
         saveTask = Task {
-            try? await clock.sleep(for: .seconds(30))
+            try? await clock.sleep(untilElapsed: deadline)
             if !Task.isCancelled { self.saveNow() }
         }
     }
