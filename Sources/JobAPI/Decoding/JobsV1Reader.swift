@@ -186,7 +186,8 @@ struct JobsV1Reader {
             return []
         }
         var jobs: [Job] = []
-        if let total { jobs.reserveCapacity(min(total, 10_000)) }
+        // As many as the body says it holds, within reason: a total that lies costs little.
+        if let total { jobs.reserveCapacity(min(total, 4_096)) }
         try scanner.enter()
         var first = true
         while try scanner.nextElement(&first) {
