@@ -45,6 +45,16 @@ let package = Package(
             swiftSettings: swiftSettings,
             plugins: [.plugin(name: "BenchmarkPlugin", package: "benchmark")]
         ),
+        // Writes the Decode benchmark's body and the Sign benchmark's request for the CPython
+        // anchors (scripts/bench-anchors.py), so both sides read the same bytes.
+        .executableTarget(
+            name: "WriteBenchBody",
+            dependencies: [
+                "BenchFixtures",
+                .product(name: "JobAPI", package: jobwatch),
+            ],
+            swiftSettings: swiftSettings
+        ),
         // The engine against a fixed 10-second poller, both on the rollout scenario, on one
         // virtual clock shared with the simulator: a plain executable, not a Benchmark suite.
         .executableTarget(

@@ -5,7 +5,10 @@ import Foundation
 /// `""` and `null` mean "not set yet" (a running job's `end_time`).
 public enum JobTimestamp {
     public static func parse(_ text: String?) -> Date? {
-        guard let raw = text?.trimmingCharacters(in: .whitespaces), !raw.isEmpty else { return nil }
+        guard let text, !text.isEmpty else { return nil }
+        if let date = text.utf8.withContiguousStorageIfAvailable(TimestampScanner.isoUTC) ?? nil { return date }
+        let raw = text.trimmingCharacters(in: .whitespaces)
+        guard !raw.isEmpty else { return nil }
         // The other services' shapes are told apart by a glance, before any parser runs.
         if raw.utf8.prefix(6).contains(where: { $0 >= UInt8(ascii: "A") }) { return TimestampScanner.ims(raw) }
         if raw.contains(" +") || raw.contains(" -") { return TimestampScanner.go(raw) }
@@ -18,6 +21,11 @@ public enum JobTimestamp {
             if let date = try? Date(zoned, strategy: withoutFractions) { return date }
         }
         return nil
+    }
+
+    /// `parse` of a string's UTF-8 bytes, sparing the string for the usual shape.
+    package static func parse(utf8 bytes: UnsafeBufferPointer<UInt8>) -> Date? {
+        TimestampScanner.isoUTC(bytes) ?? parse(String(decoding: bytes, as: UTF8.self))
     }
 
     /// `2019-04-25T20:04:47.591Z`: how jobwatch writes times (UTC, milliseconds).

@@ -1,8 +1,9 @@
 import Foundation
 
 /// Reads the job times no ISO 8601 parser takes, by hand: IMS's `04-Jun-2015 18:11:06:586`
-/// and CCE's Go `time.String()` `2018-08-02 08:12:40.672772389 +0000 UTC`. By hand because it
-/// runs for every sub-job, and a `DateFormatter` would also read month names by locale.
+/// and CCE's Go `time.String()` `2018-08-02 08:12:40.672772389 +0000 UTC`; and the one shape
+/// of nearly every body, `2019-04-25T20:04:47.591Z`, before any format style. By hand because
+/// it runs for every sub-job, and a `DateFormatter` would also read month names by locale.
 struct TimestampScanner {
     private let bytes: [UInt8]
     private var at = 0
@@ -53,6 +54,37 @@ struct TimestampScanner {
         }
         guard scan.atEnd else { return nil }
         return date(year: year, month: month, day: day, clock: clock, nanos: nanos, offsetSeconds: offset)
+    }
+
+    /// `YYYY-MM-DDTHH:MM:SS[.mmm]Z` exactly, every field in range, or `nil` (then the format
+    /// styles decide). Summed from the reference date as `Date.ISO8601FormatStyle` does, so the
+    /// same `Date` to the last bit; kept to the years that was checked on.
+    static func isoUTC(_ bytes: UnsafeBufferPointer<UInt8>) -> Date? {
+        guard bytes.count == 24 || bytes.count == 20,
+              bytes[4] == UInt8(ascii: "-"), bytes[7] == UInt8(ascii: "-"), bytes[10] == UInt8(ascii: "T"),
+              bytes[13] == UInt8(ascii: ":"), bytes[16] == UInt8(ascii: ":"), bytes[bytes.count - 1] == UInt8(ascii: "Z"),
+              let year = fixedNumber(bytes, 0, 4), let month = fixedNumber(bytes, 5, 2), let day = fixedNumber(bytes, 8, 2),
+              let hour = fixedNumber(bytes, 11, 2), let minute = fixedNumber(bytes, 14, 2), let second = fixedNumber(bytes, 17, 2),
+              (1900...2199).contains(year), (1...12).contains(month), day >= 1, day <= daysIn(month: month, year: year),
+              hour < 24, minute < 60, second < 60
+        else { return nil }
+        var millis = 0
+        if bytes.count == 24 {
+            guard bytes[19] == UInt8(ascii: "."), let fraction = fixedNumber(bytes, 20, 3) else { return nil }
+            millis = fraction
+        }
+        let seconds = daysSinceEpoch(year: year, month: month, day: day) * 86_400 + hour * 3600 + minute * 60 + second
+        return Date(timeIntervalSinceReferenceDate: Double(seconds - 978_307_200) + Double(millis) / 1000)
+    }
+
+    private static func fixedNumber(_ bytes: UnsafeBufferPointer<UInt8>, _ start: Int, _ count: Int) -> Int? {
+        var value = 0
+        for index in start..<start + count {
+            let digit = bytes[index] &- 0x30
+            guard digit < 10 else { return nil }
+            value = value * 10 + Int(digit)
+        }
+        return value
     }
 
     // MARK: - Pieces

@@ -26,13 +26,21 @@ let benchmarks: @Sendable () -> Void = {
 
 // MARK: - Decode
 
+/// The body is read from `BENCH_BODY` when scripts/bench names one (WriteBenchBody wrote it, and
+/// the CPython anchor reads the same file), else built: the same bytes either way.
 func decodeBenchmarks() {
-    let body = BatchBody.standard
+    let body = benchBody()
     Benchmark("Decode 1,500 sub-jobs (\(body.count / 1024) KiB)") { benchmark in
         for _ in benchmark.scaledIterations {
             blackHole(try Job.decode(body))
         }
     }
+}
+
+func benchBody() -> Data {
+    guard let path = ProcessInfo.processInfo.environment["BENCH_BODY"], !path.isEmpty else { return BatchBody.standard }
+    guard let data = FileManager.default.contents(atPath: path) else { fatalError("BENCH_BODY names \(path), which cannot be read") }
+    return data
 }
 
 // MARK: - Render
@@ -100,19 +108,12 @@ enum RenderSetup {
 
 // MARK: - Sign
 
-/// One `SDK-HMAC-SHA256` signature of a job GET, headers as the client sends them.
+/// One `SDK-HMAC-SHA256` signature of a job GET, headers as the client sends them (the request
+/// WriteBenchBody writes for the Python anchor).
 func signBenchmarks() {
-    let key = Credential.AccessKey(accessKeyID: "HPUABENCHMARKAK00001", secretKey: Secret("benchmark-secret-key-not-a-real-one"))
-    let projectID = "0d3c5e6f7a8b4c9d8e1f2a3b4c5d6e7f"
-    let request = SigningRequest(
-        method: "GET", host: "bms.cn-north-4.myhuaweicloud.com",
-        path: "/v1/\(projectID)/jobs/2c9eb2c5544cbf6101544f0602af2b4f",
-        headers: [
-            .init("Content-Type", "application/json"),
-            .init("User-Agent", "jobwatch/0.1"),
-            .init("X-Project-Id", projectID),
-            .init("X-Sdk-Date", "20190425T200434Z"),
-        ])
+    let request = SignFixture.request
+    let key = SignFixture.accessKey
+    let projectID = SignFixture.projectID
     Benchmark("Sign one request") { benchmark in
         for _ in benchmark.scaledIterations {
             blackHole(Signer.sign(request, with: key, projectID: projectID))

@@ -38,7 +38,7 @@ public enum Credential: Sendable, Hashable {
         switch self {
         case .accessKey(let key): "AK \(key.accessKeyID)"
         case .token(let token):
-            "IAM token " + Signer.hex(SHA256.hash(data: Data(token.exposed.utf8)).prefix(6))
+            "IAM token " + Signer.hex(Array(SHA256.hash(data: Data(token.exposed.utf8)).prefix(6)))
         case .none: "anonymous"
         }
     }

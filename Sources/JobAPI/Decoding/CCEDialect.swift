@@ -5,6 +5,11 @@ import JobModel
 /// `{metadata: {uid, creationTimestamp, updateTimestamp}, spec: {type, resourceName, subJobs},
 /// status: {phase, reason}}`, whose sub-jobs are whole jobs again, nested to any depth.
 enum CCEDialect: JobDialect {
+    static func job(bytes: UnsafeBufferPointer<UInt8>, words: [String: JobStatus.Outcome]) throws(JSONScanner.Unsure) -> Job? {
+        var reader = CCEReader(bytes, words: words)
+        return try reader.topLevelJob()
+    }
+
     static func job(from json: JSONValue, words: [String: JobStatus.Outcome]) throws(JobDecodingProblem) -> Job {
         guard json["status"]?["phase"]?.text != nil else { throw .missingStatus }
         return Job(cce: json, words: words, depth: 0)

@@ -6,6 +6,11 @@ import JobModel
 /// its sub-jobs in `sub_jobs_result` and its progress in `process_percent`; EIP's `sub_jobs`
 /// have no documented shape, so only objects among them are read.
 enum JobsV1Dialect: JobDialect {
+    static func job(bytes: UnsafeBufferPointer<UInt8>, words: [String: JobStatus.Outcome]) throws(JSONScanner.Unsure) -> Job? {
+        var reader = JobsV1Reader(bytes, words: words)
+        return try reader.topLevelJob()
+    }
+
     static func job(from json: JSONValue, words: [String: JobStatus.Outcome]) throws(JobDecodingProblem) -> Job {
         guard json["status"]?.text != nil else { throw .missingStatus }
         return Job(v1: json, words: words)
@@ -58,9 +63,7 @@ extension JobEntities {
                 return Job(v1: item, words: words)
             }
         }
-        var subJobsTotal: Int?
-        if case .number(let n)? = fields["sub_jobs_total"], n >= 0, n < 1e9 { subJobsTotal = Int(n) }
-        if case .string(let s)? = fields["sub_jobs_total"], let n = Int(s), n >= 0 { subJobsTotal = n }
+        let subJobsTotal = Self.subJobsTotal(from: fields["sub_jobs_total"])
 
         var errorMessage: ErrorcodeMessage?
         if let raw = fields["errorcode_message"], raw != .null {
@@ -78,6 +81,13 @@ extension JobEntities {
             .sorted(by: Self.displayOrder)
 
         self.init(subJobsTotal: subJobsTotal, subJobs: subJobs, attributes: attributes, errorMessage: errorMessage, progress: progress)
+    }
+
+    /// `sub_jobs_total`: a count, as a number or a string of digits.
+    static func subJobsTotal(from json: JSONValue?) -> Int? {
+        if case .number(let n)? = json, n >= 0, n < 1e9 { return Int(n) }
+        if case .string(let s)? = json, let n = Int(s), n >= 0 { return n }
+        return nil
     }
 
     /// IMS `process_percent`, documented as a fraction (`0.20` is 20 %). A value over 1 up to 100
@@ -124,6 +134,21 @@ extension ErrorcodeMessage {
            case .object = parsed {
             inner = parsed
         }
+        self.init(raw: raw, inner: inner)
+    }
+
+    /// The same from a string value, its inner JSON read by `JSONScanner` (`JSONDecoder` only
+    /// when the scanner is unsure of it): plain-text messages are told at their first byte.
+    init(text: String) {
+        switch JSONScanner.document(text) {
+        case .value(let parsed): self.init(raw: text, inner: parsed)
+        case .notJSON: self.init(raw: text, inner: .string(text))
+        case .unsure: self.init(json: .string(text))
+        }
+    }
+
+    /// `inner`: the value, or what its string held when that is a JSON object.
+    private init(raw: String, inner: JSONValue) {
         if case .object = inner {
             let found = ErrorFields.find(in: inner)
             self.init(raw: raw, code: found?.code, message: found?.message ?? raw)

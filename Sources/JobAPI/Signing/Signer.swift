@@ -24,7 +24,7 @@ public enum Signer {
         if let projectID, !projectID.isEmpty { add("X-Project-Id", projectID) }
         if let token = key.securityToken, !token.isEmpty { add("X-Security-Token", token.exposed) }
         if let contentType = request.header("Content-Type"),
-           !contentType.lowercased().hasPrefix("application/json") {
+           !ASCIIName.hasPrefix(contentType, lowercased: "application/json") {
             add("X-Sdk-Content-Sha256", unsignedPayload)
         }
         var complete = request
@@ -96,7 +96,7 @@ public enum Signer {
             request.header("X-Sdk-Content-Sha256") == unsignedPayload
             ? unsignedPayload
             : request.body.isEmpty ? emptyPayloadHash : hex(SHA256.hash(data: request.body))
-        let method = request.method.uppercased()
+        let method = ASCIIName.uppercased(request.method)
         var canonicalRequest = ""
         canonicalRequest.reserveCapacity(
             method.utf8.count + uri.utf8.count + query.utf8.count + signedHeaders.utf8.count * 2 + payloadHash.utf8.count + 8
@@ -125,12 +125,17 @@ public enum Signer {
     }
 
     /// Leading and trailing whitespace removed, as the SDK strips header values; most values
-    /// have none and are kept as they are.
+    /// have none and are kept as they are. Told by their first and last byte: an ASCII byte
+    /// other than space or tab is no whitespace (`CharacterSet.whitespaces` is Zs and tab), and
+    /// asking `CharacterSet` costs allocations on Linux.
     static func trimmed(_ value: String) -> String {
-        guard let first = value.unicodeScalars.first, let last = value.unicodeScalars.last,
-              CharacterSet.whitespaces.contains(first) || CharacterSet.whitespaces.contains(last)
-        else { return value }
+        guard let first = value.utf8.first, let last = value.utf8.last else { return value }
+        if isPlainEdge(first) && isPlainEdge(last) { return value }
         return value.trimmingCharacters(in: .whitespaces)
+    }
+
+    private static func isPlainEdge(_ byte: UInt8) -> Bool {
+        byte < 0x80 && byte != UInt8(ascii: " ") && byte != UInt8(ascii: "\t")
     }
 
     /// The SDK decodes the sent path, splits it on `/`, encodes each segment and always ends
@@ -191,17 +196,21 @@ public enum Signer {
         SDKDate.format(date)
     }
 
-    /// Lower-case hex, written straight into one string (no per-byte formatting).
-    static func hex<D: Sequence>(_ digest: D) -> String where D.Element == UInt8 {
-        let bytes = Array(digest)
-        return String(unsafeUninitializedCapacity: bytes.count * 2) { buffer in
-            for (index, byte) in bytes.enumerated() {
-                buffer[index * 2] = hexDigits[Int(byte >> 4)]
-                buffer[index * 2 + 1] = hexDigits[Int(byte & 0x0F)]
+    /// Lower-case hex, written straight into one string from the digest's own bytes (no copy,
+    /// no per-byte formatting).
+    static func hex(_ digest: some ContiguousBytes) -> String {
+        digest.withUnsafeBytes { bytes in
+            String(unsafeUninitializedCapacity: bytes.count * 2) { buffer in
+                for (index, byte) in bytes.enumerated() {
+                    buffer[index * 2] = hexDigit(byte >> 4)
+                    buffer[index * 2 + 1] = hexDigit(byte & 0x0F)
+                }
+                return bytes.count * 2
             }
-            return bytes.count * 2
         }
     }
 
-    private static let hexDigits: [UInt8] = Array("0123456789abcdef".utf8)
+    private static func hexDigit(_ nibble: UInt8) -> UInt8 {
+        nibble < 10 ? UInt8(ascii: "0") + nibble : UInt8(ascii: "a") + nibble - 10
+    }
 }
