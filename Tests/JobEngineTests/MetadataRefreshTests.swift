@@ -27,6 +27,7 @@ import Testing
         settings.interval = .seconds(5)
         settings.requestsPerMinute = 120
         settings.policy.notFoundRetry = .seconds(5)
+        settings.policy.notSeenRetry = .seconds(5)
         let client = try JobClient()
         let engine = Engine(profiles: [profile], client: client, settings: settings, clock: clock)
         let runner = Task { await engine.run() }

@@ -33,6 +33,14 @@ struct PollPolicyTests {
         #expect(policy.factor(status: .running, phase: .overdue(3), unchanged: 0) == 3)
     }
 
+    @Test("a job never seen is asked again soon after a 404, then less often; a purged one rarely", arguments: [
+        (false, 1, 10.0), (false, 2, 20.0), (false, 3, 40.0), (false, 4, 60.0), (false, 40, 60.0),
+        (true, 1, 300.0), (true, 9, 300.0),
+    ] as [(Bool, Int, Double)])
+    func notFoundDelays(_ seenBefore: Bool, _ answers: Int, _ seconds: Double) {
+        #expect(policy.notFoundDelay(seenBefore: seenBefore, notFoundAnswers: answers, base: .seconds(10)) == .seconds(seconds))
+    }
+
     @Test("no interval exceeds the longest, however patient")
     func intervalCap() {
         let interval = policy.interval(base: .seconds(10), status: .other("ROLLBACKING"), phase: .unknown, unchanged: 50)

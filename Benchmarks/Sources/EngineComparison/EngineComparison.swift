@@ -11,7 +11,7 @@ import JobSimulator
 /// Target: at most a fifth of the fixed poller's requests at an equal or better median and
 /// p90 delay, and every failure (quota errors come within seconds) seen within a minute.
 ///
-///     EngineComparison [--horizon SECONDS] [--step SECONDS] [--interval SECONDS] [--budget PER_MINUTE] [--tsv]
+///     EngineComparison [--horizon SECONDS] [--step SECONDS] [--interval SECONDS] [--budget PER_MINUTE] [--worst N] [--tsv]
 ///
 /// `--interval` and `--budget` change the engine's settings from their defaults (10 s, 30/min);
 /// rows run that way are labelled so.
@@ -26,6 +26,8 @@ struct EngineComparison {
         var unseen: Int
         /// How long each failure took to show: the safety rule says within a minute.
         var failureDelays: [Double] = []
+        /// The slowest changes to show, slowest first, as text (`--worst N`).
+        var slowest: [String] = []
         var worstFailure: Double { failureDelays.max() ?? .nan }
         /// Requests per top-level job, with its type, in the scenario's order.
         var byJob: [(type: String, requests: Int)] = []
@@ -70,6 +72,10 @@ struct EngineComparison {
         print(pad("poller", 38) + pad("requests", 10) + pad("req/job", 9) + pad("median delay", 14) + pad("p90 delay", 11) + pad("changes seen", 14) + "slowest failure")
         for row in rows {
             print(pad(row.name, 38) + pad("\(row.requests)", 10) + pad(format(row.perJob), 9) + pad(format(row.median) + " s", 14) + pad(format(row.p90) + " s", 11) + pad("\(row.changes - row.unseen)/\(row.changes)", 14) + format(row.worstFailure) + " s")
+        }
+        if let worst = arguments.double("--worst") {
+            print("slowest changes to show (engine):")
+            for line in engine.slowest.prefix(Int(worst)) { print("  " + line) }
         }
         print("requests per job (fixed / engine):")
         for (index, job) in fixed.byJob.enumerated() {
@@ -128,9 +134,13 @@ struct EngineComparison {
         let requests = await rig.simulator.totalRequests()
         let byJob = await rig.requestsByJob()
         await rig.shutdown()
+        let types = Dictionary(rig.simulator.topLevelJobs.map { ($0.id, $0.type) }, uniquingKeysWith: { a, _ in a })
+        let slowest = ledger.tracked.sorted { ($0.seenAt ?? .infinity) - $0.change.at > ($1.seenAt ?? .infinity) - $1.change.at }.map { t in
+            "\(types[t.change.jobID] ?? "?")\(t.change.subJobID == nil ? "" : " sub-job") → \(t.change.status) at \(format(t.change.at)) s, seen \(t.seenAt.map { format($0 - t.change.at) + " s later" } ?? "never")"
+        }
         return Outcome(name: label, requests: requests, jobs: ids.count,
                        delays: ledger.delays, changes: ledger.tracked.count, unseen: ledger.unseen,
-                       failureDelays: ledger.failureDelays(horizon: horizon), byJob: byJob)
+                       failureDelays: ledger.failureDelays(horizon: horizon), slowest: slowest, byJob: byJob)
     }
 
     // MARK: - Text
@@ -165,7 +175,7 @@ struct Arguments {
             }
         }
         if flags.contains("--help") {
-            print("EngineComparison [--horizon SECONDS] [--step SECONDS] [--interval SECONDS] [--budget PER_MINUTE] [--tsv]")
+            print("EngineComparison [--horizon SECONDS] [--step SECONDS] [--interval SECONDS] [--budget PER_MINUTE] [--worst N] [--tsv]")
             exit(0)
         }
     }

@@ -58,7 +58,9 @@ extension Engine {
             record.nextDue = nil
         } else {
             let interval = nextInterval(for: record, profile: profile)
+            let base = pollBase(on: profile.budgetKey(for: record.state.key.service))
             record.lastInterval = interval
+            record.pollWeight = interval > .zero ? min(1, base / interval) : 1
             record.nextDue = now + interval
         }
     }
@@ -92,7 +94,8 @@ extension Engine {
             record.nextDue = .zero
         case .notFound:
             record.state.health = record.state.job == nil ? .notFound : .purged
-            record.nextDue = now + policy.notFoundRetry
+            let base = pollBase(on: profile.budgetKey(for: record.state.key.service))
+            record.nextDue = now + policy.notFoundDelay(seenBefore: record.state.job != nil, notFoundAnswers: record.state.failedAttempts, base: base)
         case .backoff:
             record.failures += 1
             record.state.health = record.state.job == nil ? .pending : .stale

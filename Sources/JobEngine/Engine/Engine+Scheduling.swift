@@ -111,20 +111,26 @@ extension Engine {
     // MARK: - Intervals
 
     /// Jobs that can still change, per budget: they share its requests.
-    func activeJobsPerBudget() -> [BudgetKey: Int] {
-        var counts: [BudgetKey: Int] = [:]
+    func activeJobsPerBudget() -> [BudgetKey: Double] {
+        var demand: [BudgetKey: Double] = [:]
         for record in records.values where !record.state.isTerminal && record.nextDue != nil {
-            if let key = profiles[record.profileName]?.budgetKey(for: record.state.key.service) { counts[key, default: 0] += 1 }
+            if let key = profiles[record.profileName]?.budgetKey(for: record.state.key.service) { demand[key, default: 0] += record.pollWeight }
         }
-        return counts
+        return demand
+    }
+
+    /// The base interval on a budget: the configured one, or longer when the jobs it serves
+    /// would ask more than it allows. Jobs asked less often (patience, overdue, stuck) weigh
+    /// less, so a few stuck jobs do not slow down the ones about to change.
+    /// - Parameter active: `activeJobsPerBudget()`, computed once by callers that loop.
+    func pollBase(on budgetKey: BudgetKey, active: [BudgetKey: Double]? = nil) -> Duration {
+        let demand = (active ?? activeJobsPerBudget())[budgetKey] ?? 1
+        return max(settings.interval, budget(for: budgetKey).spacing(activeJobs: demand, fraction: pollShare))
     }
 
     /// When to ask again after a good answer that is not terminal.
-    /// - Parameter active: `activeJobsPerBudget()`, computed once by callers that loop.
-    func nextInterval(for record: JobRecord, profile: ProfileTarget, active: [BudgetKey: Int]? = nil) -> Duration {
-        let budgetKey = profile.budgetKey(for: record.state.key.service)
-        let active = (active ?? activeJobsPerBudget())[budgetKey] ?? 1
-        let base = max(settings.interval, budget(for: budgetKey).spacing(activeJobs: active, fraction: pollShare))
+    func nextInterval(for record: JobRecord, profile: ProfileTarget, active: [BudgetKey: Double]? = nil) -> Duration {
+        let base = pollBase(on: profile.budgetKey(for: record.state.key.service), active: active)
         guard let job = record.state.job else { return .zero }
         return settings.policy.interval(base: base, status: job.status, phase: phase(of: job, at: clock.date), unchanged: record.unchangedAnswers)
     }

@@ -9,6 +9,9 @@ struct JobRecord: Sendable {
     /// The interval the last good answer set: what the job's polls after the next are
     /// expected at (a lookup must not hold them back either).
     var lastInterval: Duration?
+    /// How much of a base-interval poller this job is (1, or less when it is asked less
+    /// often): its share of the budget's demand.
+    var pollWeight = 1.0
     /// Consecutive transient failures, for backoff.
     var failures = 0
     /// Good answers in a row equal to the one before (reset by any change).

@@ -18,12 +18,26 @@ public struct PollPolicy: Sendable, Hashable {
     public var slowFactor: Double = 2
     /// No job waits longer than this between polls, whatever else holds (a `Retry-After` too).
     public var longest: Duration = .seconds(300)
+    /// Elapsed ÷ typical from which a job counts as stuck (the long patience).
+    public var farOverdue = 3.0
     /// The longest per-job backoff after transient errors.
     public var backoffCap: Duration = .seconds(60)
     /// How often a job that answered 404 (or a permanent error) is asked again.
     public var notFoundRetry: Duration = .seconds(300)
+    /// The longest wait before asking again for a job that has only ever answered 404.
+    public var notSeenRetry: Duration = .seconds(60)
 
     public init() {}
+
+    /// When a 404 is asked again. A job seen before was purged: rarely. One never seen may be
+    /// just submitted (a gateway can answer 404 for the first seconds), so it is asked again
+    /// soon and then less often: the base interval, doubling per 404, up to `notSeenRetry`
+    /// (a mistyped ID costs a request a minute; a job that shows up late is seen within one).
+    public func notFoundDelay(seenBefore: Bool, notFoundAnswers: Int, base: Duration) -> Duration {
+        guard !seenBefore else { return notFoundRetry }
+        let doublings = min(max(0, notFoundAnswers - 1), 16)
+        return min(base * (1 << doublings), max(base, notSeenRetry))
+    }
 
     /// Where a job's unfinished parts stand against their typical duration.
     public enum Phase: Sendable, Hashable {
@@ -67,7 +81,10 @@ public struct PollPolicy: Sendable, Hashable {
         // far overdue or in a state no document lists are the ones that sit still for hours.
         let settled: Bool
         switch (status.outcome, phase) {
-        case (.unknown, _), (.pendingPayment, _), (_, .overdue): settled = true
+        case (.unknown, _), (.pendingPayment, _): settled = true
+        // A little past the typical end is a slow run, about to finish: only far past it is
+        // a job that sits still (a default typical duration is often short of a real run).
+        case (_, .overdue(let multiple)) where multiple >= farOverdue: settled = true
         default: settled = false
         }
         let patience = phase == .due || status == .initial ? 1 : min(settled ? 30 : 3, Double(1 << min(max(0, unchanged - 2), 10)))

@@ -73,9 +73,10 @@ struct RateBudget: Sendable {
         tokens = min(tokens, Double(burst))
     }
 
-    /// Even spacing between two polls of the same job when `activeJobs` share `fraction` of
-    /// this budget (the rest kept for name lookups while some wait).
-    func spacing(activeJobs: Int, fraction: Double = 1) -> Duration {
-        .seconds(60.0 * Double(max(1, activeJobs)) / (Double(capacity) * min(1, max(0.1, fraction))))
+    /// Even spacing between two polls of the same job when `activeJobs` (each weighted by how
+    /// often it is asked, 1 at the base interval) share `fraction` of this budget (the rest
+    /// kept for name lookups while some wait).
+    func spacing(activeJobs: Double, fraction: Double = 1) -> Duration {
+        .seconds(60.0 * max(1, activeJobs) / (Double(capacity) * min(1, max(0.1, fraction))))
     }
 }
