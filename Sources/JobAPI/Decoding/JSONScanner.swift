@@ -91,19 +91,8 @@ struct JSONScanner {
     /// The next key of the object entered (its bytes: never escaped, valid UTF-8), or `nil`
     /// after its `}`. `first` is true before the first key.
     mutating func nextKey(_ first: inout Bool) throws(Unsure) -> Range<Int>? {
-        var byte = try peek()
-        if byte == UInt8(ascii: "}") {
-            close()
-            return nil
-        }
-        if first {
-            first = false
-        } else {
-            guard byte == UInt8(ascii: ",") else { throw Unsure() }
-            at += 1
-            byte = try peek()
-        }
-        guard byte == UInt8(ascii: "\"") else { throw Unsure() }
+        guard try nextMember(closing: UInt8(ascii: "}"), &first) else { return nil }
+        guard try peek() == UInt8(ascii: "\"") else { throw Unsure() }
         at += 1
         let start = at
         var ascii = true
@@ -125,8 +114,14 @@ struct JSONScanner {
 
     /// Whether the array entered has another element (then it is next); `false` after its `]`.
     mutating func nextElement(_ first: inout Bool) throws(Unsure) -> Bool {
+        try nextMember(closing: UInt8(ascii: "]"), &first)
+    }
+
+    /// Past the container's closing byte (`false`), or past the `,` before its next member
+    /// (`true`; none before the first). A trailing comma is not what JSONDecoder reads: unsure.
+    private mutating func nextMember(closing: UInt8, _ first: inout Bool) throws(Unsure) -> Bool {
         let byte = try peek()
-        if byte == UInt8(ascii: "]") {
+        if byte == closing {
             close()
             return false
         }
@@ -136,7 +131,7 @@ struct JSONScanner {
         }
         guard byte == UInt8(ascii: ",") else { throw Unsure() }
         at += 1
-        guard try peek() != UInt8(ascii: "]") else { throw Unsure() }
+        guard try peek() != closing else { throw Unsure() }
         return true
     }
 
