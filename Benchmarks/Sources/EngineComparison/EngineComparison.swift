@@ -11,7 +11,7 @@ import JobSimulator
 /// Target: at most a fifth of the fixed poller's requests at an equal or better median and
 /// p90 delay, and every failure (quota errors come within seconds) seen within a minute.
 ///
-///     EngineComparison [--horizon SECONDS] [--step SECONDS] [--interval SECONDS] [--budget PER_MINUTE] [--worst N] [--tsv]
+///     EngineComparison [--horizon SECONDS] [--step SECONDS] [--interval SECONDS] [--budget PER_MINUTE] [--only SERVICE] [--worst N] [--tsv]
 ///
 /// `--interval` and `--budget` change the engine's settings from their defaults (10 s, 30/min);
 /// rows run that way are labelled so.
@@ -58,8 +58,17 @@ struct EngineComparison {
             label = "engine (\(Int(settings.interval.seconds)) s, \(Int(settings.requestsPerMinute))/min)"
         }
 
-        let fixed = try await runFixed(horizon: horizon, step: step)
-        let engine = try await runEngine(settings: settings, label: label, horizon: horizon, step: step)
+        // `--only bms`: the rollout's jobs of one service (the first rollout had only BMS's six).
+        var only: Service?
+        if let name = arguments.text("--only") {
+            guard let service = Service.named(name) else {
+                FileHandle.standardError.write(Data("EngineComparison: --only \(name) is not a service — give bms, ecs, evs, ims, vpc or cce\n".utf8))
+                exit(64)
+            }
+            only = service
+        }
+        let fixed = try await runFixed(horizon: horizon, step: step, only: only)
+        let engine = try await runEngine(settings: settings, label: label, horizon: horizon, step: step, only: only)
         let rows = [fixed, engine]
 
         if arguments.flag("--tsv") {
@@ -78,7 +87,7 @@ struct EngineComparison {
             for line in engine.slowest.prefix(Int(worst)) { print("  " + line) }
         }
         print("requests per job (fixed / engine):")
-        for (index, job) in fixed.byJob.enumerated() {
+        for (index, job) in fixed.byJob.enumerated() where job.requests + engine.byJob[index].requests > 0 {
             print("  " + pad(job.type, 30) + "\(job.requests) / \(engine.byJob[index].requests)")
         }
         let ratio = Double(engine.requests) / Double(max(1, fixed.requests))
@@ -88,11 +97,12 @@ struct EngineComparison {
 
     // MARK: - The two pollers
 
-    static func runFixed(horizon: Double, step: Duration) async throws -> Outcome {
+    static func runFixed(horizon: Double, step: Duration, only: Service?) async throws -> Outcome {
         let rig = try await VirtualRig.make(scenario: .rollout)
-        let ids = rig.simulator.topLevelJobIDs
-        var ledger = ChangeLedger(changes: rig.simulator.scenario.scheduledChanges, horizon: horizon)
-        let poller = FixedPoller(jobs: rig.simulator.topLevelJobs, interval: .seconds(10), rig: rig)
+        let jobs = rig.simulator.topLevelJobs.filter { only == nil || $0.service == only }
+        let ids = jobs.map(\.id)
+        var ledger = ChangeLedger(changes: rig.simulator.scenario.scheduledChanges.filter { ids.contains($0.jobID) }, horizon: horizon)
+        let poller = FixedPoller(jobs: jobs, interval: .seconds(10), rig: rig)
         let task = Task { await poller.run() }
         await rig.settle { await poller.inFlight }
         while rig.now < horizon {
@@ -111,13 +121,14 @@ struct EngineComparison {
                        failureDelays: ledger.failureDelays(horizon: horizon), byJob: byJob)
     }
 
-    static func runEngine(settings: EngineSettings, label: String, horizon: Double, step: Duration) async throws -> Outcome {
+    static func runEngine(settings: EngineSettings, label: String, horizon: Double, step: Duration, only: Service?) async throws -> Outcome {
         let rig = try await VirtualRig.make(scenario: .rollout)
-        let ids = rig.simulator.topLevelJobIDs
-        var ledger = ChangeLedger(changes: rig.simulator.scenario.scheduledChanges, horizon: horizon)
+        let jobs = rig.simulator.topLevelJobs.filter { only == nil || $0.service == only }
+        let ids = jobs.map(\.id)
+        var ledger = ChangeLedger(changes: rig.simulator.scenario.scheduledChanges.filter { ids.contains($0.jobID) }, horizon: horizon)
         let engine = Engine(profiles: [rig.profile], client: rig.client, settings: settings, clock: rig.clock)
         let runner = Task { await engine.run() }
-        try await engine.add(rig.simulator.topLevelJobs.map { WatchEntry(profile: rig.profile.name, jobID: $0.id, service: $0.service) })
+        try await engine.add(jobs.map { WatchEntry(profile: rig.profile.name, jobID: $0.id, service: $0.service) })
         func view() async -> [String: Job] {
             var jobs: [String: Job] = [:]
             for state in await engine.currentSnapshot().jobs { jobs[state.key.jobID] = state.job }
@@ -175,11 +186,12 @@ struct Arguments {
             }
         }
         if flags.contains("--help") {
-            print("EngineComparison [--horizon SECONDS] [--step SECONDS] [--interval SECONDS] [--budget PER_MINUTE] [--worst N] [--tsv]")
+            print("EngineComparison [--horizon SECONDS] [--step SECONDS] [--interval SECONDS] [--budget PER_MINUTE] [--only SERVICE] [--worst N] [--tsv]")
             exit(0)
         }
     }
 
     func double(_ name: String) -> Double? { values[name].flatMap(Double.init) }
+    func text(_ name: String) -> String? { values[name] }
     func flag(_ name: String) -> Bool { flags.contains(name) }
 }
