@@ -135,8 +135,13 @@ import Testing
         #expect(credential.key.securityToken != nil)
         #expect(credential.expiresAt == Date(timeIntervalSince1970: 1_777_629_600.25))
         #expect(MetadataCredentials.decode(Data(#"{"credential":{"access":"TMPAK"}}"#.utf8)) == nil)
-        // Only the documented default is compared here; nothing is sent to it.
-        #expect(MetadataCredentials(environment: [:]).baseURL == "http://169.254.169.254")
+        // Unset, the URL is the documented default, a link-local address (169.254.0.0/16). Only
+        // compared: no test sends to it, every one that fetches sets JOBWATCH_METADATA_URL to
+        // 127.0.0.1.
+        let defaultURL = MetadataCredentials(environment: [:]).baseURL
+        #expect(defaultURL == MetadataCredentials.defaultURL)
+        let host = URL(string: defaultURL)?.host ?? ""
+        #expect(host.split(separator: ".").prefix(2) == ["169", "254"], "link-local: \(host)")
         #expect(MetadataCredentials(environment: [MetadataCredentials.urlVariable: "http://127.0.0.1:9/"]).identity == "metadata@http://127.0.0.1:9")
     }
 }
