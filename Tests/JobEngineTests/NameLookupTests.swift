@@ -45,7 +45,7 @@ struct NameLookupTests {
                 let due = Duration.seconds(next.timeIntervalSince(EngineHarness.start))
                 promises.byJob.withLock { $0[state.key.jobID, default: []].append((now, due)) }
             }
-            if let deadline = await engine.armedTimerDeadline {
+            if let deadline = await engine.timerDeadline {
                 await testClock.waitForSleeper(until: .init(offset: deadline), limit: .seconds(60))
             }
         }

@@ -57,8 +57,9 @@ extension Engine {
         if job.status.isTerminal {
             record.nextDue = nil
         } else {
-            let interval = nextInterval(for: record, profile: profile)
+            // One pass over the watch list for the base, shared by the interval and the weight.
             let base = pollBase(on: profile.budgetKey(for: record.state.key.service))
+            let interval = nextInterval(for: record, base: base)
             record.lastInterval = interval
             record.pollWeight = interval > .zero ? min(1, base / interval) : 1
             record.nextDue = now + interval

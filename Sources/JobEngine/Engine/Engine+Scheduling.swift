@@ -56,9 +56,9 @@ extension Engine {
         return settings.policy.urgency(status: job.status, phase: job.status == .running ? phase(of: job, at: nowDate) : .unknown)
     }
 
-    /// Wakes the schedule at `wake` (never: `nil`). The deadline is the pass's own instant
-    /// plus the delay, so a timer task that starts late does not wake late; 1 ms at least, so
-    /// a schedule can never spin.
+    /// Wakes the schedule at `wake` (never: `nil`), a deadline the pass fixes, so a timer task
+    /// that starts late does not wake late; 1 ms after the pass at least, so a schedule can
+    /// never spin.
     func armTimer(at wake: Duration?, now: Duration) {
         timer?.cancel()
         timerDeadline = nil
@@ -130,7 +130,11 @@ extension Engine {
 
     /// When to ask again after a good answer that is not terminal.
     func nextInterval(for record: JobRecord, profile: ProfileTarget, active: [BudgetKey: Double]? = nil) -> Duration {
-        let base = pollBase(on: profile.budgetKey(for: record.state.key.service), active: active)
+        nextInterval(for: record, base: pollBase(on: profile.budgetKey(for: record.state.key.service), active: active))
+    }
+
+    /// The same, on a base interval the caller already has.
+    func nextInterval(for record: JobRecord, base: Duration) -> Duration {
         guard let job = record.state.job else { return .zero }
         return settings.policy.interval(base: base, status: job.status, phase: phase(of: job, at: clock.date), unchanged: record.unchangedAnswers)
     }

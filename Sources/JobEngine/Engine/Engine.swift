@@ -44,8 +44,9 @@ public actor Engine {
     var lookupTasks: [UUID: Task<Void, Never>] = [:]
     var names = LookupBook()
     var timer: Task<Void, Never>?
-    /// When the armed timer fires (`nil`: none armed).
-    var timerDeadline: Duration?
+    /// When the armed timer fires (`nil`: none armed); tests on virtual time let its sleep
+    /// begin before they move time.
+    package internal(set) var timerDeadline: Duration?
     /// A schedule pass is asked for and the run loop has not taken it yet.
     var schedulePending = false
     var saveTask: Task<Void, Never>?
@@ -203,17 +204,11 @@ public actor Engine {
 
     public func currentSnapshot() -> Snapshot { makeSnapshot() }
 
-    /// Requests in flight now.
-    package var inFlightCount: Int { requests.count + lookupTasks.count }
-
     /// Nothing more happens at this instant: no request or lookup in flight, no schedule pass
     /// asked for, the timer not yet due. Tests on virtual time wait for it before moving on.
     package var isSettled: Bool {
         requests.isEmpty && lookupTasks.isEmpty && !schedulePending && (timerDeadline.map { $0 > clock.elapsed } ?? true)
     }
-
-    /// When the armed timer fires, for tests that must let its sleep begin before moving time.
-    package var armedTimerDeadline: Duration? { timerDeadline }
 
     /// Asks the run loop for a schedule pass. One kick at most is outstanding, so the flag
     /// says exactly whether a pass is still to come (a second buffered kick would run a pass
