@@ -51,10 +51,8 @@ final class VirtualClock: Clock, Sendable {
     /// Waits (a real-time `limit` at most) until something sleeps until `deadline`: a timer
     /// task that has not started yet would otherwise be passed by the next step.
     func waitForSleeper(until deadline: Instant, limit: Duration = .seconds(5)) async {
-        let clock = ContinuousClock()
-        let giveUp = clock.now.advanced(by: limit)
-        while !state.withLock({ $0.sleepers.values.contains { $0.deadline == deadline } || $0.now >= deadline }), clock.now < giveUp {
-            await Task.yield()
+        await waitInRealTime(atMost: limit) {
+            state.withLock { $0.sleepers.values.contains { $0.deadline == deadline } || $0.now >= deadline }
         }
     }
 
