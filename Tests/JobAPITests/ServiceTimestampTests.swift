@@ -65,15 +65,16 @@ struct ServiceTimestampTests {
         #expect(JobTimestamp.parse(text) == nil)
     }
 
-    @Test func manyTimesParseQuickly() {
-        // Every sub-job's two times go through here: no formatter is built per call.
-        let clock = ContinuousClock()
-        let elapsed = clock.measure {
-            for _ in 0..<20_000 {
-                _ = JobTimestamp.parse("2018-08-02 08:12:40.672772389 +0000 UTC")
-                _ = JobTimestamp.parse("04-Jun-2015 18:11:06:586")
-            }
+    @Test func manyTimesParseAlike() {
+        // Every sub-job's two times go through here, so no state may carry from one call to the
+        // next. (How fast is the Decode benchmark's to say: a time bound here failed a loaded
+        // CI run, and speed goals live in benchmarks.)
+        let go = JobTimestamp.parse("2018-08-02 08:12:40.672772389 +0000 UTC")
+        let ims = JobTimestamp.parse("04-Jun-2015 18:11:06:586")
+        #expect(go != nil && ims != nil)
+        for _ in 0..<2_000 {
+            #expect(JobTimestamp.parse("2018-08-02 08:12:40.672772389 +0000 UTC") == go)
+            #expect(JobTimestamp.parse("04-Jun-2015 18:11:06:586") == ims)
         }
-        #expect(elapsed < .seconds(5), "\(elapsed)")
     }
 }
