@@ -63,15 +63,18 @@ public enum Dashboard {
         let ref = selected.map { tree.node(at: $0) }
         let split = layout.split(showDetail: state.showDetail, detailLines: DetailView.lineCount(ref, context))
         let top = Selection.top(current: state.scrollOffset, selected: selected, visible: split.tree.height, count: tree.count)
-        let treeRows = TreeView.rows(context, tree: tree, width: split.tree.width, height: split.tree.height, top: top, selected: selected)
+        var treeRows = TreeView.rows(context, tree: tree, width: split.tree.width, height: split.tree.height, top: top, selected: selected)
         guard let pane = split.detail else { return treeRows }
         let detailRows = DetailView.rows(context, ref: ref, width: pane.width, height: pane.height)
         if !split.detailOnRight { return treeRows + detailRows }
-        // Side by side: tree │ detail.
+        // Side by side: tree │ detail, each tree row extended in place.
         let bar = Cell(context.unicode ? "│" : "|", style: context.palette.dim)
-        return zip(treeRows, detailRows).map { left, right in
-            Row(cells: left.cells + [bar] + right.cells)
+        for index in treeRows.indices where index < detailRows.count {
+            treeRows[index].cells.append(bar)
+            treeRows[index].cells.append(contentsOf: detailRows[index].cells)
         }
+        if treeRows.count > detailRows.count { treeRows.removeLast(treeRows.count - detailRows.count) }
+        return treeRows
     }
 
     private static func tooSmall(_ context: RenderContext, width: Int, height: Int, title: String) -> Frame {

@@ -8,15 +8,34 @@ struct LineBuilder {
 
     init(width: Int) {
         self.width = max(0, width)
+        // One allocation a row: a row grows to exactly `width` cells.
+        cells.reserveCapacity(self.width)
     }
 
     var remaining: Int { width - used }
 
     /// Appends as much of `text` as fits; control characters become spaces.
     mutating func add(_ text: String, _ style: Style = .plain) {
+        if DisplayWidth.isPrintableASCII(text) {
+            // Most text on screen: one cell a byte, no grapheme breaking or width lookup.
+            for byte in text.utf8 {
+                guard used < width else { return }
+                cells.append(Cell(ASCIIGraphemes.of(byte), width: 1, style: style))
+                used += 1
+            }
+            return
+        }
+        // A rule or a run of one symbol repeats its character: its width is looked up once.
+        var previous: (character: Character, width: Int)?
         for character in text {
-            let drawn: Character = character.isNewline || character == "\t" || DisplayWidth.of(character) == 0 && character.isASCII ? " " : character
-            let w = DisplayWidth.of(drawn)
+            let drawn: Character = character.isNewline || character == "\t" || character.isASCII && DisplayWidth.of(character) == 0 ? " " : character
+            let w: Int
+            if let previous, previous.character == drawn {
+                w = previous.width
+            } else {
+                w = DisplayWidth.of(drawn)
+                previous = (drawn, w)
+            }
             if w == 0 { continue }
             if used + w > width { return }
             cells.append(Cell(String(drawn), width: w, style: style))
@@ -42,10 +61,10 @@ struct LineBuilder {
 
     /// Spaces up to column `column` (exclusive).
     mutating func pad(to column: Int, _ style: Style = .plain) {
-        while used < min(column, width) {
-            cells.append(Cell(" ", style: style))
-            used += 1
-        }
+        let missing = min(column, width) - used
+        guard missing > 0 else { return }
+        cells.append(contentsOf: repeatElement(Cell(" ", style: style), count: missing))
+        used += missing
     }
 
     /// Applies `change` to every cell so far (e.g. reverse video for the selected row).
@@ -54,10 +73,9 @@ struct LineBuilder {
     }
 
     /// The row, padded with spaces to exactly `width` columns in `fill` style.
-    func row(fill: Style = .plain) -> Row {
-        var copy = self
-        copy.pad(to: width, fill)
-        return Row(cells: copy.cells)
+    consuming func row(fill: Style = .plain) -> Row {
+        pad(to: width, fill)
+        return Row(cells: cells)
     }
 
 }

@@ -10,6 +10,7 @@ enum TreeView {
         let idWidth = min(12, max(1, refs.compactMap { id(of: $0, context.snapshot) }.map { DisplayWidth.of(context.shortID($0)) }.max() ?? 1))
         let columns = TreeColumns(width: width, idWidth: idWidth, columns: TreeColumn.table(width: width, tagged: context.tagsServices))
         var rows: [Row] = []
+        rows.reserveCapacity(height)
         for (offset, ref) in refs.enumerated() {
             // Unfolded is what the tree did: the next row is a child of this one.
             let nextRow = top + offset + 1
@@ -114,9 +115,8 @@ enum TreeView {
         }
     }
 
-    private static func finish(_ line: LineBuilder, selected: Bool, palette: Palette) -> Row {
+    private static func finish(_ line: consuming LineBuilder, selected: Bool, palette: Palette) -> Row {
         guard selected else { return line.row() }
-        var line = line
         line.restyle { $0.reverse = true }
         return line.row(fill: Style(reverse: true))
     }

@@ -8,6 +8,7 @@ import JobModel
 public enum DisplayWidth {
     /// Columns `s` takes on a terminal.
     public static func of(_ s: String) -> Int {
+        if isPrintableASCII(s) { return s.utf8.count }
         var total = 0
         for character in s { total += of(character) }
         return total
@@ -41,6 +42,7 @@ public enum DisplayWidth {
         let ellipsisWidth = of(ellipsis)
         guard ellipsisWidth <= columns else { return "" }
         let room = columns - ellipsisWidth
+        if isPrintableASCII(s) { return String(decoding: s.utf8.prefix(room), as: UTF8.self) + ellipsis }
         var result = ""
         var used = 0
         for character in s {
@@ -57,6 +59,16 @@ public enum DisplayWidth {
         let cut = truncate(s, to: columns, ellipsis: ellipsis)
         let missing = columns - of(cut)
         return missing > 0 ? cut + String(repeating: " ", count: missing) : cut
+    }
+
+    /// Every byte a printable ASCII character (space to `~`): one column each, one grapheme each.
+    public static func isPrintableASCII(_ s: String) -> Bool {
+        s.utf8.withContiguousStorageIfAvailable { $0.allSatisfy(isPrintableASCII) }
+            ?? s.utf8.allSatisfy(isPrintableASCII)
+    }
+
+    private static func isPrintableASCII(_ byte: UInt8) -> Bool {
+        byte >= 0x20 && byte < 0x7F
     }
 
     static func scalarWidth(_ scalar: Unicode.Scalar) -> Int {
