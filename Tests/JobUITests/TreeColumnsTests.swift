@@ -25,4 +25,27 @@ struct TreeColumnsTests {
         #expect(!narrow.shown.contains { $0.width == 5 }, "its drop order 0 drops it before the reason")
         #expect(narrow.width(of: .reason) != nil)
     }
+
+    @Test func theStatusColumnWidensForTheLongestWordOnScreen() {
+        #expect(TreeColumns(width: 200, idWidth: 9).width(of: .status) == 7)
+        #expect(TreeColumns(width: 200, idWidth: 9, statusWidth: 4).width(of: .status) == 7, "never narrower than RUNNING")
+        #expect(TreeColumns(width: 200, idWidth: 9, statusWidth: 15).width(of: .status) == 15)
+    }
+
+    @Test(arguments: [JobStatus.pendingPayment, .other("ROLLBACKING"), .other("Initializing")])
+    func aLongStatusIsShownWhole(_ status: JobStatus) {
+        var state = Fixtures.single
+        state.job?.status = status
+        let frame = Fixtures.render(Fixtures.snapshot([Fixtures.failedBatch, state]), Fixtures.state(width: 120, height: 30), width: 120, height: 30)
+        #expect(frame.lines.contains { $0.contains(" \(status.description) ") }, "\(frame.lines.joined(separator: "\n"))")
+    }
+
+    @Test func anEndlessUndocumentedStatusIsCutNotTheLabel() {
+        var state = Fixtures.single
+        state.job?.status = .other(String(repeating: "X", count: 40))
+        let frame = Fixtures.render(Fixtures.snapshot([state]), Fixtures.state(width: 120, height: 30), width: 120, height: 30)
+        let row = frame.lines.first { $0.contains("XXXX") } ?? ""
+        #expect(row.contains(String(repeating: "X", count: 15) + "…"))
+        #expect(!row.contains(String(repeating: "X", count: 17)))
+    }
 }

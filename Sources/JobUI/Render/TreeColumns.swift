@@ -12,6 +12,9 @@ struct TreeColumn: Sendable {
         case fixed(Int)
         /// The job's ID column: as wide as the widest short ID on screen.
         case ids
+        /// The status column: at least this wide, and as wide as the widest status word on
+        /// screen (`ROLLBACKING`, `NOT FOUND`: a status is never cut).
+        case statuses(minimum: Int)
         /// Ideally this wide (with the indentation), else what is left; never dropped.
         case label(ideal: Int)
         /// At least this wide, and everything left over.
@@ -29,7 +32,7 @@ struct TreeColumn: Sendable {
     static let all: [TreeColumn] = [
         TreeColumn(name: .label, width: .label(ideal: 20), dropOrder: nil),
         TreeColumn(name: .id, width: .ids, dropOrder: nil),
-        TreeColumn(name: .status, width: .fixed(7), dropOrder: nil),
+        TreeColumn(name: .status, width: .statuses(minimum: 7), dropOrder: nil),
         TreeColumn(name: .begin, width: .fixed(8), dropOrder: 2),
         TreeColumn(name: .elapsed, width: .fixed(6), dropOrder: 3, alignRight: true),
         TreeColumn(name: .reason, width: .rest(minimum: 12), dropOrder: 1),
@@ -56,12 +59,13 @@ struct TreeColumns: Equatable {
     /// The columns shown, in order, with their widths (the label's includes the indentation).
     private(set) var shown: [(name: TreeColumn.Name, width: Int, alignRight: Bool)] = []
 
-    init(width: Int, idWidth: Int, columns: [TreeColumn] = TreeColumn.all) {
+    init(width: Int, idWidth: Int, statusWidth: Int = 0, columns: [TreeColumn] = TreeColumn.all) {
         // Each column but the first is preceded by one space.
         func minimum(_ column: TreeColumn) -> Int {
             switch column.width {
             case .fixed(let n): n
             case .ids: idWidth
+            case .statuses(let least): max(least, statusWidth)
             case .label(let ideal): ideal
             case .rest(let least): least
             }

@@ -8,7 +8,9 @@ enum TreeView {
         let shown = top..<min(tree.count, top + height)
         let refs = shown.map { tree.node(at: $0) }
         let idWidth = min(12, max(1, refs.compactMap { id(of: $0, context.snapshot) }.map { DisplayWidth.of(context.shortID($0)) }.max() ?? 1))
-        let columns = TreeColumns(width: width, idWidth: idWidth, columns: TreeColumn.table(width: width, tagged: context.tagsServices))
+        // An undocumented status can be any word: past 16 columns it is cut rather than the label.
+        let statusWidth = min(16, refs.filter { !$0.isEntity }.map { DisplayWidth.of(statusWord(of: $0, context.snapshot)) }.max() ?? 0)
+        let columns = TreeColumns(width: width, idWidth: idWidth, statusWidth: statusWidth, columns: TreeColumn.table(width: width, tagged: context.tagsServices))
         var rows: [Row] = []
         rows.reserveCapacity(height)
         for (offset, ref) in refs.enumerated() {
@@ -37,6 +39,11 @@ enum TreeView {
         guard !ref.isEntity else { return nil }
         if ref.isJob { return snapshot.jobs[ref.job].key.jobID }
         return snapshot.apiJob(at: ref)?.id ?? "-"
+    }
+
+    /// The status column's text for a job or sub-job row.
+    static func statusWord(of ref: NodeRef, _ snapshot: Snapshot) -> String {
+        StatusLook.word(snapshot.apiJob(at: ref)?.status, health: ref.isJob ? snapshot.jobs[ref.job].health : .fresh)
     }
 
     // MARK: - One row
@@ -105,7 +112,7 @@ enum TreeView {
         case .id:
             return (context.shortID(id(of: ref, context.snapshot) ?? "-"), palette.dim)
         case .status:
-            return (StatusLook.word(status, health: ref.isJob ? state.health : .fresh), palette.status(status))
+            return (statusWord(of: ref, context.snapshot), palette.status(status))
         case .begin:
             return (job?.beginTime.map { ClockText.clock($0, context.zone) } ?? "", rowStyle)
         case .elapsed:
