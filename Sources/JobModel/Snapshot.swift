@@ -37,13 +37,27 @@ public struct BudgetUse: Sendable, Hashable {
     public var limitPerMinute: Double
     /// Polling stopped for this credential (401/403), with the reason.
     public var stoppedReason: String?
+    /// When each request counted in `usedLastMinute` leaves the minute, oldest first: the
+    /// count can fall on screen while no new snapshot comes (an idle dashboard).
+    public var leavesWindowAt: [Date]
 
-    public init(credential: String, endpoint: String, usedLastMinute: Int, limitPerMinute: Double, stoppedReason: String? = nil) {
+    public init(credential: String, endpoint: String, usedLastMinute: Int, limitPerMinute: Double, stoppedReason: String? = nil, leavesWindowAt: [Date] = []) {
         self.credential = credential
         self.endpoint = endpoint
         self.usedLastMinute = usedLastMinute
         self.limitPerMinute = limitPerMinute
         self.stoppedReason = stoppedReason
+        self.leavesWindowAt = leavesWindowAt
+    }
+
+    /// Requests in the minute ending at `date` (at or after the snapshot).
+    public func used(at date: Date) -> Int {
+        max(0, usedLastMinute - leavesWindowAt.count { $0 <= date })
+    }
+
+    /// When the count next falls after `date`, if it does.
+    public func nextFall(after date: Date) -> Date? {
+        leavesWindowAt.first { $0 > date }
     }
 }
 

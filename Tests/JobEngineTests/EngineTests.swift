@@ -44,8 +44,14 @@ struct EngineTests {
         #expect(perMinute.allSatisfy { $0 <= 27 }, "90 % of 30 per minute at most: \(perMinute)")
         // 27 in every 65 s (a margin for the server's clock), spread out: 120–150 in 6 minutes.
         #expect(perMinute.reduce(0, +) >= 120, "the budget should be used, not wasted: \(perMinute)")
-        let budget = await h.snapshot().budgets.first
-        #expect(budget?.usedLastMinute ?? 99 <= 30)
+        let snapshot = await h.snapshot()
+        let budget = try #require(snapshot.budgets.first)
+        #expect(budget.usedLastMinute <= 30)
+        // Each request counted leaves the minute within the next 60 s, oldest first.
+        #expect(budget.leavesWindowAt.count == budget.usedLastMinute)
+        #expect(budget.leavesWindowAt == budget.leavesWindowAt.sorted())
+        #expect(budget.leavesWindowAt.allSatisfy { $0 > snapshot.takenAt && $0 <= snapshot.takenAt.addingTimeInterval(60) })
+        #expect(budget.used(at: snapshot.takenAt.addingTimeInterval(60)) == 0)
         await h.shutdown()
     }
 

@@ -61,4 +61,22 @@ import JobModel
         #expect(ClockText.age(seconds) == text)
         #expect(abs(ClockText.ageChanges(after: seconds) - changesIn) < 1e-9)
     }
+
+    /// An idle watch's header: "budget 3/30 per min" falls as each request leaves the minute,
+    /// with no new snapshot, and the tick wakes for each fall.
+    @Test func theBudgetCountFallsOnAnIdleScreen() throws {
+        let now = Fixtures.now.addingTimeInterval(10 * 60 + 17)
+        var snapshot = done
+        snapshot.budgets = [BudgetUse(credential: "AK HPUA…", endpoint: "bms.cn-north-4.myhuaweicloud.com:443", usedLastMinute: 3, limitPerMinute: 30,
+                                      leavesWindowAt: [now.addingTimeInterval(4), now.addingTimeInterval(9), now.addingTimeInterval(30)])]
+        let model = model(snapshot, at: now)
+        #expect(Dashboard.view(model).lines.contains { $0.contains("budget 3/30 per min") })
+        let wait = try #require(Dashboard.stillFor(model))
+        #expect(wait == .seconds(4))
+        #expect(frame(model, at: now.addingTimeInterval(4)).contains { $0.contains("budget 2/30 per min") })
+        #expect(frame(model, at: now.addingTimeInterval(31)).contains { $0.contains("budget 0/30 per min") })
+        var later = model
+        later.now = now.addingTimeInterval(31)
+        #expect(Dashboard.stillFor(later).map { $0 > .seconds(4) } ?? true, "nothing left to fall")
+    }
 }

@@ -52,7 +52,9 @@ extension Engine {
         }
         let budgetUses = usedBudgets.sorted().map { key in
             let budget = budgets[key] ?? newBudget(for: key)
-            return BudgetUse(credential: key.credential, endpoint: key.endpoint, usedLastMinute: budget.used(at: now), limitPerMinute: budget.limitPerMinute, stoppedReason: stoppedCredentials[key])
+            let leaves = budget.leavesWindow(at: now).map { nowDate.addingTimeInterval(($0 - now).seconds) }
+            return BudgetUse(credential: key.credential, endpoint: key.endpoint, usedLastMinute: budget.used(at: now), limitPerMinute: budget.limitPerMinute,
+                             stoppedReason: stoppedCredentials[key], leavesWindowAt: leaves)
         }
         let throttle = throttles.values.filter { $0.until > now }.max { $0.until < $1.until }
         let throttledUntil = throttle.map { nowDate.addingTimeInterval(($0.until - now).seconds) }

@@ -37,6 +37,11 @@ struct RateBudget: Sendable {
         sent.count { $0 > now - Self.window }
     }
 
+    /// When each request of that minute leaves it, oldest first.
+    func leavesWindow(at now: Duration) -> [Duration] {
+        sent.filter { $0 > now - Self.window }.sorted().map { $0 + Self.window }
+    }
+
     /// When the next request may go: now, or when both the window and the spreading allow.
     func nextSlot(at now: Duration) -> Duration {
         let span = Self.window + Self.guardTime

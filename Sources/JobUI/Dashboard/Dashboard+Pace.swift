@@ -18,6 +18,10 @@ extension Dashboard {
             guard let date else { continue }
             wait = min(wait, ClockText.ageChanges(after: now.timeIntervalSince(date)))
         }
+        // The header's "budget N/30 per min" falls as requests leave the minute.
+        for budget in shown.budgets {
+            if let fall = budget.nextFall(after: now) { wait = min(wait, fall.timeIntervalSince(now)) }
+        }
         return max(fast, .milliseconds(Int((wait * 1000).rounded(.up))))
     }
 

@@ -114,7 +114,7 @@ enum HeaderView {
             if let stopped = budget.stoppedReason {
                 part("\(budget.credential) stopped: \(stopped)", palette.error)
             } else {
-                part("budget \(budget.usedLastMinute)/\(Int(budget.limitPerMinute)) per min", palette.plain)
+                part("budget \(budget.used(at: context.now))/\(Int(budget.limitPerMinute)) per min", palette.plain)
             }
         }
         for host in snapshot.endpointErrors.keys.sorted() {
