@@ -43,12 +43,19 @@ public enum PlainTree {
         let entityText = job.entities.attributes.map { "\($0.key)=\($0.value)" }.joined(separator: "  ")
         if !entityText.isEmpty { out.append("    \(entityText)") }
         let subJobs = job.subJobs
+        // A CCE sub-job's own sub-jobs sit further in (`Job.nesting`): each level keeps its
+        // `│` while a sibling of that level is still to come.
+        let depths = subJobs.map { min(4, $0.nesting ?? 0) }
+        let bar = unicode ? "│  " : "|  "
+        var continuing: [Bool] = []
         for (index, sub) in subJobs.enumerated() {
-            let last = index == subJobs.count - 1
+            let depth = depths[index]
+            let last = isLastSibling(at: index, depths: depths)
             let branch = unicode ? (last ? "└─" : "├─") : (last ? "`-" : "|-")
-            // A CCE sub-job's own sub-jobs sit further in (`Job.nesting`).
-            let deeper = String(repeating: "   ", count: min(4, sub.nesting ?? 0))
-            let indent = deeper + (unicode ? (last ? "   " : "│  ") : (last ? "   " : "|  "))
+            continuing = Array(continuing.prefix(depth)) + Array(repeating: false, count: max(0, depth - continuing.count))
+            let deeper = continuing.map { $0 ? bar : "   " }.joined()
+            let indent = deeper + (last ? "   " : bar)
+            continuing.append(!last)
             var line = "  \(deeper)\(branch) \(symbols.symbol(for: sub.status)) \(JobTitle.describe(sub, service: service, resources: state.resources))  \(sub.id ?? "-")  \(sub.status)"
             line += "  " + timing(sub, now: now, timeZone: timeZone, arrow: unicode ? "→" : "->")
             if let id = sub.id, state.slowSubJobIDs.contains(id) { line += "  SLOW" }
@@ -60,6 +67,15 @@ public enum PlainTree {
             }
         }
         return out
+    }
+
+    /// No later sub-job of the same depth comes before the list goes back up a level.
+    static func isLastSibling(at index: Int, depths: [Int]) -> Bool {
+        for depth in depths[(index + 1)...] {
+            if depth < depths[index] { return true }
+            if depth == depths[index] { return false }
+        }
+        return true
     }
 
     static func timing(_ job: Job, now: Date, timeZone: TimeZone, arrow: String) -> String {
