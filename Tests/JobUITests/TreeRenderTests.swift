@@ -117,6 +117,16 @@ struct TreeRenderTests {
         #expect(frame.rows.allSatisfy { $0.cells.allSatisfy { $0.grapheme.allSatisfy(\.isASCII) } })
     }
 
+    @Test func aChineseReasonWithoutUnicodeShowsItsCodeAndWhatToDo() {
+        var batch = Fixtures.failedBatch
+        batch.job?.entities.subJobs[1] = Fixtures.sub("2c9eb2c5544cbf6101544f0635672b61", .fail, end: 240, reason: "实例配额不足，请联系管理员")
+        let ascii = Fixtures.render(Fixtures.snapshot([batch]), Fixtures.state(width: 200, height: 30), width: 200, height: 30, capabilities: Fixtures.ascii)
+        #expect(ascii.lines.contains { $0.contains("FAIL") && $0.contains("BMS.0102 (reason not in ASCII: use a UTF-8 locale, LANG=C.UTF-8)") }, "\(ascii.lines.joined(separator: "\n"))")
+        #expect(ascii.rows.allSatisfy { $0.cells.allSatisfy { $0.grapheme.allSatisfy(\.isASCII) } })
+        let unicode = Fixtures.render(Fixtures.snapshot([batch]), Fixtures.state(width: 200, height: 30), width: 200, height: 30)
+        #expect(unicode.lines.contains { $0.contains("实例配额不足") })
+    }
+
     @Test func windowTitleCountsSubJobs() {
         let frame = Fixtures.render(Fixtures.snapshot(), Fixtures.state())
         #expect(frame.title == "jobwatch 2✔ 1✖ 3▶")

@@ -68,7 +68,7 @@ enum DetailView {
                 status += context.separator + marker
             }
             out.append(("status", status))
-            if let reason = job.failureReason { out.append(("reason", reason)) }
+            if let reason = context.failureReason(of: job) { out.append(("reason", reason)) }
             for resource in state.resources(of: job) {
                 out.append((resource.kind.rawValue, resource.id))
                 out.append(contentsOf: resourceLines(resource, context))

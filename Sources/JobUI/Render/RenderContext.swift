@@ -27,4 +27,12 @@ struct RenderContext {
     var zone: TimeZone { state.zone }
 
     func shortID(_ id: String) -> String { JobID.short(id, unicode: unicode) }
+
+    /// A job's failure reason as this terminal can show it. Without a UTF-8 locale a Chinese
+    /// reason would draw as a row of `?`: its error code and what to do say more.
+    func failureReason(of job: Job) -> String? {
+        guard let reason = job.failureReason else { return nil }
+        if unicode || reason.unicodeScalars.allSatisfy(\.isASCII) { return reason }
+        return [job.failureCode, "(reason not in ASCII: use a UTF-8 locale, LANG=C.UTF-8)"].compactMap { $0 }.joined(separator: " ")
+    }
 }

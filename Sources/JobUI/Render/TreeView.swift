@@ -152,7 +152,7 @@ enum TreeView {
         if let job, !job.status.isTerminal, let progress = job.entities.progress {
             parts.append("\(Int((progress * 100).rounded())) %")
         }
-        if let reason = job?.failureReason { parts.append(reason) }
+        if let job, let reason = context.failureReason(of: job) { parts.append(reason) }
         return parts.joined(separator: context.separator)
     }
 
