@@ -78,8 +78,8 @@ def main():
     out["engine_slowest_failure_s"] = float(ours[6])
 
     b = kv(bytes_tsv)
-    out["terminal_bytes_per_refresh_median"] = int(b["median"])
-    out["terminal_bytes_first_paint"] = int(b["first_paint"])
+    out["terminal_bytes_per_refresh_median"] = round(float(b["median"]))
+    out["terminal_bytes_first_paint"] = round(float(b["first_paint"]))
 
     i = kv(idle_tsv)
     out["idle_cpu_s_per_10min"] = float(i["cpu_s_per_10min"])
