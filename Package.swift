@@ -33,6 +33,8 @@ let package = Package(
             // pkg-config returns (and drops them anyway); the shim defines what is needed.
             providers: [.apt(["libncursesw5-dev"])]
         ),
+        // glibc's mallopt: the executable keeps the heap in one arena (MallocArenas.swift).
+        .systemLibrary(name: "CMalloc"),
         // The values every layer shares; Foundation only, so the UI links no network stack.
         .target(name: "JobModel", swiftSettings: swiftSettings),
         .target(
@@ -79,7 +81,7 @@ let package = Package(
         .executableTarget(
             name: "jobwatch",
             dependencies: [
-                "CNcursesw", "JobModel", "JobAPI", "JobEngine", "JobSimulator", "JobUI",
+                "CNcursesw", "CMalloc", "JobModel", "JobAPI", "JobEngine", "JobSimulator", "JobUI",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
                 .product(name: "Logging", package: "swift-log"),
             ],

@@ -137,6 +137,38 @@ struct NameLookupTests {
         await never.shutdown()
     }
 
+    @Test("an abandoned name keeps no user, however often its job answers")
+    func abandonedKeepsNoUser() async throws {
+        let rig = try await Rig(jobCount: 2, servers: 3, names: true, findAfter: 1000)
+        await rig.advance(by: .seconds(1800), step: .seconds(5))
+        let polls = rig.jobs.pollTimes.count
+        await rig.advance(by: .seconds(120), step: .seconds(5))
+        #expect(rig.jobs.pollTimes.count > polls, "the jobs kept answering")
+        let sizes = await rig.engine.lookupBookSizes
+        #expect(sizes.abandoned > 0)
+        #expect(sizes.users == 0 && sizes.pending == 0, "\(sizes)")
+        await rig.shutdown()
+    }
+
+    @Test("a job that leaves the watch takes its names with it")
+    func removedJobForgetsNames() async throws {
+        let found = try await Rig(jobCount: 1, servers: 3, names: true)
+        await found.advance(by: .seconds(60))
+        #expect(await found.engine.lookupBookSizes.known > 0)
+        for state in await found.engine.currentSnapshot().jobs { await found.engine.remove(state.key) }
+        let foundLeft = await found.engine.lookupBookSizes
+        #expect(foundLeft.known + foundLeft.pending + foundLeft.users + foundLeft.abandoned == 0, "\(foundLeft)")
+        await found.shutdown()
+
+        let never = try await Rig(jobCount: 1, servers: 3, names: true, findAfter: 1000)
+        await never.advance(by: .seconds(1800), step: .seconds(5))
+        #expect(await never.engine.lookupBookSizes.abandoned > 0)
+        for state in await never.engine.currentSnapshot().jobs { await never.engine.remove(state.key) }
+        let neverLeft = await never.engine.lookupBookSizes
+        #expect(neverLeft.known + neverLeft.pending + neverLeft.users + neverLeft.abandoned == 0, "\(neverLeft)")
+        await never.shutdown()
+    }
+
     @Test("a 403 turns lookups off for the credential with one notice; polls go on")
     func forbiddenSwitchesOff() async throws {
         let rig = try await Rig(jobCount: 2, servers: 150, names: true, forbidden: true)

@@ -7,6 +7,8 @@ import JobModel
 extension Engine {
     var lookupsEnabled: Bool { settings.names && lookups != nil }
 
+    package var lookupBookSizes: LookupBook.Sizes { names.sizes }
+
     /// Takes in what a job's answer names: known resources are attached at once, the others
     /// are queued (once; a resource already queued or refused is not queued again).
     func noteResources(of key: JobKey) {
@@ -24,9 +26,12 @@ extension Engine {
                     }
                     continue
                 }
-                guard lookupsEnabled, record.state.health != .detached else { continue }
+                // Nothing will be asked for an abandoned or refused one: no user to remember
+                // (every answer of every job naming it would add one back).
+                guard lookupsEnabled, record.state.health != .detached, !names.abandoned.contains(resourceKey),
+                      names.refused[profile.budgetKey(for: api.service)] == nil else { continue }
                 names.users[resourceKey, default: []].insert(key)
-                if names.pending[resourceKey] == nil, !names.abandoned.contains(resourceKey), names.refused[profile.budgetKey(for: api.service)] == nil {
+                if names.pending[resourceKey] == nil {
                     names.pending[resourceKey] = LookupBook.Attempt(dueAt: now)
                 }
             }
@@ -194,6 +199,7 @@ extension Engine {
             }
             for key in names.pending.keys where lookupProfile(for: key)?.budgetKey(for: key.api.service) == budgetKey {
                 names.pending[key] = nil
+                names.users[key] = nil
             }
         case .failure(let error):
             if !cancelled { logger.info("lookup failed", metadata: ["error": "\(error)"]) }
@@ -205,7 +211,8 @@ extension Engine {
     }
 
     private func resolve(_ key: ResourceKey, as resource: Resource) {
-        names.pending[key] = nil
+        // No longer pending: every job naming it left the watch while it was asked.
+        guard names.pending.removeValue(forKey: key) != nil else { return }
         names.known[key] = resource
         for jobKey in names.users.removeValue(forKey: key) ?? [] {
             records[jobKey]?.state.resources[key.id] = resource
@@ -219,6 +226,7 @@ extension Engine {
         attempt.inFlight = false
         guard attempt.attempts < LookupBook.maxAttempts else {
             names.pending[key] = nil
+            names.users[key] = nil
             names.abandoned.insert(key)
             return
         }
@@ -247,6 +255,27 @@ struct LookupGroup: Sendable, Hashable, Comparable {
 }
 
 extension Engine {
+    /// Jobs left the watch list: the book forgets them as users, and forgets resources no job
+    /// on the list names any more (resolved or abandoned), so a dashboard that runs for weeks
+    /// keeps only what its watch list names.
+    func forgetLookups(of gone: Set<JobKey>) {
+        for (resource, jobs) in names.users where !jobs.isDisjoint(with: gone) {
+            let left = jobs.subtracting(gone)
+            names.users[resource] = left.isEmpty ? nil : left
+            // Still in flight: its answer finds no pending entry and no user, and is dropped.
+            if left.isEmpty { names.pending[resource] = nil }
+        }
+        var named: Set<String> = []
+        for record in records.values {
+            guard let job = record.state.job else { continue }
+            for part in [job] + job.subJobs {
+                for (_, id) in ResourceReference.named(by: part) { named.insert(id) }
+            }
+        }
+        names.known = names.known.filter { named.contains($0.key.id) }
+        names.abandoned = names.abandoned.filter { named.contains($0.id) }
+    }
+
     /// The resources still named by a job on the watch list (a resource of a job that left
     /// it is forgotten with it), sorted so the file is stable.
     func savedResources() -> [StateFile.SavedResource]? {

@@ -19,6 +19,7 @@ extension Engine {
         for key in expired { records[key] = nil }
         let gone = Set(expired)
         order.removeAll { gone.contains($0) }
+        forgetLookups(of: gone)
         log.removeOlder(than: cutoff)
         logger.info("finished jobs past retention dropped", metadata: ["count": "\(expired.count)"])
         return true

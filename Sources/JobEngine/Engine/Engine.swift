@@ -153,6 +153,7 @@ public actor Engine {
         guard records.removeValue(forKey: key) != nil else { return }
         order.removeAll { $0 == key }
         requests[key]?.cancel()
+        forgetLookups(of: [key])
         changed()
     }
 

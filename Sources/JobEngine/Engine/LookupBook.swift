@@ -3,7 +3,7 @@ import JobModel
 
 /// The engine's bookkeeping for names: what is known (kept for the resource's life), what is
 /// still to ask and when, and where lookups are off.
-struct LookupBook: Sendable {
+package struct LookupBook: Sendable {
     /// Resolved resources: never asked again.
     var known: [ResourceKey: Resource] = [:]
     /// Resources still to ask, with their attempts so far.
@@ -24,6 +24,13 @@ struct LookupBook: Sendable {
         var dueAt: Duration
         var inFlight = false
     }
+
+    /// How many resources each part of the book holds (tests check that it stays bounded).
+    package struct Sizes: Sendable, Hashable {
+        package var known, pending, users, abandoned: Int
+    }
+
+    var sizes: Sizes { Sizes(known: known.count, pending: pending.count, users: users.count, abandoned: abandoned.count) }
 
     /// Tries for a resource not found or not named yet, then it is left as an ID.
     static let maxAttempts = 5

@@ -6,28 +6,63 @@ import Foundation
 /// Adding a service is one descriptor (a `Service+NAME.swift` file and its entry in `all`)
 /// plus, when its body differs from the others', one dialect (`JobDialect`) in `JobAPI`.
 public struct Service: Sendable {
+    /// Every field behind one reference: each job's key and entry and every transition carry
+    /// their service, and a dozen fields inline cost 128 bytes and a dozen retains a copy.
+    private let storage: Storage
+
+    private final class Storage: Sendable {
+        let name: String
+        let tag: String
+        let title: String
+        let aliases: [String]
+        let hostPrefix: String
+        let hostExceptions: [String: String]
+        let jobPath: String
+        let dialect: Dialect
+        let statusWords: [String: JobStatus.Outcome]
+        let kinds: [String: Kind]
+        let typicalDuration: TimeInterval
+
+        init(
+            name: String, tag: String, title: String, aliases: [String], hostPrefix: String, hostExceptions: [String: String],
+            jobPath: String, dialect: Dialect, statusWords: [String: JobStatus.Outcome], kinds: [String: Kind], typicalDuration: TimeInterval
+        ) {
+            self.name = name
+            self.tag = tag
+            self.title = title
+            self.aliases = aliases
+            self.hostPrefix = hostPrefix
+            self.hostExceptions = hostExceptions
+            self.jobPath = jobPath
+            self.dialect = dialect
+            self.statusWords = statusWords
+            self.kinds = kinds
+            self.typicalDuration = typicalDuration
+        }
+    }
+
     /// The name used on the command line, in configs, state files and JSON: `ecs`.
-    public let name: String
+    public var name: String { storage.name }
     /// The short tag shown on screen: `ECS`.
-    public let tag: String
+    public var tag: String { storage.tag }
     /// What it is, for help texts: `Elastic Cloud Server`.
-    public let title: String
+    public var title: String { storage.title }
     /// Other names accepted for it (`eip` for `vpc`).
-    public let aliases: [String]
+    public var aliases: [String] { storage.aliases }
     /// The host's first label: `ecs` in `ecs.{region}.myhuaweicloud.com` (EIP jobs: `vpc`).
-    public let hostPrefix: String
+    public var hostPrefix: String { storage.hostPrefix }
     /// Regions whose host breaks the pattern (CCE `eu-west-101` is on `.myhuaweicloud.eu`).
-    public let hostExceptions: [String: String]
+    public var hostExceptions: [String: String] { storage.hostExceptions }
     /// The job's path, with `{project_id}` and `{job_id}` to fill in.
-    public let jobPath: String
+    public var jobPath: String { storage.jobPath }
     /// How its bodies are read.
-    public let dialect: Dialect
+    public var dialect: Dialect { storage.dialect }
     /// The status words it documents (upper-cased) and what they mean.
-    public let statusWords: [String: JobStatus.Outcome]
+    public var statusWords: [String: JobStatus.Outcome] { storage.statusWords }
     /// Its job types: a short label and how long one usually takes.
-    public let kinds: [String: Kind]
+    public var kinds: [String: Kind] { storage.kinds }
     /// How long a job of a type it does not list usually takes.
-    public let typicalDuration: TimeInterval
+    public var typicalDuration: TimeInterval { storage.typicalDuration }
 
     /// The body shapes jobwatch reads; one `JobDialect` each in `JobAPI`.
     public enum Dialect: String, Sendable, Hashable {
@@ -54,17 +89,10 @@ public struct Service: Sendable {
         dialect: Dialect = .jobsV1, statusWords: [String: JobStatus.Outcome] = Service.jobsV1Words,
         kinds: [String: Kind], typicalDuration: TimeInterval
     ) {
-        self.name = name
-        self.tag = tag
-        self.title = title
-        self.aliases = aliases
-        self.hostPrefix = hostPrefix
-        self.hostExceptions = hostExceptions
-        self.jobPath = jobPath
-        self.dialect = dialect
-        self.statusWords = statusWords
-        self.kinds = kinds
-        self.typicalDuration = typicalDuration
+        storage = Storage(
+            name: name, tag: tag, title: title, aliases: aliases, hostPrefix: hostPrefix, hostExceptions: hostExceptions,
+            jobPath: jobPath, dialect: dialect, statusWords: statusWords, kinds: kinds, typicalDuration: typicalDuration
+        )
     }
 
     /// The words of the `/v1/{project_id}/jobs/{job_id}` family. `PENDING_PAYMENT` is
@@ -107,7 +135,7 @@ public struct Service: Sendable {
 }
 
 extension Service: Hashable {
-    public static func == (a: Service, b: Service) -> Bool { a.name == b.name }
+    public static func == (a: Service, b: Service) -> Bool { a.storage === b.storage || a.name == b.name }
     public func hash(into hasher: inout Hasher) { hasher.combine(name) }
 }
 
