@@ -15,11 +15,28 @@ struct PollPolicyTests {
         ([0.75], false, .due),
         ([1.5], false, .due),
         ([0.5], false, .midway),
-        ([2.5, 3], false, .overdue(2.5)),
+        ([2.5, 3], false, .overdue(2.5, late: 150)),
         ([0.1], true, .due),
     ] as [([Double], Bool, PollPolicy.Phase)])
     func phases(_ fractions: [Double], _ starting: Bool, _ expected: PollPolicy.Phase) {
-        #expect(policy.phase(of: fractions, starting: starting) == expected)
+        let parts = fractions.map { PollPolicy.Part(elapsed: $0 * 100, typical: 100) }
+        #expect(policy.phase(of: parts, starting: starting) == expected)
+    }
+
+    @Test("a late job is asked after a tenth of how late it is: a stuck one rarely, a slow one soon", arguments: [
+        (30.0 * 60, 180.0),
+        (1000, 100),
+        (2.0 * 60, 20.0),
+        (24.0 * 3600, 300.0),
+    ] as [(TimeInterval, Double)])
+    func lateJobs(_ late: TimeInterval, _ seconds: Double) {
+        let phase = policy.phase(of: [PollPolicy.Part(elapsed: 120 + late, typical: 120)])
+        guard case .overdue(_, let measured) = phase else {
+            Issue.record("\(late) s past a 2-minute typical end is overdue, not \(phase)")
+            return
+        }
+        #expect(measured == late)
+        #expect(policy.interval(base: .seconds(10), status: .running, phase: phase, unchanged: 0) == .seconds(seconds))
     }
 
     @Test("INIT and due jobs are never slowed by patience; still ones are, up to a cap")
@@ -30,7 +47,7 @@ struct PollPolicyTests {
         #expect(early == early.sorted(), "the same answer again is asked for less often")
         #expect(early.last == 6.0, "\(early)")
         #expect(policy.factor(status: .other("ROLLBACKING"), phase: .unknown, unchanged: 20) == 30)
-        #expect(policy.factor(status: .running, phase: .overdue(3), unchanged: 0) == 3)
+        #expect(policy.factor(status: .running, phase: .overdue(3, late: 200), unchanged: 0) == 3)
     }
 
     @Test("a job never seen is asked again soon after a 404, then less often; a purged one rarely", arguments: [

@@ -153,14 +153,14 @@ extension Engine {
             let unfinished = job.subJobs.filter { !$0.status.isTerminal }
             let starting = unfinished.contains { $0.status == .initial }
             let typicalSubs = typical.typicalSubJobs(in: job)
-            let fractions = unfinished.compactMap { sub -> Double? in
+            let parts = unfinished.compactMap { sub -> PollPolicy.Part? in
                 guard let typicalSub = typicalSubs[sub.type ?? ""], typicalSub > 0, let elapsed = sub.elapsed(now: now) else { return nil }
-                return elapsed / typicalSub
+                return PollPolicy.Part(elapsed: elapsed, typical: typicalSub)
             }
-            guard !fractions.isEmpty else { return starting ? .due : .unknown }
-            return settings.policy.phase(of: fractions, starting: starting)
+            guard !parts.isEmpty else { return starting ? .due : .unknown }
+            return settings.policy.phase(of: parts, starting: starting)
         }
         guard let typicalJob = typical.typical(for: job.type), typicalJob > 0, let elapsed = job.elapsed(now: now) else { return .unknown }
-        return settings.policy.phase(of: [elapsed / typicalJob])
+        return settings.policy.phase(of: [PollPolicy.Part(elapsed: elapsed, typical: typicalJob)])
     }
 }

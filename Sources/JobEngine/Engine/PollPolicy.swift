@@ -20,6 +20,11 @@ public struct PollPolicy: Sendable, Hashable {
     public var longest: Duration = .seconds(300)
     /// Elapsed ÷ typical from which a job counts as stuck (the long patience).
     public var farOverdue = 3.0
+    /// A job past its typical end waits at least this share of the time it is past it: one
+    /// 30 minutes late waits 3 minutes, one 2 minutes late 12 s. A job that runs late is
+    /// likely to run later still, by about as long again; a default typical duration that is
+    /// short of a real run makes a job late by little, and it is still asked often.
+    public var lateShare = 0.1
     /// The longest per-job backoff after transient errors.
     public var backoffCap: Duration = .seconds(60)
     /// How often a job that answered 404 (or a permanent error) is asked again.
@@ -47,20 +52,37 @@ public struct PollPolicy: Sendable, Hashable {
         case early
         /// Something is near its typical end: a change is due.
         case due
-        /// Everything is far past its typical end (the least overdue part's multiple).
-        case overdue(Double)
+        /// Everything is far past its typical end: the least overdue part's multiple, and by
+        /// how many seconds that part is past its typical end.
+        case overdue(Double, late: TimeInterval)
         case midway
     }
 
+    /// One unfinished part of a job (a batch's sub-job, else the job itself).
+    public struct Part: Sendable, Hashable {
+        public var elapsed: TimeInterval
+        /// The typical duration of such parts (> 0).
+        public var typical: TimeInterval
+
+        public init(elapsed: TimeInterval, typical: TimeInterval) {
+            self.elapsed = elapsed
+            self.typical = typical
+        }
+
+        var fraction: Double { elapsed / typical }
+    }
+
     /// - Parameters:
-    ///   - fractions: elapsed ÷ typical duration of each unfinished part.
+    ///   - parts: the unfinished parts whose typical duration is known.
     ///   - starting: a part is still in INIT, which it leaves soon.
-    public func phase(of fractions: [Double], starting: Bool = false) -> Phase {
+    public func phase(of parts: [Part], starting: Bool = false) -> Phase {
         if starting { return .due }
-        guard !fractions.isEmpty else { return .unknown }
-        if fractions.contains(where: dueBand.contains) { return .due }
-        if fractions.allSatisfy({ $0 < earlyBelow }) { return .early }
-        if let least = fractions.min(), least > dueBand.upperBound { return .overdue(least) }
+        guard !parts.isEmpty else { return .unknown }
+        if parts.contains(where: { dueBand.contains($0.fraction) }) { return .due }
+        if parts.allSatisfy({ $0.fraction < earlyBelow }) { return .early }
+        if let least = parts.min(by: { $0.fraction < $1.fraction }), least.fraction > dueBand.upperBound {
+            return .overdue(least.fraction, late: least.elapsed - least.typical)
+        }
         return .midway
     }
 
@@ -73,7 +95,7 @@ public struct PollPolicy: Sendable, Hashable {
         case (.running, .due): hurry = 0.95
         case (.running, .early): hurry = 2
         case (.running, .midway): hurry = 1.5
-        case (.running, .overdue(let multiple)): hurry = min(6, multiple)
+        case (.running, .overdue(let multiple, _)): hurry = min(6, multiple)
         default: hurry = 1
         }
         // Patience: the same answer again and again is asked for less and less often — but
@@ -84,7 +106,7 @@ public struct PollPolicy: Sendable, Hashable {
         case (.unknown, _), (.pendingPayment, _): settled = true
         // A little past the typical end is a slow run, about to finish: only far past it is
         // a job that sits still (a default typical duration is often short of a real run).
-        case (_, .overdue(let multiple)) where multiple >= farOverdue: settled = true
+        case (_, .overdue(let multiple, _)) where multiple >= farOverdue: settled = true
         default: settled = false
         }
         let patience = phase == .due || status == .initial ? 1 : min(settled ? 30 : 3, Double(1 << min(max(0, unchanged - 2), 10)))
@@ -94,7 +116,9 @@ public struct PollPolicy: Sendable, Hashable {
     /// When to ask again after a good answer that is not terminal.
     /// - Parameter base: the interval, or the budget's even spacing when that is longer.
     public func interval(base: Duration, status: JobStatus, phase: Phase, unchanged: Int) -> Duration {
-        min(base * factor(status: status, phase: phase, unchanged: unchanged), max(base, longest))
+        var wait = base * factor(status: status, phase: phase, unchanged: unchanged)
+        if case .overdue(_, let late) = phase { wait = max(wait, .seconds(late * lateShare)) }
+        return min(wait, max(base, longest))
     }
 
     /// 0 most urgent … 3 least: never read, then INIT and due, then running, then the rest.
