@@ -33,7 +33,7 @@ let package = Package(
             // pkg-config returns (and drops them anyway); the shim defines what is needed.
             providers: [.apt(["libncursesw5-dev"])]
         ),
-        // glibc's mallopt: the executable keeps the heap in one arena (MallocArenas.swift).
+        // glibc's mallopt: the executable's heap settings (Sources/jobwatch/Wiring/MallocSettings.swift).
         .systemLibrary(name: "CMalloc"),
         // The values every layer shares; Foundation only, so the UI links no network stack.
         .target(name: "JobModel", swiftSettings: swiftSettings),

@@ -16,7 +16,7 @@ struct JobWatch: AsyncParsableCommand {
     /// flag, missing value) is one `jobwatch: <what> — <how to fix>` line (README, "Commands"), not the
     /// parser's message followed by the usage text.
     static func main() async {
-        MallocArenas.limitToOne()
+        MallocSettings.apply()
         if let empty = EmptyOptionValue.find(in: CommandLine.arguments.dropFirst()) {
             CommandFailure.printError("\(empty) has an empty value — give one after the = (\(empty)VALUE), or leave the option out")
             Foundation.exit(ExitCode.validationFailure.rawValue)
