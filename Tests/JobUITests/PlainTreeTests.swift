@@ -54,4 +54,15 @@ struct PlainTreeTests {
         let depths = [0, 1, 1, 0, 1, 2, 1]
         #expect((0..<depths.count).map { PlainTree.isLastSibling(at: $0, depths: depths) } == [false, false, true, true, false, true, true])
     }
+
+    @Test("the time after a status says what the job is doing: took, running, waiting", arguments: [
+        (JobStatus.success, "took"), (.fail, "took"), (.running, "running"), (.initial, "waiting"),
+        (.pendingPayment, "awaiting payment"), (.other("ROLLBACKING"), "running"),
+    ])
+    func timingVerb(_ status: JobStatus, _ verb: String) {
+        let begin = Fixtures.now.addingTimeInterval(-70)
+        let job = Job(id: "j", type: "InstallNode", status: status, beginTime: begin, endTime: status.isTerminal ? Fixtures.now : nil)
+        let text = PlainTree.timing(job, now: Fixtures.now, timeZone: TimeZone(identifier: "UTC")!, arrow: "→")
+        #expect(text.hasSuffix("  \(verb) 1m10s"), "\(text)")
+    }
 }

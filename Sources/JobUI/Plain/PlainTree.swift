@@ -85,7 +85,14 @@ public enum PlainTree {
             text += " \(arrow) \(TimeText.format(end, timeZone: timeZone, now: now))"
         }
         if let elapsed = job.elapsed(now: now) {
-            text += job.status.isTerminal ? "  took \(ElapsedText.format(elapsed))" : "  running \(ElapsedText.format(elapsed))"
+            // CCE sub-jobs have a begin time while still Initializing: they wait, not run.
+            let verb = switch job.status.outcome {
+            case .success, .fail: "took"
+            case .initial: "waiting"
+            case .pendingPayment: "awaiting payment"
+            case .running, .unknown: "running"
+            }
+            text += "  \(verb) \(ElapsedText.format(elapsed))"
         }
         return text
     }
