@@ -35,13 +35,14 @@ struct FaultsEndToEndTests {
     @Test(arguments: midRunFaults)
     func lastGoodStateIsKeptAndMarkedStale(_ fault: MidRunFault) async throws {
         try await FaultHarness.with(scenario: .rollout, speed: 1) { harness in
-            let stuck = try harness.job(ofType: "baremetalReinstallOs")
+            // RUNNING from the start and early in its run, so the engine asks it every few
+            // seconds (the stuck reinstall, 30 minutes late, is asked every 3 minutes).
+            let image = try harness.job(ofType: "imsCreateImageByInstance")
             let started = ContinuousClock.now
-            // The stuck job is overdue, so the engine asks it only every few seconds (PollPace).
-            let child = try harness.runner.start(harness.arguments(["wait", stuck, "--json", "--timeout", "12s"]))
+            let child = try harness.runner.start(harness.arguments(["wait", "ims/\(image)", "--json", "--timeout", "12s"]))
             defer { child.stop() }
             // The fault decision is taken when a request is counted: the first one is answered well.
-            #expect(await eventually(timeout: .seconds(10)) { await harness.simulator.requestCount(jobID: stuck) >= 1 })
+            #expect(await eventually(timeout: .seconds(10)) { await harness.simulator.requestCount(jobID: image) >= 1 })
             harness.simulator.setFaults(FaultPlan([.init(fault.fault, .always)]))
 
             let termination = await child.waitForExit(timeout: .seconds(25))
@@ -58,7 +59,7 @@ struct FaultsEndToEndTests {
             let message = error["message"] as? String ?? ""
             #expect(fault.message.split(separator: "|").contains { message.contains($0) }, "\(error)")
             #expect(child.stderr.isEmpty || !child.stderr.contains("Fatal error"), "\(child.transcript)")
-            let asked = await harness.simulator.requestCount(jobID: stuck)
+            let asked = await harness.simulator.requestCount(jobID: image)
             #expect(asked >= 2, "the job was asked again after the fault began")
             #expect(asked <= 15, "backoff: \(asked) requests in 12 s at a 1 s interval")
         }
