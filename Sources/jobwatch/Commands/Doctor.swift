@@ -160,7 +160,7 @@ extension JobWatch {
             encoder.outputFormatting = [.prettyPrinted, .sortedKeys, .withoutEscapingSlashes]
             let report = Report(ok: error == nil && checks.allSatisfy { $0.outcome == .ok }, error: error, checks: checks)
             let data = (try? encoder.encode(report)) ?? Data("{\"ok\": false}".utf8)
-            FileHandle.standardOutput.write(data + Data("\n".utf8))
+            StandardStreams.out(data + Data("\n".utf8))
         }
     }
 }

@@ -45,7 +45,7 @@ extension JobWatch {
                 }
                 if json {
                     // JSON escapes control characters itself.
-                    FileHandle.standardOutput.write(Data((report.json() + "\n").utf8))
+                    StandardStreams.out(report.json() + "\n")
                 } else {
                     for line in MarkdownReport.lines(report) { PlainOutput.line(line) }
                 }

@@ -108,7 +108,7 @@ extension JobWatch {
             }
 
             if let metadata = options.metadata {
-                FileHandle.standardError.write(Data("jobwatch simulator: serving the metadata API (temporary credentials for \(DurationText.format(metadata.lifetime))): JOBWATCH_METADATA_URL=\(url) jobwatch --auth metadata …\n".utf8))
+                StandardStreams.err("jobwatch simulator: serving the metadata API (temporary credentials for \(DurationText.format(metadata.lifetime))): JOBWATCH_METADATA_URL=\(url) jobwatch --auth metadata …\n")
             }
             var lines = [url]
             for job in simulator.topLevelJobs {
@@ -120,7 +120,7 @@ extension JobWatch {
             lines.append("#   jobwatch --endpoint \(url) --project-id \(projectID ?? DemoCredentials.projectID) \(simulator.topLevelJobs.map(\.qualifiedID).joined(separator: " "))")
             lines.append("# Ctrl-C stops the simulator.")
             // Unbuffered, so a script reading the first line sees it at once.
-            FileHandle.standardOutput.write(Data((lines.joined(separator: "\n") + "\n").utf8))
+            StandardStreams.out(lines.joined(separator: "\n") + "\n")
 
             _ = await SignalWaiter.waitForSignal()
             await simulator.stop()
@@ -140,7 +140,7 @@ extension JobWatch {
             }
             if let projectID { notes.append("serving project \(projectID) only (\(CredentialResolver.projectIDVariable))") }
             for note in notes {
-                FileHandle.standardError.write(Data("jobwatch simulator: \(note)\n".utf8))
+                StandardStreams.err("jobwatch simulator: \(note)\n")
             }
         }
     }

@@ -15,6 +15,6 @@ enum CommandFailure {
 
     static func printError(_ message: String) {
         // Messages quote server text and user input: no control character reaches the terminal.
-        FileHandle.standardError.write(Data("jobwatch: \(TerminalSafeText.line(message))\n".utf8))
+        StandardStreams.err("jobwatch: \(TerminalSafeText.line(message))\n")
     }
 }

@@ -183,7 +183,7 @@ struct Session {
                     let parsed = try JobIDText.parse(String(decoding: data, as: UTF8.self), source: "stdin")
                     // Notices echo input only escaped (`CreationResponse`): safe for the terminal.
                     for notice in parsed.notices {
-                        FileHandle.standardError.write(Data("jobwatch: \(notice)\n".utf8))
+                        StandardStreams.err("jobwatch: \(notice)\n")
                     }
                     items += parsed.items
                 } else {
