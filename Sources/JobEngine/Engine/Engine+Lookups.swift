@@ -7,7 +7,7 @@ import JobModel
 extension Engine {
     var lookupsEnabled: Bool { settings.names && lookups != nil }
 
-    package var lookupBookSizes: LookupBook.Sizes { names.sizes }
+    package var lookupBookSizes: LookupBookSizes { names.sizes }
 
     /// Takes in what a job's answer names: known resources are attached at once, the others
     /// are queued (once; a resource already queued or refused is not queued again).

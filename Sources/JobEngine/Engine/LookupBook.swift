@@ -3,7 +3,7 @@ import JobModel
 
 /// The engine's bookkeeping for names: what is known (kept for the resource's life), what is
 /// still to ask and when, and where lookups are off.
-package struct LookupBook: Sendable {
+struct LookupBook: Sendable {
     /// Resolved resources: never asked again.
     var known: [ResourceKey: Resource] = [:]
     /// Resources still to ask, with their attempts so far.
@@ -25,12 +25,7 @@ package struct LookupBook: Sendable {
         var inFlight = false
     }
 
-    /// How many resources each part of the book holds (tests check that it stays bounded).
-    package struct Sizes: Sendable, Hashable {
-        package var known, pending, users, abandoned: Int
-    }
-
-    var sizes: Sizes { Sizes(known: known.count, pending: pending.count, users: users.count, abandoned: abandoned.count) }
+    var sizes: LookupBookSizes { LookupBookSizes(known: known.count, pending: pending.count, users: users.count, abandoned: abandoned.count) }
 
     /// Tries for a resource not found or not named yet, then it is left as an ID.
     static let maxAttempts = 5
@@ -42,4 +37,10 @@ package struct LookupBook: Sendable {
     static func retryDelay(afterAttempts attempts: Int) -> Duration {
         .seconds(15 * (1 << min(max(0, attempts - 1), 4)))
     }
+}
+
+/// How many resources each part of the engine's `LookupBook` holds (tests check that it stays
+/// bounded); the book itself stays internal to the engine.
+package struct LookupBookSizes: Sendable, Hashable {
+    package var known, pending, users, abandoned: Int
 }
