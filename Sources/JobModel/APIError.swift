@@ -29,8 +29,15 @@ public struct APIError: Error, Sendable, Hashable {
         case reset
         /// Something answered that does not speak HTTP (an SSH banner, a TLS server to http).
         case notHTTP
-        /// The TLS handshake failed (plain http on the port, a certificate not trusted).
+        /// The TLS handshake failed for another reason than the certificate (plain http on the port).
         case tls
+        /// The endpoint's certificate is not trusted, expired, or for another name: a
+        /// configuration error (`--ca-file`, `SSL_CERT_FILE`), never retried.
+        case certificate
+        /// The proxy refused the connection, or the tunnel (`CONNECT`) to the endpoint.
+        case proxy
+        /// The proxy asks for a login (407) it was not given, or refused the one given.
+        case proxyAuthentication
         case other
     }
 
@@ -48,13 +55,16 @@ public struct APIError: Error, Sendable, Hashable {
     public var host: String?
     /// For `.transport`: what kind of failure.
     public var transport: TransportProblem?
+    /// What to do, when only the client knows it (which certificate store to add a CA to).
+    public var fix: String?
 
     public init(
         kind: Kind, httpStatus: Int? = nil, code: String? = nil, message: String,
         requestId: String? = nil, retryAfter: TimeInterval? = nil, host: String? = nil,
-        transport: TransportProblem? = nil
+        transport: TransportProblem? = nil, fix: String? = nil
     ) {
         self.transport = transport
+        self.fix = fix
         self.kind = kind
         self.httpStatus = httpStatus
         self.code = code
@@ -78,6 +88,9 @@ public struct APIError: Error, Sendable, Hashable {
         case transient
         /// Will not get better by retrying (bad request, bad endpoint).
         case permanent
+        /// The route to the endpoint is misconfigured (its certificate is not trusted, the
+        /// proxy wants a login): every request there would fail alike until the config changes.
+        case misconfigured
     }
 
     public var category: Category {
@@ -91,6 +104,7 @@ public struct APIError: Error, Sendable, Hashable {
             case 408, 500...599: return .transient
             default: return .permanent
             }
+        case .transport where transport == .certificate || transport == .proxyAuthentication: return .misconfigured
         case .invalidResponse, .bodyTooLarge, .timeout, .transport: return .transient
         case .invalidRequest: return .permanent
         }
@@ -107,7 +121,7 @@ public struct APIError: Error, Sendable, Hashable {
             case .transport: return transport == .reset
             case .invalidResponse, .bodyTooLarge, .invalidRequest: return false
             }
-        case .unauthorized, .forbidden, .notFound, .permanent: return false
+        case .unauthorized, .forbidden, .notFound, .permanent, .misconfigured: return false
         }
     }
 }
@@ -143,7 +157,8 @@ extension APIError: CustomStringConvertible {
                 case .refused?: return "nothing listens there: check the endpoint's host and port"
                 case .unknownHost?: return "check the endpoint's host name (or --region) and DNS"
                 case .notHTTP?: return "that port does not speak HTTP: check the endpoint URL"
-                case .tls?: return "is the endpoint http rather than https, or is its certificate trusted? (--ca-file)"
+                case .tls?: return "is the endpoint http rather than https?"
+                case .proxy?: return "check that the proxy runs and lets this host through (https_proxy/HTTPS_PROXY, --proxy, or NO_PROXY to go direct)"
                 default: return "check the endpoint URL and the network"
                 }
             case .bodyTooLarge: return "the response is not a job answer; check the endpoint URL"
@@ -152,6 +167,11 @@ extension APIError: CustomStringConvertible {
             }
         case .permanent:
             return kind == .invalidRequest ? "fix the request as described" : "check the job ID, project ID and endpoint"
+        case .misconfigured:
+            if transport == .proxyAuthentication {
+                return "give the proxy's login in its URL (http://user:password@host:port) in --proxy, the profile's proxy or https_proxy; polling there stopped until the config changes"
+            }
+            return "\(fix ?? "give its CA with --ca-file or SSL_CERT_FILE"); polling there stopped until the config changes"
         }
     }
 }

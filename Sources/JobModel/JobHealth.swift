@@ -12,6 +12,9 @@ public enum JobHealth: Sendable, Hashable, Codable {
     case purged
     /// The credential was refused (401/403): polling stopped for it.
     case authStopped
+    /// Its endpoint's route cannot work as configured (certificate not trusted, proxy login
+    /// refused): polling stopped there until the configuration changes.
+    case routeStopped
     /// Kept from the state file, but no profile of this run reaches where it lives (an older
     /// state file, a profile not loaded, or one that now points elsewhere): not polled.
     case detached

@@ -55,15 +55,15 @@ public struct JobState: Sendable, Hashable {
     public var isTerminal: Bool { job?.status.isTerminal ?? false }
 
     /// Nothing more will come for it on its own: finished, or it cannot be read (not found,
-    /// credential refused, not polled).
+    /// credential refused, route stopped, not polled).
     public var isSettled: Bool {
-        isTerminal || health == .notFound || health == .authStopped || health == .detached
+        isTerminal || health == .notFound || health == .authStopped || health == .routeStopped || health == .detached
     }
 
     /// It cannot be read: never read and not found, credential refused, or not polled and
     /// not finished. `get` and `wait` exit 3 for such a job.
     public var isUnreadable: Bool {
-        job == nil || health == .authStopped || health == .notFound || (health == .detached && !isTerminal)
+        job == nil || health == .authStopped || health == .routeStopped || health == .notFound || (health == .detached && !isTerminal)
     }
 
     /// Sub-jobs that are slow (running far past their finished siblings' typical duration).

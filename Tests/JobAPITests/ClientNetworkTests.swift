@@ -17,7 +17,7 @@ struct ClientNetworkTests {
             faults: faults
         ))
         let url = try await simulator.start()
-        let client = try JobClient()
+        let client = JobClient()
         do {
             try await body(client, try Endpoint(parsing: url), try #require(simulator.topLevelJobIDs.first))
         } catch {

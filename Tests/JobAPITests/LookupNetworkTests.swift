@@ -21,7 +21,7 @@ struct LookupNetworkTests {
         options.serverIDFilter = filter
         let simulator = JobSimulator(options: options)
         let url = try await simulator.start()
-        let client = try JobClient()
+        let client = JobClient()
         let result: Result<Void, any Error>
         do {
             try await body(simulator, ResourceLookupClient(client: client), try Endpoint(parsing: url))

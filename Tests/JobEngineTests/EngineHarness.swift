@@ -42,7 +42,7 @@ struct EngineHarness {
         let profile = ProfileTarget(name: "test", endpoint: try Endpoint(parsing: url), projectID: DemoCredentials.projectID, credential: credential)
         var clientOptions = ClientOptions()
         clientOptions.requestTimeout = .seconds(5)
-        let client = try JobClient(options: clientOptions)
+        let client = JobClient(options: clientOptions)
         let lookups = names ? ResourceLookupClient(client: client) : nil
         let engine = Engine(profiles: [profile], client: client, lookups: lookups, settings: settings, clock: clock, store: store, restored: restored)
         let runner = Task { await engine.run() }

@@ -58,7 +58,7 @@ struct IdentityTests {
         #expect(again.jobs.first?.label == "web")
 
         // An engine without that profile keeps it, not polled, and says why.
-        let client = try JobClient()
+        let client = JobClient()
         defer { Task { await client.shutdown() } }
         let profile = ProfileTarget(name: "new", endpoint: try Endpoint(parsing: "http://127.0.0.1:9"), projectID: "p", credential: .none)
         let engine = Engine(profiles: [profile], client: client, restored: file)
@@ -73,7 +73,7 @@ struct IdentityTests {
         let key = JobKey(endpoint: "127.0.0.1:9", projectID: "p", jobID: "aaaa")
         let events = (0..<120_000).map { Transition(at: Date(timeIntervalSince1970: 1_800_000_000 + Double($0)), key: key, profile: "p", from: .running, to: .running) }
         let file = StateFile(savedAt: Date(timeIntervalSince1970: 1_800_000_000), jobs: [], events: events, droppedEvents: 5)
-        let client = try JobClient()
+        let client = JobClient()
         let engine = Engine(profiles: [], client: client, restored: file)
         #expect(await engine.eventLog().count == Engine.maxEvents)
         #expect(await engine.eventLog().last == events.last, "the newest are kept")

@@ -28,7 +28,7 @@ import Testing
         settings.requestsPerMinute = 120
         settings.policy.notFoundRetry = .seconds(5)
         settings.policy.notSeenRetry = .seconds(5)
-        let client = try JobClient()
+        let client = JobClient()
         let engine = Engine(profiles: [profile], client: client, settings: settings, clock: clock)
         let runner = Task { await engine.run() }
         // Unknown IDs answer 404 after the signature check and are asked again: steady traffic.

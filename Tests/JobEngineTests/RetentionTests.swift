@@ -78,7 +78,7 @@ struct RetentionAtStartTests {
         ], events: [Transition(at: old, key: key("done"), profile: "p", from: .running, to: .success)])
         var settings = EngineSettings.testing
         settings.retention = .seconds(7 * 86400)
-        let client = try JobClient()
+        let client = JobClient()
         let clock = EngineClock(TestClock<Duration>(), startDate: now)
         let engine = Engine(profiles: [], client: client, settings: settings, clock: clock, restored: file)
         #expect(await engine.currentSnapshot().jobs.map(\.key.jobID) == ["running"])

@@ -25,7 +25,7 @@ struct LifecycleTests {
 
         var options = ClientOptions()
         options.connectTimeout = .milliseconds(300)  // the client retries a refused connect until then
-        let client = try JobClient(options: options)
+        let client = JobClient(options: options)
         let target = JobTarget(endpoint: try Endpoint(parsing: url), projectID: "p", jobID: simulator.topLevelJobIDs[0])
         do {
             _ = try await client.fetch(target, credential: .none)
@@ -50,7 +50,7 @@ struct LifecycleTests {
         let url = try await simulator.start()
         var options = ClientOptions()
         options.connectTimeout = .milliseconds(300)
-        let client = try JobClient(options: options)
+        let client = JobClient(options: options)
         let target = JobTarget(endpoint: try Endpoint(parsing: url), projectID: "p", jobID: simulator.topLevelJobIDs[0])
         _ = try await client.fetch(target, credential: .none)
         let started = ContinuousClock.now

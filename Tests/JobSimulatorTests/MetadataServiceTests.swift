@@ -25,7 +25,7 @@ import Testing
 
     func read(_ simulator: JobSimulator, url: String, credential: Credential, at now: Date) async throws -> Result<FetchedJob, APIError> {
         let target = JobTarget(service: simulator.topLevelJobs[0].service, endpoint: try Endpoint(parsing: url), projectID: DemoCredentials.projectID, jobID: simulator.topLevelJobIDs[0])
-        let client = try JobClient()
+        let client = JobClient()
         let result: Result<FetchedJob, APIError>
         do throws(APIError) {
             result = .success(try await client.fetch(target, credential: credential, now: now))

@@ -148,7 +148,7 @@ struct FaultsEndToEndTests {
         #expect(rule == FaultPlan.Rule(.huge, .always))
         try await FaultHarness.with(scenario: .quick, speed: 1, faults: FaultPlan([rule])) { harness in
             let id = harness.simulator.topLevelJobIDs[0]
-            let client = try JobClient()
+            let client = JobClient()
             let endpoint = try Endpoint(parsing: harness.baseURL)
             let outcome: Result<FetchedJob, APIError>
             do throws(APIError) {

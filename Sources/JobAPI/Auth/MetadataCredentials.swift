@@ -19,13 +19,18 @@ public struct MetadataCredentials: TemporaryCredentialFetching {
     public let baseURL: String
     /// `timeout`, except in-process tests on a loaded machine.
     public let callTimeout: Duration
+    /// The same proxy rules as the job API's; the real service (link-local) is always direct.
+    public let route: ProxyRoute
 
-    public init(environment: [String: String], timeout: Duration = Self.timeout) {
+    public init(environment: [String: String], proxy: ProxySetting = .off, timeout: Duration = Self.timeout) {
         callTimeout = timeout
         let given = environment[Self.urlVariable]?.trimmingCharacters(in: .whitespaces) ?? ""
         var url = given.isEmpty ? Self.defaultURL : given
         while url.hasSuffix("/") { url.removeLast() }
         baseURL = url
+        let parts = URLComponents(string: url)
+        let scheme = parts?.scheme?.lowercased() ?? "http"
+        route = proxy.route(scheme: scheme, host: parts?.host ?? "", port: parts?.port ?? (scheme == "https" ? 443 : 80))
     }
 
     public var identity: String { "metadata@\(baseURL)" }
@@ -60,9 +65,15 @@ public struct MetadataCredentials: TemporaryCredentialFetching {
 
     private func exchange(_ request: HTTPClientRequest) async throws(APIError) -> (Int, Data) {
         do {
-            let response = try await HTTPClient.shared.execute(request, timeout: .nanoseconds(Int64(callTimeout.nanoseconds)))
-            var body = try await response.body.collect(upTo: 64 * 1024)
-            return (Int(response.status.code), Data(body.readBytes(length: body.readableBytes) ?? []))
+            guard let server = route.server else {
+                return try await Self.execute(request, on: HTTPClient.shared, timeout: callTimeout)
+            }
+            // Asked once per credential lifetime: a client for the call, shut down after it.
+            let client = HTTPClient(eventLoopGroupProvider: .singleton, configuration: .init(redirectConfiguration: .disallow, proxy: JobClient.proxyConfiguration(server)))
+            let result: Result<(Int, Data), any Error>
+            do { result = .success(try await Self.execute(request, on: client, timeout: callTimeout)) } catch { result = .failure(error) }
+            try? await client.shutdown()
+            return try result.get()
         } catch {
             let seconds = callTimeout.components.seconds
             let cause = JobClient.transportError(error, host: host, limit: 64 * 1024)
@@ -70,6 +81,12 @@ public struct MetadataCredentials: TemporaryCredentialFetching {
             // No host: the APIError's hint then speaks of this service, not the job endpoint.
             throw APIError(kind: cause.kind, message: "no credentials from the metadata service at \(baseURL): \(what) (--auth metadata needs an ECS host with an IAM agency; elsewhere set HUAWEICLOUD_SDK_AK and HUAWEICLOUD_SDK_SK)", transport: cause.transport)
         }
+    }
+
+    private static func execute(_ request: HTTPClientRequest, on client: HTTPClient, timeout: Duration) async throws -> (Int, Data) {
+        let response = try await client.execute(request, timeout: .nanoseconds(Int64(timeout.nanoseconds)))
+        var body = try await response.body.collect(upTo: 64 * 1024)
+        return (Int(response.status.code), Data(body.readBytes(length: body.readableBytes) ?? []))
     }
 
     /// `{"credential": {"access", "secret", "securitytoken", "expires_at"}}`.

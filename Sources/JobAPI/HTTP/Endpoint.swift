@@ -96,6 +96,15 @@ public struct Endpoint: Sendable, Hashable {
         return "\(bracketed.lowercased()):\(port ?? (scheme == "https" ? 443 : 80))\(basePath)"
     }
 
+    /// `host:port` with an IPv6 host in brackets: a `CONNECT` target.
+    static func hostPort(_ host: String, _ port: Int) -> String {
+        let bare = host.trimmingCharacters(in: CharacterSet(charactersIn: "[]"))
+        return bare.contains(":") ? "[\(bare)]:\(port)" : "\(bare):\(port)"
+    }
+
+    /// The port requests go to: the explicit one, else the scheme's.
+    public var effectivePort: Int { port ?? (scheme == "https" ? 443 : 80) }
+
     public func url(path: String) -> String {
         "\(scheme)://\(hostHeader)\(path)"
     }

@@ -5,15 +5,13 @@ import NIOCore
 import NIOHTTP1
 import NIOPosix
 import NIOSSL
+import Synchronization
 
 /// Settings of the HTTP client.
 public struct ClientOptions: Sendable {
     public var connectTimeout: Duration = .seconds(5)
     /// The whole request, connect to last byte: no request ever hangs longer.
     public var requestTimeout: Duration = .seconds(30)
-    /// Extra CA certificates (PEM) for private clouds, one file per profile that names one;
-    /// a target uses only its own (`JobTarget.caFile`). TLS is always verified.
-    public var caFiles: Set<String> = []
     /// Bodies over this size are refused (a batch job with 1,500 sub-jobs is about 600 KB).
     public var maxBodyBytes: Int = 8 * 1024 * 1024
     public var userAgent: String = "jobwatch/\(JobwatchVersion.current)"
@@ -27,15 +25,15 @@ public struct JobTarget: Sendable, Hashable {
     public var endpoint: Endpoint
     public var projectID: String
     public var jobID: String
-    /// The private CA its endpoint's certificate is checked against (one of `ClientOptions.caFiles`).
-    public var caFile: String?
+    /// Its profile's proxy rules and trusted certificates.
+    public var network: NetworkSettings
 
-    public init(service: Service = .bms, endpoint: Endpoint, projectID: String, jobID: String, caFile: String? = nil) {
+    public init(service: Service = .bms, endpoint: Endpoint, projectID: String, jobID: String, network: NetworkSettings = .direct) {
         self.service = service
         self.endpoint = endpoint
         self.projectID = projectID
         self.jobID = jobID
-        self.caFile = caFile
+        self.network = network
     }
 }
 
@@ -55,43 +53,59 @@ public struct FetchedJob: Sendable, Hashable {
 
 /// Reads jobs over HTTP(S) with AsyncHTTPClient, signing every request.
 public final class JobClient: Sendable {
-    /// The client with the system's trust roots, and one per private CA file.
-    private let http: HTTPClient
-    private let httpWithCA: [String: HTTPClient]
+    /// One HTTP client per proxy and trust store in use, made when a route first needs it.
+    private let clients = Mutex<[ClientKey: HTTPClient]>([:])
     public let options: ClientOptions
 
-    public init(options: ClientOptions = ClientOptions()) throws(APIError) {
-        var withCA: [String: HTTPClient] = [:]
-        for caFile in options.caFiles.sorted() {
-            guard FileManager.default.isReadableFile(atPath: caFile) else {
-                for client in withCA.values { try? client.syncShutdown() }
-                throw APIError(kind: .invalidRequest, message: "CA file \(caFile) cannot be read — check the --ca-file path")
-            }
-            withCA[caFile] = Self.makeClient(options, trusting: caFile)
-        }
-        self.http = Self.makeClient(options, trusting: nil)
-        self.httpWithCA = withCA
+    private struct ClientKey: Hashable {
+        var proxy: ProxyServer?
+        var trust: TrustStore
+    }
+
+    public init(options: ClientOptions = ClientOptions()) {
         self.options = options
     }
 
-    private static func makeClient(_ options: ClientOptions, trusting caFile: String?) -> HTTPClient {
-        var tls = TLSConfiguration.makeClientConfiguration()
-        tls.certificateVerification = .fullVerification
-        if let caFile { tls.additionalTrustRoots = [.file(caFile)] }
+    private func client(for route: Route) -> HTTPClient {
+        let key = ClientKey(proxy: route.proxy.server, trust: route.trust)
+        return clients.withLock { clients in
+            if let client = clients[key] { return client }
+            let client = Self.makeClient(options, route: route)
+            clients[key] = client
+            return client
+        }
+    }
+
+    private static func makeClient(_ options: ClientOptions, route: Route) -> HTTPClient {
         var configuration = HTTPClient.Configuration(
-            tlsConfiguration: tls,
+            tlsConfiguration: route.trust.tlsConfiguration(),
             redirectConfiguration: .disallow,
             timeout: .init(connect: .nanoseconds(Int64(options.connectTimeout.nanoseconds)), read: .nanoseconds(Int64(options.requestTimeout.nanoseconds))),
+            proxy: route.proxy.server.map(Self.proxyConfiguration),
             decompression: .enabled(limit: .size(options.maxBodyBytes))
         )
         configuration.httpVersion = .automatic
         return HTTPClient(eventLoopGroupProvider: .singleton, configuration: configuration)
     }
 
+    /// AsyncHTTPClient tunnels every request through an HTTP proxy with `CONNECT`.
+    static func proxyConfiguration(_ server: ProxyServer) -> HTTPClient.Configuration.Proxy {
+        switch server.kind {
+        case .socks5:
+            return .socksServer(host: server.host, port: server.port)
+        case .http:
+            let login = server.user.map { HTTPClient.Authorization.basic(username: $0, password: server.password ?? "") }
+            return .server(host: server.host, port: server.port, authorization: login)
+        }
+    }
+
     /// Must be called once before the client goes away.
     public func shutdown() async {
-        try? await http.shutdown()
-        for client in httpWithCA.values { try? await client.shutdown() }
+        let all = clients.withLock { clients in
+            defer { clients = [:] }
+            return Array(clients.values)
+        }
+        for client in all { try? await client.shutdown() }
     }
 
     /// `GET` the job at its service's path (`/v1/{project_id}/jobs/{job_id}`, CCE's
@@ -106,7 +120,7 @@ public final class JobClient: Sendable {
     /// As `fetch`, also telling the response's `Date` header when the answer is an error
     /// (`doctor` checks the clock against a 404).
     public func fetch(_ target: JobTarget, credential: Credential, now: Date = Date(), serverDate answeredDate: inout Date?) async throws(APIError) -> FetchedJob {
-        let redactor = Redactor(secrets: credential.secrets)
+        let redactor = Redactor(secrets: credential.secrets + target.network.proxy.secrets)
         let host = target.endpoint.hostHeader
         if let problem = JobID.problem(with: target.jobID) {
             throw APIError(kind: .invalidRequest, message: "job ID \(JobID.quoted(target.jobID)) \(problem) — give the job_id the create/operate call returned")
@@ -116,7 +130,7 @@ public final class JobClient: Sendable {
         }
 
         let path = target.endpoint.jobPath(service: target.service, projectID: target.projectID, jobID: target.jobID)
-        let answer = try await exchange(endpoint: target.endpoint, path: path, projectID: target.projectID, caFile: target.caFile, credential: credential, now: now)
+        let answer = try await exchange(endpoint: target.endpoint, path: path, projectID: target.projectID, network: target.network, credential: credential, now: now)
         let status = answer.status
         let requestID = answer.requestID
         let serverDate = answer.serverDate
@@ -140,7 +154,7 @@ public final class JobClient: Sendable {
     /// One signed `GET` and its whole answer, whatever its status: what job reads and lookups share.
     /// - Parameter query: unencoded; sent and signed in the order given.
     func exchange(
-        endpoint: Endpoint, path: String, query: [SigningRequest.QueryItem] = [], projectID: String, caFile: String?,
+        endpoint: Endpoint, path: String, query: [SigningRequest.QueryItem] = [], projectID: String, network: NetworkSettings,
         credential: Credential, now: Date
     ) async throws(APIError) -> RawAnswer {
         let host = endpoint.hostHeader
@@ -156,7 +170,8 @@ public final class JobClient: Sendable {
         // One deadline for the whole exchange, head and body: the read timeout alone restarts
         // with every byte, so a body dribbled a byte a second would never end.
         let deadline = ContinuousClock.now + options.requestTimeout
-        let client = caFile.flatMap { httpWithCA[$0] } ?? http
+        let route = network.route(to: endpoint)
+        let client = client(for: route)
         do {
             response = try await client.execute(request, timeout: .nanoseconds(Int64(options.requestTimeout.nanoseconds)))
             if let length = response.headers.first(name: "Content-Length").flatMap(Int.init), length > options.maxBodyBytes {
@@ -173,7 +188,7 @@ public final class JobClient: Sendable {
         } catch let error as APIError {
             throw error
         } catch {
-            throw Self.transportError(error, host: host, limit: options.maxBodyBytes)
+            throw await failure(error, endpoint: endpoint, route: route)
         }
         return RawAnswer(
             status: Int(response.status.code), body: Data(body.readableBytesView),

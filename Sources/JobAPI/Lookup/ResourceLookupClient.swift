@@ -7,13 +7,13 @@ public struct LookupTarget: Sendable, Hashable {
     public var api: LookupAPI
     public var endpoint: Endpoint
     public var projectID: String
-    public var caFile: String?
+    public var network: NetworkSettings
 
-    public init(api: LookupAPI, endpoint: Endpoint, projectID: String, caFile: String? = nil) {
+    public init(api: LookupAPI, endpoint: Endpoint, projectID: String, network: NetworkSettings = .direct) {
         self.api = api
         self.endpoint = endpoint
         self.projectID = projectID
-        self.caFile = caFile
+        self.network = network
     }
 }
 
@@ -122,9 +122,9 @@ public final class ResourceLookupClient: Sendable {
     /// The answer's JSON; `nil` for a 404 (not there, or not yet).
     private func read(_ target: LookupTarget, path template: String, query: [SigningRequest.QueryItem], credential: Credential, now: Date) async throws(APIError) -> JSONValue? {
         let path = target.endpoint.basePath + template.replacingOccurrences(of: "{project_id}", with: PercentEncoding.encode(target.projectID))
-        let answer = try await client.exchange(endpoint: target.endpoint, path: path, query: query, projectID: target.projectID, caFile: target.caFile, credential: credential, now: now)
+        let answer = try await client.exchange(endpoint: target.endpoint, path: path, query: query, projectID: target.projectID, network: target.network, credential: credential, now: now)
         let host = target.endpoint.hostHeader
-        let redactor = Redactor(secrets: credential.secrets)
+        let redactor = Redactor(secrets: credential.secrets + target.network.proxy.secrets)
         if answer.status == 404 { return nil }
         guard (200..<300).contains(answer.status) else {
             throw JobClient.httpError(status: answer.status, body: answer.body, requestID: answer.requestID, retryAfter: answer.retryAfter, host: host, redactor: redactor, now: now)

@@ -73,7 +73,7 @@ extension JobwatchConfig {
     // MARK: - Sections
 
     static let topKeys = ["default_profile", "profiles", "jobs", "poll", "ui"]
-    static let profileKeys = ["region", "project_id", "endpoint", "endpoints", "service", "auth", "credentials_file", "credentials_section", "ca_file", "requests_per_minute"]
+    static let profileKeys = ["region", "project_id", "endpoint", "endpoints", "service", "auth", "credentials_file", "credentials_section", "ca_file", "proxy", "requests_per_minute"]
     static let jobKeys = ["id", "profile", "service", "label"]
     static let pollKeys = ["interval", "requests_per_minute", "max_concurrency", "request_timeout", "connect_timeout", "slow_factor", "retention", "heartbeat"]
     static let uiKeys = ["time_zone", "bell", "color", "expand_failed", "names"]
@@ -144,6 +144,14 @@ extension JobwatchConfig {
         if let file = members["credentials_file"] { profile.credentialsFile = try file.path(relativeTo: folder) }
         if let section = members["credentials_section"] { profile.credentialsSection = try section.nonEmptyString() }
         if let file = members["ca_file"] { profile.caFile = try file.path(relativeTo: folder) }
+        if let proxy = members["proxy"] {
+            let text = try proxy.nonEmptyString()
+            if text.lowercased() != "none" {
+                // The problem names the key, never the URL: it may hold a password.
+                do { _ = try ProxyServer(parsing: text, origin: "proxy") } catch { throw proxy.error(error.description) }
+            }
+            profile.proxy = text
+        }
         if let rate = members["requests_per_minute"] {
             profile.requestsPerMinute = try rate.number(in: requestsPerMinuteRange, rangeText: requestsPerMinuteText)
         }

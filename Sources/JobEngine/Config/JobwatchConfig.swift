@@ -42,6 +42,8 @@ public struct JobwatchConfig: Sendable, Hashable {
         public var credentialsSection: String?
         /// Extra CA certificates (PEM) for private clouds (`~` already expanded).
         public var caFile: String?
+        /// Its proxy URL, or `none`; wins over the environment's (`https_proxy`…).
+        public var proxy: String?
         /// This profile's request budget, when lower (or higher) than `poll.requests_per_minute`.
         public var requestsPerMinute: Double?
 

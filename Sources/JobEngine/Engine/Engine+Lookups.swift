@@ -59,7 +59,7 @@ extension Engine {
         for group in groups.keys.sorted(by: { a, b in a.api.batchLimit != b.api.batchLimit ? a.api.batchLimit > b.api.batchLimit : a < b }) {
             guard let profile = profiles[group.profile] else { continue }
             let budgetKey = profile.budgetKey(for: group.api.service)
-            if names.refused[budgetKey] != nil || stoppedCredentials[budgetKey] != nil { continue }
+            if names.refused[budgetKey] != nil || stops[budgetKey] != nil { continue }
             let endpoint = profile.endpoint(for: group.api.service)
             let host = endpoint.identity
             if let throttle = throttles[host], throttle.until > now {
@@ -82,7 +82,7 @@ extension Engine {
                 for _ in 0..<cost { shared.record(at: now) }
                 budgets[budgetKey] = shared
                 names.shares[budgetKey, default: lookupShare(of: shared)].record(at: now)
-                sendLookup(batch, target: LookupTarget(api: group.api, endpoint: endpoint, projectID: profile.projectID, caFile: profile.caFile), profile: profile, budgetKey: budgetKey)
+                sendLookup(batch, target: LookupTarget(api: group.api, endpoint: endpoint, projectID: profile.projectID, network: profile.network), profile: profile, budgetKey: budgetKey)
             }
         }
         return wake

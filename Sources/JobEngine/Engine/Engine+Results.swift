@@ -72,7 +72,8 @@ extension Engine {
         record.state.failedAttempts += 1
         logger.warning("request failed", metadata: ["job": "\(record.state.key)", "error": "\(error)"])
         let policy = settings.policy
-        switch policy.reaction(to: error) {
+        let reaction = policy.reaction(to: error)
+        switch reaction {
         case .throttle(let retryAfter):
             var throttle = throttles[host] ?? Throttle(until: now, attempts: 0)
             throttle.attempts += 1
@@ -88,10 +89,11 @@ extension Engine {
             }
             endpointErrors[host] = error
             record.nextDue = throttle.until
-        case .stopCredential:
-            stoppedCredentials[profile.budgetKey(for: record.state.key.service)] = error.description
+        case .stopCredential, .stopRoute:
+            let stop = PollStop(reason: error.description, health: reaction == .stopRoute ? .routeStopped : .authStopped)
+            stops[profile.budgetKey(for: record.state.key.service)] = stop
             endpointErrors[host] = error
-            record.state.health = .authStopped
+            record.state.health = stop.health
             record.nextDue = .zero
         case .notFound:
             record.state.health = record.state.job == nil ? .notFound : .purged

@@ -12,7 +12,7 @@ extension Engine {
         for key in dueOrder(now: now) {
             guard let record = records[key], let due = record.nextDue, let profile = profiles[record.profileName] else { continue }
             let budgetKey = profile.budgetKey(for: key.service)
-            if stoppedCredentials[budgetKey] != nil { continue }
+            if stops[budgetKey] != nil { continue }
             let host = profile.endpoint(for: key.service).identity
             var start = due
             if let throttle = throttles[host], throttle.until > now { start = max(start, throttle.until) }
@@ -85,7 +85,7 @@ extension Engine {
         records[key]?.inFlight = true
         let endpoint = profile.endpoint(for: key.service)
         inFlightPerEndpoint[endpoint.identity, default: 0] += 1
-        let target = JobTarget(service: key.service, endpoint: endpoint, projectID: profile.projectID, jobID: key.jobID, caFile: profile.caFile)
+        let target = JobTarget(service: key.service, endpoint: endpoint, projectID: profile.projectID, jobID: key.jobID, network: profile.network)
         let client = self.client
         let signingDate = clock.date
         let source = profile.credentialSource

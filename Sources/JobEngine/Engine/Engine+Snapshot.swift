@@ -30,8 +30,8 @@ extension Engine {
             }
             if state.health == .detached {
                 // Not polled: its last known state is all there is.
-            } else if let profile, stoppedCredentials[profile.budgetKey(for: state.key.service)] != nil, !state.isTerminal {
-                state.health = .authStopped
+            } else if let profile, let stop = stops[profile.budgetKey(for: state.key.service)], !state.isTerminal {
+                state.health = stop.health
             } else if state.health == .fresh, !state.isTerminal, let read = record.readElapsed,
                       let profile, now - read > nextInterval(for: record, profile: profile, active: active) * 2 + .seconds(5) {
                 state.health = .stale
@@ -40,7 +40,7 @@ extension Engine {
                 markSlow(&state, job: job, now: nowDate, remaining: &remaining)
             }
             state.nextPollAt = record.nextDue.flatMap { due in
-                state.health == .authStopped ? nil : nowDate.addingTimeInterval((due - now).seconds)
+                state.health == .authStopped || state.health == .routeStopped ? nil : nowDate.addingTimeInterval((due - now).seconds)
             }
             states.append(state)
         }
@@ -54,7 +54,7 @@ extension Engine {
             let budget = budgets[key] ?? newBudget(for: key)
             let leaves = budget.leavesWindow(at: now).map { nowDate.addingTimeInterval(($0 - now).seconds) }
             return BudgetUse(credential: key.credential, endpoint: key.endpoint, usedLastMinute: budget.used(at: now), limitPerMinute: budget.limitPerMinute,
-                             stoppedReason: stoppedCredentials[key], leavesWindowAt: leaves)
+                             stoppedReason: stops[key]?.reason, leavesWindowAt: leaves)
         }
         let throttle = throttles.values.filter { $0.until > now }.max { $0.until < $1.until }
         let throttledUntil = throttle.map { nowDate.addingTimeInterval(($0.until - now).seconds) }

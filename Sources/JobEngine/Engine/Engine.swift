@@ -21,8 +21,9 @@ public actor Engine {
     var records: [JobKey: JobRecord] = [:]
     var order: [JobKey] = []
     var budgets: [BudgetKey: RateBudget] = [:]
-    /// Credentials refused by the server (401/403), with the reason: never retried on their own.
-    var stoppedCredentials: [BudgetKey: String] = [:]
+    /// Credentials refused by the server (401/403) and routes that cannot work as configured
+    /// (a certificate not trusted, a proxy login refused): never retried on their own.
+    var stops: [BudgetKey: PollStop] = [:]
     /// Keyed by `Endpoint.identity` (host and port), as are the two below.
     var throttles: [String: Throttle] = [:]
     var endpointErrors: [String: APIError] = [:]
@@ -165,7 +166,7 @@ public actor Engine {
         for key in keys {
             guard var record = records[key], !record.state.isTerminal, record.state.health != .detached else { continue }
             if let profile = profiles[record.state.entry.profile], case let budgetKey = profile.budgetKey(for: record.state.key.service),
-               stoppedCredentials.removeValue(forKey: budgetKey) != nil {
+               stops.removeValue(forKey: budgetKey) != nil {
                 logger.info("credential retried on request", metadata: ["credential": "\(budgetKey)"])
             }
             record.nextDue = now

@@ -47,8 +47,8 @@ public struct ProfileTarget: Sendable, Hashable {
     /// Where its jobs live, when not at `endpoint.identity`: the demo's simulator listens on a
     /// new port each run, but its jobs are the same ones.
     public var place: String?
-    /// The private CA of its endpoint (`ca_file`, `--ca-file`), if any.
-    public var caFile: String?
+    /// Its proxy rules and trusted certificates (`proxy`, `ca_file`, the environment's).
+    public var network: NetworkSettings = .direct
 
     public init(name: String, endpoint: JobAPI.Endpoint, projectID: String, credential: Credential, requestsPerMinute: Double? = nil) {
         self.name = name

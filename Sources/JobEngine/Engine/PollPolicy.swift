@@ -141,6 +141,9 @@ public struct PollPolicy: Sendable, Hashable {
         case throttle(retryAfter: Duration?)
         /// 401/403: the credential stops at once (5 failed AK/SK attempts lock the AK).
         case stopCredential
+        /// A certificate not trusted, a proxy login refused: every request to that endpoint
+        /// would fail alike, so it stops until the configuration changes (or `r`).
+        case stopRoute
         /// 404: not found (never seen) or purged (seen before); asked again rarely.
         case notFound
         /// 5xx, timeouts, resets, answers that are not jobs: backoff for this job.
@@ -156,6 +159,7 @@ public struct PollPolicy: Sendable, Hashable {
         case .notFound: .notFound
         case .transient: .backoff
         case .permanent: .permanent
+        case .misconfigured: .stopRoute
         }
     }
 }

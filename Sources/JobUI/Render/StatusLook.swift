@@ -19,6 +19,7 @@ enum StatusLook {
         switch health {
         case .notFound: return "NOT FOUND"
         case .authStopped: return "AUTH STOP"
+        case .routeStopped: return "NO ROUTE"
         case .purged: return "PURGED"
         case .stale: return "ERROR"
         case .detached: return "NOT POLLED"
@@ -32,7 +33,7 @@ enum StatusLook {
         case .stale: return "~"
         case .purged: return "-"
         case .notFound: return "?"
-        case .authStopped: return "!"
+        case .authStopped, .routeStopped: return "!"
         case .detached: return "="
         case .pending, .fresh: return slow ? "*" : nil
         }
@@ -45,6 +46,7 @@ enum StatusLook {
         case .purged: return "purged (last state kept)"
         case .notFound: return "not found"
         case .authStopped: return "polling stopped (credential refused)"
+        case .routeStopped: return "polling stopped (certificate or proxy: see the header)"
         case .detached: return "not polled (kept from the state file)"
         case .pending, .fresh: return slow ? "slow" : nil
         }

@@ -129,7 +129,7 @@ enum TreeView {
     }
 
     static func isStale(_ health: JobHealth) -> Bool {
-        health == .stale || health == .purged || health == .notFound || health == .authStopped
+        health == .stale || health == .purged || health == .notFound || health == .authStopped || health == .routeStopped
     }
 
     private static func foldMark(_ ref: NodeRef, unfolded: Bool, _ context: RenderContext) -> String {

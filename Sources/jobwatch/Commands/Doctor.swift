@@ -94,7 +94,8 @@ extension JobWatch {
             let endpoint = profile.endpoint(for: service)
             var check = DoctorCheck(
                 profile: profile.name, service: service.name, credential: "", credentialSource: credentialOrigin,
-                endpoint: endpoint.description, tls: DoctorCheck.tls(of: endpoint, caFile: profile.caFile), caFile: profile.caFile,
+                endpoint: endpoint.description, route: profile.network.route(to: endpoint).description,
+                tls: DoctorCheck.tls(of: endpoint, trust: profile.network.trust), caFile: DoctorCheck.caFile(of: profile.network.trust),
                 projectID: profile.projectID, projectIDSource: projectIDOrigin, outcome: .failed, message: ""
             )
             let credential: Credential
@@ -106,7 +107,7 @@ extension JobWatch {
                 return check
             }
             check.credential = DoctorCheck.describe(credential)
-            let target = JobTarget(service: service, endpoint: endpoint, projectID: profile.projectID, jobID: probeJobID(for: service), caFile: profile.caFile)
+            let target = JobTarget(service: service, endpoint: endpoint, projectID: profile.projectID, jobID: probeJobID(for: service), network: profile.network)
             var serverDate: Date?
             let sentAt = Date()
             do throws(APIError) {

@@ -20,6 +20,8 @@ struct DoctorCheck: Encodable {
     var credential: String
     var credentialSource: String
     var endpoint: String
+    /// `via proxy 127.0.0.1:3128 (HTTPS_PROXY)`, `direct (NO_PROXY matches .internal)`.
+    var route: String
     var tls: String
     var caFile: String?
     var projectID: String
@@ -33,7 +35,7 @@ struct DoctorCheck: Encodable {
     var clockSkewSeconds: Double?
 
     enum CodingKeys: String, CodingKey {
-        case profile, service, credential, tls, endpoint, outcome, message
+        case profile, service, credential, tls, endpoint, route, outcome, message
         case credentialSource = "credential_source", caFile = "ca_file", projectID = "project_id"
         case projectIDSource = "project_id_source", httpStatus = "http_status", errorCode = "error_code"
         case requestID = "request_id", clockSkewSeconds = "clock_skew_seconds"
@@ -55,10 +57,13 @@ struct DoctorCheck: Encodable {
         ak.count > 8 ? "\(ak.prefix(4))…\(ak.suffix(4))" : "\(ak.prefix(2))…"
     }
 
-    static func tls(of endpoint: Endpoint, caFile: String?) -> String {
+    static func tls(of endpoint: Endpoint, trust: TrustStore) -> String {
         guard endpoint.scheme == "https" else { return "none: plain http (loopback only)" }
-        if let caFile { return "TLS, certificate verified against the CA file \(caFile)" }
-        return "TLS, certificate verified against the system's CA roots"
+        return "TLS, certificate verified against \(trust)"
+    }
+
+    static func caFile(of trust: TrustStore) -> String? {
+        if case .caFile(let path, _) = trust.source { path } else { nil }
     }
 
     /// A few lines a person reads, like `gh auth status`.
@@ -66,6 +71,7 @@ struct DoctorCheck: Encodable {
         var lines = ["profile \(profile) · \(service)"]
         lines.append("  credential  \(credential) from \(credentialSource)")
         lines.append("  endpoint    \(endpoint) — \(tls)")
+        lines.append("  route       \(route)")
         lines.append("  project     \(projectID) from \(projectIDSource)")
         let mark = outcome == .ok ? "ok" : outcome == .refused ? "REFUSED" : "FAILED"
         lines.append("  request     \(mark) — \(message)")

@@ -29,8 +29,11 @@ struct CommonOptions: ParsableArguments {
     @Option(name: .long, help: ArgumentHelp("Where credentials come from: auto (environment, then credentials files), metadata (the ECS host's agency), aksk, token, none.", valueName: "kind"))
     var auth: String?
 
-    @Option(name: .customLong("ca-file"), help: ArgumentHelp("Extra CA certificates (PEM) for a private cloud's endpoint.", valueName: "file"))
+    @Option(name: .customLong("ca-file"), help: ArgumentHelp("Extra CA certificates (PEM) for the endpoint, beside the system's; wins over SSL_CERT_FILE/SSL_CERT_DIR.", valueName: "file"))
     var caFile: String?
+
+    @Option(name: .long, help: ArgumentHelp("Proxy for every request (http://[user:password@]host:port), or none; wins over the profile's proxy and https_proxy/HTTPS_PROXY.", valueName: "url|none"))
+    var proxy: String?
 
     @Option(name: .customLong("log-file"), help: ArgumentHelp("Write a log to this file (never to the terminal).", valueName: "file"))
     var logFile: String?

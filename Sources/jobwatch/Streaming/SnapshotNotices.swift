@@ -25,7 +25,7 @@ struct SnapshotNotices {
     /// The same problem again (another retry) has the same signature and is not repeated.
     static func signature(_ state: JobState) -> String? {
         switch state.health {
-        case .notFound, .authStopped: return "\(state.health)"
+        case .notFound, .authStopped, .routeStopped: return "\(state.health)"
         case .pending, .stale, .purged:
             guard let error = state.lastError else { return nil }
             return "\(state.health) \(error.kind) \(error.httpStatus ?? 0) \(error.code ?? "")"

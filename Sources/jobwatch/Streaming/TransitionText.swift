@@ -39,6 +39,7 @@ enum TransitionText {
         switch state.health {
         case .notFound: return head + "NOT FOUND  \(error.map { "\($0)" } ?? "the API has no such job")"
         case .authStopped: return head + "CREDENTIAL REFUSED  \(error.map { "\($0)" } ?? "polling with this credential stopped")"
+        case .routeStopped: return head + "CANNOT CONNECT  \(error.map { "\($0)" } ?? "polling there stopped until the configuration changes")"
         default: return head + "ERROR  \(error.map { "\($0)" } ?? "the last request failed")"
         }
     }

@@ -21,10 +21,10 @@ struct ProfileResolution {
 
     /// The credential chain for one profile: the metadata service only when `auth` asks for
     /// it (never probed on its own), else the environment and the files (`CredentialResolver`).
-    static func credential(auth: JobwatchConfig.AuthKind, profile name: String, configured: JobwatchConfig.Profile?, endpoint: Endpoint, environment: [String: String]) throws -> Found {
+    static func credential(auth: JobwatchConfig.AuthKind, profile name: String, configured: JobwatchConfig.Profile?, endpoint: Endpoint, proxy: ProxySetting = .off, environment: [String: String]) throws -> Found {
         if auth == .metadata {
-            let metadata = MetadataCredentials(environment: environment)
-            return Found(source: .refreshing(RefreshingCredential(fetcher: metadata)), origin: "metadata service at \(metadata.baseURL)", projectID: nil)
+            let metadata = MetadataCredentials(environment: environment, proxy: proxy)
+            return Found(source: .refreshing(RefreshingCredential(fetcher: metadata)), origin: "metadata service at \(metadata.baseURL), \(metadata.route)", projectID: nil)
         }
         if auth == .none {
             return Found(source: .fixed(.none), origin: "none (auth none)", projectID: nil)

@@ -6,13 +6,7 @@ extension Session {
     /// Runs `body` with an HTTP client. The client and the demo's simulator are shut down
     /// whatever happens: AsyncHTTPClient must be shut down before it goes away.
     func withClient<T>(_ body: (JobClient) async throws -> T) async throws -> T {
-        let client: JobClient
-        do {
-            client = try makeClient()
-        } catch {
-            await shutdown()
-            throw error
-        }
+        let client = makeClient()
         let result: Result<T, any Error>
         do {
             result = .success(try await body(client))

@@ -39,7 +39,7 @@ struct Session {
         clientOptions.requestTimeout = config.poll.requestTimeout
         clientOptions.connectTimeout = config.poll.connectTimeout
 
-        let logger = try makeLogger(options.logFile, environment: environment)
+        let logger = try makeLogger(options.logFile, environment: environment, proxySecrets: proxySecrets(options: options, config: config, environment: environment))
 
         if options.demo {
             let demo = try await DemoServer.start(scenario: options.scenario, speed: options.speed)
@@ -142,7 +142,8 @@ struct Session {
             }
             auth = kind
         }
-        let found = try ProfileResolution.credential(auth: auth, profile: name, configured: configured, endpoint: endpoint, environment: environment)
+        let network = try network(of: name, configured: configured, overrides: overrides, environment: environment)
+        let found = try ProfileResolution.credential(auth: auth, profile: name, configured: configured, endpoint: endpoint, proxy: network.proxy, environment: environment)
 
         let projectID: String
         let projectIDOrigin: String
@@ -165,10 +166,7 @@ struct Session {
         target.service = service
         target.endpoints = endpoints
         // Each profile's own CA: another profile's private CA must not vouch for this endpoint.
-        if let caFile = overrides?.caFile ?? configured?.caFile {
-            clientOptions.caFiles.insert(caFile)
-            target.caFile = caFile
-        }
+        target.network = network
         return ProfileResolution(target: target, credentialOrigin: found.origin, projectIDOrigin: projectIDOrigin)
     }
 
@@ -196,13 +194,42 @@ struct Session {
         return items
     }
 
-    static func makeLogger(_ path: String?, environment: [String: String]) throws -> Logger {
+    /// The profile's proxy rules and trust: `--proxy`/`--ca-file` over the profile's `proxy`/
+    /// `ca_file` over the environment's.
+    static func network(of name: String, configured: JobwatchConfig.Profile?, overrides: CommonOptions?, environment: [String: String]) throws -> NetworkSettings {
+        do {
+            let proxy: ProxySetting
+            if let text = overrides?.proxy {
+                proxy = try ProxySetting.given(text, origin: "--proxy", environment: environment)
+            } else if let text = configured?.proxy {
+                proxy = try ProxySetting.given(text, origin: "profiles.\(name).proxy", environment: environment)
+            } else {
+                proxy = try ProxySetting.environment(environment)
+            }
+            let caOrigin = overrides?.caFile != nil ? "--ca-file" : "profiles.\(name).ca_file"
+            let trust = try TrustStore.resolve(caFile: overrides?.caFile ?? configured?.caFile, origin: caOrigin, environment: environment)
+            return NetworkSettings(proxy: proxy, trust: trust)
+        } catch let problem as ProxyServer.Problem {
+            throw UsageError(problem.description)
+        } catch let problem as TrustStore.Problem {
+            throw UsageError(problem.description)
+        }
+    }
+
+    /// Every proxy password the run may use, for the log's redactor.
+    static func proxySecrets(options: CommonOptions, config: JobwatchConfig, environment: [String: String]) -> [String] {
+        let texts = [options.proxy] + config.profiles.values.map(\.proxy)
+        let given = texts.compactMap { $0 }.compactMap { try? ProxyServer(parsing: $0, origin: "") }.flatMap(\.secrets)
+        return given + ((try? ProxySetting.environment(environment))?.secrets ?? [])
+    }
+
+    static func makeLogger(_ path: String?, environment: [String: String], proxySecrets: [String] = []) throws -> Logger {
         guard let path else {
             return Logger(label: "jobwatch", factory: { _ in SwiftLogNoOpLogHandler() })
         }
         try checkWritable(path, option: "--log-file")
         let secrets = [CredentialResolver.secretKeyVariable, CredentialResolver.securityTokenVariable, CredentialResolver.tokenVariable]
-            .compactMap { environment[$0] }
+            .compactMap { environment[$0] } + proxySecrets
         let redactor = Redactor(secrets: secrets)
         do {
             let factory = try FileLogHandler.opening(path: path) { redactor.redact($0) }
@@ -212,12 +239,8 @@ struct Session {
         }
     }
 
-    func makeClient() throws -> JobClient {
-        do {
-            return try JobClient(options: clientOptions)
-        } catch {
-            throw UsageError("\(error)")
-        }
+    func makeClient() -> JobClient {
+        JobClient(options: clientOptions)
     }
 
     func shutdown() async {

@@ -23,7 +23,7 @@ struct SimulatorHarness {
         options.now = clock.function
         let simulator = JobSimulator(options: options)
         let url = try await simulator.start()
-        let client = try JobClient(options: clientOptions)
+        let client = JobClient(options: clientOptions)
         let harness = SimulatorHarness(simulator: simulator, client: client, endpoint: try Endpoint(parsing: url), clock: clock)
         do {
             let result = try await body(harness)
