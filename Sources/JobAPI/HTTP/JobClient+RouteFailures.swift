@@ -46,7 +46,8 @@ extension JobClient {
                 let detail = login.map { "refused the login of user \(OneLine.of($0).debugDescription)" } ?? "wants a login (407) and none was given"
                 return ("\(proxy) \(detail)", .proxyAuthentication)
             case .invalidProxyResponse:
-                return ("\(proxy) refused the tunnel to \(target) (its answer to CONNECT was not 200)", .proxy)
+                let login = login.map { ": a wrong login for user \(OneLine.of($0).debugDescription), or a rule of the proxy" } ?? ""
+                return ("\(proxy) refused the tunnel to \(target) (its answer to CONNECT was not 200\(login))", .proxy)
             case .httpProxyHandshakeTimeout:
                 return ("\(proxy) did not answer CONNECT in time", .proxy)
             case .connectTimeout:

@@ -85,6 +85,9 @@ public final class JobClient: Sendable {
             decompression: .enabled(limit: .size(options.maxBodyBytes))
         )
         configuration.httpVersion = .automatic
+        // One failed connect is one failed request: the engine paces retries within the budget
+        // (the library's own would shake hands with an untrusted certificate a dozen times).
+        configuration.connectionPool.retryConnectionEstablishment = false
         return HTTPClient(eventLoopGroupProvider: .singleton, configuration: configuration)
     }
 

@@ -61,10 +61,25 @@ public struct TrustStore: Sendable, Hashable, CustomStringConvertible {
         case .caFile(let path, _):
             tls.additionalTrustRoots = [.file(path)]
         case .environment(let file, let directories):
-            tls.trustRoots = file.map { .file($0) } ?? .default
-            tls.additionalTrustRoots = directories.map { .file($0) }
+            // NIOSSL takes one file or folder as the store and PEM files beside it: the first
+            // folder is the store, the file and the other folders' certificates are added.
+            if let folder = directories.first {
+                tls.trustRoots = .file(folder)
+                tls.additionalTrustRoots = (file.map { [.file($0)] } ?? []) + directories.dropFirst().flatMap(Self.hashedCertificates)
+            } else if let file {
+                tls.trustRoots = .file(file)
+            }
         }
         return tls
+    }
+
+    /// The certificates of an `openssl rehash` folder (`1a2b3c4d.0`), as PEM files.
+    static func hashedCertificates(in folder: String) -> [NIOSSLAdditionalTrustRoots] {
+        let names = (try? FileManager.default.contentsOfDirectory(atPath: folder)) ?? []
+        return names.sorted().filter { name in
+            let parts = name.split(separator: ".")
+            return parts.count == 2 && parts[0].count == 8 && parts[0].allSatisfy(\.isHexDigit) && parts[1].allSatisfy(\.isNumber)
+        }.map { .file(folder + "/" + $0) }
     }
 
     /// For `doctor` and messages: which certificates vouch for endpoints.
@@ -79,7 +94,6 @@ public struct TrustStore: Sendable, Hashable, CustomStringConvertible {
             var parts: [String] = []
             if let file { parts.append("SSL_CERT_FILE \(file)") }
             if !directories.isEmpty { parts.append("SSL_CERT_DIR \(directories.joined(separator: ":"))") }
-            if file == nil { parts.append("the system's CA bundle") }
             return parts.joined(separator: " and ")
         }
     }

@@ -3,6 +3,8 @@ import JobModel
 import JobAPI
 import Hummingbird
 import HummingbirdCore
+import HummingbirdTLS
+import NIOSSL
 import Logging
 import NIOCore
 import Synchronization
@@ -20,7 +22,6 @@ public final class JobSimulator: Sendable {
     private let running = Mutex<Running?>(nil)
 
     private struct Running: Sendable {
-        var server: Server<HTTP1Channel>
         var task: Task<Void, Never>
         var baseURL: String
     }
@@ -88,27 +89,40 @@ public final class JobSimulator: Sendable {
         core.setQuota(quota)
     }
 
-    /// Starts listening and returns the base URL (`http://127.0.0.1:PORT`) once it does.
-    /// Port 0 picks a free port.
-    public func start(host: String = "127.0.0.1", port: Int = 0) async throws -> String {
+    /// Starts listening and returns the base URL (`http://127.0.0.1:PORT`, `https://…` with
+    /// `tls`) once it does. Port 0 picks a free port.
+    public func start(host: String = "127.0.0.1", port: Int = 0, tls: SimulatorTLS? = nil) async throws -> String {
         if let url = baseURL { return url }
         let (bound, boundContinuation) = AsyncStream<Int?>.makeStream()
         let core = self.core
-        let server = Server(
-            childChannelSetup: HTTP1Channel(responder: { request, writer, channel in
-                try await HTTPExchange.respond(to: request, writer: writer, channel: channel, core: core)
-            }),
-            configuration: ServerConfiguration(address: .hostname(host, port: port)),
-            onServerRunning: { channel in
-                boundContinuation.yield(channel.localAddress?.port)
-            },
-            eventLoopGroup: EventLoopGroupProvider.singleton.eventLoopGroup,
-            logger: Logger(label: "jobwatch.simulator", factory: { _ in SwiftLogNoOpLogHandler() })
-        )
+        let http = HTTP1Channel(responder: { request, writer, channel in
+            try await HTTPExchange.respond(to: request, writer: writer, channel: channel, core: core)
+        })
+        let configuration = ServerConfiguration(address: .hostname(host, port: port))
+        let onRunning: @Sendable (any Channel) async -> Void = { channel in boundContinuation.yield(channel.localAddress?.port) }
+        let group = EventLoopGroupProvider.singleton.eventLoopGroup
+        let logger = Logger(label: "jobwatch.simulator", factory: { _ in SwiftLogNoOpLogHandler() })
+        let run: @Sendable () async throws -> Void
+        if let tls {
+            let chain: [NIOSSLCertificateSource], key: NIOSSLPrivateKey
+            do {
+                chain = try NIOSSLCertificate.fromPEMFile(tls.certificateFile).map { .certificate($0) }
+                key = try NIOSSLPrivateKey(file: tls.keyFile, format: .pem)
+            } catch {
+                throw SimulatorTLSProblem(description: "\(tls.certificateFile) / \(tls.keyFile) cannot be loaded as a PEM certificate and key")
+            }
+            let settings = TLSConfiguration.makeServerConfiguration(certificateChain: chain, privateKey: .privateKey(key))
+            let server = Server(childChannelSetup: try TLSChannel(http, tlsConfiguration: settings), configuration: configuration,
+                                onServerRunning: onRunning, eventLoopGroup: group, logger: logger)
+            run = { try await server.run() }
+        } else {
+            let server = Server(childChannelSetup: http, configuration: configuration, onServerRunning: onRunning, eventLoopGroup: group, logger: logger)
+            run = { try await server.run() }
+        }
         let failure = Mutex<(any Error)?>(nil)
         let task = Task {
             do {
-                try await server.run()
+                try await run()
             } catch {
                 failure.withLock { $0 = error }
             }
@@ -123,8 +137,8 @@ public final class JobSimulator: Sendable {
             throw SimulatorStartProblem(description: "the simulator is listening but its port is unknown")
         }
         let hostPart = host.contains(":") ? "[\(host)]" : host
-        let url = "http://\(hostPart):\(boundPort)"
-        running.withLock { $0 = Running(server: server, task: task, baseURL: url) }
+        let url = "\(tls == nil ? "http" : "https")://\(hostPart):\(boundPort)"
+        running.withLock { $0 = Running(task: task, baseURL: url) }
         return url
     }
 
@@ -137,6 +151,22 @@ public final class JobSimulator: Sendable {
         current.task.cancel()
         await current.task.value
     }
+}
+
+/// The certificate (PEM chain) and key the simulator serves https with.
+public struct SimulatorTLS: Sendable, Hashable {
+    public var certificateFile: String
+    public var keyFile: String
+
+    public init(certificateFile: String, keyFile: String) {
+        self.certificateFile = certificateFile
+        self.keyFile = keyFile
+    }
+}
+
+/// The certificate or key of `SimulatorTLS` cannot be loaded.
+public struct SimulatorTLSProblem: Error, Sendable, CustomStringConvertible {
+    public var description: String
 }
 
 /// Why `start` failed (the address is in use, or not a local one).

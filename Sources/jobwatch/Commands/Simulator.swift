@@ -47,6 +47,12 @@ extension JobWatch {
         @Option(parsing: .unconditional, help: ArgumentHelp("Requests per minute each credential may make before 429 APIGW.0308.", valueName: "n"))
         var quota = RateQuota.gatewayDefault.limit
 
+        @Option(name: .customLong("tls-cert"), help: ArgumentHelp("Serve https with this certificate chain (PEM); needs --tls-key.", valueName: "file"))
+        var tlsCertificate: String?
+
+        @Option(name: .customLong("tls-key"), help: ArgumentHelp("The private key (PEM) of --tls-cert.", valueName: "file"))
+        var tlsKey: String?
+
         @Flag(help: "Also serve the ECS metadata API (temporary AK/SK/security token, accepted by the job API): point JOBWATCH_METADATA_URL here and use --auth metadata.")
         var metadata = false
 
@@ -71,6 +77,9 @@ extension JobWatch {
             }
             guard speed > 0, speed <= 10_000 else {
                 throw UsageError("--speed \(speed) is out of range — give a factor above 0 and at most 10000")
+            }
+            if (tlsCertificate == nil) != (tlsKey == nil) {
+                throw UsageError("--tls-cert and --tls-key go together — give both (a PEM certificate and its key), or neither for plain http")
             }
             guard quota >= 1 else {
                 throw UsageError("--quota \(quota) is too small — give at least 1 request per minute")
@@ -100,9 +109,12 @@ extension JobWatch {
             describeAuthentication(options.credentials, projectID: projectID, metadata: options.metadata != nil)
 
             let simulator = JobSimulator(options: options)
+            let tls = tlsCertificate.map { SimulatorTLS(certificateFile: $0, keyFile: tlsKey ?? "") }
             let url: String
             do {
-                url = try await simulator.start(host: host, port: port)
+                url = try await simulator.start(host: host, port: port, tls: tls)
+            } catch let problem as SimulatorTLSProblem {
+                throw UsageError("--tls-cert/--tls-key: \(problem) — give a PEM certificate and its PEM key")
             } catch {
                 throw UsageError("cannot listen on \(host) port \(port) (\(error)) — choose another --port, or 0 for a free one")
             }

@@ -38,6 +38,11 @@ final class Terminal {
     var shownTitle: String?
     var lastFrame: Frame?
 
+    /// What the start had to work around, said once in the dashboard (the fallback terminal).
+    private(set) var startNote: String?
+    /// Tried in turn when `TERM` has no terminfo entry.
+    static let fallbackTerminals = ["xterm-256color", "xterm"]
+
     var quitSignals = 0
     /// Wake-ups for stdin that found nothing to read, in a row (a closed stdin polls readable).
     var emptyReads = 0
@@ -80,7 +85,16 @@ final class Terminal {
         events = continuation
         signals = TerminalSignals(terminal: self)
 
-        guard let screen = jw_newterm(term) else {
+        // A terminal the host has no entry for (kitty, alacritty, ghostty over SSH) is drawn
+        // as xterm, which they all emulate, rather than not at all.
+        var drawnAs = term
+        var opened = jw_newterm(term)
+        for fallback in Self.fallbackTerminals where opened == nil {
+            opened = jw_newterm(fallback)
+            drawnAs = fallback
+        }
+        startNote = drawnAs == term ? nil : "no terminfo entry for TERM=\(term) on this host: drawing as \(drawnAs) (install its terminfo to silence this)"
+        guard let screen = opened else {
             signals?.cancel()
             signals = nil
             events = nil

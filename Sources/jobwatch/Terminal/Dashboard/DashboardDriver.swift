@@ -72,6 +72,9 @@ final class DashboardDriver {
     /// the terminal untouched) when the dashboard cannot start: then stream lines instead.
     func run() async throws -> DashboardExit {
         let terminalEvents = try terminal.start()
+        // Said again on the shell's screen once the terminal is restored (defers run last first).
+        let startNote = terminal.startNote
+        defer { if let startNote { StandardStreams.err("jobwatch: \(startNote)\n") } }
         defer { terminal.stop() }
         let (inbox, post) = AsyncStream.makeStream(of: DashboardInbox.self)
         self.post = post
@@ -79,6 +82,7 @@ final class DashboardDriver {
         // Known only once the terminal is ours: the model's starting screen.
         model.capabilities = terminal.capabilities
         model.state.screen = terminal.size
+        if let note = terminal.startNote { model.state.notice = note }
         render()
 
         let latest = LatestValue<Snapshot>()
