@@ -119,6 +119,19 @@ struct ConfigTests {
         #expect(config.profiles["b"]?.credentialsFile == "/etc/jw/creds")
     }
 
+    @Test func proxyPerProfile() throws {
+        let config = try Self.parse(#"{"profiles":{"a":{"region":"cn-north-4","proxy":"http://ops:pw-Secret9@proxy.corp:3128"},"b":{"region":"cn-north-4","proxy":"none"}}}"#)
+        #expect(config.profiles["a"]?.proxy == "http://ops:pw-Secret9@proxy.corp:3128")
+        #expect(config.profiles["b"]?.proxy == "none")
+        do {
+            _ = try Self.parse(#"{"profiles":{"a":{"region":"cn-north-4","proxy":"ftp://ops:pw-Secret9@proxy.corp:21"}}}"#)
+            Issue.record("an ftp proxy must be refused")
+        } catch {
+            #expect("\(error)".contains("profiles.a.proxy"), "\(error)")
+            #expect(!"\(error)".contains("pw-Secret9"), "\(error)")
+        }
+    }
+
     @Test func jobsAsStringsAndObjects() throws {
         let config = try Self.parse(#"{"profiles":{"prod":{"region":"cn-north-4"}},"jobs":["j1",{"id":"j2"},{"id":" j3 ","profile":"prod","label":"  "},{"id":"j4","label":null}]}"#)
         #expect(config.jobs == [.init(id: "j1"), .init(id: "j2"), .init(id: "j3", profile: "prod"), .init(id: "j4")])

@@ -154,3 +154,26 @@ struct DashboardTests {
         }
     }
 }
+
+/// A kitty, alacritty or ghostty user over SSH on a jump host without that terminfo entry.
+@Suite("Unknown terminal", .timeLimit(.minutes(2)))
+struct UnknownTerminalTests {
+    @Test func startsAsXtermAndSaysSoOnce() async throws {
+        let session = try await DashboardSession.start(term: "xterm-kitty-nowhere")
+        do {
+            let screen = try await session.waitForDashboard()
+            #expect(screen.contains("no terminfo entry for TERM=xterm-kitty-nowhere"), "\(screen)")
+            try await session.tmux.press("q")
+            try await session.tmux.press("y")
+            let after = try await session.tmux.waitForScreen("the exit") { $0.contains("EXIT=") }
+            #expect(after.contains("EXIT=0"), "\(after)")
+            // Once more on the shell's screen, after the terminal is restored: one line, not a loop.
+            let said = after.components(separatedBy: "no terminfo entry").count - 1
+            #expect(said == 1, "\(after)")
+        } catch {
+            await session.end()
+            throw error
+        }
+        await session.end()
+    }
+}

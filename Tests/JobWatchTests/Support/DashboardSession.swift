@@ -7,14 +7,15 @@ struct DashboardSession {
     let scratch: Scratch
 
     /// - Parameter environment: extra variables for jobwatch (`LANG=C`, `NO_COLOR=1`).
-    static func start(arguments: [String] = ["--speed", "10"], environment: [String: String] = [:], width: Int = 120, height: Int = 40) async throws -> DashboardSession {
+    /// - Parameter term: a TERM of the test's instead of the pane's own.
+    static func start(arguments: [String] = ["--speed", "10"], environment: [String: String] = [:], term: String? = nil, width: Int = 120, height: Int = 40) async throws -> DashboardSession {
         let scratch = try Scratch()
         let binary = try JobwatchBinary.require()
         var variables = scratch.environment(withExtra: environment)
         variables["TERM"] = nil
         let assignments = variables.sorted { $0.key < $1.key }.map { "\($0.key)=\(shellQuoted($0.value))" }
         // TERM is the pane's own (tmux's default-terminal); everything else is ours alone.
-        let words = ["env", "-i", "TERM=\"$TERM\""] + assignments + [shellQuoted(binary), "--demo"]
+        let words = ["env", "-i", term.map { "TERM=\(shellQuoted($0))" } ?? "TERM=\"$TERM\""] + assignments + [shellQuoted(binary), "--demo"]
             + arguments.map(shellQuoted) + ["--state-file", shellQuoted(scratch.file("state.json"))]
         let command = "cd \(shellQuoted(JobwatchBinary.packageRoot)) && \(words.joined(separator: " ")); echo EXIT=$?; sleep 120"
         let tmux = try await TmuxSession(command: command, width: width, height: height)

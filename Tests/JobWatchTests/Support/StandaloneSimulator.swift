@@ -37,7 +37,7 @@ struct StandaloneSimulator {
             guard named.count == 2, !named[0].isEmpty, named[1].count >= 32, named[1].allSatisfy({ $0.isHexDigit || $0 == "-" }) else { return nil }
             return ListedJob(service: String(named[0]), id: String(named[1]), type: String(fields[1]))
         }
-        guard let url = lines.first, url.hasPrefix("http://127.0.0.1:"), !jobs.isEmpty else {
+        guard let url = lines.first, url.hasPrefix("http://127.0.0.1:") || url.hasPrefix("https://127.0.0.1:"), !jobs.isEmpty else {
             process.stop()
             throw NotReady(description: "unexpected simulator listing\n\(process.transcript)")
         }
