@@ -23,6 +23,8 @@ public final class JobSimulator: Sendable {
 
     private struct Running: Sendable {
         var task: Task<Void, Never>
+        /// Stops accepting, lets every accepted connection finish, closes idle ones.
+        var shutdownGracefully: @Sendable () async -> Void
         var baseURL: String
     }
 
@@ -103,6 +105,7 @@ public final class JobSimulator: Sendable {
         let group = EventLoopGroupProvider.singleton.eventLoopGroup
         let logger = Logger(label: "jobwatch.simulator", factory: { _ in SwiftLogNoOpLogHandler() })
         let run: @Sendable () async throws -> Void
+        let shutdownGracefully: @Sendable () async -> Void
         if let tls {
             let chain: [NIOSSLCertificateSource], key: NIOSSLPrivateKey
             do {
@@ -115,9 +118,11 @@ public final class JobSimulator: Sendable {
             let server = Server(childChannelSetup: try TLSChannel(http, tlsConfiguration: settings), configuration: configuration,
                                 onServerRunning: onRunning, eventLoopGroup: group, logger: logger)
             run = { try await server.run() }
+            shutdownGracefully = { try? await server.shutdownGracefully() }
         } else {
             let server = Server(childChannelSetup: http, configuration: configuration, onServerRunning: onRunning, eventLoopGroup: group, logger: logger)
             run = { try await server.run() }
+            shutdownGracefully = { try? await server.shutdownGracefully() }
         }
         let failure = Mutex<(any Error)?>(nil)
         let task = Task {
@@ -138,18 +143,29 @@ public final class JobSimulator: Sendable {
         }
         let hostPart = host.contains(":") ? "[\(host)]" : host
         let url = "\(tls == nil ? "http" : "https")://\(hostPart):\(boundPort)"
-        running.withLock { $0 = Running(task: task, baseURL: url) }
+        running.withLock { $0 = Running(task: task, shutdownGracefully: shutdownGracefully, baseURL: url) }
         return url
     }
 
-    /// Stops listening and closes every connection; requests in flight are abandoned.
-    public func stop() async {
+    /// Stops listening, lets the connections already accepted finish (at most `patience`, then
+    /// they are cut), and returns once the server is gone.
+    ///
+    /// Not a plain cancel: a connection the kernel had accepted but the server had not yet
+    /// taken up was then dropped unhandled, which NIO treats as a programming error (SIGILL,
+    /// about one stop in four with connections arriving).
+    public func stop(patience: Duration = .seconds(3)) async {
         guard let current = running.withLock({ state -> Running? in
             defer { state = nil }
             return state
         }) else { return }
-        current.task.cancel()
+        let graceful = Task { await current.shutdownGracefully() }
+        let deadline = Task {
+            try? await Task.sleep(for: patience)
+            if !Task.isCancelled { current.task.cancel() }
+        }
         await current.task.value
+        deadline.cancel()
+        await graceful.value
     }
 }
 

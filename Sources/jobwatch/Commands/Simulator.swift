@@ -108,6 +108,8 @@ extension JobWatch {
             options.projectID = projectID
             describeAuthentication(options.credentials, projectID: projectID, metadata: options.metadata != nil)
 
+            // Before the URL is printed: a script may stop the simulator as soon as it reads it.
+            let signals = SignalWaiter.Installed()
             let simulator = JobSimulator(options: options)
             let tls = tlsCertificate.map { SimulatorTLS(certificateFile: $0, keyFile: tlsKey ?? "") }
             let url: String
@@ -134,7 +136,7 @@ extension JobWatch {
             // Unbuffered, so a script reading the first line sees it at once.
             StandardStreams.out(lines.joined(separator: "\n") + "\n")
 
-            _ = await SignalWaiter.waitForSignal()
+            _ = await signals.wait()
             await simulator.stop()
         }
 
