@@ -55,7 +55,18 @@ struct JSONScannerTests {
     @Test func invalidUTF8IsLeftToTheTolerantPath() {
         let body = Data(#"{"status":"RUNNING","job_id":""#.utf8) + Data([0xFF, 0xFE]) + Data(#""}"#.utf8)
         #expect(throws: JSONScanner.Unsure.self) { try Job.decodeInOnePass(body, service: .bms).get() }
-        #expect(throws: JobDecodingProblem.self) { try Job.decode(body) }
+        // Read as U+FFFD, as browsers and most JSON readers do, rather than "not JSON".
+        #expect((try? Job.decode(body))?.id == "\u{FFFD}\u{FFFD}")
+    }
+
+    /// A Chinese reason cut in the middle of its last character: the job is still FAIL, with
+    /// the reason and a replacement character where the cut is.
+    @Test func reasonCutMidCharacterStillFails() throws {
+        let reason = Data("磁盘".utf8) + Data("超".utf8).prefix(2)
+        let body = Data(#"{"status":"FAIL","job_id":"j","entities":{},"fail_reason":""#.utf8) + reason + Data(#""}"#.utf8)
+        let job = try Job.decode(body)
+        #expect(job.status == .fail)
+        #expect(job.failReason == "磁盘\u{FFFD}")
     }
 
     // MARK: - Numbers

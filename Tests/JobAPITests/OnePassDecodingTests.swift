@@ -115,7 +115,6 @@ struct OnePassDecodingTests {
 
     /// Shapes only `JSONDecoder` reads its own way: handed back, then decoded as before.
     @Test(arguments: [
-        #"{"status":"RUNNING","status":"SUCCESS"}"#,
         #"{"status":"RUNNING","entities":{"server_id":"a","server_id":"b"}}"#,
         #"{"status":"RUNNING","entities":{"server_id":null,"server_id":"b"}}"#,
         #"{"status":"RUNNING","job_id":"j",}"#,
@@ -128,5 +127,15 @@ struct OnePassDecodingTests {
         let job = try Job.decode(Data(body.utf8))
         #expect(job == (try Self.tolerant(body, .bms)))
         #expect(job.status.outcome == .running)
+    }
+
+    /// A key given twice keeps its last value, as jq, Python and Go read it (JSONDecoder keeps
+    /// the first: a FAIL after a SUCCESS was read as SUCCESS, exit 0).
+    @Test func aKeyGivenTwiceKeepsItsLastValue() throws {
+        let body = #"{"status":"SUCCESS","entities":{},"status":"FAIL","fail_reason":"first","fail_reason":"last"}"#
+        #expect(throws: JSONScanner.Unsure.self) { try Self.onePass(body, .bms) }
+        let job = try Job.decode(Data(body.utf8))
+        #expect(job.status == .fail)
+        #expect(job.failReason == "last")
     }
 }

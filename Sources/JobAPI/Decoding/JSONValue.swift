@@ -10,9 +10,31 @@ package enum JSONValue: Sendable, Hashable {
     case array([JSONValue])
     case object([String: JSONValue])
 
-    /// Parses JSON text; throws the decoder's error for text that is not JSON.
+    /// Parses JSON text as jq, Python and Go read it: a key given twice keeps its last value
+    /// (`JSONDecoder` keeps the first), and invalid UTF-8 — a Chinese reason cut mid-character —
+    /// reads as U+FFFD instead of making the whole body "not JSON". Throws for text that is not JSON.
     package static func parse(_ data: Data) throws -> JSONValue {
-        try JSONDecoder().decode(JSONValue.self, from: data)
+        let text = String(validating: data, as: UTF8.self) == nil ? Data(String(decoding: data, as: UTF8.self).utf8) : data
+        return try JSONValue(foundation: JSONSerialization.jsonObject(with: text, options: [.fragmentsAllowed]))
+    }
+
+    /// A value as `JSONSerialization` gives it.
+    init(foundation value: Any) throws {
+        switch value {
+        case is NSNull:
+            self = .null
+        case let text as String:
+            self = .string(text)
+        case let number as NSNumber:
+            // A JSON true/false is the only NSNumber of type char.
+            self = String(cString: number.objCType) == "c" ? .bool(number.boolValue) : .number(number.doubleValue)
+        case let items as [Any]:
+            self = .array(try items.map(JSONValue.init(foundation:)))
+        case let members as [String: Any]:
+            self = .object(try members.mapValues(JSONValue.init(foundation:)))
+        default:
+            throw CocoaError(.propertyListReadCorrupt)
+        }
     }
 
     package subscript(key: String) -> JSONValue? {

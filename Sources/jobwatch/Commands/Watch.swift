@@ -140,6 +140,11 @@ extension JobWatch {
             let exit: DashboardExit
             do {
                 exit = try await DashboardDriver(snapshots: snapshots, transitions: transitions, control: control, options: options, environment: dashboardEnvironment).run()
+            } catch let lost as TerminalLost {
+                // The engine saves the state as it stops; then the one line and exit 74.
+                runner.cancel()
+                await runner.value
+                throw lost
             } catch {
                 runner.cancel()
                 await runner.value

@@ -44,6 +44,7 @@ final class CursesThread: SerialExecutor, Sendable {
         wakeWrite = fds[1]
         let started = DispatchSemaphore(value: 0)
         let thread = Thread { [self] in
+            Self.unblockJobControl()
             threadID.withLock { $0 = pthread_self() }
             started.signal()
             loop()
@@ -51,6 +52,17 @@ final class CursesThread: SerialExecutor, Sendable {
         thread.name = "jobwatch-curses"
         thread.start()
         started.wait()
+    }
+
+    /// The thread may be born of a concurrency pool thread, which blocks every signal. With
+    /// SIGTTIN and SIGTTOU blocked, a dashboard in the background draws over the shell and its
+    /// reads fail with EIO; unblocked, the kernel stops it there, as it stops vim, until `fg`.
+    private static func unblockJobControl() {
+        var set = sigset_t()
+        sigemptyset(&set)
+        sigaddset(&set, SIGTTIN)
+        sigaddset(&set, SIGTTOU)
+        pthread_sigmask(SIG_UNBLOCK, &set, nil)
     }
 
     // MARK: - SerialExecutor

@@ -8,6 +8,12 @@ extension Terminal {
     /// `wnoutrefresh` + `doupdate` (one burst of output), then the title if it changed.
     func draw(_ frame: Frame) {
         guard screen != nil, !isSuspended else { return }
+        // `bg` put it in the background: stop there (as vim does) rather than draw over the shell.
+        guard TerminalLost.claimForeground() else {
+            lost = true
+            events?.yield(.hangup)
+            return
+        }
         lastFrame = frame
         guard let window = jw_stdscr() else { return }
         let height = Int(jw_maxy(window))

@@ -20,6 +20,13 @@ extension Terminal {
             emptyReads = 0
         } else {
             emptyReads += 1
+            // Readable but nothing read: in the background (`bg`) reads fail with EIO.
+            if !TerminalLost.claimForeground() {
+                lost = true
+                CursesThread.shared.watchInput(nil)
+                events?.yield(.hangup)
+                return
+            }
         }
         // A readable stdin with nothing in it, again and again, is a closed one.
         if hangup || emptyReads > 100 {

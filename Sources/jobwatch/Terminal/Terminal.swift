@@ -43,6 +43,9 @@ final class Terminal {
     /// Tried in turn when `TERM` has no terminfo entry.
     static let fallbackTerminals = ["xterm-256color", "xterm"]
 
+    /// Set when the terminal became unusable while the dashboard ran (see `TerminalLost`).
+    var lost = false
+
     var quitSignals = 0
     /// Wake-ups for stdin that found nothing to read, in a row (a closed stdin polls readable).
     var emptyReads = 0
@@ -81,6 +84,7 @@ final class Terminal {
         // Our signal handling goes in before curses: ncurses installs its own SIGINT, SIGTERM,
         // SIGTSTP and SIGWINCH handlers only where the disposition is still the default, and
         // those would run curses code on whatever thread the signal happens to hit.
+        guard TerminalLost.claimForeground() else { throw TerminalLost() }
         let (stream, continuation) = AsyncStream.makeStream(of: TerminalEvent.self)
         events = continuation
         signals = TerminalSignals(terminal: self)

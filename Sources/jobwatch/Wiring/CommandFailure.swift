@@ -8,6 +8,10 @@ enum CommandFailure {
     static func exit(for error: any Error) -> ExitCode {
         if let exit = error as? ExitCode { return exit }
         if error is CancellationError { return ExitCode(128 + SIGINT) }
+        if error is TerminalLost {
+            printError("\(error)")
+            return ExitCode(ExitStatus.terminalLost.rawValue)
+        }
         let status: ExitStatus = error is UsageError ? .usage : .unreadable
         printError("\(error)")
         return ExitCode(status.rawValue)

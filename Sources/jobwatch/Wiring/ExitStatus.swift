@@ -9,6 +9,8 @@ enum ExitStatus: Int32 {
     case timedOut = 2
     case unreadable = 3
     case usage = 64
+    /// The dashboard's terminal cannot be read (`TerminalLost`); EX_IOERR, as a failed stdout.
+    case terminalLost = 74
 
     /// 3 when a job could not be read, else 1 when one failed, else 0.
     static func of(_ states: [JobState]) -> ExitStatus {

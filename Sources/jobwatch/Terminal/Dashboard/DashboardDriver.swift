@@ -89,7 +89,7 @@ final class DashboardDriver {
         let snapshots = snapshots
         let transitions = transitions
         defer { nextTick?.cancel() }
-        return await withTaskGroup(of: Void.self) { group in
+        let ending = await withTaskGroup(of: Void.self) { group in
             group.addTask {
                 for await event in terminalEvents { post.yield(.message(event.message)) }
             }
@@ -117,6 +117,8 @@ final class DashboardDriver {
             post.finish()
             return exit ?? .quit  // cancelled from outside: leave as if quit
         }
+        if terminal.lost { throw TerminalLost() }
+        return ending
     }
 
     /// Hands one message to `Dashboard.update`, keeps the model, performs the effects.
