@@ -11,8 +11,12 @@ struct EscapeInjectionTests {
         for value in 1..<0x20 { text.unicodeScalars.append(Unicode.Scalar(value)!) }
         text.unicodeScalars.append(Unicode.Scalar(0x7F)!)
         for value in 0x80...0x9F { text.unicodeScalars.append(Unicode.Scalar(value)!) }
-        return text + "end"
+        // The bidi controls: "evil\u{202E}txt.exe" displays as "evilexe.txt".
+        for value in Self.bidi { text.unicodeScalars.append(Unicode.Scalar(value)!) }
+        return text + "evil\u{202E}txt.exe end"
     }()
+
+    static let bidi: [UInt32] = Array(0x202A...0x202E) + Array(0x2066...0x2069) + [0x200E, 0x200F, 0x061C]
 
     static let failedID = "ff8080826a1b2c3d4e5f60718293a4b5"
     static let refusedID = "ff8080826a1b2c3d4e5f60718293a4b6"
@@ -43,7 +47,7 @@ struct EscapeInjectionTests {
     """
 
     func forbidden(_ text: String) -> Bool {
-        text.unicodeScalars.contains { ($0.value < 0x20 && $0 != "\n") || (0x7F...0x9F).contains($0.value) }
+        text.unicodeScalars.contains { ($0.value < 0x20 && $0 != "\n") || (0x7F...0x9F).contains($0.value) || Self.bidi.contains($0.value) }
     }
 
     @Test func noControlCharacterReachesPlainOutputAndJSONStaysExact() async throws {
@@ -68,6 +72,7 @@ struct EscapeInjectionTests {
             #expect(!forbidden(run.stdout), "a control character on stdout\n\(run)")
             #expect(!forbidden(run.stderr), "a control character on stderr\n\(run)")
             #expect(run.stdout.contains("\\u{1B}]0;PWNED\\u{7}") || run.stderr.contains("\\u{1B}]0;PWNED\\u{7}"), "shown, escaped\n\(run)")
+            #expect(run.stdout.contains("evil\\u{202E}txt.exe") || run.stderr.contains("evil\\u{202E}txt.exe"), "bidi shown, escaped\n\(run)")
         }
         #expect(runs[0].stderr.contains("\(Self.refusedID): HTTP 400"), "\(runs[0])")
 

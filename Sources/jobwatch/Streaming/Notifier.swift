@@ -2,6 +2,7 @@ import Foundation
 import JobModel
 import JobAPI
 import JobEngine
+import JobUI
 
 /// Runs `--on-done` / `--on-fail` commands. The command is the user's own text and runs with
 /// `/bin/sh -c`; job data (which comes from the server) is passed only in environment
@@ -76,7 +77,8 @@ actor Notifier {
             "JOBWATCH_AT": JobTimestamp.format(t.at),
         ]
         if let sub = t.subJobID { env["JOBWATCH_SUB_JOB_ID"] = sub }
-        if let name = t.resourceName { env["JOBWATCH_RESOURCE_NAME"] = name }
+        // Escaped: a hook echoes it, and a bidi control in a name would reverse its log line.
+        if let name = t.resourceName { env["JOBWATCH_RESOURCE_NAME"] = TerminalSafeText.of(name) }
         return env
     }
 
