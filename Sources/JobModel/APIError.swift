@@ -31,6 +31,8 @@ public struct APIError: Error, Sendable, Hashable {
         case notHTTP
         /// The TLS handshake failed for another reason than the certificate (plain http on the port).
         case tls
+        /// The answer's headers are over the parser's limit (about 80 KB: a cookie flood).
+        case headersTooLarge
         /// The endpoint's certificate is not trusted, expired, or for another name: a
         /// configuration error (`--ca-file`, `SSL_CERT_FILE`), never retried.
         case certificate
@@ -138,8 +140,10 @@ extension APIError: CustomStringConvertible {
         return "\(OneLine.of(what)) — \(hint)"
     }
 
-    /// What the person can do about it.
+    /// What the person can do about it: the client's own `fix` when it knows better (the
+    /// metadata service is not the job API), else what the kind of failure suggests.
     public var hint: String {
+        if let fix, category != .misconfigured { return fix }
         switch category {
         case .unauthorized:
             if message.lowercased().contains("expired") || message.lowercased().contains("date") {
@@ -158,6 +162,7 @@ extension APIError: CustomStringConvertible {
                 case .unknownHost?: return "check the endpoint's host name (or --region) and DNS"
                 case .notHTTP?: return "that port does not speak HTTP: check the endpoint URL"
                 case .tls?: return "is the endpoint http rather than https?"
+                case .headersTooLarge?: return "something between here and the API (a proxy, a load balancer) sends far too many headers: check the endpoint URL and the proxy"
                 case .proxy?: return "check that the proxy runs and lets this host through (https_proxy/HTTPS_PROXY, --proxy, or NO_PROXY to go direct)"
                 default: return "check the endpoint URL and the network"
                 }

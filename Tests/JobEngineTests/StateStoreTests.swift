@@ -103,4 +103,32 @@ struct StateFileEncodingTests {
         decoder.dateDecodingStrategy = .iso8601withFractions
         #expect(try decoder.decode(StateFile.self, from: piecewise) == file)
     }
+
+    /// A relative XDG_STATE_HOME is ignored, as the XDG spec says (the config's already was).
+    @Test func relativeStateHomeIsIgnored() {
+        #expect(StateStore.defaultPath(environment: ["XDG_STATE_HOME": "/xdg", "HOME": "/home/u"]) == "/xdg/jobwatch/state.json")
+        #expect(StateStore.defaultPath(environment: ["XDG_STATE_HOME": "relative/state", "HOME": "/home/u"]) == "/home/u/.local/state/jobwatch/state.json")
+        #expect(StateStore.defaultPath(environment: ["XDG_STATE_HOME": "", "HOME": "/home/u"]) == "/home/u/.local/state/jobwatch/state.json")
+    }
+
+    /// A state file past the cap is refused in one line before it is read (a 200 MB file took
+    /// 10 s and 988 MB), and left as it is.
+    @Test func oversizedStateFileIsRefusedUnread() throws {
+        let path = FileManager.default.temporaryDirectory.appendingPathComponent("jobwatch-state-\(UUID().uuidString)/state.json").path
+        try FileManager.default.createDirectory(atPath: (path as NSString).deletingLastPathComponent, withIntermediateDirectories: true)
+        defer { try? FileManager.default.removeItem(atPath: (path as NSString).deletingLastPathComponent) }
+        // Sparse: the size without the disk.
+        #expect(FileManager.default.createFile(atPath: path, contents: Data("{".utf8)))
+        let handle = try #require(FileHandle(forWritingAtPath: path))
+        try handle.truncate(atOffset: UInt64(StateStore.largestLoaded + 1))
+        try handle.close()
+        do {
+            _ = try StateStore(path: path).load()
+            Issue.record("an oversized state file must be refused")
+        } catch {
+            #expect("\(error)".contains("over the 128 MiB jobwatch loads"), "\(error)")
+            #expect("\(error)".contains(path), "\(error)")
+        }
+        #expect(FileManager.default.fileExists(atPath: path), "left as it is")
+    }
 }

@@ -15,6 +15,7 @@ public struct MetadataCredentials: TemporaryCredentialFetching {
     /// Each call's whole exchange: the real service answers in milliseconds.
     public static let timeout: Duration = .seconds(3)
     static let tokenTTLSeconds = "21600"
+    static let agencyFix = "--auth metadata needs an ECS host with an IAM agency; elsewhere set HUAWEICLOUD_SDK_AK and HUAWEICLOUD_SDK_SK"
 
     public let baseURL: String
     /// `timeout`, except in-process tests on a loaded machine.
@@ -42,10 +43,13 @@ public struct MetadataCredentials: TemporaryCredentialFetching {
         if let token { request.headers.add(name: "X-Metadata-Token", value: token) }
         let (status, body) = try await exchange(request)
         guard status == 200 else {
-            throw APIError(kind: .http, httpStatus: status, message: "the metadata service at \(baseURL) gave no credentials (HTTP \(status)) — does this ECS host have an IAM agency?", host: host)
+            throw APIError(kind: .http, httpStatus: status, message: "the metadata service at \(baseURL) gave no credentials (HTTP \(status))", host: host, fix: Self.agencyFix)
         }
         guard let credential = Self.decode(body) else {
-            throw APIError(kind: .invalidResponse, httpStatus: status, message: "the metadata service at \(baseURL) answered without access, secret, securitytoken and expires_at — check \(Self.urlVariable)", host: host)
+            throw APIError(
+                kind: .invalidResponse, httpStatus: status, message: "the metadata service at \(baseURL) answered without access, secret, securitytoken and expires_at", host: host,
+                fix: "that is not the ECS metadata service: check \(Self.urlVariable) (unset: \(Self.defaultURL)), and that no proxy answers for it"
+            )
         }
         return credential
     }
@@ -79,7 +83,7 @@ public struct MetadataCredentials: TemporaryCredentialFetching {
             let cause = JobClient.transportError(error, host: host, limit: 64 * 1024)
             let what = cause.kind == .timeout ? "no answer within \(seconds)s" : cause.message
             // No host: the APIError's hint then speaks of this service, not the job endpoint.
-            throw APIError(kind: cause.kind, message: "no credentials from the metadata service at \(baseURL): \(what) (--auth metadata needs an ECS host with an IAM agency; elsewhere set HUAWEICLOUD_SDK_AK and HUAWEICLOUD_SDK_SK)", transport: cause.transport)
+            throw APIError(kind: cause.kind, message: "no credentials from the metadata service at \(baseURL): \(what)", transport: cause.transport, fix: Self.agencyFix)
         }
     }
 

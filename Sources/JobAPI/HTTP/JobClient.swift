@@ -290,6 +290,7 @@ public final class JobClient: Sendable {
         if error is SocketAddressError { return problem(.unknownHost, "host name does not resolve") }
         if let parser = error as? HTTPParserError {
             if parser == .invalidEOFState { return problem(.reset, "connection closed before the answer was complete") }
+            if parser == .headerOverflow { return problem(.headersTooLarge, "the answer's headers are too large (over about 80 KB)") }
             return problem(.notHTTP, "the answer is not HTTP")
         }
         if error is NIOSSLError || String(reflecting: type(of: error)).contains("BoringSSL") {

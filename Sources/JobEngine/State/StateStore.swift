@@ -16,10 +16,14 @@ public struct StateStore: Sendable {
         self.path = path
     }
 
+    /// The largest state file loaded: 100k jobs with their sub-jobs and a week of events fit.
+    public static let largestLoaded = 128 * 1_048_576
+
     /// `$XDG_STATE_HOME/jobwatch/state.json`, else `~/.local/state/jobwatch/state.json`.
     public static func defaultPath(environment: [String: String], name: String = "state.json") -> String {
         let base: String
-        if let xdg = environment["XDG_STATE_HOME"], !xdg.isEmpty {
+        // A relative one is ignored, as the XDG spec says (and the config loader does).
+        if let xdg = environment["XDG_STATE_HOME"], xdg.hasPrefix("/") {
             base = xdg
         } else {
             base = (environment["HOME"] ?? NSHomeDirectory()) + "/.local/state"
@@ -31,6 +35,10 @@ public struct StateStore: Sendable {
     public func load() throws(Problem) -> StateFile? {
         removeLeftovers()
         guard FileManager.default.fileExists(atPath: path) else { return nil }
+        // Read whole and decoded as a tree, a file costs about five times its size in memory.
+        if let size = (try? FileManager.default.attributesOfItem(atPath: path))?[.size] as? Int, size > Self.largestLoaded {
+            throw Problem(description: "\(path): the state file is \(size / 1_048_576) MiB, over the \(Self.largestLoaded / 1_048_576) MiB jobwatch loads — move it away to start afresh (it is left as it is), or run with --no-state")
+        }
         guard let data = FileManager.default.contents(atPath: path) else {
             throw Problem(description: "\(path): cannot read the state file — check its permissions")
         }
@@ -110,6 +118,10 @@ public struct StateStore: Sendable {
         let folder = (path as NSString).deletingLastPathComponent
         let temporary = "\(path).tmp-\(getpid())"
         do {
+            var isFolder: ObjCBool = false
+            if FileManager.default.fileExists(atPath: folder, isDirectory: &isFolder), !isFolder.boolValue {
+                throw Problem(description: "\(folder): is a file, not a folder — the state file cannot be written there; move that file away or give --state-file")
+            }
             try FileManager.default.createDirectory(atPath: folder, withIntermediateDirectories: true, attributes: [.posixPermissions: 0o700])
             guard FileManager.default.createFile(atPath: temporary, contents: nil, attributes: [.posixPermissions: 0o600]) else {
                 throw Problem(description: "\(folder): cannot create the state file there — check the folder's permissions")

@@ -114,6 +114,8 @@ extension JobWatch {
                     timeout: nil, exitWhenDone: exitWhenDone, allDoneNotice: json ? nil : notice, notifier: notifier
                 )
                 let ending = await streamer.run(engine)
+                // The last save came after the stream stopped listening: said here, or never.
+                if try await Self.sayUnsavedState(engine, store: store, fatal: exitWhenDone) { return }
                 switch ending {
                 case .interrupted, .allDone: throw ExitCode(ExitStatus.of(ending))
                 case .failedFast, .timedOut: return
@@ -154,7 +156,18 @@ extension JobWatch {
             await runner.value
             await notifying.value
             await notifier.drain()
+            // The header showed it while the dashboard ran; the shell's screen gets it too.
+            _ = try await Self.sayUnsavedState(engine, store: store, fatal: false)
             if case .signal(let number) = exit { throw ExitCode(128 + number) }
+        }
+
+        /// After the engine's last save: a failure is one line on stderr with the path. With
+        /// `fatal` (`--exit-when-done`, a run whose purpose is to record) it is exit 74.
+        static func sayUnsavedState(_ engine: Engine, store: StateStore?, fatal: Bool) async throws -> Bool {
+            guard store != nil, let problem = await engine.currentSnapshot().stateSaveProblem else { return false }
+            CommandFailure.printError("the state was not saved: \(problem)")
+            if fatal { throw ExitCode(ExitStatus.ioError.rawValue) }
+            return false
         }
 
         static func restore(_ store: StateStore?) throws -> StateFile? {

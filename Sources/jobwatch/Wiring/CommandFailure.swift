@@ -10,7 +10,7 @@ enum CommandFailure {
         if error is CancellationError { return ExitCode(128 + SIGINT) }
         if error is TerminalLost {
             printError("\(error)")
-            return ExitCode(ExitStatus.terminalLost.rawValue)
+            return ExitCode(ExitStatus.ioError.rawValue)
         }
         let status: ExitStatus = error is UsageError ? .usage : .unreadable
         printError("\(error)")

@@ -9,8 +9,9 @@ enum ExitStatus: Int32 {
     case timedOut = 2
     case unreadable = 3
     case usage = 64
-    /// The dashboard's terminal cannot be read (`TerminalLost`); EX_IOERR, as a failed stdout.
-    case terminalLost = 74
+    /// EX_IOERR, as a failed stdout: the dashboard's terminal cannot be read (`TerminalLost`),
+    /// or `--exit-when-done`'s last save failed (full disk, a folder gone): the record is missing.
+    case ioError = 74
 
     /// 3 when a job could not be read, else 1 when one failed, else 0.
     static func of(_ states: [JobState]) -> ExitStatus {
