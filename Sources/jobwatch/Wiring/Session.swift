@@ -43,7 +43,14 @@ struct Session {
 
         if options.demo {
             let demo = try await DemoServer.start(scenario: options.scenario, speed: options.speed)
-            let ids = try readArguments(jobArguments)
+            let ids: [JobIDText.Item]
+            do {
+                ids = try readArguments(jobArguments)
+            } catch {
+                // Every way out stops the simulator first: never exit with its server running.
+                await demo.simulator.stop()
+                throw error
+            }
             let extra = ids.map { WatchEntry(profile: DemoServer.profileName, jobID: $0.id, service: $0.service, label: $0.label) }
             return Session(
                 profiles: [demo.profile], defaultProfile: DemoServer.profileName, entries: demo.entries + extra,
