@@ -2,7 +2,6 @@ import ArgumentParser
 import Foundation
 import JobModel
 import JobAPI
-import JobEngine
 import JobUI
 
 extension JobWatch {

@@ -1,5 +1,4 @@
 import JobModel
-import JobEngine
 
 /// Parses a duration flag (`90s`, `5m`, `1h`) or explains what is wrong with it.
 enum DurationOption {

@@ -1,7 +1,6 @@
 import Foundation
 import JobModel
 import JobAPI
-import JobEngine
 import JobUI
 
 /// Runs `--on-done` / `--on-fail` commands. The command is the user's own text and runs with

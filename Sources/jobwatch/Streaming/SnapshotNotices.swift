@@ -1,7 +1,6 @@
 import Foundation
 import JobModel
 import JobAPI
-import JobEngine
 import JobUI
 
 /// What a stream says about snapshots besides transitions, each once: a job's read problem

@@ -1,7 +1,6 @@
 import Foundation
 import JobModel
 import JobAPI
-import JobEngine
 import JobUI
 
 /// The lines of `wait` and the non-TTY stream, with full job and sub-job IDs (scripts, `grep`

@@ -1,6 +1,5 @@
 import JobModel
 import JobAPI
-import JobEngine
 
 /// The exit codes of `get` and `wait` (README, "Scripts"): scripts branch on them.
 enum ExitStatus: Int32 {

@@ -1,5 +1,4 @@
 import JobModel
-import JobEngine
 
 /// What the dashboard asks of the polling engine; the engine's owner implements it.
 /// Calls may take a while (a first request for a new job): the dashboard never waits for them.

@@ -1,6 +1,5 @@
 import Foundation
 import JobModel
-import JobEngine
 import JobUI
 
 /// Runs the interactive dashboard: the Elm loop around `Dashboard.update` and `Dashboard.view`.

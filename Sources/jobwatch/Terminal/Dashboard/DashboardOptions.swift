@@ -1,5 +1,4 @@
 import JobModel
-import JobEngine
 
 /// How the dashboard behaves, from the command line.
 struct DashboardOptions: Sendable {
