@@ -53,10 +53,3 @@ public struct EngineClock: Sendable {
     }
 }
 
-extension Duration {
-    /// Seconds as a floating-point number.
-    public var seconds: Double {
-        let (s, atto) = components
-        return Double(s) + Double(atto) / 1e18
-    }
-}

@@ -14,10 +14,7 @@ public struct RateQuota: Sendable, Hashable {
     /// 100 requests per minute, as the gateway's default user policy.
     public static let gatewayDefault = RateQuota()
 
-    var windowSeconds: Double {
-        let (seconds, attoseconds) = window.components
-        return Double(seconds) + Double(attoseconds) / 1e18
-    }
+    var windowSeconds: Double { window.seconds }
 
     /// `limit:100,time:1 minute`, as the gateway words it.
     var gatewayWording: String {

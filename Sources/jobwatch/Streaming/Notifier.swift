@@ -45,7 +45,7 @@ actor Notifier {
         guard !running.isEmpty else { return }
         let now = ContinuousClock.now
         for (pid, hook) in running.sorted(by: { $0.value.started < $1.value.started }) {
-            let ran = DurationText.format(.seconds((now - hook.started).components.seconds))
+            let ran = DurationText.format(.seconds(Int64((now - hook.started).seconds)))
             report("notification command for job \(hook.jobID) still running after \(ran) — ended it; make --on-done/--on-fail commands finish within \(DurationText.format(limit))")
             running[pid]?.ending = true
             kill(-pid, SIGTERM)
