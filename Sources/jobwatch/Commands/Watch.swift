@@ -68,11 +68,13 @@ extension JobWatch {
             let environment = ProcessInfo.processInfo.environment
             let session = try await Session.make(options: common, jobArguments: jobIDs, environment: environment, includeConfiguredJobs: true)
             try await session.withClient { client in
-                try await runDashboard(session: session, client: client, environment: environment)
+                try await watch(session: session, client: client, environment: environment)
             }
         }
 
-        private func runDashboard(session: Session, client: JobClient, environment: [String: String]) async throws {
+        /// The engine over the session and the state file, then the dashboard or, where it cannot
+        /// run (or `--plain`/`--json`), the stream of lines.
+        private func watch(session: Session, client: JobClient, environment: [String: String]) async throws {
             // The demo's simulator starts afresh each time: its state is not kept.
             let store: StateStore? = noState || (session.demo != nil && stateFile == nil)
                 ? nil
@@ -97,31 +99,41 @@ extension JobWatch {
             let follower = try jobsFileTask(engine: engine, profile: session.defaultProfile, report: report)
             defer { follower?.cancel() }
             let notifier = Notifier(onDone: notifications.onDone, onFail: notifications.onFail, report: report)
-            if !useDashboard {
-                if await engine.currentSnapshot().jobs.isEmpty, jobsFile == nil {
-                    throw UsageError("no jobs to watch — give job IDs, --jobs-file FILE, the config's jobs, or try --demo")
-                }
-                let following = jobsFile, exiting = exitWhenDone
-                let notice: @Sendable (Snapshot) -> String = { snapshot in
-                    let c = snapshot.jobCounts
-                    let head = "all \(c.total) job\(c.total == 1 ? "" : "s") finished (\(c.success) succeeded, \(c.fail) failed\(c.total > c.finished ? ", \(c.total - c.finished) unreadable" : ""))"
-                    if exiting { return head }
-                    if let following { return "\(head); still watching \(following) for new ones" }
-                    return "\(head); nothing more can be added — stop with Ctrl-C, or use --exit-when-done to exit here"
-                }
-                let streamer = TransitionStreamer(
-                    json: json, unicode: LocaleInfo.isUTF8, failFast: false, heartbeat: session.config.poll.heartbeat,
-                    timeout: nil, exitWhenDone: exitWhenDone, allDoneNotice: json ? nil : notice, notifier: notifier
-                )
-                let ending = await streamer.run(engine)
-                // The last save came after the stream stopped listening: said here, or never.
-                if try await Self.sayUnsavedState(engine, store: store, fatal: exitWhenDone) { return }
-                switch ending {
-                case .interrupted, .allDone: throw ExitCode(ExitStatus.of(ending))
-                case .failedFast, .timedOut: return
-                }
+            if useDashboard {
+                try await runDashboard(engine: engine, session: session, store: store, notifier: notifier, environment: environment)
+            } else {
+                try await runStream(engine: engine, session: session, store: store, notifier: notifier)
             }
+        }
 
+        /// Lines, one per transition, until every job is done (`--exit-when-done`) or a signal.
+        private func runStream(engine: Engine, session: Session, store: StateStore?, notifier: Notifier) async throws {
+            if await engine.currentSnapshot().jobs.isEmpty, jobsFile == nil {
+                throw UsageError("no jobs to watch — give job IDs, --jobs-file FILE, the config's jobs, or try --demo")
+            }
+            let following = jobsFile, exiting = exitWhenDone
+            let notice: @Sendable (Snapshot) -> String = { snapshot in
+                let c = snapshot.jobCounts
+                let head = "all \(c.total) job\(c.total == 1 ? "" : "s") finished (\(c.success) succeeded, \(c.fail) failed\(c.total > c.finished ? ", \(c.total - c.finished) unreadable" : ""))"
+                if exiting { return head }
+                if let following { return "\(head); still watching \(following) for new ones" }
+                return "\(head); nothing more can be added — stop with Ctrl-C, or use --exit-when-done to exit here"
+            }
+            let streamer = TransitionStreamer(
+                json: json, unicode: LocaleInfo.isUTF8, failFast: false, heartbeat: session.config.poll.heartbeat,
+                timeout: nil, exitWhenDone: exitWhenDone, allDoneNotice: json ? nil : notice, notifier: notifier
+            )
+            let ending = await streamer.run(engine)
+            // The last save came after the stream stopped listening: said here, or never.
+            try await Self.sayUnsavedState(engine, store: store, fatal: exitWhenDone)
+            switch ending {
+            case .interrupted, .allDone: throw ExitCode(ExitStatus.of(ending))
+            case .failedFast, .timedOut: return
+            }
+        }
+
+        /// The full-screen dashboard until the user quits, a quit signal, or the terminal goes.
+        private func runDashboard(engine: Engine, session: Session, store: StateStore?, notifier: Notifier, environment: [String: String]) async throws {
             let dashboardEnvironment = TerminalEnvironment.applying(session.config.ui.color, to: environment)
             let options = DashboardOptions(
                 bell: bell || session.config.ui.bell,
@@ -157,17 +169,16 @@ extension JobWatch {
             await notifying.value
             await notifier.drain()
             // The header showed it while the dashboard ran; the shell's screen gets it too.
-            _ = try await Self.sayUnsavedState(engine, store: store, fatal: false)
+            try await Self.sayUnsavedState(engine, store: store, fatal: false)
             if case .signal(let number) = exit { throw ExitCode(128 + number) }
         }
 
         /// After the engine's last save: a failure is one line on stderr with the path. With
         /// `fatal` (`--exit-when-done`, a run whose purpose is to record) it is exit 74.
-        static func sayUnsavedState(_ engine: Engine, store: StateStore?, fatal: Bool) async throws -> Bool {
-            guard store != nil, let problem = await engine.currentSnapshot().stateSaveProblem else { return false }
+        static func sayUnsavedState(_ engine: Engine, store: StateStore?, fatal: Bool) async throws {
+            guard store != nil, let problem = await engine.currentSnapshot().stateSaveProblem else { return }
             CommandFailure.printError("the state was not saved: \(problem)")
             if fatal { throw ExitCode(ExitStatus.ioError.rawValue) }
-            return false
         }
 
         static func restore(_ store: StateStore?) throws -> StateFile? {

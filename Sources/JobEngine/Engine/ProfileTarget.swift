@@ -1,0 +1,59 @@
+import JobModel
+import JobAPI
+
+/// Where and as whom the jobs of one profile are read.
+public struct ProfileTarget: Sendable, Hashable {
+    public var name: String
+    /// The service of its jobs when a job does not name one (`service` in the profile).
+    public var service: Service = .bms
+    /// The endpoint of `service`, and of every service `endpoints` does not list.
+    public var endpoint: JobAPI.Endpoint
+    /// Each service's own endpoint (from `--region`, or the profile's `endpoints` map).
+    public var endpoints: [Service: JobAPI.Endpoint] = [:]
+    public var projectID: String
+    /// What its requests are signed with, asked before each one.
+    public var credentialSource: CredentialSource
+    /// The fixed credential; `.none` for a refreshing source (it has none until asked).
+    public var credential: Credential {
+        get { if case .fixed(let credential) = credentialSource { credential } else { .none } }
+        set { credentialSource = .fixed(newValue) }
+    }
+    /// A per-profile budget (the profile's `requests_per_minute`), else the engine's.
+    public var requestsPerMinute: Double?
+    /// Where its jobs live, when not at `endpoint.identity`: the demo's simulator listens on a
+    /// new port each run, but its jobs are the same ones.
+    public var place: String?
+    /// Its proxy rules and trusted certificates (`proxy`, `ca_file`, the environment's).
+    public var network: NetworkSettings = .direct
+
+    public init(name: String, endpoint: JobAPI.Endpoint, projectID: String, credential: Credential, requestsPerMinute: Double? = nil) {
+        self.name = name
+        self.endpoint = endpoint
+        self.projectID = projectID
+        self.credentialSource = .fixed(credential)
+        self.requestsPerMinute = requestsPerMinute
+    }
+
+    /// Where a service's jobs are read through this profile.
+    public func endpoint(for service: Service) -> JobAPI.Endpoint {
+        endpoints[service] ?? endpoint
+    }
+
+    /// Where a job of this profile lives; `service` `nil` is the profile's.
+    public func key(for jobID: String, service: Service? = nil) -> JobKey {
+        let service = service ?? self.service
+        return JobKey(service: service, endpoint: place ?? endpoint(for: service).identity, projectID: projectID, jobID: jobID)
+    }
+
+    /// Budgets, throttles and stops are per credential and endpoint (host, port): the gateway
+    /// counts per AK and host, and a refused token says nothing of another token. ECS and CCE
+    /// jobs behind one host share its budget.
+    func budgetKey(for service: Service) -> BudgetKey {
+        BudgetKey(credential: credentialSource.budgetIdentity, endpoint: endpoint(for: service).identity)
+    }
+
+    /// The budgets any of its jobs may use.
+    var budgetKeys: Set<BudgetKey> {
+        Set(Service.all.map(budgetKey(for:)))
+    }
+}
