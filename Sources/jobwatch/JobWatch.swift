@@ -32,7 +32,8 @@ struct JobWatch: AsyncParsableCommand {
             guard !(error is ExitCode), exitCode(for: error) == .validationFailure else { exit(withError: error) }
             let message = message(for: error)
             let what = message.prefix(1).lowercased() + message.dropFirst()
-            CommandFailure.printError("\(what) — see 'jobwatch \(subcommandName.map { "\($0) " } ?? "")--help'")
+            // One ` — ` a line: a message that says how to fix it needs no pointer to the help.
+            CommandFailure.printError(UsageError(what, hint: "see 'jobwatch \(subcommandName.map { "\($0) " } ?? "")--help'").description)
             Foundation.exit(ExitCode.validationFailure.rawValue)
         }
     }

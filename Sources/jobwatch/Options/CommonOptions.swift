@@ -1,5 +1,6 @@
 import JobModel
 import ArgumentParser
+import JobEngine
 
 /// Options every command that reads jobs shares. Credentials are never options: they would
 /// show in `ps` and in shell history (see the README).
@@ -11,7 +12,7 @@ struct CommonOptions: ParsableArguments {
     var profile: String?
 
     @Option(name: .long, help: ArgumentHelp("Service of job IDs given without one (bms, ecs, evs, ims, vpc, cce; default: the profile's, else bms).", valueName: "name"))
-    var service: String?
+    var service: Service?
 
     @Option(name: .long, help: ArgumentHelp("API endpoint URL for every service, overriding the region's (https; http only for loopback).", valueName: "url"))
     var endpoint: String?
@@ -27,7 +28,7 @@ struct CommonOptions: ParsableArguments {
 
     // Picks where credentials come from, never the credentials themselves.
     @Option(name: .long, help: ArgumentHelp("Where credentials come from: auto (environment, then credentials files), metadata (the ECS host's agency), aksk, token, none.", valueName: "kind"))
-    var auth: String?
+    var auth: JobwatchConfig.AuthKind?
 
     @Option(name: .customLong("ca-file"), help: ArgumentHelp("Extra CA certificates (PEM) for the endpoint, beside the system's; wins over SSL_CERT_FILE/SSL_CERT_DIR.", valueName: "file"))
     var caFile: String?
@@ -50,4 +51,16 @@ struct CommonOptions: ParsableArguments {
     // Unconditional: `--speed -1` is a value the range check refuses, not a missing value.
     @Option(name: .long, parsing: .unconditional, help: ArgumentHelp("With --demo: how much faster than real time the scenario runs.", valueName: "factor"))
     var speed: Double?
+
+    /// Checked while parsing, so the refusal is the parser's one line.
+    func validate() throws {
+        if let interval, Self.interval(interval) == nil {
+            throw ValidationError("--interval \(interval.debugDescription) is not a duration from 1s to 1d — use e.g. 10s, 2m")
+        }
+    }
+
+    /// `--interval`'s value, when it is one from 1 s to a day.
+    static func interval(_ text: String) -> Duration? {
+        DurationText.parse(text).flatMap { (.seconds(1)...(.seconds(86_400))).contains($0) ? $0 : nil }
+    }
 }

@@ -29,12 +29,7 @@ struct Session {
         settings.maxConcurrencyPerEndpoint = config.poll.maxConcurrency
         settings.policy.slowFactor = config.poll.slowFactor
         settings.names = config.ui.names && !options.noNames
-        if let interval = options.interval {
-            guard let parsed = DurationText.parse(interval), (.seconds(1)...(.seconds(86_400))).contains(parsed) else {
-                throw UsageError("--interval \(interval.debugDescription) is not a duration from 1s to 1d — use e.g. 10s, 2m")
-            }
-            settings.interval = parsed
-        }
+        if let parsed = options.interval.flatMap(CommonOptions.interval) { settings.interval = parsed }
         var clientOptions = ClientOptions()
         clientOptions.requestTimeout = config.poll.requestTimeout
         clientOptions.connectTimeout = config.poll.connectTimeout
@@ -113,12 +108,7 @@ struct Session {
     static func resolveProfileDetails(_ name: String, config: JobwatchConfig, overrides: CommonOptions?, environment: [String: String], clientOptions: inout ClientOptions) throws -> ProfileResolution {
         let configured = config.profiles[name]
         var service = configured?.service ?? .bms
-        if let text = overrides?.service {
-            guard let known = Service.named(text) else {
-                throw UsageError("--service: \(Service.UnknownName(name: text))")
-            }
-            service = known
-        }
+        if let chosen = overrides?.service { service = chosen }
         // Per service: the command line's URL or region, else the profile's own URL for the
         // service, else its URL for all, else its region.
         var endpoints: [Service: Endpoint] = [:]
@@ -143,12 +133,7 @@ struct Session {
         }
 
         var auth = configured?.auth ?? .auto
-        if let text = overrides?.auth {
-            guard let kind = JobwatchConfig.AuthKind(rawValue: text.lowercased()) else {
-                throw UsageError("--auth \(text.debugDescription) is not a kind jobwatch knows — use one of: \(JobwatchConfig.AuthKind.allCases.map(\.rawValue).joined(separator: ", "))")
-            }
-            auth = kind
-        }
+        if let chosen = overrides?.auth { auth = chosen }
         let network = try network(of: name, configured: configured, overrides: overrides, environment: environment)
         let found = try ProfileResolution.credential(auth: auth, profile: name, configured: configured, endpoint: endpoint, proxy: network.proxy, environment: environment)
 
