@@ -2,14 +2,12 @@ import ArgumentParser
 import JobModel
 import JobEngine
 
-/// `--service NAME`: parsed by ArgumentParser, which lists the names when one is unknown.
-extension Service: ExpressibleByArgument {
-    public init?(argument: String) {
-        guard let service = Service.named(argument) else { return nil }
-        self = service
+/// `--service NAME`: an unknown name is the parser's one line, with the names it knows.
+extension Service {
+    static func parsing(_ argument: String) throws -> Service {
+        guard let service = Service.named(argument) else { throw Service.UnknownName(name: argument) }
+        return service
     }
-
-    public static var allValueStrings: [String] { Service.all.map(\.name) }
 }
 
 /// `--auth KIND`, in any case.

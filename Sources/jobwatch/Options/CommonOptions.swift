@@ -11,7 +11,8 @@ struct CommonOptions: ParsableArguments {
     @Option(name: .long, help: ArgumentHelp("Profile of the configuration to use.", valueName: "name"))
     var profile: String?
 
-    @Option(name: .long, help: ArgumentHelp("Service of job IDs given without one (bms, ecs, evs, ims, vpc, cce; default: the profile's, else bms).", valueName: "name"))
+    @Option(name: .long, help: ArgumentHelp("Service of job IDs given without one (bms, ecs, evs, ims, vpc, cce; default: the profile's, else bms).", valueName: "name"),
+            completion: .list(Service.all.map(\.name)), transform: Service.parsing)
     var service: Service?
 
     @Option(name: .long, help: ArgumentHelp("API endpoint URL for every service, overriding the region's (https; http only for loopback).", valueName: "url"))
