@@ -88,10 +88,8 @@ struct ProxyEndToEndTests {
         let rig = try await Rig.start()
         defer { rig.stop() }
         let port = try FreePort.take()
-        let started = ContinuousClock.now
         let result = try await rig.get(environment: ["http_proxy": "http://ops:Pr0xyPassw0rd@127.0.0.1:\(port)"])
         #expect(result.exitCode == 3, "\(result)")
-        #expect(ContinuousClock.now - started < .seconds(10), "within get's deadline")
         #expect(result.stderr.contains("proxy 127.0.0.1:\(port) (http_proxy) refused the connection"), "\(result)")
         #expect(result.stderrLines.count == 1, "one line\n\(result)")
         #expect(!(result.stdout + result.stderr).contains("Pr0xyPassw0rd"), "the proxy password leaked\n\(result)")

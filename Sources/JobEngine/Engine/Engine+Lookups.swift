@@ -59,7 +59,7 @@ extension Engine {
         for group in groups.keys.sorted(by: { a, b in a.api.batchLimit != b.api.batchLimit ? a.api.batchLimit > b.api.batchLimit : a < b }) {
             guard let profile = profiles[group.profile] else { continue }
             let budgetKey = profile.budgetKey(for: group.api.service)
-            if names.refused[budgetKey] != nil || stops[budgetKey] != nil { continue }
+            if names.refused[budgetKey] != nil || stop(of: profile, service: group.api.service) != nil { continue }
             let endpoint = profile.endpoint(for: group.api.service)
             let host = endpoint.identity
             if let throttle = throttles[host], throttle.until > now {

@@ -90,8 +90,9 @@ extension Engine {
             endpointErrors[host] = error
             record.nextDue = throttle.until
         case .stopCredential, .stopRoute:
-            let stop = PollStop(reason: error.description, health: reaction == .stopRoute ? .routeStopped : .authStopped)
-            stops[profile.budgetKey(for: record.state.key.service)] = stop
+            let route = reaction == .stopRoute
+            let stop = PollStop(reason: error.description, health: route ? .routeStopped : .authStopped)
+            stops[StopKey(budget: profile.budgetKey(for: record.state.key.service), network: route ? profile.network : nil)] = stop
             endpointErrors[host] = error
             record.state.health = stop.health
             record.nextDue = .zero

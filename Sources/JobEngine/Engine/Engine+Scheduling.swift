@@ -12,7 +12,7 @@ extension Engine {
         for key in dueOrder(now: now) {
             guard let record = records[key], let due = record.nextDue, let profile = profiles[record.profileName] else { continue }
             let budgetKey = profile.budgetKey(for: key.service)
-            if stops[budgetKey] != nil { continue }
+            if stop(of: profile, service: key.service) != nil { continue }
             let host = profile.endpoint(for: key.service).identity
             var start = due
             if let throttle = throttles[host], throttle.until > now { start = max(start, throttle.until) }

@@ -30,7 +30,7 @@ extension Engine {
             }
             if state.health == .detached {
                 // Not polled: its last known state is all there is.
-            } else if let profile, let stop = stops[profile.budgetKey(for: state.key.service)], !state.isTerminal {
+            } else if let profile, let stop = stop(of: profile, service: state.key.service), !state.isTerminal {
                 state.health = stop.health
             } else if state.health == .fresh, !state.isTerminal, let read = record.readElapsed,
                       let profile, now - read > nextInterval(for: record, profile: profile, active: active) * 2 + .seconds(5) {
@@ -54,7 +54,7 @@ extension Engine {
             let budget = budgets[key] ?? newBudget(for: key)
             let leaves = budget.leavesWindow(at: now).map { nowDate.addingTimeInterval(($0 - now).seconds) }
             return BudgetUse(credential: key.credential, endpoint: key.endpoint, usedLastMinute: budget.used(at: now), limitPerMinute: budget.limitPerMinute,
-                             stoppedReason: stops[key]?.reason, leavesWindowAt: leaves)
+                             stoppedReason: (stops[StopKey(budget: key, network: nil)] ?? stops.first { $0.key.budget == key }?.value)?.reason, leavesWindowAt: leaves)
         }
         let throttle = throttles.values.filter { $0.until > now }.max { $0.until < $1.until }
         let throttledUntil = throttle.map { nowDate.addingTimeInterval(($0.until - now).seconds) }

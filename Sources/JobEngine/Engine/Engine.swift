@@ -23,7 +23,7 @@ public actor Engine {
     var budgets: [BudgetKey: RateBudget] = [:]
     /// Credentials refused by the server (401/403) and routes that cannot work as configured
     /// (a certificate not trusted, a proxy login refused): never retried on their own.
-    var stops: [BudgetKey: PollStop] = [:]
+    var stops: [StopKey: PollStop] = [:]
     /// Keyed by `Endpoint.identity` (host and port), as are the two below.
     var throttles: [String: Throttle] = [:]
     var endpointErrors: [String: APIError] = [:]
@@ -165,9 +165,10 @@ public actor Engine {
         let keys = key.map { [$0] } ?? order
         for key in keys {
             guard var record = records[key], !record.state.isTerminal, record.state.health != .detached else { continue }
-            if let profile = profiles[record.state.entry.profile], case let budgetKey = profile.budgetKey(for: record.state.key.service),
-               stops.removeValue(forKey: budgetKey) != nil {
-                logger.info("credential retried on request", metadata: ["credential": "\(budgetKey)"])
+            if let profile = profiles[record.state.entry.profile], case let budgetKey = profile.budgetKey(for: record.state.key.service) {
+                let cleared = stops.keys.filter { $0.budget == budgetKey }
+                for stopKey in cleared { stops[stopKey] = nil }
+                if !cleared.isEmpty { logger.info("credential retried on request", metadata: ["credential": "\(budgetKey)"]) }
             }
             record.nextDue = now
             records[key] = record

@@ -1,4 +1,5 @@
 import JobModel
+import JobAPI
 
 /// Why polling stopped for one credential at one endpoint, and how its jobs show it.
 struct PollStop: Sendable, Hashable {
@@ -6,4 +7,21 @@ struct PollStop: Sendable, Hashable {
     var reason: String
     /// `.authStopped` (401/403) or `.routeStopped` (certificate, proxy login).
     var health: JobHealth
+}
+
+/// What a stop holds: a refused credential at an endpoint, or that and one route to it. Two
+/// profiles with one credential and endpoint but their own CA file or proxy are stopped apart:
+/// a certificate one of them does not trust says nothing of the other's trust.
+struct StopKey: Sendable, Hashable {
+    var budget: BudgetKey
+    /// `nil` for a credential's stop.
+    var network: NetworkSettings?
+}
+
+extension Engine {
+    /// The stop that holds a profile's requests to a service's endpoint: its credential's, or its route's.
+    func stop(of profile: ProfileTarget, service: Service) -> PollStop? {
+        let budget = profile.budgetKey(for: service)
+        return stops[StopKey(budget: budget, network: nil)] ?? stops[StopKey(budget: budget, network: profile.network)]
+    }
 }
