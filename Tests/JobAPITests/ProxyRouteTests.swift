@@ -62,7 +62,7 @@ import Testing
 
     @Test func metadataServiceIsNeverProxied() throws {
         let setting = try ProxySetting.given("http://flag:8080", origin: "--proxy", environment: [:])
-        #expect(setting.route(scheme: "http", host: "169.254.169.254", port: 80).server == nil)
+        #expect(setting.route(scheme: "http", host: "169.254.10.20", port: 80).server == nil)
         #expect(setting.route(scheme: "http", host: "fe80::1", port: 80).server == nil)
         let metadata = MetadataCredentials(environment: [MetadataCredentials.urlVariable: "http://127.0.0.1:9"], proxy: setting)
         #expect(metadata.route.server != nil, "a loopback stand-in follows the rules like any host")

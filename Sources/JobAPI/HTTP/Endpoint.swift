@@ -77,9 +77,8 @@ public struct Endpoint: Sendable, Hashable {
 
     /// The `Host` header: the port only when it is not the scheme's default.
     public var hostHeader: String {
-        let bracketed = host.contains(":") && !host.hasPrefix("[") ? "[\(host)]" : host
-        guard let port, port != (scheme == "https" ? 443 : 80) else { return bracketed }
-        return "\(bracketed):\(port)"
+        guard let port, port != defaultPort else { return bracketedHost }
+        return "\(bracketedHost):\(port)"
     }
 
     /// The percent-encoded path of a job of a service.
@@ -92,18 +91,19 @@ public struct Endpoint: Sendable, Hashable {
     /// Host, port (explicit or the scheme's) and path prefix: what a job's identity and a
     /// budget are keyed by.
     public var identity: String {
-        let bracketed = host.contains(":") && !host.hasPrefix("[") ? "[\(host)]" : host
-        return "\(bracketed.lowercased()):\(port ?? (scheme == "https" ? 443 : 80))\(basePath)"
+        "\(bracketedHost.lowercased()):\(effectivePort)\(basePath)"
     }
 
-    /// `host:port` with an IPv6 host in brackets: a `CONNECT` target.
-    static func hostPort(_ host: String, _ port: Int) -> String {
-        let bare = host.trimmingCharacters(in: CharacterSet(charactersIn: "[]"))
-        return bare.contains(":") ? "[\(bare)]:\(port)" : "\(bare):\(port)"
-    }
+    /// An IPv6 host in brackets, as URLs and `Host` headers write it.
+    private var bracketedHost: String { host.contains(":") && !host.hasPrefix("[") ? "[\(host)]" : host }
+
+    private var defaultPort: Int { scheme == "https" ? 443 : 80 }
 
     /// The port requests go to: the explicit one, else the scheme's.
-    public var effectivePort: Int { port ?? (scheme == "https" ? 443 : 80) }
+    public var effectivePort: Int { port ?? defaultPort }
+
+    /// `host:port`, always with the port: what a proxy's `CONNECT` names.
+    var connectTarget: String { "\(bracketedHost):\(effectivePort)" }
 
     public func url(path: String) -> String {
         "\(scheme)://\(hostHeader)\(path)"

@@ -11,11 +11,11 @@ extension JobClient {
     func failure(_ error: any Error, endpoint: Endpoint, route: Route) async -> APIError {
         let host = endpoint.hostHeader
         if let proxy = route.proxy.server, case .proxy(_, let origin) = route.proxy,
-           let problem = Self.proxyProblem(error, proxy: "proxy \(proxy) (\(origin))", target: Endpoint.hostPort(endpoint.host, endpoint.effectivePort), login: proxy.user) {
+           let problem = Self.proxyProblem(error, proxy: "proxy \(proxy) (\(origin))", target: endpoint.connectTarget, login: proxy.user) {
             return APIError(kind: .transport, message: problem.message, host: host, transport: problem.kind)
         }
         if Self.isCertificateRefusal(error) {
-            let why = await CertificateProbe.diagnose(host: endpoint.host, port: endpoint.effectivePort, route: route, timeout: options.connectTimeout)
+            let why = await CertificateProbe.diagnose(endpoint, route: route, timeout: options.connectTimeout)
             return APIError(
                 kind: .transport, message: why ?? "certificate refused", host: host, transport: .certificate,
                 fix: why.map { Self.certificateFix($0, trust: route.trust) }

@@ -11,15 +11,16 @@ import NIOTLS
 /// certificate. Nothing is sent after the handshake: no request, no credential.
 enum CertificateProbe {
     /// One line, or nil when the endpoint's certificate cannot be read at all.
-    static func diagnose(host: String, port: Int, route: Route, timeout: Duration, now: Date = Date()) async -> String? {
+    static func diagnose(_ endpoint: Endpoint, route: Route, timeout: Duration, now: Date = Date()) async -> String? {
+        let host = endpoint.host
         let deadline = NIODeadline.now() + .nanoseconds(timeout.nanoseconds)
-        guard let leaf = try? await handshake(host: host, port: port, route: route, verification: .none, deadline: deadline) else {
+        guard let leaf = try? await handshake(endpoint, route: route, verification: .none, deadline: deadline) else {
             return nil
         }
         let names = CertificateNames(leaf)
         if !names.covers(host) {
             // Trusted but for another name, or not trusted either: only the full check tells.
-            if (try? await handshake(host: host, port: port, route: route, verification: .noHostnameVerification, deadline: deadline)) != nil {
+            if (try? await handshake(endpoint, route: route, verification: .noHostnameVerification, deadline: deadline)) != nil {
                 return "certificate is for \(names.listed), not \(host)"
             }
         }
@@ -37,7 +38,7 @@ enum CertificateProbe {
 
     /// Connects (through the route's proxy, with `CONNECT`), shakes hands, and returns the
     /// server's certificate; throws when the handshake fails.
-    static func handshake(host: String, port: Int, route: Route, verification: CertificateVerification, deadline: NIODeadline) async throws -> NIOSSLCertificate? {
+    static func handshake(_ endpoint: Endpoint, route: Route, verification: CertificateVerification, deadline: NIODeadline) async throws -> NIOSSLCertificate? {
         var tls = route.trust.tlsConfiguration()
         tls.certificateVerification = verification
         let context = try NIOSSLContext(configuration: tls)
@@ -45,7 +46,7 @@ enum CertificateProbe {
         if let proxy, proxy.kind != .http { throw ProbeFailure.unsupportedProxy }
         let channel = try await ClientBootstrap(group: MultiThreadedEventLoopGroup.singleton)
             .connectTimeout(.nanoseconds(max(0, (deadline - .now()).nanoseconds)))
-            .connect(host: proxy?.host ?? host, port: proxy?.port ?? port).get()
+            .connect(host: proxy?.host ?? endpoint.host, port: proxy?.port ?? endpoint.effectivePort).get()
         let timeout = channel.eventLoop.scheduleTask(deadline: deadline) { channel.close(promise: nil) }
         defer {
             timeout.cancel()
@@ -55,7 +56,7 @@ enum CertificateProbe {
             let reply = channel.eventLoop.makePromise(of: Void.self)
             try await channel.eventLoop.submit {
                 try channel.pipeline.syncOperations.addHandler(TunnelReply(promise: reply))
-                var request = "CONNECT \(Endpoint.hostPort(host, port)) HTTP/1.1\r\nHost: \(Endpoint.hostPort(host, port))\r\n"
+                var request = "CONNECT \(endpoint.connectTarget) HTTP/1.1\r\nHost: \(endpoint.connectTarget)\r\n"
                 if let user = proxy.user {
                     request += "Proxy-Authorization: Basic \(Data("\(user):\(proxy.password ?? "")".utf8).base64EncodedString())\r\n"
                 }
@@ -64,7 +65,7 @@ enum CertificateProbe {
             try await reply.futureResult.get()
         }
         let done = channel.eventLoop.makePromise(of: NIOSSLCertificate?.self)
-        let serverName = NoProxyList.addressBytes(host) == nil ? host : nil
+        let serverName = NoProxyList.addressBytes(endpoint.host) == nil ? endpoint.host : nil
         try await channel.eventLoop.submit {
             let tlsHandler = try NIOSSLClientHandler(context: context, serverHostname: serverName)
             try channel.pipeline.syncOperations.addHandlers([tlsHandler, HandshakeWatcher(promise: done)])

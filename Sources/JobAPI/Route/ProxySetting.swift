@@ -3,9 +3,15 @@ import Foundation
 /// Which proxy a profile's requests take, before the endpoint is known: `--proxy` over the
 /// profile's `proxy` over the environment, as curl and the official SDKs read it.
 public struct ProxySetting: Sendable, Hashable {
-    /// A proxy for https endpoints and one for http endpoints, each with where it came from.
-    var https: (server: ProxyServer, origin: String)?
-    var http: (server: ProxyServer, origin: String)?
+    /// A proxy and where it came from (`HTTPS_PROXY`, `--proxy`).
+    struct Chosen: Sendable, Hashable {
+        var server: ProxyServer
+        var origin: String
+    }
+
+    /// A proxy for https endpoints and one for http endpoints.
+    var https: Chosen?
+    var http: Chosen?
     /// Set when `--proxy none` or `"proxy": "none"` turned every proxy off.
     var offBy: String?
     var noProxy: NoProxyList
@@ -23,9 +29,9 @@ public struct ProxySetting: Sendable, Hashable {
             }
             return nil
         }
-        func server(_ names: [String]) throws(ProxyServer.Problem) -> (server: ProxyServer, origin: String)? {
+        func server(_ names: [String]) throws(ProxyServer.Problem) -> Chosen? {
             guard let (value, name) = first(names) else { return nil }
-            return (try ProxyServer(parsing: value, origin: name), name)
+            return Chosen(server: try ProxyServer(parsing: value, origin: name), origin: name)
         }
         let all = ["all_proxy", "ALL_PROXY"]
         let noProxy = first(["no_proxy", "NO_PROXY"])
@@ -46,8 +52,8 @@ public struct ProxySetting: Sendable, Hashable {
             return setting
         }
         let server = try ProxyServer(parsing: text, origin: origin)
-        setting.https = (server, origin)
-        setting.http = (server, origin)
+        setting.https = Chosen(server: server, origin: origin)
+        setting.http = Chosen(server: server, origin: origin)
         setting.offBy = nil
         return setting
     }
@@ -69,18 +75,6 @@ public struct ProxySetting: Sendable, Hashable {
     /// Every proxy password, for redactors.
     public var secrets: [String] { (https?.server.secrets ?? []) + (http?.server.secrets ?? []) }
 
-    public static func == (a: ProxySetting, b: ProxySetting) -> Bool {
-        a.https?.server == b.https?.server && a.https?.origin == b.https?.origin
-            && a.http?.server == b.http?.server && a.http?.origin == b.http?.origin
-            && a.offBy == b.offBy && a.noProxy == b.noProxy && a.noProxyOrigin == b.noProxyOrigin
-    }
-
-    public func hash(into hasher: inout Hasher) {
-        hasher.combine(https?.server)
-        hasher.combine(http?.server)
-        hasher.combine(offBy)
-        hasher.combine(noProxy)
-    }
 }
 
 /// How one endpoint is reached.
