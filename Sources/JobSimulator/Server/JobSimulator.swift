@@ -104,8 +104,7 @@ public final class JobSimulator: Sendable {
         let onRunning: @Sendable (any Channel) async -> Void = { channel in boundContinuation.yield(channel.localAddress?.port) }
         let group = EventLoopGroupProvider.singleton.eventLoopGroup
         let logger = Logger(label: "jobwatch.simulator", factory: { _ in SwiftLogNoOpLogHandler() })
-        let run: @Sendable () async throws -> Void
-        let shutdownGracefully: @Sendable () async -> Void
+        let controls: ServerControls
         if let tls {
             let chain: [NIOSSLCertificateSource], key: NIOSSLPrivateKey
             do {
@@ -115,19 +114,15 @@ public final class JobSimulator: Sendable {
                 throw SimulatorTLSProblem(description: "\(tls.certificateFile) / \(tls.keyFile) cannot be loaded as a PEM certificate and key")
             }
             let settings = TLSConfiguration.makeServerConfiguration(certificateChain: chain, privateKey: .privateKey(key))
-            let server = Server(childChannelSetup: try TLSChannel(http, tlsConfiguration: settings), configuration: configuration,
-                                onServerRunning: onRunning, eventLoopGroup: group, logger: logger)
-            run = { try await server.run() }
-            shutdownGracefully = { try? await server.shutdownGracefully() }
+            controls = ServerControls(Server(childChannelSetup: try TLSChannel(http, tlsConfiguration: settings), configuration: configuration,
+                                             onServerRunning: onRunning, eventLoopGroup: group, logger: logger))
         } else {
-            let server = Server(childChannelSetup: http, configuration: configuration, onServerRunning: onRunning, eventLoopGroup: group, logger: logger)
-            run = { try await server.run() }
-            shutdownGracefully = { try? await server.shutdownGracefully() }
+            controls = ServerControls(Server(childChannelSetup: http, configuration: configuration, onServerRunning: onRunning, eventLoopGroup: group, logger: logger))
         }
         let failure = Mutex<(any Error)?>(nil)
         let task = Task {
             do {
-                try await run()
+                try await controls.run()
             } catch {
                 failure.withLock { $0 = error }
             }
@@ -143,7 +138,7 @@ public final class JobSimulator: Sendable {
         }
         let hostPart = host.contains(":") ? "[\(host)]" : host
         let url = "\(tls == nil ? "http" : "https")://\(hostPart):\(boundPort)"
-        running.withLock { $0 = Running(task: task, shutdownGracefully: shutdownGracefully, baseURL: url) }
+        running.withLock { $0 = Running(task: task, shutdownGracefully: controls.shutdownGracefully, baseURL: url) }
         return url
     }
 
@@ -166,6 +161,17 @@ public final class JobSimulator: Sendable {
         await current.task.value
         deadline.cancel()
         await graceful.value
+    }
+}
+
+/// Run and stop of a Hummingbird server, whatever its channel (plain or TLS).
+private struct ServerControls: Sendable {
+    let run: @Sendable () async throws -> Void
+    let shutdownGracefully: @Sendable () async -> Void
+
+    init<Channel: ServerChildChannel>(_ server: Server<Channel>) {
+        run = { try await server.run() }
+        shutdownGracefully = { try? await server.shutdownGracefully() }
     }
 }
 
