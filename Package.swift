@@ -14,6 +14,7 @@ let package = Package(
         .library(name: "JobAPI", targets: ["JobAPI"]),
         .library(name: "JobEngine", targets: ["JobEngine"]),
         .library(name: "JobSimulator", targets: ["JobSimulator"]),
+        .library(name: "JobSession", targets: ["JobSession"]),
         .library(name: "JobUI", targets: ["JobUI"]),
     ],
     dependencies: [
@@ -61,6 +62,20 @@ let package = Package(
             ],
             swiftSettings: swiftSettings
         ),
+        // What one run is made of, before and around the engine: the config, job references
+        // from arguments, stdin and jobs files, flags over the config, profiles resolved, the
+        // demo's simulator, the log file, exit statuses. No terminal I/O: unit-tested.
+        .target(
+            name: "JobSession",
+            dependencies: [
+                "JobModel",
+                "JobAPI",
+                "JobEngine",
+                "JobSimulator",
+                .product(name: "Logging", package: "swift-log"),
+            ],
+            swiftSettings: swiftSettings
+        ),
         .target(
             name: "JobSimulator",
             dependencies: [
@@ -84,7 +99,7 @@ let package = Package(
         .executableTarget(
             name: "jobwatch",
             dependencies: [
-                "CNcursesw", "CMalloc", "JobModel", "JobAPI", "JobEngine", "JobSimulator", "JobUI",
+                "CNcursesw", "CMalloc", "JobModel", "JobAPI", "JobEngine", "JobSession", "JobSimulator", "JobUI",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
                 .product(name: "Logging", package: "swift-log"),
             ],
@@ -102,6 +117,11 @@ let package = Package(
             swiftSettings: swiftSettings
         ),
         .testTarget(name: "JobSimulatorTests", dependencies: ["JobModel", "JobSimulator", "JobAPI", "JobUI"], swiftSettings: swiftSettings),
+        .testTarget(
+            name: "JobSessionTests",
+            dependencies: ["JobModel", "JobAPI", "JobEngine", "JobSession", .product(name: "Clocks", package: "swift-clocks")],
+            swiftSettings: swiftSettings
+        ),
         .testTarget(name: "JobUITests", dependencies: ["JobUI", "JobModel"], swiftSettings: swiftSettings),
         .testTarget(name: "JobWatchTests", dependencies: ["JobModel", "JobAPI", "JobEngine", "JobSimulator"], swiftSettings: swiftSettings),
     ]

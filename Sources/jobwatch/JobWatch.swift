@@ -1,6 +1,7 @@
 import ArgumentParser
 import Foundation
 import JobModel
+import JobSession
 
 @main
 struct JobWatch: AsyncParsableCommand {

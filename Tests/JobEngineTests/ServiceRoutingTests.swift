@@ -60,30 +60,6 @@ struct ServiceRoutingTests {
         #expect(!JobStatus.pendingPayment.isTerminal)
     }
 
-    @Test func configProfilesNameAServiceAndPerServiceEndpoints() throws {
-        let config = try JobwatchConfig.parse(Data(#"""
-        {"profiles": {"k8s": {"service": "cce", "project_id": "p", "region": "cn-north-4",
-                              "endpoints": {"cce": "https://127.0.0.1:9443", "eip": "https://127.0.0.1:9444"}}},
-         "jobs": [{"id": "5ec1518c-87db-11ec-b5e5-0255ac101514", "service": "cce", "profile": "k8s"}]}
-        """#.utf8), fileName: "c.json")
-        let profile = try #require(config.profiles["k8s"])
-        #expect(profile.service == .cce)
-        #expect(profile.endpoints == [.cce: "https://127.0.0.1:9443", .vpc: "https://127.0.0.1:9444"])
-        #expect(config.jobs.first?.service == .cce)
-        for (text, message) in [
-            (#"{"profiles": {"a": {"region": "cn-north-4", "service": "rds"}}}"#, #"service "rds" is not one jobwatch knows — use one of: bms, ecs, evs, ims, vpc, cce"#),
-            (#"{"profiles": {"a": {"endpoints": {"rds": "https://127.0.0.1"}}}}"#, #"service "rds" is not one jobwatch knows"#),
-            (#"{"profiles": {"a": {"endpoints": {"ecs": "ftp://x"}}}}"#, "has scheme ftp"),
-        ] {
-            do {
-                _ = try JobwatchConfig.parse(Data(text.utf8), fileName: "c.json")
-                Issue.record("\(text) loaded")
-            } catch {
-                #expect(error.description.contains(message), "\(error.description)")
-            }
-        }
-    }
-
     @Test func nestedSubJobsAreFlattenedInTreeOrder() {
         let grandchild = Job(id: "c1", type: "InstallNode", status: .running)
         var child = Job(id: "b1", type: "CreateNode", status: .running)

@@ -100,7 +100,7 @@ struct KeyHandlingTests {
         #expect(state.mode == .addingJob(text: Fixtures.singleID, problem: "already watched"))
 
         (state, actions) = Fixtures.press([.ctrl("u")] + Fixtures.keys(" 0123abcd ") + [.enter], state, snapshot)
-        #expect(actions == [.addJob("0123abcd")])
+        #expect(actions == [.addJob(JobReference(id: "0123abcd"))])
         #expect(state.mode == .normal)
 
         (state, actions) = Fixtures.press([.character("a"), .character("x"), .backspace, .enter], Fixtures.state(), snapshot)

@@ -14,7 +14,7 @@ struct PasteTests {
         #expect(actions.isEmpty)
         #expect(state.mode == .addingJob(text: newID, problem: nil))
         let (added, addActions) = Fixtures.press([.enter], state, snapshot)
-        #expect(addActions == [.addJob(newID)])
+        #expect(addActions == [.addJob(JobReference(id: newID))])
         #expect(added.mode == .normal)
     }
 
@@ -25,7 +25,7 @@ struct PasteTests {
         #expect(state.mode == .normal)
         let (_, actions) = Fixtures.send([.paste(pasted), .key(.enter)], Fixtures.state(), snapshot)
         // The one already watched is skipped, and said so.
-        #expect(actions == [.addJob(newID), .addJob(second)])
+        #expect(actions == [.addJob(JobReference(id: newID)), .addJob(JobReference(id: second))])
         #expect(state.notice == "added 2 jobs (1 already watched)")
     }
 

@@ -168,11 +168,11 @@ struct UpdateTests {
     // MARK: - Answers of effects
 
     @Test func addAndRemoveResultsBecomeNotices() {
-        var (model, effects) = Fixtures.send([.addFailed(jobID: "0a1b", problem: "not found")], Fixtures.model())
+        var (model, effects) = Fixtures.send([.addFailed(JobReference(id: "0a1b"), problem: "not found")], Fixtures.model())
         #expect(effects.isEmpty)
         #expect(model.state.notice == "0a1b: not found")
         #expect(Dashboard.view(model).lines[23] == "0a1b: not found")
-        (model, _) = Fixtures.send([.added(jobID: "0a1b")], model)
+        (model, _) = Fixtures.send([.added(JobReference(id: "0a1b"))], model)
         #expect(model.state.notice == "0a1b: not found")
         (model, _) = Fixtures.send([.removed(Fixtures.single.key)], model)
         #expect(model.state.notice == "removed \(Fixtures.singleID) from the watch")

@@ -22,7 +22,7 @@ public enum CredentialResolver {
         public var source: String
     }
 
-    public struct Problem: Error, Sendable, Hashable, CustomStringConvertible {
+    public struct Problem: UsageProblem, Sendable, Hashable {
         public var description: String
     }
 

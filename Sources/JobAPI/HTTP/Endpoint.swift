@@ -10,7 +10,7 @@ public struct Endpoint: Sendable, Hashable {
     /// A path prefix the URL carried (a proxy's), without a trailing `/`.
     public let basePath: String
 
-    public struct Problem: Error, Sendable, Hashable, CustomStringConvertible {
+    public struct Problem: UsageProblem, Sendable, Hashable {
         public var description: String
     }
 

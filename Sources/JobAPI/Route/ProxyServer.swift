@@ -1,3 +1,4 @@
+import JobModel
 import Foundation
 
 /// An HTTP (or SOCKS5) proxy as curl reads it from a URL: `http://user:pass@host:3128`,
@@ -12,7 +13,7 @@ public struct ProxyServer: Sendable, Hashable, CustomStringConvertible {
     public let user: String?
     let password: String?
 
-    public struct Problem: Error, Sendable, Hashable, CustomStringConvertible {
+    public struct Problem: UsageProblem, Sendable, Hashable {
         public var description: String
     }
 

@@ -1,3 +1,4 @@
+import JobModel
 import Foundation
 import NIOSSL
 
@@ -21,7 +22,7 @@ public struct TrustStore: Sendable, Hashable, CustomStringConvertible {
 
     public static let system = TrustStore(.system)
 
-    public struct Problem: Error, Sendable, Hashable, CustomStringConvertible {
+    public struct Problem: UsageProblem, Sendable, Hashable {
         public var description: String
     }
 

@@ -112,7 +112,7 @@ public actor Engine {
 
     // MARK: - Watch list
 
-    public enum AddProblem: Error, Sendable, Hashable, CustomStringConvertible {
+    public enum AddProblem: UsageProblem, Sendable, Hashable {
         case badJobID(String, String)
         case unknownProfile(String)
 

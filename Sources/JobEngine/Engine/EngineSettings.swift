@@ -23,4 +23,7 @@ public struct EngineSettings: Sendable, Hashable {
     public var randomSeed: UInt64 = UInt64.random(in: 0...UInt64.max)
 
     public init() {}
+
+    /// The defaults, for the config to start from (its `poll` section overrides them).
+    public static let defaults = EngineSettings()
 }

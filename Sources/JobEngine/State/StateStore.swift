@@ -8,7 +8,7 @@ import JobAPI
 public struct StateStore: Sendable {
     public let path: String
 
-    public struct Problem: Error, Sendable, CustomStringConvertible {
+    public struct Problem: UsageProblem, Sendable {
         public var description: String
     }
 

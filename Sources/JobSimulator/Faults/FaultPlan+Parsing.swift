@@ -5,7 +5,7 @@ extension FaultPlan.Rule {
     /// Kinds the flag accepts, for help texts.
     public static let flagSyntax = "KIND[:every=N|:p=P|:always] with KIND one of 429[=RETRY_SECONDS], 502, 503, slow=DURATION, drop, html, truncated, huge, lookup403"
 
-    public struct Problem: Error, Sendable, Hashable, CustomStringConvertible {
+    public struct Problem: UsageProblem, Sendable, Hashable {
         public var description: String
     }
 

@@ -65,7 +65,7 @@ public struct Scenario: Sendable {
 }
 
 /// An unknown scenario name, with the valid ones in its description.
-public struct ScenarioNameProblem: Error, Sendable, Hashable, CustomStringConvertible {
+public struct ScenarioNameProblem: UsageProblem, Sendable, Hashable {
     public var description: String
 }
 

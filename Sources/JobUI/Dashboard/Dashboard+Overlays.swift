@@ -26,8 +26,9 @@ extension Dashboard {
         return []
     }
 
-    /// `a`: the typed (or pasted) IDs, separated by spaces (a pasted list's line breaks become
-    /// spaces), are checked with `JobID.problem(with:)` on Enter; all of them are added.
+    /// `a`: the typed (or pasted) references (`ID` or `SERVICE/ID`), separated by spaces (a
+    /// pasted list's line breaks become spaces), are parsed as on the command line on Enter;
+    /// all of them are added.
     static func addJobPromptKey(_ key: Key, _ text: String, _ state: inout ViewState, snapshot: Snapshot) -> [Effect] {
         switch key {
         case .character(let c):
@@ -39,24 +40,29 @@ extension Dashboard {
         case .escape, .ctrl("c"):
             state.mode = .normal
         case .enter:
-            let ids = text.split(whereSeparator: \.isWhitespace).map(String.init)
-            for id in ids.isEmpty ? [""] : ids {
-                if let problem = JobID.problem(with: id) {
-                    let which = ids.count > 1 ? "\(JobID.short(id)): " : ""
-                    state.mode = .addingJob(text: text, problem: "\(which)job ID \(problem)")
+            let tokens = text.split(whereSeparator: \.isWhitespace).map(String.init)
+            var references: [JobReference] = []
+            for token in tokens.isEmpty ? [""] : tokens {
+                do {
+                    references.append(try JobReference(parsing: token))
+                } catch {
+                    let which = tokens.count > 1 ? "\(JobID.short(token)): " : ""
+                    state.mode = .addingJob(text: text, problem: "\(which)\(error.brief)")
                     return [.bell]
                 }
             }
-            let watched = Set(snapshot.jobs.map(\.key.jobID))
-            var new: [String] = []
-            for id in ids where !watched.contains(id) && !new.contains(id) { new.append(id) }
+            let watched = snapshot.jobs.map(\.key)
+            var new: [JobReference] = []
+            for reference in references where !watched.contains(where: reference.matches) && !new.contains(reference) {
+                new.append(reference)
+            }
             guard let first = new.first else {
-                state.mode = .addingJob(text: text, problem: ids.count > 1 ? "all already watched" : "already watched")
+                state.mode = .addingJob(text: text, problem: tokens.count > 1 ? "all already watched" : "already watched")
                 return [.bell]
             }
             state.mode = .normal
-            let skipped = ids.count - new.count
-            state.notice = (new.count == 1 ? "added \(first)" : "added \(new.count) jobs") + (skipped > 0 ? " (\(skipped) already watched)" : "")
+            let skipped = references.count - new.count
+            state.notice = (new.count == 1 ? "added \(first.text)" : "added \(new.count) jobs") + (skipped > 0 ? " (\(skipped) already watched)" : "")
             return new.map { .addJob($0) }
         default:
             break

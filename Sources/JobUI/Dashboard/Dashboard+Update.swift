@@ -37,8 +37,8 @@ extension Dashboard {
         case .added:
             // The prompt already said "added …"; the job shows with the next snapshot.
             effects = []
-        case .addFailed(let jobID, let problem):
-            next.state.notice = "\(jobID): \(problem)"
+        case .addFailed(let reference, let problem):
+            next.state.notice = "\(reference.text): \(problem)"
             effects = []
         case .removed(let key):
             next.state.notice = "removed \(key.jobID) from the watch"

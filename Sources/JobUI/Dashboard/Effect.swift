@@ -1,6 +1,5 @@
 import JobModel
 
-
 /// A side effect `Dashboard.update` asks the driver to perform; the update itself stays pure.
 /// Effects that finish with a result report it back as a `Message` (`.added`, `.copied`, …).
 public enum Effect: Sendable, Hashable {
@@ -10,9 +9,9 @@ public enum Effect: Sendable, Hashable {
     case refresh(JobKey)
     /// Poll every watched job now.
     case refreshAll
-    /// Watch this job ID (already validated with `JobID.problem(with:)`), under the default
-    /// profile; answered with `.added` or `.addFailed`.
-    case addJob(String)
+    /// Watch this job (parsed from the `a` prompt), under the default profile; answered with
+    /// `.added` or `.addFailed`.
+    case addJob(JobReference)
     /// Stop watching this job; answered with `.removed`.
     case removeJob(JobKey)
     /// Put this text on the clipboard (the driver emits OSC 52); answered with `.copied` or

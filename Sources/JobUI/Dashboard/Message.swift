@@ -17,9 +17,9 @@ public enum Message: Sendable {
     /// The wall clock moved on: elapsed times and ages follow it.
     case tick(Date)
     /// The engine took this job (answer to `Effect.addJob`).
-    case added(jobID: String)
+    case added(JobReference)
     /// The engine refused this job; `problem` is a one-line reason.
-    case addFailed(jobID: String, problem: String)
+    case addFailed(JobReference, problem: String)
     /// The engine stopped watching this job (answer to `Effect.removeJob`).
     case removed(JobKey)
     /// This text went to the clipboard (answer to `Effect.copy`).

@@ -1,6 +1,7 @@
 import ArgumentParser
 import Foundation
 import JobModel
+import JobSession
 import JobAPI
 import JobEngine
 
@@ -38,10 +39,9 @@ extension JobWatch {
         }
 
         func run() async throws {
-            let environment = ProcessInfo.processInfo.environment
             let session: Session
             do {
-                session = try await Session.make(options: common, jobArguments: [], environment: environment, includeConfiguredJobs: true)
+                session = try await Session.start(common, jobArguments: [], includeConfiguredJobs: true, purpose: .check)
             } catch {
                 if json { Self.printJSON(checks: [], error: "\(error)") }
                 throw CommandFailure.exit(for: error)

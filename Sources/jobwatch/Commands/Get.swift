@@ -1,6 +1,7 @@
 import ArgumentParser
 import Foundation
 import JobModel
+import JobSession
 import JobAPI
 import JobEngine
 import JobUI
@@ -83,9 +84,7 @@ extension JobWatch {
         /// `read()` for any command that reads jobs as `get` does (`report`).
         static func read(common: CommonOptions, timeout: String, jobIDs: [String]) async throws -> Result {
             let limit = try DurationOption.parse(timeout, flag: "--timeout")
-            var session = try await Session.make(options: common, jobArguments: jobIDs, environment: ProcessInfo.processInfo.environment, includeConfiguredJobs: jobIDs.isEmpty)
-            session.settings.policy.backoffCap = OneShotRead.backoffCap
-            session.settings.oneShot = true
+            var session = try await Session.start(common, jobArguments: jobIDs, includeConfiguredJobs: jobIDs.isEmpty, purpose: .read)
             // A request may not outlast the read itself.
             session.clientOptions.requestTimeout = min(session.clientOptions.requestTimeout, limit)
             let reportRetries = isatty(STDERR_FILENO) == 1

@@ -1,6 +1,7 @@
 import ArgumentParser
 import Foundation
 import JobModel
+import JobSession
 import JobUI
 
 extension JobWatch {

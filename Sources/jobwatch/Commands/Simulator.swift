@@ -1,6 +1,7 @@
 import ArgumentParser
 import Foundation
 import JobModel
+import JobSession
 import JobAPI
 import JobSimulator
 
@@ -90,12 +91,8 @@ extension JobWatch {
             try checkArguments()
             let environment = ProcessInfo.processInfo.environment
             var options = SimulatorOptions(speed: speed, quota: RateQuota(limit: quota))
-            do {
-                options.scenario = try Scenario.Name(parsing: scenario)
-                options.faults = FaultPlan(try faults.map { text throws(FaultPlan.Rule.Problem) in try FaultPlan.Rule(parsing: text) })
-            } catch {
-                throw UsageError("\(error)")
-            }
+            options.scenario = try Scenario.Name(parsing: scenario)
+            options.faults = FaultPlan(try faults.map { text throws(FaultPlan.Rule.Problem) in try FaultPlan.Rule(parsing: text) })
             options.credentials = SimulatorCredentials.fromEnvironment(environment)
             if metadata {
                 let lifetime = try DurationOption.parse(metadataLifetime, flag: "--metadata-lifetime")

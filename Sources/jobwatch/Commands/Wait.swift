@@ -1,6 +1,7 @@
 import ArgumentParser
 import Foundation
 import JobModel
+import JobSession
 import JobAPI
 import JobUI
 
@@ -58,7 +59,7 @@ extension JobWatch {
         func waitForJobs() async throws -> TransitionStreamer.Ending {
             let limit = try timeout.map { try DurationOption.parse($0, flag: "--timeout") }
             let beat = try DurationOption.parse(heartbeat, flag: "--heartbeat")
-            let session = try await Session.make(options: common, jobArguments: jobIDs, environment: ProcessInfo.processInfo.environment, includeConfiguredJobs: jobIDs.isEmpty)
+            let session = try await Session.start(common, jobArguments: jobIDs, includeConfiguredJobs: jobIDs.isEmpty, purpose: .wait)
             return try await session.withClient { client in
                 let engine = try await session.makeEngine(client: client, requireJobs: true)
                 let notifier = Notifier(onDone: notifications.onDone, onFail: notifications.onFail) { CommandFailure.printError($0) }

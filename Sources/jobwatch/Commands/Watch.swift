@@ -1,6 +1,7 @@
 import ArgumentParser
 import Foundation
 import JobModel
+import JobSession
 import JobAPI
 import JobEngine
 import JobUI
@@ -66,7 +67,7 @@ extension JobWatch {
 
         func watch() async throws {
             let environment = ProcessInfo.processInfo.environment
-            let session = try await Session.make(options: common, jobArguments: jobIDs, environment: environment, includeConfiguredJobs: true)
+            let session = try await Session.start(common, jobArguments: jobIDs, includeConfiguredJobs: true, purpose: .watch)
             try await session.withClient { client in
                 try await watch(session: session, client: client, environment: environment)
             }
@@ -80,9 +81,6 @@ extension JobWatch {
                 ? nil
                 : StateStore(path: stateFile ?? StateStore.defaultPath(environment: environment))
             if let store { try Session.checkWritable(store.path, option: "--state-file") }
-            var session = session
-            // A dashboard may run for weeks: finished jobs leave it after the retention window.
-            session.settings.retention = session.config.poll.retention
             // The file is read and handed over, and the engine leaves out what is past retention
             // (on its clock): its records are all that stays of a 100k-job file.
             let engine = try await session.makeEngine(client: client, store: store, restored: try Self.restore(store), requireJobs: false)
@@ -181,29 +179,20 @@ extension JobWatch {
             if fatal { throw ExitCode(ExitStatus.ioError.rawValue) }
         }
 
-        static func restore(_ store: StateStore?) throws -> StateFile? {
-            do {
-                return try store?.load()
-            } catch {
-                throw UsageError("\(error)")
-            }
+        static func restore(_ store: StateStore?) throws(StateStore.Problem) -> StateFile? {
+            try store?.load()
         }
 
         /// `--jobs-file`: jobs appended by a rollout script join the watch as they appear.
         private func jobsFileTask(engine: Engine, profile: String, report: @escaping @Sendable (String) -> Void) throws -> Task<Void, Never>? {
             guard let jobsFile else { return nil }
-            let updates: AsyncStream<JobsFileFollower.Update>
-            do {
-                updates = try JobsFileFollower(path: jobsFile).updates(clock: .continuous)
-            } catch {
-                throw UsageError("\(error)")
-            }
+            let updates = try JobsFileFollower(path: jobsFile).updates(clock: .continuous)
             return Task {
                 for await update in updates {
                     switch update {
                     case .jobs(let items):
                         do {
-                            try await engine.add(items.map { WatchEntry(profile: profile, jobID: $0.id, service: $0.service, label: $0.label) })
+                            try await engine.add(items.map { $0.watchEntry(defaultProfile: profile) })
                         } catch {
                             report("\(jobsFile): \(error)")
                         }

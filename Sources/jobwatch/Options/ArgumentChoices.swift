@@ -1,6 +1,6 @@
 import ArgumentParser
 import JobModel
-import JobEngine
+import JobSession
 
 /// `--service NAME`: an unknown name is the parser's one line, with the names it knows.
 extension Service {

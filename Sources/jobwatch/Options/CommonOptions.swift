@@ -1,6 +1,6 @@
 import JobModel
 import ArgumentParser
-import JobEngine
+import JobSession
 
 /// Options every command that reads jobs shares. Credentials are never options: they would
 /// show in `ps` and in shell history (see the README).
@@ -55,13 +55,29 @@ struct CommonOptions: ParsableArguments {
 
     /// Checked while parsing, so the refusal is the parser's one line.
     func validate() throws {
-        if let interval, Self.interval(interval) == nil {
+        if let interval, SessionFlags.interval(interval) == nil {
             throw ValidationError("--interval \(interval.debugDescription) is not a duration from 1s to 1d — use e.g. 10s, 2m")
         }
     }
 
-    /// `--interval`'s value, when it is one from 1 s to a day.
-    static func interval(_ text: String) -> Duration? {
-        DurationText.parse(text).flatMap { (.seconds(1)...(.seconds(86_400))).contains($0) ? $0 : nil }
+    /// The flags as the session reads them.
+    var flags: SessionFlags {
+        var flags = SessionFlags()
+        flags.config = config
+        flags.profile = profile
+        flags.service = service
+        flags.endpoint = endpoint
+        flags.region = region
+        flags.projectID = projectID
+        flags.interval = interval.flatMap(SessionFlags.interval)
+        flags.auth = auth
+        flags.caFile = caFile
+        flags.proxy = proxy
+        flags.logFile = logFile
+        flags.noNames = noNames
+        flags.demo = demo
+        flags.scenario = scenario
+        flags.speed = speed
+        return flags
     }
 }

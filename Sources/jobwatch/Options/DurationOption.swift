@@ -1,4 +1,5 @@
 import JobModel
+import JobSession
 
 /// Parses a duration flag (`90s`, `5m`, `1h`) or explains what is wrong with it.
 enum DurationOption {

@@ -1,6 +1,7 @@
 import ArgumentParser
 import Foundation
 import JobModel
+import JobSession
 import JobUI
 
 /// Prints `jobwatch: <what> — <how to fix>` on stderr and turns the error into an exit code.
@@ -12,7 +13,7 @@ enum CommandFailure {
             printError("\(error)")
             return ExitCode(ExitStatus.ioError.rawValue)
         }
-        let status: ExitStatus = error is UsageError ? .usage : .unreadable
+        let status: ExitStatus = error is any UsageProblem ? .usage : .unreadable
         printError("\(error)")
         return ExitCode(status.rawValue)
     }

@@ -1,5 +1,4 @@
 import JobModel
-import JobAPI
 import JobEngine
 
 /// The dashboard's requests, carried out on the engine: new jobs join the selected profile.
@@ -11,14 +10,12 @@ struct EngineControl: DashboardControl {
         await engine.refresh(key)
     }
 
-    /// `ID` or `SERVICE/ID`, as on the command line.
-    func add(jobID: String) async -> String? {
+    func add(_ reference: JobReference) async -> String? {
         do {
-            let item = try JobIDText.argument(jobID)
-            try await engine.add([WatchEntry(profile: profile, jobID: item.id, service: item.service)])
+            try await engine.add([reference.watchEntry(defaultProfile: profile)])
             return nil
         } catch {
-            return "\(error)"
+            return error.description
         }
     }
 

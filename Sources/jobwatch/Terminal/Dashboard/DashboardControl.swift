@@ -5,8 +5,8 @@ import JobModel
 protocol DashboardControl: Sendable {
     /// Polls `key` now, or every watched job when `nil`.
     func refresh(_ key: JobKey?) async
-    /// Starts watching `jobID`. Returns `nil` when it is watched, else a one-line reason to show.
-    func add(jobID: String) async -> String?
+    /// Starts watching the job. Returns `nil` when it is watched, else a one-line reason to show.
+    func add(_ reference: JobReference) async -> String?
     /// Stops watching `key`.
     func remove(_ key: JobKey) async
 }

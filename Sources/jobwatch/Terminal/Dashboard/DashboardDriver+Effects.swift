@@ -15,12 +15,12 @@ extension DashboardDriver {
             case .refreshAll:
                 let control = control
                 Task { await control.refresh(nil) }
-            case .addJob(let jobID):
+            case .addJob(let reference):
                 let control = control
                 let post = post
                 Task {
-                    let problem = await control.add(jobID: jobID)
-                    post?.yield(.message(problem.map { .addFailed(jobID: jobID, problem: $0) } ?? .added(jobID: jobID)))
+                    let problem = await control.add(reference)
+                    post?.yield(.message(problem.map { .addFailed(reference, problem: $0) } ?? .added(reference)))
                 }
             case .removeJob(let key):
                 let control = control

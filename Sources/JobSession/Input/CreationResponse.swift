@@ -14,23 +14,23 @@ import JobAPI
 /// An object naming none of them is searched inside; an `order_id`/`orderID` alone is an order
 /// awaiting payment, a notice rather than an error.
 enum CreationResponse {
-    static func read(_ value: JSONValue, prefixed: Service?, place: String) throws(JobIDText.Problem) -> JobIDText.Parsed {
+    static func read(_ value: JSONValue, prefixed: Service?, place: String) throws(JobReference.Problem) -> JobIDText.Parsed {
         var found = Found()
         found.collect(value)
         if found.items.isEmpty && found.notices.isEmpty {
-            throw JobIDText.Problem(description: "\(place): JSON without any \"job_id\" (nor job_ids, jobid, jobId, status.jobID) — give job IDs one per line, or the JSON the API returned")
+            throw JobReference.Problem(description: "\(place): JSON without any \"job_id\" (nor job_ids, jobid, jobId, status.jobID) — give job IDs one per line, or the JSON the API returned")
         }
         for item in found.items {
             if let problem = JobID.problem(with: item.id) {
-                throw JobIDText.Problem(description: "\(place): job ID \(JobID.quoted(item.id)) \(problem)")
+                throw JobReference.Problem(description: "\(place): job ID \(JobID.quoted(item.id)) \(problem)")
             }
         }
-        let items = found.items.map { JobIDText.Item(id: $0.id, service: prefixed ?? $0.service) }
+        let items = found.items.map { JobReference(id: $0.id, service: prefixed ?? $0.service) }
         return JobIDText.Parsed(items: items, notices: found.notices)
     }
 
     private struct Found {
-        var items: [JobIDText.Item] = []
+        var items: [JobReference] = []
         var notices: [String] = []
 
         mutating func collect(_ value: JSONValue) {
@@ -52,11 +52,11 @@ enum CreationResponse {
         }
 
         /// The IDs one object names itself; the same ID in two places counts once.
-        static func ids(in object: [String: JSONValue]) -> [JobIDText.Item] {
-            var found: [JobIDText.Item] = []
+        static func ids(in object: [String: JSONValue]) -> [JobReference] {
+            var found: [JobReference] = []
             func add(_ id: String?, _ service: Service?) {
                 guard let id, !found.contains(where: { $0.id == id }) else { return }
-                found.append(JobIDText.Item(id: id, service: service))
+                found.append(JobReference(id: id, service: service))
             }
             let beside: Service? = object["serverIds"] != nil ? .ecs : object["volume_ids"] != nil ? .evs : nil
             add(string(object["job_id"]), beside)

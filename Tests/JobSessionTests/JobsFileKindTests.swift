@@ -2,7 +2,7 @@ import Clocks
 import Foundation
 import JobModel
 import JobAPI
-@testable import JobEngine
+@testable import JobSession
 import Testing
 
 /// `--jobs-file` naming something other than a growing regular file: a FIFO is read as a

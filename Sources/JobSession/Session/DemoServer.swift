@@ -5,19 +5,15 @@ import JobSimulator
 
 /// `--demo`: the simulator in this process, with the demo credentials, so the demo runs the
 /// real signing path over real HTTP on loopback.
-struct DemoServer {
-    static let profileName = "demo"
-    let simulator: JobSimulator
-    let profile: ProfileTarget
+public struct DemoServer: Sendable {
+    public static let profileName = "demo"
+    public let simulator: JobSimulator
+    public let profile: ProfileTarget
 
-    static func start(scenario: String?, speed: Double?) async throws -> DemoServer {
+    public static func start(scenario: String?, speed: Double?) async throws -> DemoServer {
         var options = SimulatorOptions()
         if let scenario {
-            do {
-                options.scenario = try Scenario.Name(parsing: scenario)
-            } catch {
-                throw UsageError("\(error)")
-            }
+            options.scenario = try Scenario.Name(parsing: scenario)
         }
         guard (speed ?? 1) > 0, (speed ?? 1) <= 10_000 else {
             throw UsageError("--speed \(speed ?? 0) is out of range — give a factor above 0 and at most 10000")
@@ -37,7 +33,7 @@ struct DemoServer {
     }
 
     /// Every job of the scenario with its service, so each is read on its own path.
-    var entries: [WatchEntry] {
+    public var entries: [WatchEntry] {
         simulator.topLevelJobs.map { WatchEntry(profile: Self.profileName, jobID: $0.id, service: $0.service) }
     }
 }

@@ -1,6 +1,6 @@
 import Foundation
 import JobModel
-import JobEngine
+import JobSession
 import Testing
 
 /// A profile asks for the metadata service, or names its section of the SDK credentials file.

@@ -1,5 +1,6 @@
 import Foundation
 import JobModel
+import JobEngine
 
 /// Follows a jobs file as a rollout script appends to it (`--jobs-file`), like `tail -F`:
 /// only complete lines are read; a file replaced or truncated is read again from the start.
@@ -18,7 +19,7 @@ public struct JobsFileFollower: Sendable {
     /// What a read found: new job IDs, a line that is not one (reported, then skipped), or a
     /// line that names no job yet (an order awaiting payment).
     public enum Update: Sendable, Hashable {
-        case jobs([JobIDText.Item])
+        case jobs([JobReference])
         case problem(String)
         case notice(String)
     }
@@ -26,16 +27,16 @@ public struct JobsFileFollower: Sendable {
     /// New job IDs as they appear. The first element holds what the file has now; it is an
     /// error for the file not to exist at start (a typo must not wait forever), or to be a
     /// directory or a device (it would watch nothing, or read without end).
-    public func updates(clock: EngineClock) throws(JobIDText.Problem) -> AsyncStream<Update> {
+    public func updates(clock: EngineClock) throws(JobReference.Problem) -> AsyncStream<Update> {
         let isFIFO: Bool
         switch FileOptionCheck.kind(of: path) {
         case .missing:
-            throw JobIDText.Problem(description: "--jobs-file \(path): no such file — create it first (it may be empty), or fix the path")
+            throw JobReference.Problem(description: "--jobs-file \(path): no such file — create it first (it may be empty), or fix the path")
         case .fifo:
             isFIFO = true
         default:
             do { try FileOptionCheck.readable(path, option: "--jobs-file", allowFIFO: true) } catch {
-                throw JobIDText.Problem(description: error.description)
+                throw JobReference.Problem(description: error.description)
             }
             isFIFO = false
         }
@@ -126,7 +127,7 @@ public struct JobsFileFollower: Sendable {
 
         private func updates(_ found: [LineSplitter.Line]) -> [Update] {
             var updates: [Update] = []
-            var items: [JobIDText.Item] = []
+            var items: [JobReference] = []
             for line in found {
                 switch line {
                 case .text(let number, let text):

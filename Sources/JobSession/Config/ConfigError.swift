@@ -3,7 +3,7 @@ import JobModel
 /// the fix: `config.json: profiles.prod.regoin: unknown key — did you mean region?`.
 ///
 /// It never contains a value from the file that could be a secret.
-public struct ConfigError: Error, Sendable, Hashable, CustomStringConvertible {
+public struct ConfigError: UsageProblem, Sendable, Hashable {
     /// The file as the user named it.
     public var fileName: String
     /// Where in the file: a key path (`profiles.prod.region`, `jobs[2].id`) or `line 3`;

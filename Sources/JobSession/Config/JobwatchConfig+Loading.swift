@@ -158,9 +158,9 @@ extension JobwatchConfig {
         return profile
     }
 
-    static func job(_ node: ConfigNode, profiles: [String: Profile]) throws(ConfigError) -> ConfiguredJob {
+    static func job(_ node: ConfigNode, profiles: [String: Profile]) throws(ConfigError) -> JobReference {
         let idNode: ConfigNode
-        var job = ConfiguredJob(id: "")
+        var job = JobReference(id: "")
         switch node.value {
         case .string:
             idNode = node

@@ -1,8 +1,7 @@
 import JobModel
-import JobAPI
 
 /// The exit codes of `get` and `wait` (README, "Scripts"): scripts branch on them.
-enum ExitStatus: Int32 {
+public enum ExitStatus: Int32, Sendable {
     case success = 0
     case failed = 1
     case timedOut = 2
@@ -13,14 +12,14 @@ enum ExitStatus: Int32 {
     case ioError = 74
 
     /// 3 when a job could not be read, else 1 when one failed, else 0.
-    static func of(_ states: [JobState]) -> ExitStatus {
+    public static func of(_ states: [JobState]) -> ExitStatus {
         if states.contains(where: \.isUnreadable) { return .unreadable }
         if states.contains(where: { $0.job?.status == .fail }) { return .failed }
         return .success
     }
 
     /// A stream's or `wait`'s exit code: a signal is 128 + its number, as a shell reports it.
-    static func of(_ ending: TransitionStreamer.Ending) -> Int32 {
+    public static func of(_ ending: StreamEnding) -> Int32 {
         switch ending {
         case .allDone(let states): of(states).rawValue
         case .failedFast: failed.rawValue

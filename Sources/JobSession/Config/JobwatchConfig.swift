@@ -1,4 +1,6 @@
 import JobModel
+import JobEngine
+
 /// What `config.json` says: profiles (where and how to reach the API), jobs to watch, and
 /// how to poll and show them. Every field has a default; see `config.example.json`.
 ///
@@ -9,12 +11,12 @@ public struct JobwatchConfig: Sendable, Hashable {
     /// Profile name → profile.
     public var profiles: [String: Profile]
     /// Jobs watched when no job ID is given on the command line.
-    public var jobs: [ConfiguredJob]
+    public var jobs: [JobReference]
     public var poll: PollSettings
     public var ui: UISettings
 
     public init(
-        defaultProfile: String? = nil, profiles: [String: Profile] = [:], jobs: [ConfiguredJob] = [],
+        defaultProfile: String? = nil, profiles: [String: Profile] = [:], jobs: [JobReference] = [],
         poll: PollSettings = PollSettings(), ui: UISettings = UISettings()
     ) {
         self.defaultProfile = defaultProfile
@@ -76,36 +78,18 @@ public struct JobwatchConfig: Sendable, Hashable {
         case metadata
     }
 
-    /// A job from the config's `jobs` list.
-    public struct ConfiguredJob: Sendable, Hashable {
-        public var id: String
-        /// The profile to read it through; `nil` for the selected one.
-        public var profile: String?
-        /// Its service; `nil` for the profile's.
-        public var service: Service?
-        /// A name to show beside the ID.
-        public var label: String?
-
-        public init(id: String, profile: String? = nil, service: Service? = nil, label: String? = nil) {
-            self.id = id
-            self.profile = profile
-            self.service = service
-            self.label = label
-        }
-    }
-
     public struct PollSettings: Sendable, Hashable {
         /// The base interval between two requests for one job.
-        public var interval: Duration = .seconds(10)
+        public var interval: Duration = EngineSettings.defaults.interval
         /// The budget of one credential, below the gateway's quota.
-        public var requestsPerMinute: Double = 30
+        public var requestsPerMinute: Double = EngineSettings.defaults.requestsPerMinute
         /// Requests in flight at once to one endpoint.
-        public var maxConcurrency: Int = 4
+        public var maxConcurrency: Int = EngineSettings.defaults.maxConcurrencyPerEndpoint
         /// Connect to last byte.
         public var requestTimeout: Duration = .seconds(30)
         public var connectTimeout: Duration = .seconds(5)
         /// A job running this many times longer than its siblings' typical duration is "slow".
-        public var slowFactor: Double = 2.0
+        public var slowFactor: Double = EngineSettings.defaults.policy.slowFactor
         /// How long finished jobs stay in the state file.
         public var retention: Duration = .seconds(7 * 86_400)
         /// How often a quiet `wait` prints that it is still waiting.

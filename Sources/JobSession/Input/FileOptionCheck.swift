@@ -1,11 +1,12 @@
 import Foundation
+import JobModel
 import JobAPI
 
 /// Checks what a file option names before it is used, so a directory, a device or an
 /// unreadable file is a configuration error at start (exit 64, one line naming the option and
 /// the fix), not a network error later or a watch of nothing.
 public enum FileOptionCheck {
-    public struct Problem: Error, Sendable, Hashable, CustomStringConvertible {
+    public struct Problem: UsageProblem, Sendable, Hashable {
         public var description: String
     }
 

@@ -2,6 +2,7 @@ import Clocks
 import Foundation
 import JobModel
 import JobEngine
+import JobSession
 import Testing
 
 @Suite("Job IDs from text, stdin and a followed jobs file")
@@ -64,7 +65,7 @@ struct JobIDInputTests {
 
     @Test("a missing jobs file is an error at start")
     func missingFile() {
-        #expect(throws: JobIDText.Problem.self) {
+        #expect(throws: JobReference.Problem.self) {
             _ = try JobsFileFollower(path: "/nonexistent/jobs.txt").updates(clock: .continuous)
         }
     }

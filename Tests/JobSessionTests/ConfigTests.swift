@@ -1,7 +1,7 @@
 import Foundation
 import Testing
 import JobModel
-import JobEngine
+import JobSession
 
 struct ConfigTests {
     static func parse(_ text: String, fileName: String = "config.json") throws(ConfigError) -> JobwatchConfig {
@@ -49,8 +49,8 @@ struct ConfigTests {
             .init(id: "2c9eb2c5544cbf6101544f0602af2b4f", label: "web tier rollout"),
             .init(id: "ff80808288d41e1b018a8ec1c6c30f2d", label: "db reinstall"),
             .init(id: "ff8080827e7810fb017f06338a731328", service: .ecs, label: "web servers"),
-            .init(id: "5ec1518c-87db-11ec-b5e5-0255ac101514", profile: "k8s", label: "prod node pool"),
-            .init(id: "sim-batch-0001", profile: "sim", label: "simulated batch"),
+            .init(id: "5ec1518c-87db-11ec-b5e5-0255ac101514", label: "prod node pool", profile: "k8s"),
+            .init(id: "sim-batch-0001", label: "simulated batch", profile: "sim"),
             .init(id: "ff80808288d41e1b018a8ec1c6c30f3e"),
         ])
         // The example spells out the defaults.

@@ -5,7 +5,7 @@ import JobEngine
 extension Session {
     /// Runs `body` with an HTTP client. The client and the demo's simulator are shut down
     /// whatever happens: AsyncHTTPClient must be shut down before it goes away.
-    func withClient<T>(_ body: (JobClient) async throws -> T) async throws -> T {
+    public func withClient<T>(_ body: (JobClient) async throws -> T) async throws -> T {
         let client = makeClient()
         let result: Result<T, any Error>
         do {
@@ -21,17 +21,13 @@ extension Session {
     /// An engine over this session's profiles, already watching its jobs.
     ///
     /// - Parameter requireJobs: `get` and `wait` need at least one job to do anything.
-    func makeEngine(client: JobClient, store: StateStore? = nil, restored: StateFile? = nil, requireJobs: Bool) async throws -> Engine {
+    public func makeEngine(client: JobClient, store: StateStore? = nil, restored: StateFile? = nil, requireJobs: Bool) async throws -> Engine {
         if requireJobs, entries.isEmpty {
             throw UsageError("no job IDs — give them as arguments, with - on standard input, or in the config's jobs")
         }
         let lookups = settings.names ? ResourceLookupClient(client: client) : nil
         let engine = Engine(profiles: profiles, client: client, lookups: lookups, settings: settings, store: store, restored: restored, logger: logger)
-        do {
-            try await engine.add(entries)
-        } catch {
-            throw UsageError("\(error)")
-        }
+        try await engine.add(entries)
         return engine
     }
 }

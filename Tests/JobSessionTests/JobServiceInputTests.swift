@@ -2,6 +2,7 @@ import Clocks
 import Foundation
 import JobModel
 import JobEngine
+import JobSession
 import Testing
 
 /// Which service a job belongs to, as the input tells it: `SERVICE/ID`, or the shape of the
@@ -12,7 +13,7 @@ struct JobServiceInputTests {
         try JobIDText.parse(text, source: "stdin")
     }
 
-    static func items(_ text: String) throws -> [JobIDText.Item] {
+    static func items(_ text: String) throws -> [JobReference] {
         try parse(text).items
     }
 
@@ -31,14 +32,14 @@ struct JobServiceInputTests {
 
     @Test("SERVICE/ID as an argument")
     func prefixedArgument() throws {
-        #expect(try JobIDText.argument("IMS/abc") == .init(id: "abc", service: .ims))
-        #expect(try JobIDText.argument("abc") == .init(id: "abc"))
+        #expect(try JobReference(parsing: "IMS/abc") == .init(id: "abc", service: .ims))
+        #expect(try JobReference(parsing: "abc") == .init(id: "abc"))
     }
 
     @Test("an unknown service is one line naming the known ones", arguments: ["foo/123", "/123", "ecs2/123"])
     func unknownService(_ text: String) throws {
         #expect {
-            _ = try JobIDText.argument(text)
+            _ = try JobReference(parsing: text)
         } throws: { error in
             let message = "\(error)"
             return message.hasPrefix("unknown service ") && message.contains(" in \(text.debugDescription) — use one of: bms, ecs, evs, ims, vpc, cce")
@@ -54,7 +55,7 @@ struct JobServiceInputTests {
     @Test("the exact message for foo/123")
     func unknownServiceMessage() {
         #expect {
-            _ = try JobIDText.argument("foo/123")
+            _ = try JobReference(parsing: "foo/123")
         } throws: { error in
             "\(error)" == #"unknown service "foo" in "foo/123" — use one of: bms, ecs, evs, ims, vpc, cce"#
         }
@@ -70,7 +71,7 @@ struct JobServiceInputTests {
     @Test("every documented spelling of the job ID, with the service its shape implies", arguments: [
         // ECS CreateServers (yearly/monthly) and CreatePostPaidServers.
         (#"{"job_id": "ff808082739334d80173943ec9b42130", "order_id": "CS2007281506xxxxx", "serverIds": ["fe0528f0", "679854ae"]}"#,
-         [JobIDText.Item(id: "ff808082739334d80173943ec9b42130", service: .ecs)]),
+         [JobReference(id: "ff808082739334d80173943ec9b42130", service: .ecs)]),
         (#"{"job_id": "ff808082739334d80173941567f21d4f", "serverIds": ["118258c5"]}"#, [.init(id: "ff808082739334d80173941567f21d4f", service: .ecs)]),
         // ECS/BMS/EVS/IMS plain: the profile's service.
         (#"{"job_id": "ff80808288d415d80189901d8eb81cbb"}"#, [.init(id: "ff80808288d415d80189901d8eb81cbb")]),
@@ -92,8 +93,8 @@ struct JobServiceInputTests {
         (#"{"jobId":"j-1"}"#, [.init(id: "j-1")]),
         // Nested somewhere else.
         (#"{"serverIds": ["x"], "result": {"job_id": "c3"}}"#, [.init(id: "c3")]),
-    ] as [(String, [JobIDText.Item])])
-    func createResponses(_ body: String, _ expected: [JobIDText.Item]) throws {
+    ] as [(String, [JobReference])])
+    func createResponses(_ body: String, _ expected: [JobReference]) throws {
         let parsed = try Self.parse(body)
         #expect(parsed.items == expected)
         #expect(parsed.notices.isEmpty)

@@ -1,7 +1,7 @@
 import Foundation
 import JobModel
 import JobAPI
-import JobEngine
+import JobSession
 import Testing
 
 /// Small refusals that used to read badly: each is one line that says what is wrong.

@@ -4,7 +4,7 @@ import JobEngine
 extension Session {
     /// Every file a profile reads, checked at start: a directory, a device or an unreadable
     /// file is a configuration error (exit 64), not a network error on every request.
-    static func checkFiles(of name: String, config: JobwatchConfig, overrides: CommonOptions?) throws(UsageError) {
+    static func checkFiles(of name: String, config: JobwatchConfig, overrides: SessionFlags?) throws(UsageError) {
         let configured = config.profiles[name]
         do {
             if let caFile = overrides?.caFile {
@@ -21,7 +21,7 @@ extension Session {
     }
 
     /// `--log-file`, `--state-file`: a file jobwatch writes.
-    static func checkWritable(_ path: String, option: String) throws(UsageError) {
+    public static func checkWritable(_ path: String, option: String) throws(UsageError) {
         do {
             try FileOptionCheck.writable(path, option: option)
         } catch {

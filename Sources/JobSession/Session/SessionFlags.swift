@@ -1,0 +1,30 @@
+import JobModel
+import JobAPI
+import JobSimulator
+
+/// What the command line says about where and how to read jobs, already parsed: the flags that
+/// win over the config's selected profile (`CommonOptions` in the executable fills it).
+public struct SessionFlags: Sendable, Hashable {
+    public var config: String?
+    public var profile: String?
+    public var service: Service?
+    public var endpoint: String?
+    public var region: String?
+    public var projectID: String?
+    public var interval: Duration?
+    public var auth: JobwatchConfig.AuthKind?
+    public var caFile: String?
+    public var proxy: String?
+    public var logFile: String?
+    public var noNames = false
+    public var demo = false
+    public var scenario: String?
+    public var speed: Double?
+
+    public init() {}
+
+    /// `--interval`'s value, when it is one from 1 s to a day.
+    public static func interval(_ text: String) -> Duration? {
+        DurationText.parse(text).flatMap { (.seconds(1)...(.seconds(86_400))).contains($0) ? $0 : nil }
+    }
+}
