@@ -3,14 +3,15 @@ import JobModel
 // MARK: - Keys on the tree
 
 extension Dashboard {
-    static func normalKey(_ key: Key, _ state: inout ViewState, latest: Snapshot) -> [Effect] {
+    /// `geometry`: the model's, current for `state` and the shown snapshot; kept current.
+    static func normalKey(_ key: Key, _ state: inout ViewState, _ geometry: inout TreeGeometry, latest: Snapshot) -> [Effect] {
         let snapshot = state.displayed(latest)
-        let tree = VisibleTree(snapshot, state)
-        let current = Selection.row(state, snapshot, tree)
-        let selectedRef = current.map { tree.node(at: $0) }
-        let page = Selection.treeRows(state, snapshot)
+        let tree = geometry.tree
+        let current = geometry.selectedRow
+        let selectedRef = geometry.selectedNode
+        let page = geometry.pageRows
 
-        func move(to row: Int) { Selection.select(row, &state, snapshot, tree) }
+        func move(to row: Int) { Selection.select(row, &state, &geometry, in: snapshot) }
 
         switch key {
         case .up, .character("k"): move(to: (current ?? 0) - 1)
@@ -23,23 +24,23 @@ extension Dashboard {
             move(to: (current ?? 0) + page)
         case .home, .character("g"): move(to: 0)
         case .end, .character("G"): move(to: tree.count - 1)
-        case .right, .character("l"): return setFold(true, selectedRef, &state, snapshot)
+        case .right, .character("l"): return setFold(true, selectedRef, &state, &geometry, snapshot)
         case .left, .character("h"):
             guard let ref = selectedRef else { return [.bell] }
-            if isShownUnfolded(ref, tree) { return setFold(false, ref, &state, snapshot) }
+            if isShownUnfolded(ref, tree) { return setFold(false, ref, &state, &geometry, snapshot) }
             guard let parent = ref.parent, let row = tree.row(of: parent) else { return [] }
             move(to: row)
         case .enter:
             guard let ref = selectedRef else { return [.bell] }
-            return setFold(!isShownUnfolded(ref, tree), ref, &state, snapshot)
+            return setFold(!isShownUnfolded(ref, tree), ref, &state, &geometry, snapshot)
         case .character("f"):
             state.filter = state.filter.next(services: snapshot.services)
             state.notice = "filter: \(state.filter.name)"
-            reselect(&state, snapshot)
+            reselect(&state, &geometry, snapshot)
         case .character("/"):
             state.mode = .searching(text: "")
         case .character("n"), .character("N"):
-            return jumpToMatch(from: selectedRef, backwards: key == .character("N"), &state, snapshot)
+            return jumpToMatch(from: selectedRef, backwards: key == .character("N"), &state, &geometry, snapshot)
         case .character("a"):
             state.mode = .addingJob(text: "", problem: nil)
         case .character("d"):
@@ -59,7 +60,7 @@ extension Dashboard {
             state.notice = state.utc ? "times in UTC" : "times in local time"
         case .character("p"):
             state.frozen = state.isPaused ? nil : latest
-            reselect(&state, state.displayed(latest))
+            reselect(&state, &geometry, state.displayed(latest))
         case .character("e"):
             state.mode = .eventLog(offset: 0)
         case .character("v"):
@@ -68,7 +69,7 @@ extension Dashboard {
             state.mode = .help
         case .character("i"), .tab:
             state.showDetail.toggle()
-            reselect(&state, snapshot)
+            reselect(&state, &geometry, snapshot)
         case .character("q"), .ctrl("c"):
             // Decided on the latest snapshot: a paused screen must not hide running jobs.
             if latest.jobs.isEmpty || latest.isAllDone { return [.quit] }
@@ -81,11 +82,11 @@ extension Dashboard {
         return []
     }
 
-    /// Re-anchors the selection (by identity) after the tree changed shape.
-    static func reselect(_ state: inout ViewState, _ snapshot: Snapshot) {
-        let tree = VisibleTree(snapshot, state)
-        if let row = Selection.row(state, snapshot, tree) {
-            Selection.select(row, &state, snapshot, tree)
+    /// Re-anchors the selection (by identity) after the tree changed shape, or the panes did.
+    static func reselect(_ state: inout ViewState, _ geometry: inout TreeGeometry, _ snapshot: Snapshot) {
+        geometry = geometry.updated(for: snapshot, state)
+        if let row = geometry.selectedRow {
+            Selection.select(row, &state, &geometry, in: snapshot)
         }
     }
 
@@ -96,11 +97,11 @@ extension Dashboard {
         return next.job == ref.job && next.depth > ref.depth
     }
 
-    private static func setFold(_ unfolded: Bool, _ ref: NodeRef?, _ state: inout ViewState, _ snapshot: Snapshot) -> [Effect] {
+    private static func setFold(_ unfolded: Bool, _ ref: NodeRef?, _ state: inout ViewState, _ geometry: inout TreeGeometry, _ snapshot: Snapshot) -> [Effect] {
         guard let ref else { return [.bell] }
         guard snapshot.hasChildren(ref) else { return [] }
         state.foldOverrides[snapshot.nodeID(of: ref)] = unfolded
-        reselect(&state, snapshot)
+        reselect(&state, &geometry, snapshot)
         return []
     }
 
@@ -112,7 +113,7 @@ extension Dashboard {
     }
 
     /// Moves to the next (or previous) match of the confirmed search, unfolding its parents.
-    static func jumpToMatch(from current: NodeRef?, backwards: Bool, includingCurrent: Bool = false, _ state: inout ViewState, _ snapshot: Snapshot) -> [Effect] {
+    static func jumpToMatch(from current: NodeRef?, backwards: Bool, includingCurrent: Bool = false, _ state: inout ViewState, _ geometry: inout TreeGeometry, _ snapshot: Snapshot) -> [Effect] {
         guard !state.search.isEmpty else { return [.bell] }
         let matches = Search.matches(state.search, snapshot, filter: state.filter)
         guard let target = Search.next(after: current, in: matches, backwards: backwards, includingCurrent: includingCurrent) else {
@@ -124,8 +125,8 @@ extension Dashboard {
             state.foldOverrides[snapshot.nodeID(of: node)] = true
             ancestor = node.parent
         }
-        let tree = VisibleTree(snapshot, state)
-        if let row = tree.row(of: target) { Selection.select(row, &state, snapshot, tree) }
+        geometry = geometry.updated(for: snapshot, state)
+        if let row = geometry.tree.row(of: target) { Selection.select(row, &state, &geometry, in: snapshot) }
         state.notice = "match \((matches.firstIndex(of: target) ?? 0) + 1)/\(matches.count) for \"\(state.search)\""
         return []
     }
