@@ -3,8 +3,10 @@ import JobModel
 // MARK: - Keys on the tree
 
 extension Dashboard {
-    /// `geometry`: the model's, current for `state` and the shown snapshot; kept current.
+    /// A key on the tree, through `KeyBindings`. `geometry`: the model's, current for `state`
+    /// and the shown snapshot; kept current.
     static func normalKey(_ key: Key, _ state: inout ViewState, _ geometry: inout TreeGeometry, latest: Snapshot) -> [Effect] {
+        guard let action = KeyBindings.action(for: key) else { return [] }
         let snapshot = state.displayed(latest)
         let tree = geometry.tree
         let current = geometry.selectedRow
@@ -13,71 +15,71 @@ extension Dashboard {
 
         func move(to row: Int) { Selection.select(row, &state, &geometry, in: snapshot) }
 
-        switch key {
-        case .up, .character("k"): move(to: (current ?? 0) - 1)
-        case .down, .character("j"): move(to: (current ?? -1) + 1)
+        switch action {
+        case .moveUp: move(to: (current ?? 0) - 1)
+        case .moveDown: move(to: (current ?? -1) + 1)
         case .pageUp:
             state.scrollOffset = max(0, state.scrollOffset - page)
             move(to: (current ?? 0) - page)
         case .pageDown:
             state.scrollOffset += page
             move(to: (current ?? 0) + page)
-        case .home, .character("g"): move(to: 0)
-        case .end, .character("G"): move(to: tree.count - 1)
-        case .right, .character("l"): return setFold(true, selectedRef, &state, &geometry, snapshot)
-        case .left, .character("h"):
+        case .first: move(to: 0)
+        case .last: move(to: tree.count - 1)
+        case .unfold: return setFold(true, selectedRef, &state, &geometry, snapshot)
+        case .foldOrGoUp:
             guard let ref = selectedRef else { return [.bell] }
             if isShownUnfolded(ref, tree) { return setFold(false, ref, &state, &geometry, snapshot) }
             guard let parent = ref.parent, let row = tree.row(of: parent) else { return [] }
             move(to: row)
-        case .enter:
+        case .toggleFold:
             guard let ref = selectedRef else { return [.bell] }
             return setFold(!isShownUnfolded(ref, tree), ref, &state, &geometry, snapshot)
-        case .character("f"):
+        case .nextFilter:
             state.filter = state.filter.next(services: snapshot.services)
             state.notice = "filter: \(state.filter.name)"
             reselect(&state, &geometry, snapshot)
-        case .character("/"):
+        case .search:
             state.mode = .searching(text: "")
-        case .character("n"), .character("N"):
-            return jumpToMatch(from: selectedRef, backwards: key == .character("N"), &state, &geometry, snapshot)
-        case .character("a"):
+        case .nextMatch, .previousMatch:
+            return jumpToMatch(from: selectedRef, backwards: action == .previousMatch, &state, &geometry, snapshot)
+        case .addJobs:
             state.mode = .addingJob(text: "", problem: nil)
-        case .character("d"):
+        case .removeJob:
             guard let ref = selectedRef else { return [.bell] }
             state.mode = .confirmingRemove(snapshot.jobs[ref.job].key)
-        case .character("r"):
+        case .refresh:
             guard let ref = selectedRef else { return [.bell] }
             return [.refresh(snapshot.jobs[ref.job].key)]
-        case .character("R"):
+        case .refreshAll:
             state.notice = "refreshing all jobs"
             return [.refreshAll]
-        case .character("y"):
+        case .copyID:
             guard let ref = selectedRef else { return [.bell] }
             return [.copy(copyText(ref, snapshot))]
-        case .character("t"):
+        case .toggleUTC:
             state.utc.toggle()
             state.notice = state.utc ? "times in UTC" : "times in local time"
-        case .character("p"):
+        case .togglePause:
             state.frozen = state.isPaused ? nil : latest
             reselect(&state, &geometry, state.displayed(latest))
-        case .character("e"):
+        case .eventLog:
             state.mode = .eventLog(offset: 0)
-        case .character("v"):
+        case .timeline:
             state.mode = .timeline(offset: 0)
-        case .character("?"):
+        case .help:
             state.mode = .help
-        case .character("i"), .tab:
+        case .toggleDetail:
             state.showDetail.toggle()
             reselect(&state, &geometry, snapshot)
-        case .character("q"), .ctrl("c"):
+        case .quit:
             // Decided on the latest snapshot: a paused screen must not hide running jobs.
             if latest.jobs.isEmpty || latest.isAllDone { return [.quit] }
             state.mode = .confirmingQuit
-        case .escape:
+        case .clearSearch:
             state.search = ""
-        default:
-            break
+        case .redraw:
+            return [.redraw]
         }
         return []
     }

@@ -70,7 +70,8 @@ extension Dashboard {
 
     /// A key, by what the keyboard is talking to.
     private static func key(_ key: Key, _ model: inout Model) -> [Effect] {
-        if key == .ctrl("l") { return [.redraw] }
+        // Ctrl-L redraws whatever the keyboard is talking to.
+        if KeyBindings.action(for: key) == .redraw { return [.redraw] }
         let snapshot = model.snapshot
         switch model.state.mode {
         case .normal: return normalKey(key, &model.state, &model.geometry, latest: snapshot)
