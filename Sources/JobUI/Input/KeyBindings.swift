@@ -1,67 +1,70 @@
 /// The keys of the tree: the normal mode's dispatch, the help overlay's lines and the footer's
 /// hint are all read from here. The README's key table is checked against it.
 enum KeyBindings {
+    private typealias Caption = KeyBinding.Caption
+    private typealias KeyText = KeyBinding.KeyText
+
     static let move = KeyBinding(
         [.on([.up, .character("k")], .moveUp), .on([.down, .character("j")], .moveDown)],
-        help: .init(.init("↑↓ j k", ascii: "up dn j k"), "move"),
-        footer: .init(.init("↑↓", ascii: "j/k"), "move"))
+        help: Caption(KeyText("↑↓ j k", ascii: "up dn j k"), "move"),
+        footer: Caption(KeyText("↑↓", ascii: "j/k"), "move"))
     static let page = KeyBinding(
         [.on([.pageUp], .pageUp), .on([.pageDown], .pageDown)],
-        help: .init("PgUp PgDn", "page"))
+        help: Caption("PgUp PgDn", "page"))
     static let ends = KeyBinding(
         [.on([.home, .character("g")], .first), .on([.end, .character("G")], .last)],
-        help: .init("g G", "first / last"))
+        help: Caption("g G", "first / last"))
     static let fold = KeyBinding(
         [.on([.right, .character("l")], .unfold), .on([.left, .character("h")], .foldOrGoUp), .on([.enter], .toggleFold)],
-        help: .init(.init("← → h l Enter", ascii: "left right h l Enter"), "fold / unfold"),
-        footer: .init(.init("←→", ascii: "h/l"), "fold"))
+        help: Caption(KeyText("← → h l Enter", ascii: "left right h l Enter"), "fold / unfold"),
+        footer: Caption(KeyText("←→", ascii: "h/l"), "fold"))
     static let filter = KeyBinding(
         [.on([.character("f")], .nextFilter)],
-        help: .init("f", "filter: all, failed, running, slow"), footer: .init("f", "filter"))
+        help: Caption("f", "filter: all, failed, running, slow"), footer: Caption("f", "filter"))
     static let search = KeyBinding(
         [.on([.character("/")], .search)],
-        help: .init("/", "search IDs, labels, reasons"), footer: .init("/", "search"))
+        help: Caption("/", "search IDs, labels, reasons"), footer: Caption("/", "search"))
     static let matches = KeyBinding(
         [.on([.character("n")], .nextMatch), .on([.character("N")], .previousMatch)],
-        help: .init("n N", "next / previous match"))
+        help: Caption("n N", "next / previous match"))
     static let add = KeyBinding(
         [.on([.character("a")], .addJobs)],
-        help: .init("a", "add job IDs (a paste opens this too)"), footer: .init("a", "add"))
+        help: Caption("a", "add job IDs (a paste opens this too)"), footer: Caption("a", "add"))
     static let remove = KeyBinding(
         [.on([.character("d")], .removeJob)],
-        help: .init("d", "remove the job from the watch (asks y/n)"), footer: .init("d", "remove"))
+        help: Caption("d", "remove the job from the watch (asks y/n)"), footer: Caption("d", "remove"))
     // One line for both: the list must still fit 24 rows with `v`.
     static let refresh = KeyBinding(
         [.on([.character("r")], .refresh), .on([.character("R")], .refreshAll)],
-        help: .init("r R", "refresh the job now / all"), footer: .init("r", "refresh"))
+        help: Caption("r R", "refresh the job now / all"), footer: Caption("r", "refresh"))
     static let copy = KeyBinding(
         [.on([.character("y")], .copyID)],
-        help: .init("y", "copy the selected ID"), footer: .init("y", "copy"))
+        help: Caption("y", "copy the selected ID"), footer: Caption("y", "copy"))
     static let utc = KeyBinding(
         [.on([.character("t")], .toggleUTC)],
-        help: .init("t", "local time / UTC"), footer: .init("t", "UTC"))
+        help: Caption("t", "local time / UTC"), footer: Caption("t", "UTC"))
     static let pause = KeyBinding(
         [.on([.character("p")], .togglePause)],
-        help: .init("p", "pause the screen"), footer: .init("p", "pause"))
+        help: Caption("p", "pause the screen"), footer: Caption("p", "pause"))
     static let events = KeyBinding(
         [.on([.character("e")], .eventLog)],
-        help: .init("e", "event log"), footer: .init("e", "events"))
+        help: Caption("e", "event log"), footer: Caption("e", "events"))
     static let timeline = KeyBinding(
         [.on([.character("v")], .timeline)],
-        help: .init("v", "timeline of the batch (or every job) / tree"), footer: .init("v", "timeline"))
+        help: Caption("v", "timeline of the batch (or every job) / tree"), footer: Caption("v", "timeline"))
     static let detail = KeyBinding(
         [.on([.character("i"), .tab], .toggleDetail)],
-        help: .init("i Tab", "detail pane on / off (off under 30 rows)"))
+        help: Caption("i Tab", "detail pane on / off (off under 30 rows)"))
     static let help = KeyBinding(
         [.on([.character("?")], .help)],
-        help: .init("?", "this help"), footer: .init("?", "help"))
+        help: Caption("?", "this help"), footer: Caption("?", "help"))
     static let escape = KeyBinding(
         [.on([.escape], .clearSearch)],
-        help: .init("Esc", "close, cancel"))
+        help: Caption("Esc", "close, cancel"))
     // Ctrl-C is a key only where the terminal does not turn it into SIGINT (which quits too).
     static let quit = KeyBinding(
         [.on([.character("q"), .ctrl("c")], .quit)],
-        help: .init("q", "quit"), footer: .init("q", "quit"))
+        help: Caption("q", "quit"), footer: Caption("q", "quit"))
     // Works in every mode (`Dashboard.update` answers it first); left out of the overlay,
     // which is full at 24 rows.
     static let redraw = KeyBinding(
