@@ -54,7 +54,7 @@ struct SmallTerminalTests {
         #expect(title + 1 + facts.count == 23, "\(lines.joined(separator: "\n"))")
         #expect(lines[title + 1 ..< 23].allSatisfy { !$0.trimmingCharacters(in: .whitespaces).isEmpty }, "\(lines.joined(separator: "\n"))")
         // Paging agrees with what is drawn: the tree has every row above the pane.
-        #expect(Selection.treeRows(state, snapshot) == title - 3)
+        #expect(TreeGeometry(snapshot, state).pageRows == title - 3)
     }
 
     @Test func expandFailedOffFoldsFailedBatchesLikeOthers() {

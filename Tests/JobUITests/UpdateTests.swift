@@ -117,7 +117,7 @@ struct UpdateTests {
         #expect(model.state.screen == ScreenSize(width: 70, height: 12))
         #expect(model.state.notice == nil)
         // The last row is the bottom one: the model scrolled, not only the frame.
-        #expect(model.state.scrollOffset == 40 - Selection.treeRows(model.state, snapshot))
+        #expect(model.state.scrollOffset == 40 - TreeGeometry(snapshot, model.state).pageRows)
         let frame = Dashboard.view(model)
         #expect(frame.width == 70 && frame.height == 12)
         #expect(frame.lines.contains { $0.contains("0000…0028") }, "\(frame.lines)")

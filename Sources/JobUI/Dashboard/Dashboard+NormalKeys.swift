@@ -3,89 +3,92 @@ import JobModel
 // MARK: - Keys on the tree
 
 extension Dashboard {
-    static func normalKey(_ key: Key, _ state: inout ViewState, latest: Snapshot) -> [Effect] {
+    /// A key on the tree, through `KeyBindings`. `geometry`: the model's, current for `state`
+    /// and the shown snapshot; kept current.
+    static func normalKey(_ key: Key, _ state: inout ViewState, _ geometry: inout TreeGeometry, latest: Snapshot) -> [Effect] {
+        guard let action = KeyBindings.action(for: key) else { return [] }
         let snapshot = state.displayed(latest)
-        let tree = VisibleTree(snapshot, state)
-        let current = Selection.row(state, snapshot, tree)
-        let selectedRef = current.map { tree.node(at: $0) }
-        let page = Selection.treeRows(state, snapshot)
+        let tree = geometry.tree
+        let current = geometry.selectedRow
+        let selectedRef = geometry.selectedNode
+        let page = geometry.pageRows
 
-        func move(to row: Int) { Selection.select(row, &state, snapshot, tree) }
+        func move(to row: Int) { Selection.select(row, &state, &geometry, in: snapshot) }
 
-        switch key {
-        case .up, .character("k"): move(to: (current ?? 0) - 1)
-        case .down, .character("j"): move(to: (current ?? -1) + 1)
+        switch action {
+        case .moveUp: move(to: (current ?? 0) - 1)
+        case .moveDown: move(to: (current ?? -1) + 1)
         case .pageUp:
             state.scrollOffset = max(0, state.scrollOffset - page)
             move(to: (current ?? 0) - page)
         case .pageDown:
             state.scrollOffset += page
             move(to: (current ?? 0) + page)
-        case .home, .character("g"): move(to: 0)
-        case .end, .character("G"): move(to: tree.count - 1)
-        case .right, .character("l"): return setFold(true, selectedRef, &state, snapshot)
-        case .left, .character("h"):
+        case .first: move(to: 0)
+        case .last: move(to: tree.count - 1)
+        case .unfold: return setFold(true, selectedRef, &state, &geometry, snapshot)
+        case .foldOrGoUp:
             guard let ref = selectedRef else { return [.bell] }
-            if isShownUnfolded(ref, tree) { return setFold(false, ref, &state, snapshot) }
+            if isShownUnfolded(ref, tree) { return setFold(false, ref, &state, &geometry, snapshot) }
             guard let parent = ref.parent, let row = tree.row(of: parent) else { return [] }
             move(to: row)
-        case .enter:
+        case .toggleFold:
             guard let ref = selectedRef else { return [.bell] }
-            return setFold(!isShownUnfolded(ref, tree), ref, &state, snapshot)
-        case .character("f"):
+            return setFold(!isShownUnfolded(ref, tree), ref, &state, &geometry, snapshot)
+        case .nextFilter:
             state.filter = state.filter.next(services: snapshot.services)
             state.notice = "filter: \(state.filter.name)"
-            reselect(&state, snapshot)
-        case .character("/"):
+            reselect(&state, &geometry, snapshot)
+        case .search:
             state.mode = .searching(text: "")
-        case .character("n"), .character("N"):
-            return jumpToMatch(from: selectedRef, backwards: key == .character("N"), &state, snapshot)
-        case .character("a"):
+        case .nextMatch, .previousMatch:
+            return jumpToMatch(from: selectedRef, backwards: action == .previousMatch, &state, &geometry, snapshot)
+        case .addJobs:
             state.mode = .addingJob(text: "", problem: nil)
-        case .character("d"):
+        case .removeJob:
             guard let ref = selectedRef else { return [.bell] }
             state.mode = .confirmingRemove(snapshot.jobs[ref.job].key)
-        case .character("r"):
+        case .refresh:
             guard let ref = selectedRef else { return [.bell] }
             return [.refresh(snapshot.jobs[ref.job].key)]
-        case .character("R"):
+        case .refreshAll:
             state.notice = "refreshing all jobs"
             return [.refreshAll]
-        case .character("y"):
+        case .copyID:
             guard let ref = selectedRef else { return [.bell] }
             return [.copy(copyText(ref, snapshot))]
-        case .character("t"):
+        case .toggleUTC:
             state.utc.toggle()
             state.notice = state.utc ? "times in UTC" : "times in local time"
-        case .character("p"):
+        case .togglePause:
             state.frozen = state.isPaused ? nil : latest
-            reselect(&state, state.displayed(latest))
-        case .character("e"):
+            reselect(&state, &geometry, state.displayed(latest))
+        case .eventLog:
             state.mode = .eventLog(offset: 0)
-        case .character("v"):
+        case .timeline:
             state.mode = .timeline(offset: 0)
-        case .character("?"):
+        case .help:
             state.mode = .help
-        case .character("i"), .tab:
+        case .toggleDetail:
             state.showDetail.toggle()
-            reselect(&state, snapshot)
-        case .character("q"), .ctrl("c"):
+            reselect(&state, &geometry, snapshot)
+        case .quit:
             // Decided on the latest snapshot: a paused screen must not hide running jobs.
             if latest.jobs.isEmpty || latest.isAllDone { return [.quit] }
             state.mode = .confirmingQuit
-        case .escape:
+        case .clearSearch:
             state.search = ""
-        default:
-            break
+        case .redraw:
+            return [.redraw]
         }
         return []
     }
 
-    /// Re-anchors the selection (by identity) after the tree changed shape.
-    static func reselect(_ state: inout ViewState, _ snapshot: Snapshot) {
-        let tree = VisibleTree(snapshot, state)
-        if let row = Selection.row(state, snapshot, tree) {
-            Selection.select(row, &state, snapshot, tree)
+    /// Re-anchors the selection (by identity) after the tree changed shape, or the panes did.
+    static func reselect(_ state: inout ViewState, _ geometry: inout TreeGeometry, _ snapshot: Snapshot) {
+        geometry = geometry.updated(for: snapshot, state)
+        if let row = geometry.selectedRow {
+            Selection.select(row, &state, &geometry, in: snapshot)
         }
     }
 
@@ -96,11 +99,11 @@ extension Dashboard {
         return next.job == ref.job && next.depth > ref.depth
     }
 
-    private static func setFold(_ unfolded: Bool, _ ref: NodeRef?, _ state: inout ViewState, _ snapshot: Snapshot) -> [Effect] {
+    private static func setFold(_ unfolded: Bool, _ ref: NodeRef?, _ state: inout ViewState, _ geometry: inout TreeGeometry, _ snapshot: Snapshot) -> [Effect] {
         guard let ref else { return [.bell] }
         guard snapshot.hasChildren(ref) else { return [] }
         state.foldOverrides[snapshot.nodeID(of: ref)] = unfolded
-        reselect(&state, snapshot)
+        reselect(&state, &geometry, snapshot)
         return []
     }
 
@@ -112,7 +115,7 @@ extension Dashboard {
     }
 
     /// Moves to the next (or previous) match of the confirmed search, unfolding its parents.
-    static func jumpToMatch(from current: NodeRef?, backwards: Bool, includingCurrent: Bool = false, _ state: inout ViewState, _ snapshot: Snapshot) -> [Effect] {
+    static func jumpToMatch(from current: NodeRef?, backwards: Bool, includingCurrent: Bool = false, _ state: inout ViewState, _ geometry: inout TreeGeometry, _ snapshot: Snapshot) -> [Effect] {
         guard !state.search.isEmpty else { return [.bell] }
         let matches = Search.matches(state.search, snapshot, filter: state.filter)
         guard let target = Search.next(after: current, in: matches, backwards: backwards, includingCurrent: includingCurrent) else {
@@ -124,8 +127,8 @@ extension Dashboard {
             state.foldOverrides[snapshot.nodeID(of: node)] = true
             ancestor = node.parent
         }
-        let tree = VisibleTree(snapshot, state)
-        if let row = tree.row(of: target) { Selection.select(row, &state, snapshot, tree) }
+        geometry = geometry.updated(for: snapshot, state)
+        if let row = geometry.tree.row(of: target) { Selection.select(row, &state, &geometry, in: snapshot) }
         state.notice = "match \((matches.firstIndex(of: target) ?? 0) + 1)/\(matches.count) for \"\(state.search)\""
         return []
     }

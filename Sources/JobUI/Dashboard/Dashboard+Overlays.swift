@@ -3,7 +3,7 @@ import JobModel
 // MARK: - Keys in prompts and overlays
 
 extension Dashboard {
-    static func searchPromptKey(_ key: Key, _ text: String, _ state: inout ViewState, snapshot: Snapshot) -> [Effect] {
+    static func searchPromptKey(_ key: Key, _ text: String, _ state: inout ViewState, _ geometry: inout TreeGeometry, snapshot: Snapshot) -> [Effect] {
         switch key {
         case .character(let c):
             state.mode = .searching(text: text + String(c))
@@ -17,9 +17,7 @@ extension Dashboard {
             state.mode = .normal
             state.search = text.trimmingCharacters(in: .whitespaces)
             guard !state.search.isEmpty else { return [] }
-            let tree = VisibleTree(snapshot, state)
-            let current = Selection.row(state, snapshot, tree).map { tree.node(at: $0) }
-            return jumpToMatch(from: current, backwards: false, includingCurrent: true, &state, snapshot)
+            return jumpToMatch(from: geometry.selectedNode, backwards: false, includingCurrent: true, &state, &geometry, snapshot)
         default:
             break
         }

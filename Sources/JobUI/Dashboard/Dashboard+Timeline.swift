@@ -4,22 +4,21 @@ import JobModel
 // MARK: - The timeline view
 
 extension Dashboard {
-    /// The selected row's batch; every job when the cursor is on a job without sub-jobs (or
-    /// on nothing).
-    static func timeline(_ snapshot: Snapshot, _ state: ViewState, now: Date) -> Timeline {
-        let tree = VisibleTree(snapshot, state)
+    /// The batch of the selected node (`TreeGeometry.selectedNode`); every job when the cursor
+    /// is on a job without sub-jobs (or on nothing).
+    static func timeline(_ snapshot: Snapshot, selected: NodeRef?, now: Date) -> Timeline {
         let tagged = JobTitle.tagsServices(snapshot)
-        if let row = Selection.row(state, snapshot, tree) {
-            let job = snapshot.jobs[tree.node(at: row).job]
+        if let selected {
+            let job = snapshot.jobs[selected.job]
             if let subs = job.job?.subJobs, !subs.isEmpty { return Timeline(batch: job, now: now, tagged: tagged) }
         }
         return Timeline(jobs: snapshot.jobs, now: now, tagged: tagged)
     }
 
-    static func timelineKey(_ key: Key, _ offset: Int, _ state: inout ViewState, latest: Snapshot, now: Date) -> [Effect] {
+    static func timelineKey(_ key: Key, _ offset: Int, _ state: inout ViewState, latest: Snapshot, selected: NodeRef?, now: Date) -> [Effect] {
         let snapshot = state.displayed(latest)
         let visible = timelineRows(state)
-        let last = timelineLastOffset(state, snapshot, now: now)
+        let last = timelineLastOffset(state, snapshot, selected: selected, now: now)
         let offset = min(offset, last)
         switch key {
         case .escape, .character("v"), .character("q"), .ctrl("c"):
@@ -41,7 +40,7 @@ extension Dashboard {
     }
 
     /// The largest offset that still fills the timeline's lines.
-    static func timelineLastOffset(_ state: ViewState, _ snapshot: Snapshot, now: Date) -> Int {
-        max(0, timeline(snapshot, state, now: now).bars.count - timelineRows(state))
+    static func timelineLastOffset(_ state: ViewState, _ snapshot: Snapshot, selected: NodeRef?, now: Date) -> Int {
+        max(0, timeline(snapshot, selected: selected, now: now).bars.count - timelineRows(state))
     }
 }

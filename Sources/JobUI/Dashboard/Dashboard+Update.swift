@@ -7,6 +7,8 @@ extension Dashboard {
     /// Applies one message. Pure: the same inputs give the same outputs.
     public static func update(_ model: Model, _ message: Message) -> (Model, [Effect]) {
         var next = model
+        // The driver sets the screen's first size on the model directly.
+        next.refreshGeometry()
         let effects: [Effect]
         switch message {
         case .key(let key):
@@ -22,7 +24,11 @@ extension Dashboard {
             effects = []
         case .snapshot(let snapshot):
             next.snapshot = snapshot
-            Selection.remember(&next.state, in: snapshot)
+            next.refreshGeometry()
+            // While paused the screen keeps the frozen tree, but the selection is still looked
+            // for in the newest one: unpausing lands where it was last seen there.
+            let newest = next.state.isPaused ? TreeGeometry(snapshot, next.state) : next.geometry
+            Selection.remember(&next.state, in: snapshot, newest.tree)
             // Once when it becomes true: later snapshots of a finished watch stay quiet.
             if snapshot.isAllDone, !next.wasAllDone, next.bellOnEvents { next.bellPending = true }
             next.wasAllDone = snapshot.isAllDone
@@ -57,20 +63,23 @@ extension Dashboard {
             effects = next.bellPending ? [.bell] : []
             next.bellPending = false
         }
+        // Folds, filter, selection, panes, size or the shown snapshot may have changed.
+        next.refreshGeometry()
         return (next, effects)
     }
 
     /// A key, by what the keyboard is talking to.
     private static func key(_ key: Key, _ model: inout Model) -> [Effect] {
-        if key == .ctrl("l") { return [.redraw] }
+        // Ctrl-L redraws whatever the keyboard is talking to.
+        if KeyBindings.action(for: key) == .redraw { return [.redraw] }
         let snapshot = model.snapshot
         switch model.state.mode {
-        case .normal: return normalKey(key, &model.state, latest: snapshot)
-        case .searching(let text): return searchPromptKey(key, text, &model.state, snapshot: model.state.displayed(snapshot))
+        case .normal: return normalKey(key, &model.state, &model.geometry, latest: snapshot)
+        case .searching(let text): return searchPromptKey(key, text, &model.state, &model.geometry, snapshot: model.state.displayed(snapshot))
         case .addingJob(let text, _): return addJobPromptKey(key, text, &model.state, snapshot: snapshot)
         case .help: return helpKey(key, &model.state)
         case .eventLog(let offset): return eventLogKey(key, offset, &model.state, events: model.events)
-        case .timeline(let offset): return timelineKey(key, offset, &model.state, latest: snapshot, now: model.now)
+        case .timeline(let offset): return timelineKey(key, offset, &model.state, latest: snapshot, selected: model.geometry.selectedNode, now: model.now)
         case .confirmingQuit: return confirmQuitKey(key, &model.state)
         case .confirmingRemove(let jobKey):
             let effects = confirmRemoveKey(key, jobKey, &model.state)
@@ -86,13 +95,15 @@ extension Dashboard {
     /// The selection stays on screen at the new size; the event log stays inside its lines.
     private static func resize(to size: ScreenSize, _ model: inout Model) {
         model.state.screen = size
+        model.refreshGeometry()
+        let shown = model.state.displayed(model.snapshot)
         if case .eventLog(let offset) = model.state.mode {
             model.state.mode = .eventLog(offset: min(offset, eventLogLastOffset(model.state, events: model.events)))
         } else if case .timeline(let offset) = model.state.mode {
-            let shown = model.state.displayed(model.snapshot)
-            model.state.mode = .timeline(offset: min(offset, timelineLastOffset(model.state, shown, now: model.now)))
+            let last = timelineLastOffset(model.state, shown, selected: model.geometry.selectedNode, now: model.now)
+            model.state.mode = .timeline(offset: min(offset, last))
         } else {
-            reselect(&model.state, model.state.displayed(model.snapshot))
+            reselect(&model.state, &model.geometry, shown)
         }
     }
 }

@@ -11,7 +11,7 @@ public enum Dashboard {
     public static func view(_ model: Model) -> Frame {
         render(
             model.snapshot, model.state, width: model.state.screen.width, height: model.state.screen.height,
-            capabilities: model.capabilities, now: model.shownNow, events: model.events)
+            capabilities: model.capabilities, now: model.shownNow, events: model.events, geometry: model.geometry)
     }
 
     /// Draws the whole screen at any size (`view` passes the model's; tests try others). Pure;
@@ -21,9 +21,10 @@ public enum Dashboard {
     ///   - snapshot: the engine's latest snapshot (ignored while paused: the frozen one is shown).
     ///   - now: the wall clock, for elapsed times and ages.
     ///   - events: the transitions for the event log, in the order they happened.
+    ///   - geometry: the model's, used when it is current for this size; else made here.
     static func render(
         _ snapshot: Snapshot, _ state: ViewState, width: Int, height: Int,
-        capabilities: TerminalCapabilities, now: Date, events: [Transition]
+        capabilities: TerminalCapabilities, now: Date, events: [Transition], geometry kept: TreeGeometry? = nil
     ) -> Frame {
         let shown = state.displayed(snapshot)
         let context = RenderContext(snapshot: shown, state: state, palette: Palette(capabilities: capabilities), now: now)
@@ -35,6 +36,10 @@ public enum Dashboard {
             return tooSmall(context, width: width, height: height, title: title)
         }
 
+        func geometry() -> TreeGeometry {
+            kept?.updated(for: shown, state, width: width, height: height) ?? TreeGeometry(shown, state, width: width, height: height)
+        }
+
         var rows = HeaderView.rows(context, width: width, count: layout.headerRows)
         var cursor: (row: Int, column: Int)?
         switch state.mode {
@@ -43,9 +48,10 @@ public enum Dashboard {
         case .eventLog(let offset):
             rows += EventLogView.rows(context, events: events, notes: state.notes, offset: offset, width: width, height: layout.body.height)
         case .timeline(let offset):
-            rows += TimelineView.rows(context, timeline(shown, state, now: now), offset: offset, width: width, height: layout.body.height)
+            let bars = timeline(shown, selected: geometry().selectedNode, now: now)
+            rows += TimelineView.rows(context, bars, offset: offset, width: width, height: layout.body.height)
         case .normal, .searching, .addingJob, .confirmingQuit, .confirmingRemove:
-            rows += treeAndDetail(context, layout)
+            rows += treeAndDetail(context, geometry())
         }
         let footer = FooterView.row(context, width: width)
         rows.append(footer.row)
@@ -55,14 +61,12 @@ public enum Dashboard {
 
     // MARK: - Parts
 
-    private static func treeAndDetail(_ context: RenderContext, _ layout: Layout) -> [Row] {
-        let snapshot = context.snapshot
-        let state = context.state
-        let tree = VisibleTree(snapshot, state)
-        let selected = Selection.row(state, snapshot, tree)
-        let ref = selected.map { tree.node(at: $0) }
-        let split = layout.split(showDetail: state.showDetail, detailLines: DetailView.lineCount(ref, context))
-        let top = Selection.top(current: state.scrollOffset, selected: selected, visible: split.tree.height, count: tree.count)
+    private static func treeAndDetail(_ context: RenderContext, _ geometry: TreeGeometry) -> [Row] {
+        let tree = geometry.tree
+        let selected = geometry.selectedRow
+        let ref = geometry.selectedNode
+        let split = geometry.split
+        let top = Selection.top(current: context.state.scrollOffset, selected: selected, visible: split.tree.height, count: tree.count)
         var treeRows = TreeView.rows(context, tree: tree, width: split.tree.width, height: split.tree.height, top: top, selected: selected)
         guard let pane = split.detail else { return treeRows }
         let detailRows = DetailView.rows(context, ref: ref, width: pane.width, height: pane.height)

@@ -24,6 +24,9 @@ public struct Model: Sendable {
     public var bellPending = false
     /// Whether the last snapshot had everything finished: the bell rings when that turns true.
     var wasAllDone: Bool
+    /// The shown tree's rows, selection and panes at the screen's size: made again only when
+    /// what it depends on changes (`refreshGeometry`), read by keys and by `Dashboard.view`.
+    var geometry: TreeGeometry
 
     public init(
         snapshot: Snapshot, state: ViewState = ViewState(), events: [Transition] = [], eventLogLimit: Int = EventLog.bound,
@@ -37,5 +40,12 @@ public struct Model: Sendable {
         self.capabilities = capabilities
         self.now = now
         wasAllDone = snapshot.isAllDone
+        geometry = TreeGeometry(state.displayed(snapshot), state)
+    }
+
+    /// Makes `geometry` current after `state` or `snapshot` changed (the driver also sets the
+    /// screen's size directly); a no-op when nothing it depends on did.
+    mutating func refreshGeometry() {
+        geometry = geometry.updated(for: state.displayed(snapshot), state)
     }
 }

@@ -16,28 +16,31 @@ enum Selection {
         return 0
     }
 
-    /// Notes where the selected node is in a new snapshot, so that every frame until the next
-    /// one finds it at once instead of searching a batch's sub-jobs for its ID.
-    static func remember(_ state: inout ViewState, in snapshot: Snapshot) {
+    /// Notes where the selected node is in a new snapshot (`tree`: its rows), so that every
+    /// frame until the next one finds it at once instead of searching a batch's sub-jobs for its ID.
+    static func remember(_ state: inout ViewState, in snapshot: Snapshot, _ tree: VisibleTree) {
         guard let id = state.selection, let ref = snapshot.ref(for: id, hint: state.selectionHint?.node) else { return }
-        let tree = VisibleTree(snapshot, state)
         guard let row = tree.row(of: ref) else { return }
         state.selectionHint = SelectionHint(row: row, node: ref)
     }
 
-    /// Selects `row` (clamped) by identity and keeps it visible.
-    static func select(_ row: Int, _ state: inout ViewState, _ snapshot: Snapshot, _ tree: VisibleTree) {
+    /// Selects `row` (clamped) of the geometry's tree by identity and keeps it visible; the
+    /// geometry follows (the detail pane's height depends on the selected row).
+    static func select(_ row: Int, _ state: inout ViewState, _ geometry: inout TreeGeometry, in snapshot: Snapshot) {
+        let tree = geometry.tree
         guard tree.count > 0 else {
             state.selection = nil
             state.selectionHint = nil
             state.scrollOffset = 0
+            geometry = geometry.updated(for: snapshot, state)
             return
         }
         let row = min(max(0, row), tree.count - 1)
         let ref = tree.node(at: row)
         state.selection = snapshot.nodeID(of: ref)
         state.selectionHint = SelectionHint(row: row, node: ref)
-        state.scrollOffset = top(current: state.scrollOffset, selected: row, visible: treeRows(state, snapshot), count: tree.count)
+        geometry = geometry.updated(for: snapshot, state)
+        state.scrollOffset = top(current: state.scrollOffset, selected: row, visible: geometry.pageRows, count: tree.count)
     }
 
     /// The first row to show so that `selected` is on screen, moving as little as possible.
@@ -49,17 +52,5 @@ enum Selection {
             if selected >= top + visible { top = selected - visible + 1 }
         }
         return max(0, min(top, count - visible))
-    }
-
-    /// Tree rows on the screen of the last `.resize`, with the detail pane as `render` sizes
-    /// it for the selected row.
-    static func treeRows(_ state: ViewState, _ snapshot: Snapshot) -> Int {
-        let layout = Layout(width: state.screen.width, height: state.screen.height)
-        guard state.showDetail else { return max(1, layout.body.height) }
-        let tree = VisibleTree(snapshot, state)
-        let ref = row(state, snapshot, tree).map { tree.node(at: $0) }
-        // Only the number of lines matters here, not colours or the clock.
-        let context = RenderContext(snapshot: snapshot, state: state, palette: Palette(capabilities: TerminalCapabilities(colors: 0, unicode: true)), now: snapshot.takenAt)
-        return max(1, layout.split(showDetail: true, detailLines: DetailView.lineCount(ref, context)).tree.height)
     }
 }

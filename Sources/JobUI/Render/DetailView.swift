@@ -5,8 +5,12 @@ import JobModel
 enum DetailView {
     /// Lines the pane needs for `ref` below its title: it takes no more, so a small terminal
     /// keeps its tree rows (the tree's top stays put as the pane's height follows the selection).
-    static func lineCount(_ ref: NodeRef?, _ context: RenderContext) -> Int {
-        ref.map { lines(for: $0, context).count } ?? 1
+    static func lineCount(_ ref: NodeRef?, _ snapshot: Snapshot, _ state: ViewState) -> Int {
+        guard let ref else { return 1 }
+        // Which lines there are depends on the row alone, not on colours, symbols or the clock:
+        // any palette and time count them.
+        let context = RenderContext(snapshot: snapshot, state: state, palette: Palette(capabilities: TerminalCapabilities(colors: 0, unicode: true)), now: snapshot.takenAt)
+        return lines(for: ref, context).count
     }
 
     static func rows(_ context: RenderContext, ref: NodeRef?, width: Int, height: Int) -> [Row] {

@@ -1,29 +1,11 @@
 import JobModel
-/// The keys, for the help overlay and the footer.
+/// The keys (from `KeyBindings`) and the tree's marks, for the help overlay and the footer.
 enum KeyHelp {
+    /// The help overlay's key lines, from the key table.
     static func entries(unicode: Bool) -> [(keys: String, what: String)] {
-        [
-            (unicode ? "↑↓ j k" : "up dn j k", "move"),
-            ("PgUp PgDn", "page"),
-            ("g G", "first / last"),
-            (unicode ? "← → h l Enter" : "left right h l Enter", "fold / unfold"),
-            ("f", "filter: all, failed, running, slow"),
-            ("/", "search IDs, labels, reasons"),
-            ("n N", "next / previous match"),
-            ("a", "add job IDs (a paste opens this too)"),
-            ("d", "remove the job from the watch (asks y/n)"),
-            // One line for both: the list must still fit 24 rows with `v`.
-            ("r R", "refresh the job now / all"),
-            ("y", "copy the selected ID"),
-            ("t", "local time / UTC"),
-            ("p", "pause the screen"),
-            ("e", "event log"),
-            ("v", "timeline of the batch (or every job) / tree"),
-            ("i Tab", "detail pane on / off (off under 30 rows)"),
-            ("?", "this help"),
-            ("Esc", "close, cancel"),
-            ("q", "quit"),
-        ]
+        KeyBindings.tree.compactMap { binding in
+            binding.help.map { ($0.keys.text(unicode: unicode), $0.what) }
+        }
     }
 
     /// Marks used in the tree.
@@ -35,10 +17,10 @@ enum KeyHelp {
         ]
     }
 
-    /// The short footer hint.
+    /// The short footer hint, from the key table.
     static func footer(unicode: Bool) -> String {
-        let move = unicode ? "↑↓" : "j/k"
-        let fold = unicode ? "←→" : "h/l"
-        return "q quit  ? help  \(move) move  \(fold) fold  f filter  / search  a add  d remove  r refresh  y copy  t UTC  p pause  e events  v timeline"
+        KeyBindings.footer.compactMap { binding in
+            binding.footer.map { "\($0.keys.text(unicode: unicode)) \($0.what)" }
+        }.joined(separator: "  ")
     }
 }

@@ -3,7 +3,7 @@ import JobModel
 /// The rows the tree shows, as runs rather than a row list: a batch's folded sub-jobs are one
 /// segment however many there are, so building costs O(jobs + unfolded rows), and finding row
 /// `i` is a binary search. Only a filter makes it scan sub-jobs (to know which pass).
-struct VisibleTree {
+struct VisibleTree: Sendable {
     /// Sub-job indices of a run: all of a range (no filter) or those a filter let through.
     enum Indices {
         case range(Range<Int>)
