@@ -28,6 +28,8 @@ import Testing
         try await h.watch([newcomer])
         await h.advance(by: .seconds(4))
         #expect(await h.snapshot().jobs.count == 4)
+        // The save runs on the engine after its virtual deadline: its file is waited for.
+        await waitInRealTime(atMost: .seconds(10)) { (try? store.load())?.jobs.count == 4 }
         #expect(try store.load()?.jobs.count == 4)
 
         // Past the hour: the finished jobs are gone from the screen and the file; the job that
@@ -37,6 +39,7 @@ import Testing
         try await h.watch([latecomer])
         await h.advance(by: .seconds(4))
         #expect(await h.snapshot().jobs.map(\.key.jobID) == [newcomer, latecomer])
+        await waitInRealTime(atMost: .seconds(10)) { (try? store.load())?.jobs.map(\.jobID) == [newcomer, latecomer] }
         let saved = try #require(try store.load())
         #expect(saved.jobs.map(\.jobID) == [newcomer, latecomer])
         #expect(saved.events.isEmpty, "the finished jobs' transitions are past the window too")

@@ -33,8 +33,8 @@ struct ServiceRoutingTests {
         profile.endpoints = [.ecs: try Endpoint(parsing: "http://127.0.0.1:8001"), .cce: try Endpoint(parsing: "http://127.0.0.1:8002")]
         #expect(profile.key(for: "a") == JobKey(service: .ecs, endpoint: "127.0.0.1:8001", projectID: "proj", jobID: "a"))
         #expect(profile.key(for: "a", service: .cce) == JobKey(service: .cce, endpoint: "127.0.0.1:8002", projectID: "proj", jobID: "a"))
-        #expect(profile.budgetKey(for: .ecs) != profile.budgetKey(for: .cce), "two hosts: two budgets")
-        #expect(profile.budgetKey(for: .ecs) == profile.budgetKey(for: .bms), "one host: one budget, as the gateway counts")
+        #expect(JobRoute(profile: profile, service: .ecs).budgetKey != JobRoute(profile: profile, service: .cce).budgetKey, "two hosts: two budgets")
+        #expect(JobRoute(profile: profile, service: .ecs).budgetKey == JobRoute(profile: profile, service: .bms).budgetKey, "one host: one budget, as the gateway counts")
     }
 
     @Test func theSameIDOfAnotherServiceIsAnotherJob() throws {

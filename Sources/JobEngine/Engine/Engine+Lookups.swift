@@ -12,13 +12,14 @@ extension Engine {
     /// Takes in what a job's answer names: known resources are attached at once, the others
     /// are queued (once; a resource already queued or refused is not queued again).
     func noteResources(of key: JobKey) {
-        guard var record = records[key], let job = record.state.job, let profile = profiles[record.profileName] else { return }
+        guard var record = records[key], let job = record.state.job, let profile = record.route?.profile else { return }
         let now = clock.elapsed
         var attached = false
         for part in [job] + job.subJobs {
             for (kind, id) in ResourceReference.named(by: part) {
                 let api = LookupAPI.forEntity(kind, of: key.service)
-                let resourceKey = ResourceKey(api: api, endpoint: profile.endpoint(for: api.service).identity, projectID: profile.projectID, id: id)
+                guard let lookupRoute = routes.route(profile: profile.name, service: api.service) else { continue }
+                let resourceKey = ResourceKey(api: api, endpoint: lookupRoute.host, projectID: profile.projectID, id: id)
                 if let known = names.known[resourceKey] {
                     if record.state.resources[id] != known {
                         record.state.resources[id] = known
@@ -29,7 +30,7 @@ extension Engine {
                 // Nothing will be asked for an abandoned or refused one: no user to remember
                 // (every answer of every job naming it would add one back).
                 guard lookupsEnabled, record.state.health != .detached, !names.abandoned.contains(resourceKey),
-                      names.refused[profile.budgetKey(for: api.service)] == nil else { continue }
+                      names.refused[lookupRoute.budgetKey] == nil else { continue }
                 names.users[resourceKey, default: []].insert(key)
                 if names.pending[resourceKey] == nil {
                     names.pending[resourceKey] = LookupBook.Attempt(dueAt: now)
@@ -57,32 +58,27 @@ extension Engine {
         }
         // Batched APIs first: more names for each request.
         for group in groups.keys.sorted(by: { a, b in a.api.batchLimit != b.api.batchLimit ? a.api.batchLimit > b.api.batchLimit : a < b }) {
-            guard let profile = profiles[group.profile] else { continue }
-            let budgetKey = profile.budgetKey(for: group.api.service)
-            if names.refused[budgetKey] != nil || stop(of: profile, service: group.api.service) != nil { continue }
-            let endpoint = profile.endpoint(for: group.api.service)
-            let host = endpoint.identity
-            if let throttle = throttles[host], throttle.until > now {
-                wakeAt(throttle.until)
+            guard let route = routes.route(profile: group.profile, service: group.api.service) else { continue }
+            if names.refused[route.budgetKey] != nil || gate.stop(of: route) != nil { continue }
+            if let until = gate.throttledUntil(route.host, now: now) {
+                wakeAt(until)
                 continue
             }
             let keys = groups[group]!.sorted()
             for start in stride(from: 0, to: keys.count, by: group.api.batchLimit) {
-                if inFlightPerEndpoint[host, default: 0] >= settings.maxConcurrencyPerEndpoint { break }
+                guard gate.hasRoom(at: route.host) else { break }
                 let batch = Array(keys[start..<min(keys.count, start + group.api.batchLimit)])
                 let cost = Self.requestsAtMost(group.api, ids: batch.count)
-                guard let slot = lookupSlot(budgetKey, cost: cost, now: now) else { break }
+                guard let slot = lookupSlot(route.budgetKey, cost: cost, now: now) else { break }
                 if slot > now {
                     wakeAt(slot)
                     break
                 }
                 // Counted before it goes, the possible second ECS request too: a poll planned
                 // while the lookup is out already sees what it costs.
-                var shared = budget(for: budgetKey)
-                for _ in 0..<cost { shared.record(at: now) }
-                budgets[budgetKey] = shared
-                names.shares[budgetKey, default: lookupShare(of: shared)].record(at: now)
-                sendLookup(batch, target: LookupTarget(api: group.api, endpoint: endpoint, projectID: profile.projectID, network: profile.network), profile: profile, budgetKey: budgetKey)
+                gate.begin(on: route, cost: cost, now: now)
+                names.shares[route.budgetKey, default: lookupShare(of: gate.budget(route.budgetKey))].record(at: now)
+                sendLookup(batch, api: group.api, route: route)
             }
         }
         return wake
@@ -92,7 +88,7 @@ extension Engine {
     /// poll expected while those requests count against the budget gets the same slot with
     /// them as without them. `nil`: not until a poll has gone.
     func lookupSlot(_ budgetKey: BudgetKey, cost: Int, now: Duration) -> Duration? {
-        let shared = budget(for: budgetKey)
+        let shared = gate.budget(budgetKey)
         let share = names.shares[budgetKey] ?? lookupShare(of: shared)
         let slot = max(shared.nextSlot(at: now), share.nextSlot(at: now))
         guard slot <= now else { return slot }
@@ -129,7 +125,7 @@ extension Engine {
         let end = now + horizon
         var dues: [Duration] = []
         for record in records.values {
-            guard let profile = profiles[record.profileName], profile.budgetKey(for: record.state.key.service) == budgetKey else { continue }
+            guard record.route?.budgetKey == budgetKey else { continue }
             // `get` reads each job once: a job it has read is not asked again for it.
             if settings.oneShot, record.state.job != nil || record.state.isSettled { continue }
             let interval = max(.seconds(1), record.lastInterval ?? settings.interval)
@@ -152,19 +148,21 @@ extension Engine {
     /// The profile of a job naming the resource: its credential signs the lookup.
     private func lookupProfile(for key: ResourceKey) -> ProfileTarget? {
         for jobKey in (names.users[key] ?? []).sorted() {
-            if let name = records[jobKey]?.profileName, let profile = profiles[name] { return profile }
+            if let profile = records[jobKey]?.route?.profile { return profile }
         }
         return nil
     }
 
-    private func sendLookup(_ batch: [ResourceKey], target: LookupTarget, profile: ProfileTarget, budgetKey: BudgetKey) {
+    /// Asks for a batch of names; the gate has counted its requests.
+    private func sendLookup(_ batch: [ResourceKey], api: LookupAPI, route: JobRoute) {
         guard let lookups else { return }
         for key in batch { names.pending[key]?.inFlight = true }
-        let host = target.endpoint.identity
-        inFlightPerEndpoint[host, default: 0] += 1
+        let target = route.lookupTarget(api: api)
+        let host = route.host
+        let budgetKey = route.budgetKey
         let id = UUID()
         let signingDate = clock.date
-        let source = profile.credentialSource
+        let source = route.profile.credentialSource
         lookupTasks[id] = Task {
             let result: Result<ResourceLookup, APIError>
             do throws(APIError) {
@@ -180,7 +178,7 @@ extension Engine {
 
     private func receiveLookup(_ result: Result<ResourceLookup, APIError>, for batch: [ResourceKey], task: UUID, host: String, budgetKey: BudgetKey, cancelled: Bool) {
         lookupTasks[task] = nil
-        inFlightPerEndpoint[host, default: 1] -= 1
+        gate.end(at: host)
         let now = clock.elapsed
         switch result {
         case .success(let lookup):
@@ -197,7 +195,7 @@ extension Engine {
                 names.notices.append("names off for \(budgetKey.credential): lookups refused (HTTP 403\(error.code.map { " \($0)" } ?? "")) — IDs are shown instead")
                 logger.warning("lookups refused", metadata: ["credential": "\(budgetKey)", "error": "\(error)"])
             }
-            for key in names.pending.keys where lookupProfile(for: key)?.budgetKey(for: key.api.service) == budgetKey {
+            for key in names.pending.keys where lookupProfile(for: key).flatMap({ routes.route(profile: $0.name, service: key.api.service) })?.budgetKey == budgetKey {
                 names.pending[key] = nil
                 names.users[key] = nil
             }

@@ -6,10 +6,10 @@ extension Engine {
     /// Takes in one request's outcome.
     func receive(_ result: Result<FetchedJob, APIError>, for key: JobKey, host: String) {
         requests[key] = nil
-        inFlightPerEndpoint[host, default: 1] -= 1
+        gate.end(at: host)
         let nowDate = clock.date
         lastPollAt = nowDate
-        guard var record = records[key], let profile = profiles[record.profileName] else {
+        guard var record = records[key], let route = record.route else {
             requestSchedule()  // removed while in flight
             return
         }
@@ -17,9 +17,9 @@ extension Engine {
         record.state.attemptedAt = nowDate
         switch result {
         case .success(let fetched):
-            accept(fetched, into: &record, profile: profile, at: nowDate)
+            accept(fetched, into: &record, route: route, at: nowDate)
         case .failure(let error):
-            fail(error, record: &record, profile: profile, host: host)
+            fail(error, record: &record, route: route)
         }
         records[key] = record
         if case .success = result { noteResources(of: key) }
@@ -29,11 +29,11 @@ extension Engine {
     /// A request cancelled because the engine stops: forgotten, the job's state untouched.
     func abandon(_ key: JobKey, host: String) {
         requests[key] = nil
-        inFlightPerEndpoint[host, default: 1] -= 1
+        gate.end(at: host)
         records[key]?.inFlight = false
     }
 
-    private func accept(_ fetched: FetchedJob, into record: inout JobRecord, profile: ProfileTarget, at nowDate: Date) {
+    private func accept(_ fetched: FetchedJob, into record: inout JobRecord, route: JobRoute, at nowDate: Date) {
         let now = clock.elapsed
         // Nested sub-jobs (CCE) become rows in tree order: transitions, counts, views and
         // outputs then see every level.
@@ -47,9 +47,8 @@ extension Engine {
         record.state.health = .fresh
         record.state.failedAttempts = 0
         record.failures = 0
-        let host = profile.endpoint(for: record.state.key.service).identity
-        endpointErrors[host] = nil
-        throttles[host]?.attempts = 0
+        endpointErrors[route.host] = nil
+        gate.answered(by: route.host)
         if let serverDate = fetched.serverDate {
             clockSkew = nowDate.timeIntervalSince(serverDate)
         }
@@ -58,7 +57,7 @@ extension Engine {
             record.nextDue = nil
         } else {
             // One pass over the watch list for the base, shared by the interval and the weight.
-            let base = pollBase(on: profile.budgetKey(for: record.state.key.service))
+            let base = pollBase(on: route.budgetKey)
             let interval = nextInterval(for: record, base: base)
             record.lastInterval = interval
             record.pollWeight = interval > .zero ? min(1, base / interval) : 1
@@ -66,8 +65,9 @@ extension Engine {
         }
     }
 
-    private func fail(_ error: APIError, record: inout JobRecord, profile: ProfileTarget, host: String) {
+    private func fail(_ error: APIError, record: inout JobRecord, route: JobRoute) {
         let now = clock.elapsed
+        let host = route.host
         record.state.lastError = error
         record.state.failedAttempts += 1
         logger.warning("request failed", metadata: ["job": "\(record.state.key)", "error": "\(error)"])
@@ -75,30 +75,22 @@ extension Engine {
         let reaction = policy.reaction(to: error)
         switch reaction {
         case .throttle(let retryAfter):
-            var throttle = throttles[host] ?? Throttle(until: now, attempts: 0)
-            throttle.attempts += 1
-            let wait = retryAfter ?? Backoff(cap: policy.backoffCap).delay(attempt: throttle.attempts, random: &random)
-            throttle.askedFor = error.retryAfter
-            throttle.until = max(throttle.until, now + wait)
-            throttles[host] = throttle
+            let until = gate.throttle(host, retryAfter: retryAfter, askedFor: error.retryAfter, backoff: Backoff(cap: policy.backoffCap), random: &random, now: now)
             if let stated = error.statedRateLimitPerMinute {
-                let budgetKey = profile.budgetKey(for: record.state.key.service)
-                var lowered = budget(for: budgetKey)
-                lowered.lower(belowStated: stated)
-                budgets[budgetKey] = lowered
+                gate.lower(route.budgetKey, belowStated: stated)
             }
             endpointErrors[host] = error
-            record.nextDue = throttle.until
+            record.nextDue = until
         case .stopCredential, .stopRoute:
-            let route = reaction == .stopRoute
-            let stop = PollStop(reason: error.description, health: route ? .routeStopped : .authStopped)
-            stops[StopKey(budget: profile.budgetKey(for: record.state.key.service), network: route ? profile.network : nil)] = stop
+            let ofNetwork = reaction == .stopRoute
+            let stop = PollStop(reason: error.description, health: ofNetwork ? .routeStopped : .authStopped)
+            gate.stop(ofNetwork ? route.networkStop : route.credentialStop, stop)
             endpointErrors[host] = error
             record.state.health = stop.health
             record.nextDue = .zero
         case .notFound:
             record.state.health = record.state.job == nil ? .notFound : .purged
-            let base = pollBase(on: profile.budgetKey(for: record.state.key.service))
+            let base = pollBase(on: route.budgetKey)
             record.nextDue = now + policy.notFoundDelay(seenBefore: record.state.job != nil, notFoundAnswers: record.state.failedAttempts, base: base)
         case .backoff:
             record.failures += 1

@@ -10,25 +10,17 @@ extension Engine {
         func wakeAt(_ time: Duration) { wake = min(wake ?? time, time) }
 
         for key in dueOrder(now: now) {
-            guard let record = records[key], let due = record.nextDue, let profile = profiles[record.profileName] else { continue }
-            let budgetKey = profile.budgetKey(for: key.service)
-            if stop(of: profile, service: key.service) != nil { continue }
-            let host = profile.endpoint(for: key.service).identity
-            var start = due
-            if let throttle = throttles[host], throttle.until > now { start = max(start, throttle.until) }
-            let current = budget(for: budgetKey)
-            start = max(start, current.nextSlot(at: now))
+            guard let record = records[key], let due = record.nextDue, let route = record.route,
+                  let start = gate.earliestStart(on: route, due: due, now: now) else { continue }
             if start > now {
                 wakeAt(start)
                 continue
             }
-            // Due and allowed: only the endpoint's concurrency can hold it back, and a
-            // finishing request kicks the scheduler again.
-            if inFlightPerEndpoint[host, default: 0] >= settings.maxConcurrencyPerEndpoint { continue }
-            var updated = current
-            updated.record(at: now)
-            budgets[budgetKey] = updated
-            send(key, profile: profile)
+            // Due and allowed: only the host's concurrency can hold it back, and a finishing
+            // request kicks the scheduler again.
+            guard gate.hasRoom(at: route.host) else { continue }
+            gate.begin(on: route, now: now)
+            send(key, route: route)
         }
         if let lookupWake = scheduleLookups(now: now) { wakeAt(lookupWake) }
         armTimer(at: wake, now: now)
@@ -81,14 +73,14 @@ extension Engine {
         requestSchedule()
     }
 
-    func send(_ key: JobKey, profile: ProfileTarget) {
+    /// Asks for one job; the gate has counted the request.
+    func send(_ key: JobKey, route: JobRoute) {
         records[key]?.inFlight = true
-        let endpoint = profile.endpoint(for: key.service)
-        inFlightPerEndpoint[endpoint.identity, default: 0] += 1
-        let target = JobTarget(service: key.service, endpoint: endpoint, projectID: profile.projectID, jobID: key.jobID, network: profile.network)
+        let target = route.jobTarget(jobID: key.jobID)
+        let host = route.host
         let client = self.client
         let signingDate = clock.date
-        let source = profile.credentialSource
+        let source = route.profile.credentialSource
         requests[key] = Task {
             let result: Result<FetchedJob, APIError>
             do throws(APIError) {
@@ -101,9 +93,9 @@ extension Engine {
             // Stopped while asking (the engine is ending): the failure is ours, not the server's,
             // and must not become the job's last state. An answer that did arrive is kept.
             if Task.isCancelled, case .failure = result {
-                self.abandon(key, host: endpoint.identity)
+                self.abandon(key, host: host)
             } else {
-                self.receive(result, for: key, host: endpoint.identity)
+                self.receive(result, for: key, host: host)
             }
         }
     }
@@ -114,7 +106,7 @@ extension Engine {
     func activeJobsPerBudget() -> [BudgetKey: Double] {
         var demand: [BudgetKey: Double] = [:]
         for record in records.values where !record.state.isTerminal && record.nextDue != nil {
-            if let key = profiles[record.profileName]?.budgetKey(for: record.state.key.service) { demand[key, default: 0] += record.pollWeight }
+            if let key = record.route?.budgetKey { demand[key, default: 0] += record.pollWeight }
         }
         return demand
     }
@@ -125,12 +117,12 @@ extension Engine {
     /// - Parameter active: `activeJobsPerBudget()`, computed once by callers that loop.
     func pollBase(on budgetKey: BudgetKey, active: [BudgetKey: Double]? = nil) -> Duration {
         let demand = (active ?? activeJobsPerBudget())[budgetKey] ?? 1
-        return max(settings.interval, budget(for: budgetKey).spacing(activeJobs: demand, fraction: pollShare))
+        return max(settings.interval, gate.budget(budgetKey).spacing(activeJobs: demand, fraction: pollShare))
     }
 
-    /// When to ask again after a good answer that is not terminal.
-    func nextInterval(for record: JobRecord, profile: ProfileTarget, active: [BudgetKey: Double]? = nil) -> Duration {
-        nextInterval(for: record, base: pollBase(on: profile.budgetKey(for: record.state.key.service), active: active))
+    /// When to ask again after a good answer that is not terminal (a job with a route).
+    func nextInterval(for record: JobRecord, on route: JobRoute, active: [BudgetKey: Double]? = nil) -> Duration {
+        nextInterval(for: record, base: pollBase(on: route.budgetKey, active: active))
     }
 
     /// The same, on a base interval the caller already has.

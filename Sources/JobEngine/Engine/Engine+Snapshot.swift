@@ -17,7 +17,6 @@ extension Engine {
             guard let record = records[key] else { continue }
             var state = record.state
             state.requestInFlight = record.inFlight
-            let profile = profiles[record.profileName]
             jobCounts.add(state.status)
             if let job = state.job, !job.subJobs.isEmpty {
                 for sub in job.subJobs {
@@ -30,10 +29,10 @@ extension Engine {
             }
             if state.health == .detached {
                 // Not polled: its last known state is all there is.
-            } else if let profile, let stop = stop(of: profile, service: state.key.service), !state.isTerminal {
+            } else if let route = record.route, let stop = gate.stop(of: route), !state.isTerminal {
                 state.health = stop.health
             } else if state.health == .fresh, !state.isTerminal, let read = record.readElapsed,
-                      let profile, now - read > nextInterval(for: record, profile: profile, active: active) * 2 + .seconds(5) {
+                      let route = record.route, now - read > nextInterval(for: record, on: route, active: active) * 2 + .seconds(5) {
                 state.health = .stale
             }
             if let job = state.job, job.status == .running || job.status == .initial {
@@ -46,17 +45,17 @@ extension Engine {
         }
 
         // Each profile's own service, and every other service its jobs use.
-        var usedBudgets = Set(profiles.values.map { $0.budgetKey(for: $0.service) })
+        var usedBudgets = Set(routes.defaultRoutes.map(\.budgetKey))
         for record in records.values {
-            if let profile = profiles[record.profileName] { usedBudgets.insert(profile.budgetKey(for: record.state.key.service)) }
+            if let key = record.route?.budgetKey { usedBudgets.insert(key) }
         }
         let budgetUses = usedBudgets.sorted().map { key in
-            let budget = budgets[key] ?? newBudget(for: key)
+            let budget = gate.budget(key)
             let leaves = budget.leavesWindow(at: now).map { nowDate.addingTimeInterval(($0 - now).seconds) }
             return BudgetUse(credential: key.credential, endpoint: key.endpoint, usedLastMinute: budget.used(at: now), limitPerMinute: budget.limitPerMinute,
-                             stoppedReason: (stops[StopKey(budget: key, network: nil)] ?? stops.first { $0.key.budget == key }?.value)?.reason, leavesWindowAt: leaves)
+                             stoppedReason: gate.stopReason(of: key), leavesWindowAt: leaves)
         }
-        let throttle = throttles.values.filter { $0.until > now }.max { $0.until < $1.until }
+        let throttle = gate.longestThrottle(now: now)
         let throttledUntil = throttle.map { nowDate.addingTimeInterval(($0.until - now).seconds) }
 
         // Past the typical duration there is no estimate: "ETA 0s" beside a job running for

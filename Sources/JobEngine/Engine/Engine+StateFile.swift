@@ -16,7 +16,7 @@ extension Engine {
     /// through a profile that reaches where it lives; the others are kept, shown as detached,
     /// and saved again, so nothing is lost when a profile is edited or not loaded this time.
     /// - Parameter cutoff: finished jobs and events older than this are left out (`Retention`).
-    static func restoring(_ file: StateFile, profiles: [String: ProfileTarget], now: Duration, cutoff: Date? = nil) -> Restored {
+    static func restoring(_ file: StateFile, routes: RouteTable, now: Duration, cutoff: Date? = nil) -> Restored {
         var restored = Restored()
         let recent = cutoff.map { cutoff in file.events.filter { $0.at >= cutoff } } ?? file.events
         // Left out for age or for size, they count as dropped.
@@ -25,12 +25,14 @@ extension Engine {
         for saved in file.jobs {
             if let cutoff, Retention.isExpired(saved.job, readAt: saved.readAt, cutoff: cutoff) { continue }
             let entry = WatchEntry(profile: saved.profile, jobID: saved.jobID, service: saved.key?.service, label: saved.label)
-            let profile = profiles[saved.profile]
+            let profile = routes.profiles[saved.profile]
             let current = profile?.key(for: saved.jobID, service: saved.key?.service)
             // A version-1 entry takes the place of the profile it was saved under.
             let key = saved.key ?? current ?? .unplaced(jobID: saved.jobID)
             guard restored.records[key] == nil else { continue }
-            var record = JobRecord(entry: entry, key: key, dueAt: now)
+            // Polled through its profile only where that profile reaches it now.
+            let route = key == current ? profile.flatMap { routes.route(profile: $0.name, service: key.service) } : nil
+            var record = JobRecord(entry: entry, key: key, route: route, dueAt: now)
             record.state.job = saved.job
             record.state.readAt = saved.readAt
             if let job = saved.job {

@@ -17,17 +17,14 @@ public actor Engine {
     let logger: Logger
     let store: StateStore?
 
-    var profiles: [String: ProfileTarget]
+    /// Every profile's route to every service: worked out once, kept with each job.
+    let routes: RouteTable
     var records: [JobKey: JobRecord] = [:]
     var order: [JobKey] = []
-    var budgets: [BudgetKey: RateBudget] = [:]
-    /// Credentials refused by the server (401/403) and routes that cannot work as configured
-    /// (a certificate not trusted, a proxy login refused): never retried on their own.
-    var stops: [StopKey: PollStop] = [:]
-    /// Keyed by `Endpoint.identity` (host and port), as are the two below.
-    var throttles: [String: Throttle] = [:]
+    /// Budgets, throttles, requests in flight and stops: what polls and lookups may send.
+    var gate: RequestGate
+    /// The last error of each host (`Endpoint.identity`), for the header.
     var endpointErrors: [String: APIError] = [:]
-    var inFlightPerEndpoint: [String: Int] = [:]
     var typical = TypicalDurations()
     var random: SeededRandom
     var clockSkew: TimeInterval?
@@ -54,19 +51,13 @@ public actor Engine {
     let kicks: AsyncStream<Void>
     let kick: AsyncStream<Void>.Continuation
 
-    struct Throttle: Sendable {
-        var until: Duration
-        var attempts: Int
-        /// The server's `Retry-After`, when it gave one (it may be far longer than `until`).
-        var askedFor: TimeInterval?
-    }
-
     public init(
         profiles: [ProfileTarget], client: any JobFetching, lookups: (any ResourceLooking)? = nil, settings: EngineSettings = EngineSettings(),
         clock: EngineClock = .continuous, store: StateStore? = nil, restored: StateFile? = nil,
         logger: Logger = Logger(label: "jobwatch.engine", factory: { _ in SwiftLogNoOpLogHandler() })
     ) {
-        self.profiles = Dictionary(profiles.map { ($0.name, $0) }, uniquingKeysWith: { first, _ in first })
+        routes = RouteTable(profiles)
+        gate = RequestGate(routes: routes.all, defaultLimit: settings.requestsPerMinute, maxConcurrencyPerHost: settings.maxConcurrencyPerEndpoint)
         self.client = client
         self.lookups = lookups
         self.settings = settings
@@ -77,7 +68,7 @@ public actor Engine {
         (kicks, kick) = AsyncStream.makeStream(of: Void.self, bufferingPolicy: .bufferingNewest(1))
         if let restored {
             let cutoff = settings.retention.map { clock.date.addingTimeInterval(-$0.seconds) }
-            let restoredState = Self.restoring(restored, profiles: self.profiles, now: clock.elapsed, cutoff: cutoff)
+            let restoredState = Self.restoring(restored, routes: routes, now: clock.elapsed, cutoff: cutoff)
             records = restoredState.records
             order = restoredState.order
             log = restoredState.log
@@ -127,19 +118,21 @@ public actor Engine {
     /// Adds jobs to the watch list; jobs already watched are ignored. Returns the keys added.
     @discardableResult
     public func add(_ entries: [WatchEntry]) throws(AddProblem) -> [JobKey] {
-        var placed: [(WatchEntry, JobKey)] = []
+        var placed: [(WatchEntry, JobKey, JobRoute)] = []
         for entry in entries {
             if let problem = JobID.problem(with: entry.jobID) { throw .badJobID(entry.jobID, problem) }
-            guard let profile = profiles[entry.profile] else { throw .unknownProfile(entry.profile) }
-            placed.append((entry, profile.key(for: entry.jobID, service: entry.service)))
+            guard let profile = routes.profiles[entry.profile] else { throw .unknownProfile(entry.profile) }
+            let key = profile.key(for: entry.jobID, service: entry.service)
+            guard let route = routes.route(profile: profile.name, service: key.service) else { throw .unknownProfile(entry.profile) }
+            placed.append((entry, key, route))
         }
         var added: [JobKey] = []
         let now = clock.elapsed
-        for (entry, key) in placed where records[key] == nil {
+        for (entry, key, route) in placed where records[key] == nil {
             // The same ID from an older state file, whose place was never known: this is it now.
             let unplaced = JobKey.unplaced(jobID: key.jobID)
             if records.removeValue(forKey: unplaced) != nil { order.removeAll { $0 == unplaced } }
-            records[key] = JobRecord(entry: entry, key: key, dueAt: now)
+            records[key] = JobRecord(entry: entry, key: key, route: route, dueAt: now)
             order.append(key)
             added.append(key)
         }
@@ -165,10 +158,8 @@ public actor Engine {
         let keys = key.map { [$0] } ?? order
         for key in keys {
             guard var record = records[key], !record.state.isTerminal, record.state.health != .detached else { continue }
-            if let profile = profiles[record.state.entry.profile], case let budgetKey = profile.budgetKey(for: record.state.key.service) {
-                let cleared = stops.keys.filter { $0.budget == budgetKey }
-                for stopKey in cleared { stops[stopKey] = nil }
-                if !cleared.isEmpty { logger.info("credential retried on request", metadata: ["credential": "\(budgetKey)"]) }
+            if let budgetKey = record.route?.budgetKey, gate.clearStops(of: budgetKey) {
+                logger.info("credential retried on request", metadata: ["credential": "\(budgetKey)"])
             }
             record.nextDue = now
             records[key] = record

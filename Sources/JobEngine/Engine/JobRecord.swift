@@ -2,6 +2,8 @@ import JobModel
 /// The engine's private bookkeeping for one watched job.
 struct JobRecord: Sendable {
     var state: JobState
+    /// Where its requests go; `nil` when no loaded profile reaches it (restored, detached).
+    let route: JobRoute?
     /// Engine time of the last good answer.
     var readElapsed: Duration?
     /// When the job may be asked again; `nil` never (terminal).
@@ -18,10 +20,9 @@ struct JobRecord: Sendable {
     var unchangedAnswers = 0
     var inFlight = false
 
-    init(entry: WatchEntry, key: JobKey, dueAt: Duration) {
+    init(entry: WatchEntry, key: JobKey, route: JobRoute?, dueAt: Duration) {
         state = JobState(entry: entry, key: key)
+        self.route = route
         nextDue = dueAt
     }
-
-    var profileName: String { state.entry.profile }
 }

@@ -17,11 +17,3 @@ struct StopKey: Sendable, Hashable {
     /// `nil` for a credential's stop.
     var network: NetworkSettings?
 }
-
-extension Engine {
-    /// The stop that holds a profile's requests to a service's endpoint: its credential's, or its route's.
-    func stop(of profile: ProfileTarget, service: Service) -> PollStop? {
-        let budget = profile.budgetKey(for: service)
-        return stops[StopKey(budget: budget, network: nil)] ?? stops[StopKey(budget: budget, network: profile.network)]
-    }
-}

@@ -44,16 +44,4 @@ public struct ProfileTarget: Sendable, Hashable {
         let service = service ?? self.service
         return JobKey(service: service, endpoint: place ?? endpoint(for: service).identity, projectID: projectID, jobID: jobID)
     }
-
-    /// Budgets, throttles and stops are per credential and endpoint (host, port): the gateway
-    /// counts per AK and host, and a refused token says nothing of another token. ECS and CCE
-    /// jobs behind one host share its budget.
-    func budgetKey(for service: Service) -> BudgetKey {
-        BudgetKey(credential: credentialSource.budgetIdentity, endpoint: endpoint(for: service).identity)
-    }
-
-    /// The budgets any of its jobs may use.
-    var budgetKeys: Set<BudgetKey> {
-        Set(Service.all.map(budgetKey(for:)))
-    }
 }
