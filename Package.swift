@@ -107,13 +107,13 @@ let package = Package(
         ),
         .testTarget(
             name: "JobAPITests",
-            dependencies: ["JobModel", "JobAPI", "JobSimulator"],
+            dependencies: ["JobModel", "JobAPI", "JobSimulator", .product(name: "Crypto", package: "swift-crypto")],
             resources: [.copy("Fixtures")],
             swiftSettings: swiftSettings
         ),
         .testTarget(
             name: "JobEngineTests",
-            dependencies: ["JobModel", "JobEngine", "JobSimulator", .product(name: "Clocks", package: "swift-clocks")],
+            dependencies: ["JobModel", "JobAPI", "JobEngine", "JobSimulator", .product(name: "Clocks", package: "swift-clocks")],
             swiftSettings: swiftSettings
         ),
         .testTarget(name: "JobSimulatorTests", dependencies: ["JobModel", "JobSimulator", "JobAPI", "JobUI"], swiftSettings: swiftSettings),

@@ -2,7 +2,6 @@ import ArgumentParser
 import Foundation
 import JobModel
 import JobSession
-import JobAPI
 import JobUI
 
 extension JobWatch {

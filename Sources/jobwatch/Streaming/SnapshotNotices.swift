@@ -1,6 +1,5 @@
 import Foundation
 import JobModel
-import JobAPI
 import JobUI
 
 /// What a stream says about snapshots besides transitions, each once: a job's read problem

@@ -1,6 +1,5 @@
 import Foundation
 import JobModel
-import JobAPI
 import JobEngine
 import JobUI
 

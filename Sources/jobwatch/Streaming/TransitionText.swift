@@ -1,6 +1,5 @@
 import Foundation
 import JobModel
-import JobAPI
 import JobUI
 
 /// The lines of `wait` and the non-TTY stream, with full job and sub-job IDs (scripts, `grep`

@@ -1,7 +1,6 @@
 import Foundation
 import JobModel
 import JobSession
-import JobEngine
 
 /// What the environment says about the terminal, before (and without) asking terminfo.
 struct TerminalEnvironment: Sendable, Equatable {
