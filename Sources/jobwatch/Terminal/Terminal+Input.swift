@@ -54,7 +54,7 @@ extension Terminal {
             readAnything = true
             if result == jw_key_code_yes(), Int32(code) == KeyDecoder.pasteStartCode {
                 endText()
-                paste.begin()
+                paste.begin(at: .now)
             } else if result == jw_key_code_yes(), Int32(code) == KeyDecoder.pasteEndCode {
                 if let pasted = paste.end() { input.append(.paste(pasted)) }
             } else if paste.isOpen {
@@ -77,7 +77,7 @@ extension Terminal {
             }
         }
         endText()
-        if paste.isOverdue, let pasted = paste.end() { input.append(.paste(pasted)) }
+        if paste.isOverdue(at: .now), let pasted = paste.end() { input.append(.paste(pasted)) }
         for event in input { events?.yield(event) }
         return readAnything
     }

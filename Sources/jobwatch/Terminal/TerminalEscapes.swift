@@ -1,5 +1,6 @@
 import Foundation
 import JobModel
+import JobUI
 
 /// The few escape sequences written around ncurses (it has no API for them).
 enum TerminalEscapes {
@@ -21,7 +22,7 @@ enum TerminalEscapes {
     static let enablePaste = "\(esc)[?2004h"
     static let disablePaste = "\(esc)[?2004l"
     static let pasteStart = "\(esc)[200~"
-    static let pasteEnd = "\(esc)[201~"
+    static let pasteEnd = PasteBuffer.endMarker
 
     /// Longest text sent to the clipboard: xterm and tmux refuse or truncate much more.
     static let clipboardLimit = 64 * 1024

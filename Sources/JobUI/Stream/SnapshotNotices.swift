@@ -1,13 +1,12 @@
 import Foundation
 import JobModel
-import JobUI
 
 /// What a stream says about snapshots besides transitions, each once: a job's read problem
 /// when it starts (not per retry), a throttle, everything done; and, on stderr, clock skew and
 /// a state file that cannot be saved.
-struct SnapshotNotices {
-    var json: Bool
-    var allDoneNotice: (@Sendable (Snapshot) -> String)?
+public struct SnapshotNotices: Sendable {
+    public var json: Bool
+    public var allDoneNotice: (@Sendable (Snapshot) -> String)?
     private var problems: [JobKey: String] = [:]
     private var throttledUntil: Date?
     private var wasAllDone = false
@@ -15,7 +14,7 @@ struct SnapshotNotices {
     private var warnedSave: String?
     private var warnedNames: Set<String> = []
 
-    init(json: Bool, allDoneNotice: (@Sendable (Snapshot) -> String)?) {
+    public init(json: Bool, allDoneNotice: (@Sendable (Snapshot) -> String)?) {
         self.json = json
         self.allDoneNotice = allDoneNotice
     }
@@ -31,7 +30,7 @@ struct SnapshotNotices {
         }
     }
 
-    mutating func lines(for snapshot: Snapshot) -> [String] {
+    public mutating func lines(for snapshot: Snapshot) -> [String] {
         var out: [String] = []
         for state in snapshot.jobs {
             let signature = Self.signature(state)
@@ -62,7 +61,7 @@ struct SnapshotNotices {
         return out
     }
 
-    mutating func warnings(for snapshot: Snapshot) -> [String] {
+    public mutating func warnings(for snapshot: Snapshot) -> [String] {
         var out: [String] = []
         if snapshot.clockSkewWarning, !warnedSkew, let skew = snapshot.clockSkew {
             warnedSkew = true

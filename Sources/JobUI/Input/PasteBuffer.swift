@@ -1,36 +1,43 @@
-import JobModel
 /// Collects what the terminal sends between the bracketed-paste markers, across reads (a long
 /// paste arrives in several), so the whole paste becomes one `Key.paste`.
-struct PasteBuffer {
+public struct PasteBuffer: Sendable {
+    /// Bracketed paste's end marker (xterm mode 2004), as the terminal sends it.
+    public static let endMarker = "\u{1B}[201~"
+
     /// Scalars kept; the rest of a larger paste is dropped (no job ID list is that long).
-    static let limit = 64 * 1024
+    public static let limit = 64 * 1024
 
     private var scalars: String.UnicodeScalarView?
     private var count = 0
     /// The end marker as raw scalars: when its Esc came too late for curses to match the whole
     /// sequence (a slow link), it arrives as text and must still end the paste.
-    private static let rawEnd = Array(TerminalEscapes.pasteEnd.unicodeScalars)
+    private static let rawEnd = Array(endMarker.unicodeScalars)
     private var matchedEnd = 0
 
     /// A paste whose end marker never came (a terminal that lost it) must not swallow the
     /// keyboard: after this long, the next read ends it.
-    static let patience: Duration = .seconds(2)
-    private var openedAt = ContinuousClock.now
+    public static let patience: Duration = .seconds(2)
+    private var openedAt: ContinuousClock.Instant?
 
-    var isOpen: Bool { scalars != nil }
+    public init() {}
 
-    /// Open for longer than `patience`.
-    var isOverdue: Bool { isOpen && ContinuousClock.now - openedAt > Self.patience }
+    public var isOpen: Bool { scalars != nil }
 
-    mutating func begin() {
-        openedAt = ContinuousClock.now
+    /// Open for longer than `patience` at `now`.
+    public func isOverdue(at now: ContinuousClock.Instant) -> Bool {
+        guard isOpen, let openedAt else { return false }
+        return now - openedAt > Self.patience
+    }
+
+    public mutating func begin(at now: ContinuousClock.Instant) {
+        openedAt = now
         scalars = String.UnicodeScalarView()
         count = 0
         matchedEnd = 0
     }
 
     /// Adds a scalar; returns the pasted text when it completed the (raw) end marker.
-    mutating func append(_ scalar: Unicode.Scalar) -> String? {
+    public mutating func append(_ scalar: Unicode.Scalar) -> String? {
         guard scalars != nil else { return nil }
         if scalar == Self.rawEnd[matchedEnd] {
             matchedEnd += 1
@@ -50,7 +57,7 @@ struct PasteBuffer {
     }
 
     /// Ends the paste (curses matched the end marker); `nil` when none was open.
-    mutating func end() -> String? {
+    public mutating func end() -> String? {
         guard let text = scalars else { return nil }
         scalars = nil
         matchedEnd = 0

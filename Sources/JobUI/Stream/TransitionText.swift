@@ -1,13 +1,12 @@
 import Foundation
 import JobModel
-import JobUI
 
 /// The lines of `wait` and the non-TTY stream, with full job and sub-job IDs (scripts, `grep`
 /// and `jobwatch get` need them whole):
 /// `2026-05-01T08:09:10Z  baremetalBatchCreate 2c9eb2c5544cbf6101544f0602af2b4f  RUNNING → FAIL  3/24 sub-jobs failed: …`
 /// Text from the server or a jobs file may carry control characters: `StreamPrinter` escapes them.
-enum TransitionText {
-    static func line(_ t: Transition, unicode: Bool) -> String {
+public enum TransitionText {
+    public static func line(_ t: Transition, unicode: Bool) -> String {
         let arrow = unicode ? "→" : "->"
         let from = t.from?.description ?? "seen"
         var line = "\(stamp(t.at))  \(what(type: t.jobType, id: t.subJobID ?? t.key.jobID, subJobOf: t.subJobID == nil ? nil : t.key.jobID, label: t.label, service: t.key.service))"
@@ -19,7 +18,7 @@ enum TransitionText {
     }
 
     /// The state a job is known in when the stream starts: `… RUNNING (read 3m ago, from the state file)`.
-    static func known(_ state: JobState, now: Date, fromStateFile: Bool) -> String {
+    public static func known(_ state: JobState, now: Date, fromStateFile: Bool) -> String {
         var line = "\(stamp(now))  \(what(type: state.job?.type, id: state.key.jobID, subJobOf: nil, label: state.entry.label, service: state.key.service))  "
         line += state.job.map { $0.status.description } ?? "not read yet"
         var notes: [String] = []
@@ -32,7 +31,7 @@ enum TransitionText {
     }
 
     /// A job's read failing or not found, once per job and kind of problem.
-    static func problem(_ state: JobState, error: APIError?, now: Date) -> String {
+    public static func problem(_ state: JobState, error: APIError?, now: Date) -> String {
         let head = "\(stamp(now))  \(what(type: state.job?.type, id: state.key.jobID, subJobOf: nil, label: state.entry.label, service: state.key.service))  "
         switch state.health {
         case .notFound: return head + "NOT FOUND  \(error.map { "\($0)" } ?? "the API has no such job")"
@@ -43,7 +42,7 @@ enum TransitionText {
     }
 
     /// `… 12 running, 3 init, 21/24 sub-jobs done, 14m elapsed, last poll 4s ago`
-    static func progress(_ s: Snapshot, elapsed: TimeInterval, now: Date, unicode: Bool) -> String {
+    public static func progress(_ s: Snapshot, elapsed: TimeInterval, now: Date, unicode: Bool) -> String {
         var parts: [String] = []
         let c = s.jobCounts
         if c.running > 0 { parts.append("\(c.running) running") }
@@ -63,7 +62,7 @@ enum TransitionText {
     }
 
     /// `throttled until 21:04:10 (the server asked for 27777h46m)`.
-    static func throttled(until: Date, askedFor: TimeInterval?, now: Date) -> String {
+    public static func throttled(until: Date, askedFor: TimeInterval?, now: Date) -> String {
         var line = "\(stamp(now))  throttled (HTTP 429) until \(TimeText.format(until, timeZone: .current, now: now))"
         if let askedFor {
             line += " (the server asked for \(ElapsedText.format(askedFor))\(askedFor > until.timeIntervalSince(now) + 1 ? "; jobwatch waits at most 5m" : ""))"
@@ -80,5 +79,5 @@ enum TransitionText {
         return what
     }
 
-    static func stamp(_ date: Date) -> String { date.formatted(.iso8601) }
+    public static func stamp(_ date: Date) -> String { date.formatted(.iso8601) }
 }
