@@ -113,10 +113,7 @@ struct ProjectIDOriginTests {
         #expect(session.resolution("p")?.projectIDOrigin == "HUAWEICLOUD_SDK_PROJECT_ID")
     }
 
-    @Test(
-        "with no credential found (auth auto, loopback), HUAWEICLOUD_SDK_PROJECT_ID, named as such",
-        .disabled("bug: CredentialResolver.resolve returns the variable's project ID with source \"none\" when it finds no credential, so ProfileResolution names the origin \"none\"")
-    )
+    @Test("with no credential found (auth auto, loopback), HUAWEICLOUD_SDK_PROJECT_ID, named as such")
     func environmentVariableWithoutCredential() async throws {
         let scratch = try SessionScratch()
         defer { scratch.remove() }

@@ -181,6 +181,20 @@ struct SessionMakeTests {
         #expect((error as? UsageError)?.description == "--scenario and --speed go with --demo — add --demo, or drop them")
     }
 
+    @Test("a refused run leaves no log file behind")
+    func refusedRunOpensNoLog() async throws {
+        let scratch = try SessionScratch()
+        defer { scratch.remove() }
+        let log = (scratch.path as NSString).appendingPathComponent("jobwatch.log")
+        let flags = SessionFlags.with {
+            $0.logFile = log
+            $0.profile = "nowhere"
+        }
+        let error = await thrownError { _ = try await scratch.session(config: Self.onePlainProfile, flags: flags) }
+        #expect(error is UsageError)
+        #expect(!FileManager.default.fileExists(atPath: log))
+    }
+
     @Test("a config that does not load is the config's error, naming the file")
     func badConfig() async throws {
         let scratch = try SessionScratch()

@@ -41,6 +41,10 @@ public struct ProfileResolution: Sendable {
         if case .none = resolved.credential, !Endpoint.isLoopback(endpoint.host) {
             throw UsageError("no credentials for \(endpoint) — \(noCredentialHint)")
         }
+        // Without a credential its "project ID" is the environment's, named as such below.
+        if case .none = resolved.credential {
+            return Found(source: .fixed(.none), origin: resolved.source, projectID: nil)
+        }
         return Found(source: .fixed(resolved.credential), origin: resolved.source, projectID: resolved.projectID)
     }
 

@@ -34,9 +34,13 @@ public struct Session: Sendable {
         clientOptions.requestTimeout = config.poll.requestTimeout
         clientOptions.connectTimeout = config.poll.connectTimeout
 
-        let logger = try makeLogger(flags.logFile, environment: environment, proxySecrets: proxySecrets(flags: flags, config: config, environment: environment))
+        // Opened only once the flags are known to be right: a refused run leaves no log file.
+        func openLogger() throws(UsageError) -> Logger {
+            try makeLogger(flags.logFile, environment: environment, proxySecrets: proxySecrets(flags: flags, config: config, environment: environment))
+        }
 
         if flags.demo {
+            let logger = try openLogger()
             let demo = try await DemoServer.start(scenario: flags.scenario, speed: flags.speed)
             let given: JobIDText.Parsed
             do {
@@ -61,6 +65,7 @@ public struct Session: Sendable {
             let known = config.profiles.keys.sorted().joined(separator: ", ")
             throw UsageError("profile \(name.debugDescription) is not in the config — use one of: \(known.isEmpty ? "(none configured)" : known), or give --region/--endpoint")
         }
+        let logger = try openLogger()
 
         var references: [JobReference] = includeConfiguredJobs ? config.jobs : []
         let given = try readArguments(jobArguments, standardInput: standardInput)
