@@ -9,6 +9,9 @@ public struct DemoServer: Sendable {
     public static let profileName = "demo"
     public let simulator: JobSimulator
     public let profile: ProfileTarget
+    /// The scenario's jobs the API knows at start, each read on its service's path; the rest
+    /// join with `arrivals()`.
+    public let entries: [WatchEntry]
 
     public static func start(scenario: String?, speed: Double?) async throws -> DemoServer {
         var options = SimulatorOptions()
@@ -29,11 +32,24 @@ public struct DemoServer: Sendable {
         let endpoint = try Endpoint(parsing: url)
         var profile = ProfileTarget(name: profileName, endpoint: endpoint, projectID: DemoCredentials.projectID, credential: DemoCredentials.credential)
         profile.place = "demo simulator"
-        return DemoServer(simulator: simulator, profile: profile)
+        let entries = simulator.existingTopLevelJobs.map(Self.entry)
+        return DemoServer(simulator: simulator, profile: profile, entries: entries)
     }
 
-    /// Every job of the scenario with its service, so each is read on its own path.
-    public var entries: [WatchEntry] {
-        simulator.topLevelJobs.map { WatchEntry(profile: Self.profileName, jobID: $0.id, service: $0.service) }
+    /// The scenario's jobs as the API comes to know them (those of `entries` again first): a
+    /// demo never shows a job as not found because it was asked before it was created.
+    public func arrivals() -> AsyncStream<[WatchEntry]> {
+        let jobs = simulator.arrivals()
+        let (stream, continuation) = AsyncStream.makeStream(of: [WatchEntry].self)
+        let task = Task {
+            for await batch in jobs { continuation.yield(batch.map(Self.entry)) }
+            continuation.finish()
+        }
+        continuation.onTermination = { _ in task.cancel() }
+        return stream
+    }
+
+    private static func entry(_ job: SimulatedJob) -> WatchEntry {
+        WatchEntry(profile: profileName, jobID: job.id, service: job.service)
     }
 }

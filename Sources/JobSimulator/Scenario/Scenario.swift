@@ -60,7 +60,7 @@ public struct Scenario: Sendable {
 
     /// What the scenario holds, for printing and for tests.
     public var topLevelJobs: [SimulatedJob] {
-        jobs.map { SimulatedJob(service: $0.service, id: $0.id, type: $0.type, subJobCount: $0.subJobs.count) }
+        jobs.map { SimulatedJob(service: $0.service, id: $0.id, type: $0.type, subJobCount: $0.subJobs.count, createdAt: $0.createdAt) }
     }
 }
 
@@ -77,6 +77,8 @@ public struct SimulatedJob: Sendable, Hashable {
     /// The `job_type` (CCE: `spec.type`), e.g. `baremetalBatchCreate`, `CreateCluster`.
     public var type: String
     public var subJobCount: Int
+    /// Scenario seconds at which the API starts to know it (before, it answers 404).
+    public var createdAt: Double
 
     /// `ecs/ff80…`: the job named with its service, as the command line takes it.
     public var qualifiedID: String { "\(service.name)/\(id)" }

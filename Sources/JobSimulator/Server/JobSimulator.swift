@@ -39,6 +39,41 @@ public final class JobSimulator: Sendable {
     /// `--demo` watches (`WatchEntry(profile:jobID:service:)`) and `jobwatch simulator` lists.
     public var topLevelJobs: [SimulatedJob] { core.scenario.topLevelJobs }
 
+    /// The scenario's top-level jobs that the API knows now (the others answer 404 until their
+    /// creation time).
+    public var existingTopLevelJobs: [SimulatedJob] {
+        let t = core.scenarioElapsed
+        return topLevelJobs.filter { $0.createdAt <= t }
+    }
+
+    /// The scenario's top-level jobs as they come into being at its speed: first those the API
+    /// knows now, then each when its creation time comes, so a watcher adds a job only once
+    /// it can be read. Ends when the last one exists.
+    public func arrivals() -> AsyncStream<[SimulatedJob]> {
+        let core = self.core
+        let waiting = topLevelJobs.sorted { $0.createdAt < $1.createdAt }
+        let (stream, continuation) = AsyncStream.makeStream(of: [SimulatedJob].self)
+        let task = Task {
+            var pending = waiting[...]
+            while let next = pending.first, !Task.isCancelled {
+                let t = core.scenarioElapsed
+                let ready = pending.prefix { $0.createdAt <= t }
+                if ready.isEmpty {
+                    // Real time to its creation at this speed, woken a little late rather than
+                    // early; at least twice a second, as the injected clock may jump.
+                    let wait = min(0.5, (next.createdAt - t) / core.clock.speed)
+                    try? await Task.sleep(for: .seconds(wait) + .milliseconds(5))
+                    continue
+                }
+                continuation.yield(Array(ready))
+                pending = pending.dropFirst(ready.count)
+            }
+            continuation.finish()
+        }
+        continuation.onTermination = { _ in task.cancel() }
+        return stream
+    }
+
     /// The scenario's top-level job IDs, in display order, of every service (CCE's are UUIDs).
     public var topLevelJobIDs: [String] { topLevelJobs.map(\.id) }
 

@@ -122,9 +122,12 @@ extension JobWatch {
                 StandardStreams.err("jobwatch simulator: serving the metadata API (temporary credentials for \(DurationText.format(metadata.lifetime))): JOBWATCH_METADATA_URL=\(url) jobwatch --auth metadata …\n")
             }
             var lines = [url]
+            let now = simulator.scenarioElapsed
             for job in simulator.topLevelJobs {
                 let size = job.subJobCount > 0 ? ", \(job.subJobCount) sub-jobs" : ""
-                lines.append("\(job.qualifiedID) \(job.type) (\(JobKind.label(for: job.type, service: job.service))\(size))")
+                // Asked before then, the API answers 404, as the real one would: said, not hidden.
+                let later = job.createdAt > now ? ", created \(DurationText.format(.seconds(((job.createdAt - now) / speed).rounded(.up)))) from now" : ""
+                lines.append("\(job.qualifiedID) \(job.type) (\(JobKind.label(for: job.type, service: job.service))\(size)\(later))")
             }
             lines.append("")
             lines.append("# scenario \(options.scenario) at \(speed)x real time; watch it with:")

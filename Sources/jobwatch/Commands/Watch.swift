@@ -96,6 +96,11 @@ extension JobWatch {
             }
             let follower = try jobsFileTask(engine: engine, profile: session.defaultProfile, report: report)
             defer { follower?.cancel() }
+            // The demo's jobs join as its scenario creates them, never asked before they exist.
+            let arrivals = session.demo.map { demo in
+                Task { for await entries in demo.arrivals() { _ = try? await engine.add(entries) } }
+            }
+            defer { arrivals?.cancel() }
             let notifier = Notifier(onDone: notifications.onDone, onFail: notifications.onFail, report: report)
             if useDashboard {
                 try await runDashboard(engine: engine, session: session, store: store, notifier: notifier, environment: environment)
