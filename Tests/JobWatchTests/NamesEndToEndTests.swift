@@ -29,4 +29,22 @@ struct NamesEndToEndTests {
             #expect(plain.stdout.contains("server_id="), "\(plain)")
         }
     }
+
+    /// Names must not hold `get`'s answer: the demo's 24 BMS servers are one GET each within the
+    /// budget (minutes), so `get` prints once the jobs are read and a short grace has passed,
+    /// not at its timeout; `--names wait` waits up to the timeout for them.
+    @Test func namesDoNotHoldGetsAnswer() async throws {
+        let scratch = try Scratch()
+        defer { scratch.remove() }
+        let runner = try BinaryRunner(scratch: scratch)
+        let started = ContinuousClock.now
+        let result = try await runner.run(["get", "--demo", "--timeout", "45s"], timeout: .seconds(60))
+        #expect(result.exitCode == 0 || result.exitCode == 1, "\(result)")
+        #expect(result.stdout.contains("create servers"), "\(result)")
+        #expect(ContinuousClock.now - started < .seconds(40), "get waited out its timeout for names\n\(result)")
+
+        let usage = try await runner.run(["get", "--demo", "--names", "later"], timeout: .seconds(30))
+        #expect(usage.exitCode == 64, "\(usage)")
+    }
 }
+

@@ -11,6 +11,15 @@ public enum OneShotRead {
     /// The longest pause between them (the engine's backoff cap while `get` runs).
     public static let backoffCap: Duration = .seconds(2)
 
+    /// How long `get` waits for names once every job has its answer: names must not hold the
+    /// answer (`--names wait` waits up to the timeout instead).
+    public static let nameGrace: Duration = .seconds(2)
+
+    /// Until when `get` waits for names, once every job has its answer at `settledAt`.
+    public static func namesDeadline<I: InstantProtocol>(settledAt: I, deadline: I, waitForNames: Bool) -> I where I.Duration == Duration {
+        waitForNames ? deadline : min(settledAt.advanced(by: nameGrace), deadline)
+    }
+
     /// - Parameter deadline: when `get` stops waiting; a retry due later will not happen.
     public static func isSettled(_ state: JobState, deadline: Date) -> Bool {
         if state.readAt != nil || state.isSettled { return true }

@@ -77,12 +77,13 @@ extension JobWatch {
         /// Adds the jobs to an engine and waits until each has an answer worth printing
         /// (`OneShotRead`), or until `--timeout`.
         func read() async throws -> Result {
-            try await Self.read(common: common, timeout: reading.timeout, jobIDs: reading.jobIDs)
+            try await Self.read(common: common, reading: reading)
         }
 
         /// `read()` for any command that reads jobs as `get` does (`report`).
-        static func read(common: CommonOptions, timeout: String, jobIDs: [String]) async throws -> Result {
-            let limit = try DurationOption.parse(timeout, flag: "--timeout")
+        static func read(common: CommonOptions, reading: OneReadOptions) async throws -> Result {
+            let limit = try DurationOption.parse(reading.timeout, flag: "--timeout")
+            let jobIDs = reading.jobIDs
             var session = try await Session.start(common, jobArguments: jobIDs, includeConfiguredJobs: jobIDs.isEmpty, purpose: .read)
             // A request may not outlast the read itself.
             session.clientOptions.requestTimeout = min(session.clientOptions.requestTimeout, limit)
@@ -90,7 +91,12 @@ extension JobWatch {
             return try await session.withClient { client in
                 let engine = try await session.makeEngine(client: client, requireJobs: true)
                 let runner = Task { await engine.run() }
-                let snapshot = await Self.firstAnswers(from: engine, within: limit, reportRetries: reportRetries)
+                let deadline = ContinuousClock.now + limit
+                var snapshot = await Self.firstAnswers(from: engine, until: deadline, reportRetries: reportRetries)
+                if snapshot.lookupsOutstanding > 0 {
+                    let namesDeadline = OneShotRead.namesDeadline(settledAt: ContinuousClock.now, deadline: deadline, waitForNames: reading.names == .wait)
+                    snapshot = await Self.namesIn(from: engine, until: namesDeadline)
+                }
                 runner.cancel()
                 await runner.value
                 let budget = snapshot.budgets.map(\.limitPerMinute).min() ?? session.settings.requestsPerMinute
@@ -102,16 +108,16 @@ extension JobWatch {
             }
         }
 
-        static func firstAnswers(from engine: Engine, within limit: Duration, reportRetries: Bool) async -> Snapshot {
+        /// The first snapshot in which every job has its answer (`OneShotRead`), or the one at
+        /// `deadline`.
+        static func firstAnswers(from engine: Engine, until deadline: ContinuousClock.Instant, reportRetries: Bool) async -> Snapshot {
             let snapshots = await engine.snapshots()
-            let deadline = ContinuousClock.now + limit
-            let deadlineDate = Date().addingTimeInterval(limit.seconds)
+            let deadlineDate = Date().addingTimeInterval((deadline - .now).seconds)
             return await withTaskGroup(of: Snapshot?.self) { group in
                 group.addTask {
                     var retrying = 0
                     for await snapshot in snapshots {
-                        // Names asked for after the answers are waited for too: `get` prints them.
-                        if snapshot.jobs.allSatisfy({ OneShotRead.isSettled($0, deadline: deadlineDate) }), snapshot.lookupsOutstanding == 0 { return snapshot }
+                        if snapshot.jobs.allSatisfy({ OneShotRead.isSettled($0, deadline: deadlineDate) }) { return snapshot }
                         let now = snapshot.jobs.filter { $0.lastError != nil && !OneShotRead.isSettled($0, deadline: deadlineDate) }
                         if reportRetries, now.count != retrying, let error = now.first?.lastError {
                             let seconds = Int(max(0, deadlineDate.timeIntervalSinceNow).rounded(.up))
@@ -119,6 +125,25 @@ extension JobWatch {
                         }
                         retrying = now.count
                     }
+                    return nil
+                }
+                group.addTask {
+                    try? await Task.sleep(until: deadline)
+                    return nil
+                }
+                let first = await group.next() ?? nil
+                group.cancelAll()
+                if let first { return first }
+                return await engine.currentSnapshot()
+            }
+        }
+
+        /// The first snapshot with every name asked for answered, or the one at `deadline`.
+        static func namesIn(from engine: Engine, until deadline: ContinuousClock.Instant) async -> Snapshot {
+            let snapshots = await engine.snapshots()
+            return await withTaskGroup(of: Snapshot?.self) { group in
+                group.addTask {
+                    for await snapshot in snapshots where snapshot.lookupsOutstanding == 0 { return snapshot }
                     return nil
                 }
                 group.addTask {

@@ -34,7 +34,7 @@ extension JobWatch {
 
         func run() async throws {
             do {
-                let result = try await Get.read(common: common, timeout: reading.timeout, jobIDs: reading.jobIDs)
+                let result = try await Get.read(common: common, reading: reading)
                 let zone = reading.zone
                 let report = RolloutReport(result.states, now: Date(), zone: zone)
                 if let html {
