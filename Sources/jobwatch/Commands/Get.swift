@@ -108,53 +108,48 @@ extension JobWatch {
             }
         }
 
+        /// The engine's snapshots, newest first, until `deadline`; then the stream ends.
+        static func snapshots(of engine: Engine, until deadline: ContinuousClock.Instant) async -> AsyncStream<Snapshot> {
+            let source = await engine.snapshots()
+            let (stream, continuation) = AsyncStream.makeStream(of: Snapshot.self, bufferingPolicy: .bufferingNewest(1))
+            let forward = Task {
+                for await snapshot in source { continuation.yield(snapshot) }
+                continuation.finish()
+            }
+            let timer = Task {
+                try? await Task.sleep(until: deadline)
+                continuation.finish()
+            }
+            continuation.onTermination = { _ in
+                forward.cancel()
+                timer.cancel()
+            }
+            return stream
+        }
+
         /// The first snapshot in which every job has its answer (`OneShotRead`), or the one at
         /// `deadline`.
         static func firstAnswers(from engine: Engine, until deadline: ContinuousClock.Instant, reportRetries: Bool) async -> Snapshot {
-            let snapshots = await engine.snapshots()
             let deadlineDate = Date().addingTimeInterval((deadline - .now).seconds)
-            return await withTaskGroup(of: Snapshot?.self) { group in
-                group.addTask {
-                    var retrying = 0
-                    for await snapshot in snapshots {
-                        if snapshot.jobs.allSatisfy({ OneShotRead.isSettled($0, deadline: deadlineDate) }) { return snapshot }
-                        let now = snapshot.jobs.filter { $0.lastError != nil && !OneShotRead.isSettled($0, deadline: deadlineDate) }
-                        if reportRetries, now.count != retrying, let error = now.first?.lastError {
-                            let seconds = Int(max(0, deadlineDate.timeIntervalSinceNow).rounded(.up))
-                            CommandFailure.printError("retrying \(now.count) job\(now.count == 1 ? "" : "s") (\(error.httpStatus.map { "HTTP \($0)" } ?? error.message)) — up to \(seconds)s more; --timeout waits longer")
-                        }
-                        retrying = now.count
-                    }
-                    return nil
+            var retrying = 0
+            for await snapshot in await snapshots(of: engine, until: deadline) {
+                if snapshot.jobs.allSatisfy({ OneShotRead.isSettled($0, deadline: deadlineDate) }) { return snapshot }
+                let now = snapshot.jobs.filter { $0.lastError != nil && !OneShotRead.isSettled($0, deadline: deadlineDate) }
+                if reportRetries, now.count != retrying, let error = now.first?.lastError {
+                    let seconds = Int(max(0, deadlineDate.timeIntervalSinceNow).rounded(.up))
+                    CommandFailure.printError("retrying \(now.count) job\(now.count == 1 ? "" : "s") (\(error.httpStatus.map { "HTTP \($0)" } ?? error.message)) — up to \(seconds)s more; --timeout waits longer")
                 }
-                group.addTask {
-                    try? await Task.sleep(until: deadline)
-                    return nil
-                }
-                let first = await group.next() ?? nil
-                group.cancelAll()
-                if let first { return first }
-                return await engine.currentSnapshot()
+                retrying = now.count
             }
+            return await engine.currentSnapshot()
         }
 
         /// The first snapshot with every name asked for answered, or the one at `deadline`.
         static func namesIn(from engine: Engine, until deadline: ContinuousClock.Instant) async -> Snapshot {
-            let snapshots = await engine.snapshots()
-            return await withTaskGroup(of: Snapshot?.self) { group in
-                group.addTask {
-                    for await snapshot in snapshots where snapshot.lookupsOutstanding == 0 { return snapshot }
-                    return nil
-                }
-                group.addTask {
-                    try? await Task.sleep(until: deadline)
-                    return nil
-                }
-                let first = await group.next() ?? nil
-                group.cancelAll()
-                if let first { return first }
-                return await engine.currentSnapshot()
+            for await snapshot in await snapshots(of: engine, until: deadline) where snapshot.lookupsOutstanding == 0 {
+                return snapshot
             }
+            return await engine.currentSnapshot()
         }
 
         /// Jobs without an answer when the timeout came: still waiting on the server, or never
