@@ -3,8 +3,9 @@ import JobAPI
 
 /// Where and as whom the requests for one service go through one profile: the endpoint, the
 /// budget they spend, the stops that can hold them. Worked out once per profile and service
-/// when the engine starts (`RouteTable`): a profile never changes after that.
-struct JobRoute: Sendable, Hashable {
+/// when the engine starts (`RouteTable`): a profile never changes after that. A class, so each
+/// of a hundred thousand jobs holds a reference to its route, not a copy of its profile.
+final class JobRoute: Sendable {
     let profile: ProfileTarget
     let service: Service
     let endpoint: JobAPI.Endpoint
