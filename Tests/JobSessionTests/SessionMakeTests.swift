@@ -240,9 +240,9 @@ struct SessionMakeTests {
             {"profiles": {"p": {"endpoint": "https://127.0.0.1:18001", "project_id": "\#(Self.project)", "auth": "none", "ca_file": "\#(folder)"}}}
             """#
         let fromProfile = await thrownError { _ = try await scratch.session(config: config) }
-        #expect((fromProfile as? UsageError)?.description == "profiles.p.ca_file \(folder) is a directory — name a file in it instead")
+        #expect((fromProfile as? any UsageProblem)?.description == "profiles.p.ca_file \(folder) is a directory — name a file in it instead")
         let fromFlag = await thrownError { _ = try await scratch.session(config: config, flags: .with { $0.caFile = folder }) }
-        #expect((fromFlag as? UsageError)?.description == "--ca-file \(folder) is a directory — name a file in it instead")
+        #expect((fromFlag as? any UsageProblem)?.description == "--ca-file \(folder) is a directory — name a file in it instead")
     }
 
     // MARK: - Several profiles

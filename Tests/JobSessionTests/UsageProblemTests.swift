@@ -40,7 +40,7 @@ struct UsageProblemTests {
         #expect(Self.caught { _ = try Endpoint(parsing: "not a url") } is any UsageProblem)
         #expect(Self.caught { _ = try CredentialResolver.resolve(environment: ["HUAWEICLOUD_SDK_SK": "fake"], file: nil) } is any UsageProblem)
         #expect(Self.caught { _ = try ProxyServer(parsing: "ftp://127.0.0.1:21", origin: "--proxy") } is any UsageProblem)
-        #expect(Self.caught { try Session.checkWritable(NSTemporaryDirectory(), option: "--log-file") } is UsageError)
+        #expect(Self.caught { try Session.checkWritable(NSTemporaryDirectory(), option: "--log-file") } is any UsageProblem)
     }
 
     @Test("a usage error has one ' — ': a hint is added only when the text has no fix of its own")

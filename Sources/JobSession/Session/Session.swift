@@ -35,7 +35,7 @@ public struct Session: Sendable {
         clientOptions.connectTimeout = config.poll.connectTimeout
 
         // Opened only once the flags are known to be right: a refused run leaves no log file.
-        func openLogger() throws(UsageError) -> Logger {
+        func openLogger() throws -> Logger {
             try makeLogger(flags.logFile, environment: environment, proxySecrets: proxySecrets(flags: flags, config: config, environment: environment))
         }
 
@@ -124,7 +124,7 @@ public struct Session: Sendable {
     }
 
     /// `--log-file`'s logger, which never writes a secret the environment or a proxy holds.
-    static func makeLogger(_ path: String?, environment: [String: String], proxySecrets: [String] = []) throws(UsageError) -> Logger {
+    static func makeLogger(_ path: String?, environment: [String: String], proxySecrets: [String] = []) throws -> Logger {
         guard let path else {
             return Logger(label: "jobwatch", factory: { _ in SwiftLogNoOpLogHandler() })
         }
