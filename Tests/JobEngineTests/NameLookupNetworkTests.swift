@@ -23,7 +23,8 @@ struct NameLookupNetworkTests {
         #expect(servers.count == 24)
         #expect(Set(state.resources.keys) == servers, "every server named")
         #expect(state.resources.values.allSatisfy { $0.name?.hasPrefix("db-bare-") == true && $0.fixedAddress != nil })
-        #expect(await h.simulator.lookupRequestCount(.bmsServer) == 24, "one GET per server, never again")
+        let asked = await h.simulator.lookupRequestCount(.bmsServer)
+        #expect(asked < 12, "the list names many servers a request (\(asked) requests for 24)")
         #expect(bare.count >= 24)
         await h.shutdown()
 

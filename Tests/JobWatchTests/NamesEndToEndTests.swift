@@ -43,6 +43,10 @@ struct NamesEndToEndTests {
         #expect(result.stdout.contains("create servers"), "\(result)")
         #expect(ContinuousClock.now - started < .seconds(40), "get waited out its timeout for names\n\(result)")
 
+        // Waited for, the 24 BMS servers' names come from one page of BMS's list.
+        let named = try await runner.run(["get", "--demo", "--names", "wait", "--timeout", "45s"], timeout: .seconds(60))
+        #expect(named.stdout.components(separatedBy: "create server  db-bare-").count - 1 == 24, "\(named)")
+
         let usage = try await runner.run(["get", "--demo", "--names", "later"], timeout: .seconds(30))
         #expect(usage.exitCode == 64, "\(usage)")
     }

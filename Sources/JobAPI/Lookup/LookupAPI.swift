@@ -4,7 +4,8 @@ import JobModel
 public enum LookupAPI: String, Sendable, Hashable, Codable, CaseIterable {
     /// `GET /v1/{project_id}/cloudservers/detail?server_id=…`, or one server by its path.
     case ecsServers
-    /// `GET /v1/{project_id}/baremetalservers/{server_id}`: its list has no ID filter.
+    /// `GET /v1/{project_id}/baremetalservers/{server_id}`, or pages of its list
+    /// (`…/baremetalservers/detail?limit=1000&offset=PAGE`), which has no ID filter.
     case bmsServer
     /// `GET /v2/{project_id}/cloudvolumes/detail?ids=[…]`, or one volume by its path.
     case evsVolumes
@@ -30,11 +31,12 @@ public enum LookupAPI: String, Sendable, Hashable, Codable, CaseIterable {
         self == .evsVolumes ? .volume : .server
     }
 
-    /// IDs one request may carry: the documented 100 (ECS) and 60 (EVS), one for BMS.
+    /// IDs one request may carry: the documented 100 (ECS) and 60 (EVS); for BMS, a page of
+    /// its list (the documented largest, 1000 servers).
     public var batchLimit: Int {
         switch self {
         case .ecsServers: 100
-        case .bmsServer: 1
+        case .bmsServer: 1000
         case .evsVolumes: 60
         }
     }

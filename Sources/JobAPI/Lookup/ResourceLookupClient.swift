@@ -70,7 +70,13 @@ public final class ResourceLookupClient: Sendable {
         }
         switch target.api {
         case .bmsServer:
-            return ResourceLookup(resources: try await single(ids[0], at: target, credential: credential, now: now), requests: 1)
+            // No ID filter is documented: one page of the list (`offset` is the page, from 1,
+            // of up to 1000 servers). A server not on it is asked alone when retried.
+            let servers = try await list(
+                target, path: "/v1/{project_id}/baremetalservers/detail",
+                query: [.init("limit", "\(LookupAPI.bmsServer.batchLimit)"), .init("offset", "1")],
+                member: "servers", credential: credential, now: now)
+            return ResourceLookup(resources: Self.keep(servers, asked: ids), requests: 1)
         case .evsVolumes:
             let idList = "[" + ids.map { "\"\($0)\"" }.joined(separator: ",") + "]"
             let found = try await list(target, path: "/v2/{project_id}/cloudvolumes/detail", query: [.init("ids", idList)], member: "volumes", credential: credential, now: now)

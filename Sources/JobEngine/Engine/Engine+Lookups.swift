@@ -65,9 +65,8 @@ extension Engine {
                 continue
             }
             let keys = groups[group]!.sorted()
-            for start in stride(from: 0, to: keys.count, by: group.api.batchLimit) {
+            for batch in LookupBatches.batches(group.api, keys, firstAsked: { names.pending[$0]?.attempts == 0 }) {
                 guard gate.hasRoom(at: route.host) else { break }
-                let batch = Array(keys[start..<min(keys.count, start + group.api.batchLimit)])
                 let cost = Self.requestsAtMost(group.api, ids: batch.count)
                 guard let slot = lookupSlot(route.budgetKey, cost: cost, now: now) else { break }
                 if slot > now {

@@ -3,7 +3,7 @@ import JobAPI
 import JobModel
 
 /// The name lookups (SERVICES.md §8): one server or volume by ID, ECS's list filtered by
-/// `server_id`, EVS's by `ids=[…]`.
+/// `server_id`, EVS's by `ids=[…]`, BMS's in pages.
 extension SimulatorCore {
     func lookupAnswer(_ request: ReceivedRequest, route: LookupRoute, now: Date, requestID: String) -> SimulatedAnswer {
         guard request.method.uppercased() == "GET" else { return ErrorBodies.methodNotAllowed(requestID: requestID) }
@@ -17,8 +17,15 @@ extension SimulatorCore {
         }
         switch route.api {
         case .bmsServer:
-            // No ID filter is documented for BMS's list: jobwatch never asks it.
-            return ErrorBodies.noSuchAPI(requestID: requestID)
+            // No ID filter, as documented: `offset` is the page (from 1), `limit` its size
+            // (1000 when an offset is given, else 25), `count` every server there is.
+            let items = request.queryItems
+            let hasOffset = items.contains { $0.name == "offset" }
+            let page = max(1, items.last { $0.name == "offset" }.flatMap { Int($0.value) } ?? 1)
+            let limit = min(1000, max(1, items.last { $0.name == "limit" }.flatMap { Int($0.value) } ?? (hasOffset ? 1000 : 25)))
+            let all = projectMatches ? catalog.order.compactMap { catalog.entry($0, api: .bmsServer, at: t)?.json(at: t) } : []
+            let shown = all.dropFirst((page - 1) * limit).prefix(limit)
+            return .json(200, .object([.init("count", .int(all.count)), .init("servers", .array(Array(shown)))]))
         case .evsVolumes:
             let ids = Self.volumeIDs(request.queryItems.last { $0.name == "ids" }?.value ?? "")
             let found = projectMatches ? ids.compactMap { catalog.entry($0, api: .evsVolumes, at: t)?.json(at: t) } : []
