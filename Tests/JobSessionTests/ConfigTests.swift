@@ -296,4 +296,11 @@ struct ConfigTests {
     func formattedDurationsParseBack(_ duration: Duration) {
         #expect(DurationText.parse(DurationText.format(duration)) == duration)
     }
+
+    @Test func uiThemeIsReadAndOnlyItsThreeValues() throws {
+        #expect(try Self.parse(#"{"ui": {"theme": "light"}}"#).ui.theme == .light)
+        #expect(try Self.parse("{}").ui.theme == .auto)
+        #expect(throws: ConfigError.self) { try Self.parse(#"{"ui": {"theme": "solarized"}}"#) }
+    }
 }
+

@@ -76,7 +76,7 @@ extension JobwatchConfig {
     static let profileKeys = ["region", "project_id", "endpoint", "endpoints", "service", "auth", "credentials_file", "credentials_section", "ca_file", "proxy", "requests_per_minute"]
     static let jobKeys = ["id", "profile", "service", "label"]
     static let pollKeys = ["interval", "requests_per_minute", "max_concurrency", "request_timeout", "connect_timeout", "slow_factor", "retention", "heartbeat"]
-    static let uiKeys = ["time_zone", "bell", "color", "expand_failed", "names"]
+    static let uiKeys = ["time_zone", "bell", "color", "theme", "expand_failed", "names"]
 
     /// The gateway's quotas seen in public: 10 to 100 a minute; 6000 (100 a second) is a ceiling
     /// no account has, so a larger number is a typo.
@@ -215,6 +215,7 @@ extension JobwatchConfig {
         if let n = members["time_zone"] { ui.timeZone = try n.choice(["local": .local, "utc": .utc]) }
         if let n = members["bell"] { ui.bell = try n.bool() }
         if let n = members["color"] { ui.color = try n.choice(["auto": .auto, "never": .never, "always": .always]) }
+        if let n = members["theme"] { ui.theme = try n.choice(["auto": .auto, "dark": .dark, "light": .light]) }
         if let n = members["expand_failed"] { ui.expandFailed = try n.bool() }
         if let n = members["names"] { ui.names = try n.bool() }
         return ui

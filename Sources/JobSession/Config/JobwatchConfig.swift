@@ -103,6 +103,8 @@ public struct JobwatchConfig: Sendable, Hashable {
         /// Ring the terminal bell when a job finishes.
         public var bell: Bool = false
         public var color: ColorChoice = .auto
+        /// The background the colours are chosen for: `auto` asks the terminal.
+        public var theme: ThemeChoice = .auto
         /// Open failed batch jobs to show their failed sub-jobs.
         public var expandFailed: Bool = true
         /// Look up the names of servers and volumes jobs name (`--no-names` turns it off).
@@ -112,6 +114,13 @@ public struct JobwatchConfig: Sendable, Hashable {
 
         public enum TimeZoneChoice: String, Sendable, Hashable, CaseIterable {
             case local, utc
+        }
+
+        public enum ThemeChoice: String, Sendable, Hashable, CaseIterable {
+            /// `COLORFGBG`, else the terminal's answer to OSC 11, else dark.
+            case auto
+            case dark
+            case light
         }
 
         public enum ColorChoice: String, Sendable, Hashable, CaseIterable {

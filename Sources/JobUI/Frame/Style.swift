@@ -1,7 +1,9 @@
 import JobModel
-/// The eight basic terminal colours (a 256-colour terminal may map `gray` to a real grey).
-public enum TerminalColor: Sendable, Hashable, CaseIterable {
+/// The eight basic terminal colours (a 256-colour terminal may map `gray` to a real grey), or
+/// one of a 256-colour terminal's (the palette uses those only where there are 256).
+public enum TerminalColor: Sendable, Hashable {
     case black, red, green, yellow, blue, magenta, cyan, white, gray
+    case indexed(UInt8)
 }
 
 /// How a cell looks. `nil` colours mean the terminal's default.

@@ -138,13 +138,14 @@ extension JobWatch {
         /// The full-screen dashboard until the user quits, a quit signal, or the terminal goes.
         private func runDashboard(engine: Engine, session: Session, store: StateStore?, notifier: Notifier, environment: [String: String]) async throws {
             let dashboardEnvironment = TerminalEnvironment.applying(session.config.ui.color, to: environment)
-            let options = DashboardOptions(
+            var options = DashboardOptions(
                 bell: bell || session.config.ui.bell,
                 context: context(session),
                 utc: utc || session.config.ui.timeZone == .utc,
                 expandFailed: session.config.ui.expandFailed,
                 earlierEvents: await engine.eventLog()
             )
+            options.theme = session.config.ui.theme
             let snapshots = await engine.snapshots()
             let transitions = await engine.transitions()
             let forwarded = notifier.isActive ? await engine.transitions() : nil

@@ -79,6 +79,8 @@ struct ColorPalette {
         case .cyan?: Int16(COLOR_CYAN)
         case .white?: Int16(COLOR_WHITE)
         case .gray?: colors >= 256 ? 244 : hasBrightColors ? 8 : Int16(COLOR_WHITE)
+        // The palette asks for these only with 256 colours.
+        case .indexed(let index)?: colors >= 256 ? Int16(index) : defaultColor
         }
     }
 }

@@ -2,6 +2,7 @@ import CNcursesw
 import Foundation
 import JobModel
 import JobUI
+import JobSession
 
 /// The ncurses screen: starts and restores the terminal, draws `Frame`s, reads keys.
 ///
@@ -24,6 +25,8 @@ final class Terminal {
     }
 
     let environment: TerminalEnvironment
+    /// `ui.theme`: the background to draw for, or `auto` to ask.
+    let theme: JobwatchConfig.UISettings.ThemeChoice
     /// What was detected at `start()`.
     private(set) var capabilities = TerminalCapabilities(colors: 0, unicode: false)
     var screen: OpaquePointer?
@@ -53,8 +56,9 @@ final class Terminal {
     /// A bracketed paste being read (it may span several reads).
     var paste = PasteBuffer()
 
-    init(environment: [String: String] = ProcessInfo.processInfo.environment) {
+    init(environment: [String: String] = ProcessInfo.processInfo.environment, theme: JobwatchConfig.UISettings.ThemeChoice = .auto) {
         self.environment = TerminalEnvironment(environment)
+        self.theme = theme
     }
 
     var isRunning: Bool { screen != nil }
@@ -85,6 +89,8 @@ final class Terminal {
         // SIGTSTP and SIGWINCH handlers only where the disposition is still the default, and
         // those would run curses code on whatever thread the signal happens to hit.
         guard TerminalLost.claimForeground() else { throw TerminalLost() }
+        // Asked before curses owns the tty; without colour there is nothing to choose.
+        let background = environment.noColor ? Background.dark : BackgroundQuery.background(theme: theme, colorFGBG: environment.colorFGBG)
         let (stream, continuation) = AsyncStream.makeStream(of: TerminalEvent.self)
         events = continuation
         signals = TerminalSignals(terminal: self)
@@ -116,7 +122,7 @@ final class Terminal {
         define_key(TerminalEscapes.pasteStart, KeyDecoder.pasteStartCode)
         define_key(TerminalEscapes.pasteEnd, KeyDecoder.pasteEndCode)
         palette = environment.noColor ? ColorPalette() : (ColorPalette.start() ?? ColorPalette())
-        capabilities = TerminalCapabilities(colors: palette.colors, unicode: jw_codeset_is_utf8() != 0)
+        capabilities = TerminalCapabilities(colors: palette.colors, unicode: jw_codeset_is_utf8() != 0, background: background)
 
         CrashGuard.install(exitSequence: exitSequence(), shellModes: haveShellModes ? shellModes : nil)
         if environment.speaksXtermOSC { writeDirect(TerminalEscapes.pushTitle) }

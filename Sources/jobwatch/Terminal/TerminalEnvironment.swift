@@ -10,6 +10,8 @@ struct TerminalEnvironment: Sendable, Equatable {
     var insideTmux: Bool
     /// Inside GNU screen (`$STY`): OSC sequences must be wrapped in a DCS passthrough.
     var insideScreen: Bool
+    /// `fg;bg` colour numbers, as rxvt, Konsole and others say what the terminal shows.
+    var colorFGBG: String?
 
     init(_ environment: [String: String]) {
         term = environment["TERM"].flatMap { $0.isEmpty ? nil : $0 }
@@ -17,6 +19,7 @@ struct TerminalEnvironment: Sendable, Equatable {
         noColor = environment["NO_COLOR"] != nil
         insideTmux = environment["TMUX"].map { !$0.isEmpty } ?? false
         insideScreen = !insideTmux && (environment["STY"].map { !$0.isEmpty } ?? false)
+        colorFGBG = environment["COLORFGBG"]
     }
 
     /// The environment the dashboard sees for `ui.color`: `never` sets `NO_COLOR`; `always`

@@ -54,7 +54,7 @@ final class DashboardDriver {
         self.transitions = transitions
         self.control = control
         self.options = options
-        self.terminal = Terminal(environment: environment)
+        self.terminal = Terminal(environment: environment, theme: options.theme)
         self.now = now
         self.clock = clock
         var state = ViewState()

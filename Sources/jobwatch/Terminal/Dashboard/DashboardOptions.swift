@@ -1,4 +1,5 @@
 import JobModel
+import JobSession
 
 /// How the dashboard behaves, from the command line.
 struct DashboardOptions: Sendable {
@@ -18,6 +19,8 @@ struct DashboardOptions: Sendable {
     var expandFailed = true
     /// Transitions from before this session (the state file), oldest first.
     var earlierEvents: [Transition] = []
+    /// `ui.theme`: the background the colours are chosen for (`auto`: ask the terminal).
+    var theme: JobwatchConfig.UISettings.ThemeChoice = .auto
 
     init(bell: Bool = false, context: String = "", utc: Bool = false, expandFailed: Bool = true, earlierEvents: [Transition] = []) {
         self.bell = bell
