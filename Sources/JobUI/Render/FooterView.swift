@@ -48,7 +48,8 @@ enum FooterView {
                 // Cut to the width, with an ellipsis: a long ID in a notice must not run off.
                 line.add(notice, columns: width, palette.bold, ellipsis: context.ellipsis)
             } else {
-                line.add(KeyHelp.footer(unicode: context.unicode), columns: width, palette.dim, ellipsis: context.ellipsis)
+                // Whole hints only, as many as fit: quit and help first, then the table's order.
+                line.add(fields: KeyHelp.footerHints(unicode: context.unicode).map { LineField($0, palette.dim, priority: .medium) }, ellipsis: context.ellipsis)
             }
         }
         return (line.row(), nil)
