@@ -161,7 +161,7 @@ struct TimelineRenderTests {
 
     @Test func helpAndFooterListV() {
         var state = Fixtures.state()
-        state.mode = .help
+        state.mode = .help(offset: 0)
         let help = Fixtures.render(Fixtures.snapshot(), state)
         #expect(help.lines.contains { $0.contains("v") && $0.contains("timeline") })
         #expect(KeyHelp.footer(unicode: true).contains("v timeline"))
