@@ -101,8 +101,8 @@ struct TimelineRenderTests {
         let frame = Fixtures.render(Fixtures.snapshot(), timelineState(width: 40, height: 12), width: 40, height: 12)
         #expect(frame.rows.count == 12)
         for row in frame.rows { #expect(row.width == 40) }
-        // Two header lines on a short terminal; the percentiles say what they are of, whole.
-        #expect(frame.lines[2].hasPrefix("Timeline: create servers"))
+        // Two header lines on a short terminal; whole fields only on the timeline's own lines.
+        #expect(frame.lines[2] == "Timeline: create servers · 1 failed")
         #expect(frame.lines[3] == "p50 3m34s  p90 3m47s of 2 finished")
         #expect(frame.lines[4].hasPrefix(String(repeating: " ", count: 13) + "04:04"))
         #expect(frame.lines[5].hasPrefix("✔ 2c9e…2b6"))

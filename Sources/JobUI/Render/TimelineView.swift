@@ -15,10 +15,14 @@ enum TimelineView {
 
         var title = LineBuilder(width: width)
         let counts = timeline.counts
-        title.add("Timeline: \(timeline.title)", palette.title)
-        title.add((unicode ? " — " : " - ") + "\(timeline.bars.count) \(timeline.bars.count == 1 ? "row" : "rows")", palette.title)
-        if counts.fail > 0 { title.add("\(context.separator)\(counts.fail) failed", palette.error) }
-        title.add("\(context.separator)v tree", palette.dim)
+        // Narrow, whole fields go and the name is cut before the count of failures goes.
+        var titleFields = [
+            LineField("Timeline: \(timeline.title)", palette.title, priority: .high, cutTo: 16),
+            LineField("\(timeline.bars.count) \(timeline.bars.count == 1 ? "row" : "rows")", palette.title, priority: .medium, lead: .init(text: unicode ? " — " : " - ", style: palette.title)),
+        ]
+        if counts.fail > 0 { titleFields.append(LineField("\(counts.fail) failed", palette.error, priority: .always, lead: .init(text: context.separator, style: palette.error))) }
+        titleFields.append(LineField("v tree", palette.dim, priority: .low, lead: .init(text: context.separator, style: palette.dim)))
+        title.add(fields: titleFields, ellipsis: context.ellipsis)
         rows.append(title.row())
 
         rows.append(statsRow(context, timeline, width: width))
