@@ -94,6 +94,17 @@ struct HeaderWholeFieldsTests {
         #expect(Self.header(test, width: 200, height: 24)[2].hasSuffix("permissions · poll 2s ago · budget 12/30 per min"))
     }
 
+    /// Narrowing, the host goes first, then the jobs' counts, the program's name, the profile.
+    @Test(arguments: [
+        (120, "jobwatch prod · bms.cn-north-4.myhuaweicloud.com  jobs 2: ✔0 ✖1 ▶1 ○0  sub-jobs 56: ✔11 ✖2 ▶41 ○2"),
+        (80, "jobwatch prod  jobs 2: ✔0 ✖1 ▶1 ○0  sub-jobs 56: ✔11 ✖2 ▶41 ○2"),
+        (60, "jobwatch prod  sub-jobs 56: ✔11 ✖2 ▶41 ○2"),
+        (40, "prod  sub-jobs 56: ✔11 ✖2 ▶41 ○2"),
+    ])
+    func theSummaryLineNarrowing(_ width: Int, _ expected: String) {
+        #expect(Self.header(Self.cases[2], width: width, height: 30)[0] == expected)
+    }
+
     @Test func theRolloutAt80x24() {
         let lines = Self.header(Self.cases[2], width: 80, height: 24)
         #expect(lines == [

@@ -24,28 +24,33 @@ enum HeaderView {
     }
 
     /// `PAUSED jobwatch prod · host  jobs 3: ✔1 ✖1 ▶1  sub-jobs 20: ✔12 ✖2 ▶6`. Narrower, the
-    /// program's name goes first, then the host, the profile, the jobs' counts; the sub-jobs'
-    /// counts (every server's outcome) stay.
+    /// host goes first, then the jobs' counts (each job has its row below), the program's name
+    /// and the profile; the sub-jobs' counts (every server's outcome) stay.
     private static func summaryFields(_ context: RenderContext) -> [LineField] {
         let palette = context.palette
+        let space = LineField.Piece(text: " ", style: .plain)
         var fields: [LineField] = []
         if context.state.isPaused { fields.append(LineField(" PAUSED ", palette.paused, priority: .always)) }
-        fields.append(LineField("jobwatch", palette.title, priority: .least, lead: .init(text: " ", style: .plain)))
+        fields.append(LineField("jobwatch", palette.title, priority: .medium, lead: space))
         let where_ = context.state.context.isEmpty ? profiles(context.snapshot) : context.state.context
-        if !where_.isEmpty {
-            // `prod · bms.cn-north-4.myhuaweicloud.com`, or just `prod`.
-            let forms = [where_, shortContext(where_)].compactMap { $0 }.map { [LineField.Piece(text: $0, style: palette.bold)] }
-            fields.append(LineField(forms: forms, priority: .medium, lead: .init(text: " ", style: .plain)))
+        if let (profile, separator, host) = split(where_) {
+            fields.append(LineField(profile, palette.bold, priority: .high, lead: space))
+            fields.append(LineField(host, palette.bold, priority: .least, lead: .init(text: separator, style: palette.bold)))
+        } else if !where_.isEmpty {
+            fields.append(LineField(where_, palette.bold, priority: .high, lead: space))
         }
-        fields.append(LineField(forms: [counts("jobs", context.snapshot.jobCounts, context)], priority: .high))
+        fields.append(LineField(forms: [counts("jobs", context.snapshot.jobCounts, context)], priority: .low))
         fields.append(LineField(forms: [counts("sub-jobs", context.snapshot.subJobCounts, context)], priority: .highest))
         return fields
     }
 
-    /// The context up to its first separator (`prod` of `prod · host`); `nil` if it has none.
-    private static func shortContext(_ text: String) -> String? {
+    /// `prod · bms.cn-north-4.myhuaweicloud.com` as the profile, its separator and the host;
+    /// `nil` without a separator.
+    private static func split(_ context: String) -> (String, String, String)? {
         for separator in [" · ", " - "] {
-            if let range = text.range(of: separator) { return String(text[..<range.lowerBound]) }
+            if let range = context.range(of: separator) {
+                return (String(context[..<range.lowerBound]), separator, String(context[range.upperBound...]))
+            }
         }
         return nil
     }
