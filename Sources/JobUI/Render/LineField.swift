@@ -16,7 +16,8 @@ struct LineField {
         var style: Style
     }
 
-    /// From the fullest to the shortest, each drawn whole (`prod · host`, then `prod`).
+    /// From the fullest to the shortest, each drawn whole (`throttled until 20:10:00 (the server
+    /// asked for 1h)`, then without what the server asked).
     var forms: [[Piece]]
     var priority: Priority
     /// Goes before the field when another is shown before it (`"  "`, `" · "`).
