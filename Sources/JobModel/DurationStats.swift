@@ -1,7 +1,8 @@
 import Foundation
 
 /// Percentiles and a histogram of a batch's sub-job durations, shared by the timeline view and
-/// the report so both say the same numbers.
+/// the report so both say the same numbers (which durations: the caller's; stragglers are
+/// `StragglerThreshold`'s).
 public struct DurationStats: Sendable, Hashable {
     /// The durations, ascending.
     public let sorted: [TimeInterval]
@@ -38,12 +39,5 @@ public struct DurationStats: Sendable, Hashable {
             counts[Swift.min(buckets - 1, Swift.max(0, index))] += 1
         }
         return counts
-    }
-
-    /// Whether `duration` is past the p90 of these (finished siblings') durations. Fewer than
-    /// three finished siblings say nothing about what is typical.
-    public func isStraggler(_ duration: TimeInterval) -> Bool {
-        guard sorted.count >= 3, let p90 else { return false }
-        return duration > p90
     }
 }

@@ -22,11 +22,4 @@ struct DurationStatsTests {
         #expect(Sparkline.text([3, 1, 0, 0, 2], unicode: true) == "█▃  ▆")
         #expect(Sparkline.text([3, 1, 0, 0, 2], unicode: false) == "#:  +")
     }
-
-    @Test func stragglersArePastP90OfAtLeastThree() {
-        let stats = DurationStats([60, 61, 62, 63, 64, 65, 66, 67, 68, 69])
-        #expect(stats.isStraggler(100))
-        #expect(!stats.isStraggler(68))
-        #expect(!DurationStats([60, 61]).isStraggler(1000))
-    }
 }

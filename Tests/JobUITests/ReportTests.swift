@@ -39,7 +39,9 @@ struct ReportTests {
         #expect(lines.contains("| ✖ | BMS | create servers `\(Fixtures.failedBatchID)` | FAIL (failed) | 2019-04-25 20:04:34 +00:00 | 2019-04-25 20:08:41 +00:00 | 4m07s | 2/2, 1 failed |"))
         #expect(lines.contains("| ▶ | BMS | reboot rack 7 `\(Fixtures.runningBatchID)` | RUNNING (running) | 2019-04-25 20:05:34 +00:00 | – | 4m00s | 1/3 |"))
         #expect(lines.contains("- **Quota exceeded for instances** (`BMS.0102`) — 1 sub-job: `2c9eb2c5544cbf6101544f0635672b61`"))
-        #expect(lines.contains("p50 3m34s · p90 3m47s · max 3m47s over 2 finished sub-jobs · 0 stragglers past p90"))
+        #expect(lines.contains("p50 3m34s · p90 3m47s · max 3m47s of 2 finished sub-jobs · 0 stragglers past p90"))
+        // Unfinished: how many, and the bar stragglers are past (the engine flagged one slow).
+        #expect(lines.contains("p50 59s · p90 59s · max 59s of 1 finished sub-job, 2 unfinished · 1 straggler (1 still running); the p90 counting unfinished sub-jobs at their time so far is 3m58s"))
         #expect(lines.contains("| `2c9eb2c5544cbf6101544f0635672b61` | FAIL | 3m47s |"))
         let blocks = GanttSyntax.blocks(in: lines)
         #expect(blocks.count == 2)

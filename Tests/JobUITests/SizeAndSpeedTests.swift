@@ -11,7 +11,7 @@ struct SizeAndSpeedTests {
         var failed = Fixtures.failedBatch
         failed.job!.entities.subJobs[1].entities.errorMessage = ErrorcodeMessage(raw: "", message: "实例配额不足，请联系管理员提升配额后重试 ✔ 👍")
         let snapshot = Fixtures.snapshot([failed, Fixtures.runningBatch, Fixtures.single])
-        for mode in [Mode.normal, .help, .eventLog(offset: 0), .timeline(offset: 0), .searching(text: "配额"), .addingJob(text: String(repeating: "x", count: 300), problem: nil)] {
+        for mode in [Mode.normal, .help(offset: 0), .eventLog(offset: 0), .timeline(offset: 0), .searching(text: "配额"), .addingJob(text: String(repeating: "x", count: 300), problem: nil)] {
             var state = Fixtures.state(width: width, height: height)
             state.mode = mode
             state.frozen = snapshot

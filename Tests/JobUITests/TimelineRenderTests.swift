@@ -36,7 +36,7 @@ struct TimelineRenderTests {
         let frame = Fixtures.render(Fixtures.snapshot(), timelineState())
         let lines = Array(frame.lines[3..<9])
         #expect(lines[0] == "Timeline: create servers — 2 rows · 1 failed · v tree")
-        #expect(lines[1].hasPrefix("p50 3m34s  p90 3m47s  max 3m47s  3m34s "))
+        #expect(lines[1].hasPrefix("p50 3m34s  p90 3m47s  max 3m47s of 2 finished  3m34s "))
         #expect(lines[1].hasSuffix(" 3m47s"))
         // The axis starts at the first begin (04:04:47 in Shanghai) under the bars' track.
         #expect(lines[2].hasPrefix(String(repeating: " ", count: 23) + "04:04"))
@@ -60,8 +60,8 @@ struct TimelineRenderTests {
         let frame = Fixtures.render(Fixtures.snapshot(), state)
         let lines = Array(frame.lines[3..<9])
         #expect(lines[0].hasPrefix("Timeline: reboot rack 7 — 3 rows"))
-        // One finished sub-job: percentiles of one.
-        #expect(lines[1].hasPrefix("p50 59s  p90 59s  max 59s"))
+        // One finished sub-job: percentiles of one, and said so.
+        #expect(lines[1].hasPrefix("p50 59s  p90 59s  max 59s of 1 finished"))
         let success = lines[3], running = lines[4], waiting = lines[5]
         #expect(success.hasPrefix("✔ "))
         #expect(running.hasPrefix("▶*"), "the engine's slow sub-job is flagged")
@@ -101,8 +101,9 @@ struct TimelineRenderTests {
         let frame = Fixtures.render(Fixtures.snapshot(), timelineState(width: 40, height: 12), width: 40, height: 12)
         #expect(frame.rows.count == 12)
         for row in frame.rows { #expect(row.width == 40) }
-        // Two header lines on a short terminal.
-        #expect(frame.lines[2].hasPrefix("Timeline: create servers"))
+        // Two header lines on a short terminal; whole fields only on the timeline's own lines.
+        #expect(frame.lines[2] == "Timeline: create servers · 1 failed")
+        #expect(frame.lines[3] == "p50 3m34s  p90 3m47s of 2 finished")
         #expect(frame.lines[4].hasPrefix(String(repeating: " ", count: 13) + "04:04"))
         #expect(frame.lines[5].hasPrefix("✔ 2c9e…2b6"))
         #expect(frame.lines[6].hasPrefix("✖ 2c9e…2b6"))
@@ -161,7 +162,7 @@ struct TimelineRenderTests {
 
     @Test func helpAndFooterListV() {
         var state = Fixtures.state()
-        state.mode = .help
+        state.mode = .help(offset: 0)
         let help = Fixtures.render(Fixtures.snapshot(), state)
         #expect(help.lines.contains { $0.contains("v") && $0.contains("timeline") })
         #expect(KeyHelp.footer(unicode: true).contains("v timeline"))

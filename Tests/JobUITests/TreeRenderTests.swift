@@ -132,7 +132,7 @@ struct TreeRenderTests {
         #expect(frame.title == "jobwatch 2✔ 1✖ 3▶")
     }
 
-    @Test(arguments: [Mode.normal, .help, .eventLog(offset: 0), .timeline(offset: 0), .confirmingQuit, .addingJob(text: "x y", problem: "job ID contains whitespace"), .confirmingRemove(Fixtures.failedBatch.key)])
+    @Test(arguments: [Mode.normal, .help(offset: 0), .eventLog(offset: 0), .timeline(offset: 0), .confirmingQuit, .addingJob(text: "x y", problem: "job ID contains whitespace"), .confirmingRemove(Fixtures.failedBatch.key)])
     func monochromeHasNoColourAnywhere(_ mode: Mode) {
         var state = Fixtures.state()
         state.mode = mode

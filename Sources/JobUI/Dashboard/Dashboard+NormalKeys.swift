@@ -68,7 +68,7 @@ extension Dashboard {
         case .timeline:
             state.mode = .timeline(offset: 0)
         case .help:
-            state.mode = .help
+            state.mode = .help(offset: 0)
         case .toggleDetail:
             state.showDetail.toggle()
             reselect(&state, &geometry, snapshot)

@@ -68,12 +68,24 @@ extension Dashboard {
         return []
     }
 
-    static func helpKey(_ key: Key, _ state: inout ViewState) -> [Effect] {
+    /// Closes as before; the event log's scroll keys scroll it when it does not fit.
+    static func helpKey(_ key: Key, _ offset: Int, _ state: inout ViewState, unicode: Bool) -> [Effect] {
         switch key {
-        case .escape, .character("?"), .character("q"), .enter, .ctrl("c"): state.mode = .normal
-        default: break
+        case .escape, .character("?"), .character("q"), .enter, .ctrl("c"):
+            state.mode = .normal
+        default:
+            let last = helpLastOffset(state, unicode: unicode)
+            let page = HelpView.page(height: Layout(width: state.screen.width, height: state.screen.height).body.height)
+            let moved = ScrollKeys.offset(after: key, from: min(offset, last), page: page, last: last) ?? offset
+            state.mode = .help(offset: max(0, min(moved, last)))
         }
         return []
+    }
+
+    /// The largest offset that still fills the help's lines at the screen's size.
+    static func helpLastOffset(_ state: ViewState, unicode: Bool) -> Int {
+        let layout = Layout(width: state.screen.width, height: state.screen.height)
+        return HelpView.lastOffset(width: layout.width, height: layout.body.height, unicode: unicode)
     }
 
     static func eventLogKey(_ key: Key, _ offset: Int, _ state: inout ViewState, events: [Transition]) -> [Effect] {

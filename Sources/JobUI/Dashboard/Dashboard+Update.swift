@@ -77,7 +77,7 @@ extension Dashboard {
         case .normal: return normalKey(key, &model.state, &model.geometry, latest: snapshot)
         case .searching(let text): return searchPromptKey(key, text, &model.state, &model.geometry, snapshot: model.state.displayed(snapshot))
         case .addingJob(let text, _): return addJobPromptKey(key, text, &model.state, snapshot: snapshot)
-        case .help: return helpKey(key, &model.state)
+        case .help(let offset): return helpKey(key, offset, &model.state, unicode: model.capabilities.unicode)
         case .eventLog(let offset): return eventLogKey(key, offset, &model.state, events: model.events)
         case .timeline(let offset): return timelineKey(key, offset, &model.state, latest: snapshot, selected: model.geometry.selectedNode, now: model.now)
         case .confirmingQuit: return confirmQuitKey(key, &model.state)
@@ -92,13 +92,15 @@ extension Dashboard {
         }
     }
 
-    /// The selection stays on screen at the new size; the event log stays inside its lines.
+    /// The selection stays on screen at the new size; the event log and the help stay inside their lines.
     private static func resize(to size: ScreenSize, _ model: inout Model) {
         model.state.screen = size
         model.refreshGeometry()
         let shown = model.state.displayed(model.snapshot)
         if case .eventLog(let offset) = model.state.mode {
             model.state.mode = .eventLog(offset: min(offset, eventLogLastOffset(model.state, events: model.events)))
+        } else if case .help(let offset) = model.state.mode {
+            model.state.mode = .help(offset: min(offset, helpLastOffset(model.state, unicode: model.capabilities.unicode)))
         } else if case .timeline(let offset) = model.state.mode {
             let last = timelineLastOffset(model.state, shown, selected: model.geometry.selectedNode, now: model.now)
             model.state.mode = .timeline(offset: min(offset, last))

@@ -42,9 +42,11 @@ public enum Dashboard {
 
         var rows = HeaderView.rows(context, width: width, count: layout.headerRows)
         var cursor: (row: Int, column: Int)?
+        var helpScrolls = false
         switch state.mode {
-        case .help:
-            rows += HelpView.rows(context, width: width, height: layout.body.height)
+        case .help(let offset):
+            rows += HelpView.rows(context, offset: offset, width: width, height: layout.body.height)
+            helpScrolls = HelpView.lastOffset(width: width, height: layout.body.height, unicode: capabilities.unicode) > 0
         case .eventLog(let offset):
             rows += EventLogView.rows(context, events: events, notes: state.notes, offset: offset, width: width, height: layout.body.height)
         case .timeline(let offset):
@@ -53,7 +55,7 @@ public enum Dashboard {
         case .normal, .searching, .addingJob, .confirmingQuit, .confirmingRemove:
             rows += treeAndDetail(context, geometry())
         }
-        let footer = FooterView.row(context, width: width)
+        let footer = FooterView.row(context, width: width, helpScrolls: helpScrolls)
         rows.append(footer.row)
         if let column = footer.cursorColumn { cursor = (layout.footerRow, min(column, width - 1)) }
         return Frame(width: width, height: height, rows: rows, title: title, cursor: cursor)

@@ -2,7 +2,8 @@ import JobModel
 
 /// The last line: key hints, a notice, or the prompt being typed (with the cursor column).
 enum FooterView {
-    static func row(_ context: RenderContext, width: Int) -> (row: Row, cursorColumn: Int?) {
+    /// `helpScrolls`: the help overlay does not fit the body at this size.
+    static func row(_ context: RenderContext, width: Int, helpScrolls: Bool = false) -> (row: Row, cursorColumn: Int?) {
         let palette = context.palette
         var line = LineBuilder(width: width)
         switch context.state.mode {
@@ -37,10 +38,10 @@ enum FooterView {
             line.add(tail, question)
             let hint = "  (any other key keeps it)"
             if DisplayWidth.of(hint) <= line.remaining { line.add(hint, palette.dim) }
+        case .help where helpScrolls, .eventLog:
+            line.add(context.unicode ? "↑↓ scroll  Esc close" : "j/k scroll  Esc close", palette.dim)
         case .help:
             line.add("Esc close help", palette.dim)
-        case .eventLog:
-            line.add(context.unicode ? "↑↓ scroll  Esc close" : "j/k scroll  Esc close", palette.dim)
         case .timeline:
             line.add(context.unicode ? "↑↓ scroll  v tree  Esc close" : "j/k scroll  v tree  Esc close", palette.dim)
         case .normal:
@@ -48,7 +49,8 @@ enum FooterView {
                 // Cut to the width, with an ellipsis: a long ID in a notice must not run off.
                 line.add(notice, columns: width, palette.bold, ellipsis: context.ellipsis)
             } else {
-                line.add(KeyHelp.footer(unicode: context.unicode), columns: width, palette.dim, ellipsis: context.ellipsis)
+                // Whole hints only, as many as fit: quit and help first, then the table's order.
+                line.add(fields: KeyHelp.footerHints(unicode: context.unicode).map { LineField($0, palette.dim, priority: .medium) }, ellipsis: context.ellipsis)
             }
         }
         return (line.row(), nil)

@@ -19,8 +19,13 @@ enum KeyHelp {
 
     /// The short footer hint, from the key table.
     static func footer(unicode: Bool) -> String {
+        footerHints(unicode: unicode).joined(separator: "  ")
+    }
+
+    /// The footer's hints one by one (`q quit`), most needed first.
+    static func footerHints(unicode: Bool) -> [String] {
         KeyBindings.footer.compactMap { binding in
             binding.footer.map { "\($0.keys.text(unicode: unicode)) \($0.what)" }
-        }.joined(separator: "  ")
+        }
     }
 }

@@ -15,10 +15,14 @@ enum TimelineView {
 
         var title = LineBuilder(width: width)
         let counts = timeline.counts
-        title.add("Timeline: \(timeline.title)", palette.title)
-        title.add((unicode ? " — " : " - ") + "\(timeline.bars.count) \(timeline.bars.count == 1 ? "row" : "rows")", palette.title)
-        if counts.fail > 0 { title.add("\(context.separator)\(counts.fail) failed", palette.error) }
-        title.add("\(context.separator)v tree", palette.dim)
+        // Narrow, whole fields go and the name is cut before the count of failures goes.
+        var titleFields = [
+            LineField("Timeline: \(timeline.title)", palette.title, priority: .high, cutTo: 16),
+            LineField("\(timeline.bars.count) \(timeline.bars.count == 1 ? "row" : "rows")", palette.title, priority: .medium, lead: .init(text: unicode ? " — " : " - ", style: palette.title)),
+        ]
+        if counts.fail > 0 { titleFields.append(LineField("\(counts.fail) failed", palette.error, priority: .always, lead: .init(text: context.separator, style: palette.error))) }
+        titleFields.append(LineField("v tree", palette.dim, priority: .low, lead: .init(text: context.separator, style: palette.dim)))
+        title.add(fields: titleFields, ellipsis: context.ellipsis)
         rows.append(title.row())
 
         rows.append(statsRow(context, timeline, width: width))
@@ -46,7 +50,9 @@ enum TimelineView {
         max(0, min(offset, count - visible))
     }
 
-    /// `p50 3m34s  p90 3m47s  max 3m47s  3m34s ▁  █ 3m47s  2 stragglers`.
+    /// `p50 3m34s  p90 3m47s  max 3m47s of 2 finished  3m34s ▁  █ 3m47s  2 stragglers`: the
+    /// percentiles are of the finished bars and say how many; stragglers count the unfinished
+    /// too. Narrow, whole fields go: the histogram, max, p90, then the stragglers.
     private static func statsRow(_ context: RenderContext, _ timeline: Timeline, width: Int) -> Row {
         let palette = context.palette
         var line = LineBuilder(width: width)
@@ -55,22 +61,28 @@ enum TimelineView {
             line.add("no finished sub-job yet: no percentiles", palette.dim)
             return line.row()
         }
-        line.add("p50 ", palette.dim)
-        line.add(ClockText.duration(p50), palette.bold)
-        line.add("  p90 ", palette.dim)
-        line.add(ClockText.duration(p90), palette.bold)
-        line.add("  max ", palette.dim)
-        line.add(ClockText.duration(max), palette.bold)
-        let stragglers = timeline.stragglers.count
-        let tail = stragglers > 0 ? "  \(stragglers) straggler\(stragglers == 1 ? "" : "s")" : ""
-        let ends = DisplayWidth.of(ClockText.duration(min)) + DisplayWidth.of(ClockText.duration(max)) + 4
-        let bins = Swift.min(24, line.remaining - ends - DisplayWidth.of(tail))
-        if bins >= 4 {
-            line.add("  " + ClockText.duration(min) + " ", palette.dim)
-            line.add(Sparkline.text(stats.histogram(buckets: bins), unicode: context.unicode), palette.plain)
-            line.add(" " + ClockText.duration(max), palette.dim)
+        func value(_ label: String, _ seconds: TimeInterval, _ priority: LineField.Priority) -> LineField {
+            LineField(forms: [[.init(text: label + " ", style: palette.dim), .init(text: ClockText.duration(seconds), style: palette.bold)]], priority: priority)
         }
-        if !tail.isEmpty { line.add(tail, palette.slow) }
+        var fields = [
+            value("p50", p50, .always), value("p90", p90, .medium), value("max", max, .low),
+            LineField("of \(stats.count) finished", palette.dim, priority: .always, lead: .init(text: " ", style: .plain)),
+        ]
+        let stragglers = timeline.stragglers.count
+        if stragglers > 0 { fields.append(LineField("\(stragglers) straggler\(stragglers == 1 ? "" : "s")", palette.slow, priority: .high)) }
+        // The histogram takes what the rest leave, from 4 bins to 24.
+        let room = width - LineField.columns(LineField.fit(fields, width: width))
+        let ends = "  \(ClockText.duration(min)) ".count + " \(ClockText.duration(max))".count
+        let bins = Swift.min(24, room - ends)
+        if bins >= 4 {
+            let histogram: [LineField.Piece] = [
+                .init(text: ClockText.duration(min) + " ", style: palette.dim),
+                .init(text: Sparkline.text(stats.histogram(buckets: bins), unicode: context.unicode), style: palette.plain),
+                .init(text: " " + ClockText.duration(max), style: palette.dim),
+            ]
+            fields.insert(LineField(forms: [histogram], priority: .least), at: 4)
+        }
+        line.add(fields: fields, ellipsis: context.ellipsis)
         return line.row()
     }
 

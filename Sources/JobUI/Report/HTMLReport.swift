@@ -57,7 +57,8 @@ public enum HTMLReport {
         var html = "<section><h2>\(MarkdownReport.symbol(job.outcome)) \(escape(job.service)) \(escape(job.title)) <code>\(escape(job.jobID))</code></h2>\n"
         html += svg(timeline, zone: report.zone)
         if let p = job.percentiles {
-            html += "<p>p50 \(ClockText.duration(p.p50)) · p90 \(ClockText.duration(p.p90)) · max \(ClockText.duration(p.max)) over \(p.count) finished · \(job.stragglers) straggler\(job.stragglers == 1 ? "" : "s")</p>\n"
+            let unfinished = timeline.unfinished > 0 ? ", \(timeline.unfinished) unfinished" : ""
+            html += "<p>p50 \(ClockText.duration(p.p50)) · p90 \(ClockText.duration(p.p90)) · max \(ClockText.duration(p.max)) of \(p.count) finished\(unfinished) · \(job.stragglers) straggler\(job.stragglers == 1 ? "" : "s")\(MarkdownReport.unfinishedStragglers(timeline))</p>\n"
         }
         if !job.failures.isEmpty {
             html += "<h3>Failures by reason</h3><ul>\n"

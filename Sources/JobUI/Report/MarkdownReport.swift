@@ -57,7 +57,16 @@ public enum MarkdownReport {
         if let p = job.percentiles {
             lines += ["", "### Durations", ""]
             let spark = Sparkline.text(timeline.stats.histogram(buckets: min(16, max(1, p.count))), unicode: true)
-            lines.append("p50 \(ClockText.duration(p.p50)) · p90 \(ClockText.duration(p.p90)) · max \(ClockText.duration(p.max)) over \(p.count) finished sub-job\(p.count == 1 ? "" : "s") · \(job.stragglers) straggler\(job.stragglers == 1 ? "" : "s") past p90")
+            var line = "p50 \(ClockText.duration(p.p50)) · p90 \(ClockText.duration(p.p90)) · max \(ClockText.duration(p.max)) of \(p.count) finished sub-job\(p.count == 1 ? "" : "s")"
+            if timeline.unfinished > 0 { line += ", \(timeline.unfinished) unfinished" }
+            line += " · \(job.stragglers) straggler\(job.stragglers == 1 ? "" : "s")" + unfinishedStragglers(timeline)
+            if timeline.unfinished == 0 {
+                line += " past p90"
+            } else if let bar = timeline.stragglerThreshold.seconds {
+                // Not the p90 above, which is of the finished only.
+                line += "; the p90 counting unfinished sub-jobs at their time so far is \(ClockText.duration(bar))"
+            }
+            lines.append(line)
             lines.append("")
             lines.append("`\(ClockText.duration(timeline.stats.min ?? 0)) \(spark) \(ClockText.duration(p.max))`")
         }
@@ -76,6 +85,13 @@ public enum MarkdownReport {
             lines += ["```mermaid"] + MermaidGantt.lines(timeline) + ["```"]
         }
         return lines
+    }
+
+    /// ` (2 still running)`: the stragglers not finished yet; empty when there are none.
+    static func unfinishedStragglers(_ timeline: Timeline) -> String {
+        let open = timeline.stragglers.filter { !$0.isFinished }
+        guard !open.isEmpty else { return "" }
+        return " (\(open.count) \(open.allSatisfy { $0.status?.outcome == .running } ? "still running" : "not finished"))"
     }
 
     static func symbol(_ outcome: String) -> String {

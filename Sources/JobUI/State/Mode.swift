@@ -8,8 +8,8 @@ public enum Mode: Sendable, Hashable {
     case searching(text: String)
     /// `a`: typing a job ID; `problem` is why the last Enter was refused.
     case addingJob(text: String, problem: String?)
-    /// `?`: the key list.
-    case help
+    /// `?`: the key list; `offset` is its first line shown (it scrolls when it does not fit).
+    case help(offset: Int)
     /// `e`: transitions, newest first; `offset` is the first shown.
     case eventLog(offset: Int)
     /// `v`: the selected batch (or every job) as bars on a time axis; `offset` is the first bar shown.

@@ -18,7 +18,7 @@ public struct Timeline: Sendable, Hashable {
         public var end: Date?
         public var reason: String?
         public var code: String?
-        /// Past the p90 of its finished siblings, or flagged slow by the engine.
+        /// Past the batch's `stragglerThreshold` (finished or not), or flagged slow by the engine.
         public var straggler: Bool
 
         /// Begin to end, or to `now` while unfinished.
@@ -36,8 +36,10 @@ public struct Timeline: Sendable, Hashable {
     /// The shared axis: the earliest begin to the latest end (or `now`, while any runs).
     public var start: Date
     public var finish: Date
-    /// Durations of the finished bars.
+    /// Durations of the finished bars: what the percentiles are of.
     public var stats: DurationStats
+    /// The p90 with the unfinished bars counted at their time so far.
+    public var stragglerThreshold: StragglerThreshold
     public var now: Date
 
     /// The sub-jobs of one batch.
@@ -67,13 +69,15 @@ public struct Timeline: Sendable, Hashable {
     }
 
     init(title: String, bars: [Bar], now: Date) {
-        let stats = DurationStats(bars.filter(\.isFinished).compactMap { $0.duration(now: now) })
+        let finished = bars.filter(\.isFinished).compactMap { $0.duration(now: now) }
+        let threshold = StragglerThreshold(finished: finished, unfinished: bars.filter { !$0.isFinished }.compactMap { $0.duration(now: now) })
         self.title = title
         self.now = now
-        self.stats = stats
+        self.stats = DurationStats(finished)
+        self.stragglerThreshold = threshold
         self.bars = bars.map { bar in
             var bar = bar
-            if let duration = bar.duration(now: now), stats.isStraggler(duration) { bar.straggler = true }
+            if let duration = bar.duration(now: now), threshold.isStraggler(duration) { bar.straggler = true }
             return bar
         }
         let begins = bars.compactMap(\.begin)
@@ -96,6 +100,9 @@ public struct Timeline: Sendable, Hashable {
     }
 
     public var stragglers: [Bar] { bars.filter(\.straggler) }
+
+    /// Bars not finished: running, waiting, or of a status not known.
+    public var unfinished: Int { bars.count { !$0.isFinished } }
 }
 
 extension Timeline.Bar {
