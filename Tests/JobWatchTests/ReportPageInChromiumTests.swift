@@ -32,7 +32,7 @@ import Testing
         #expect(layout.first == "header.summary running" || layout.first == "header.summary failed", "the summary is not first: \(layout.first)")
         #expect(layout.verdict.contains(" of 12 jobs "), "verdict: \(layout.verdict)")
         #expect(layout.overview.starts(with: ["Jobs", "Sub-jobs", "When", "Covers"]), "\(layout.overview)")
-        #expect(layout.jobHeaders == ["", "Service", "Job", "Status", "Begin", "End", "Duration", "Done"])
+        #expect(layout.jobHeaders == ["", "Service", "Job", "Status", "Begin +00:00", "End +00:00", "Duration", "Done"])
         #expect(layout.charts >= 1 && layout.legends == layout.charts, "\(layout.charts) charts, \(layout.legends) legends")
         #expect(layout.slowest >= 1)
         #expect(layout.names > 0, "no server is named in a chart")
@@ -40,6 +40,7 @@ import Testing
         #expect(layout.overlaps.isEmpty, "axis labels that run into each other: \(layout.overlaps)")
         #expect(layout.namesIntoTrack.isEmpty, "names that run into the bars: \(layout.namesIntoTrack)")
         #expect(layout.pageWidth <= 1280, "the page scrolls sideways: \(layout.pageWidth) px")
+        #expect(layout.overflowing.isEmpty, "wider than the page's column: \(layout.overflowing)")
         for labels in layout.axis {
             #expect(labels.count >= 2 && Set(labels).count == labels.count, "axis labels: \(labels)")
         }
@@ -100,6 +101,8 @@ import Testing
         var overlaps: [String]
         var namesIntoTrack: [String]
         var pageWidth: Double
+        /// Tables and charts that stick out of the body's content box.
+        var overflowing: [String]
         var axis: [[String]]
         /// Boxes as [left, right, top, bottom] in page pixels.
         var failBars: [[Double]]
@@ -128,6 +131,9 @@ import Testing
         slowest: document.querySelectorAll("table.slowest").length,
         names: 0, clipped: [], overlaps: [], namesIntoTrack: [], axis: [],
         pageWidth: document.documentElement.scrollWidth,
+        overflowing: [...document.querySelectorAll("body > table, header, section table, svg.chart")]
+          .filter(e => e.getBoundingClientRect().right > document.body.getBoundingClientRect().right - parseFloat(getComputedStyle(document.body).paddingRight) + 0.5)
+          .map(e => e.tagName.toLowerCase() + "." + e.getAttribute("class")),
         failBars: [...document.querySelectorAll("rect.bar.fail")].map(box),
         swatches: [...document.querySelectorAll("svg.swatch.fail")].map(box),
       };

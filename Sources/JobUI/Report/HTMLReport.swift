@@ -41,11 +41,11 @@ public enum HTMLReport {
     // Verdict colours are darker than the bars' so a screenshot's failure colour is only bars
     // and the legend's swatch.
     static let style = """
-    body{margin:0;padding:\(Int(HTMLTimelineChart.Geometry.pageMargin))px;max-width:1100px;font:14px/1.45 system-ui,"Segoe UI","Liberation Sans",Arial,"Noto Sans CJK SC","Microsoft YaHei",sans-serif;color:#1f2328;background:#fff}
+    body{margin:0;padding:\(Int(HTMLTimelineChart.Geometry.pageMargin))px;max-width:1180px;font:14px/1.45 system-ui,"Segoe UI","Liberation Sans",Arial,"Noto Sans CJK SC","Microsoft YaHei",sans-serif;color:#1f2328;background:#fff}
     h1{font-size:22px;margin:0 0 6px}h2{font-size:17px;margin:28px 0 6px;padding-top:10px;border-top:1px solid #d0d7de}h3{font-size:14px;margin:14px 0 4px;color:#444}
     code{font:12.5px ui-monospace,"DejaVu Sans Mono",monospace;background:#f3f4f6;padding:0 3px;border-radius:3px}
     table{border-collapse:collapse;margin:6px 0}td,th{border:1px solid #d0d7de;padding:3px 8px;text-align:left;vertical-align:top}
-    th{background:#f6f8fa;font-weight:600}td.num{text-align:right;font-variant-numeric:tabular-nums}td.nowrap{white-space:nowrap}td.when{white-space:nowrap;font-variant-numeric:tabular-nums}
+    th{background:#f6f8fa;font-weight:600}th small{font-weight:400;color:#59636e}td.num{text-align:right;font-variant-numeric:tabular-nums}td.nowrap{white-space:nowrap}td.when{white-space:nowrap;font-variant-numeric:tabular-nums}
     .summary{border:1px solid #d0d7de;border-left:8px solid #59636e;border-radius:6px;padding:12px 18px;margin:0 0 18px;background:#f6f8fa}
     .summary.failed{border-left-color:#8e1b2c}.summary.succeeded{border-left-color:#1a6b3c}.summary.running{border-left-color:#9a6d00}
     .verdict{font-size:19px;font-weight:700;margin:2px 0 10px}.verdict.failed{color:#8e1b2c}.verdict.succeeded{color:#1a6b3c}.verdict.running{color:#7a5600}
@@ -78,13 +78,21 @@ public enum HTMLReport {
     }
 
     static func jobTable(_ report: RolloutReport) -> String {
-        var html = "<table class=\"jobs\"><tr><th></th><th>Service</th><th>Job</th><th>Status</th><th>Begin</th><th>End</th><th>Duration</th><th>Done</th></tr>\n"
+        // The zone's offset once in the header keeps the columns narrow enough for the page.
+        let offset = String(MarkdownReport.time(report.now, report.zone).suffix(6))
+        var html = "<table class=\"jobs\"><tr><th></th><th>Service</th><th>Job</th><th>Status</th><th>Begin <small>\(offset)</small></th><th>End <small>\(offset)</small></th><th>Duration</th><th>Done</th></tr>\n"
         for job in report.jobs {
             html += "<tr class=\"\(escape(job.outcome))\"><td class=\"o-\(escape(job.outcome))\">\(MarkdownReport.symbol(job.outcome))</td><td>\(escape(job.service))</td><td>\(escape(job.title)) <code>\(escape(job.jobID))</code></td>"
-            html += "<td class=\"nowrap\">\(escape(job.status)) (\(escape(job.outcome)))</td><td class=\"when\">\(escape(MarkdownReport.date(job.begin, report.zone)))</td><td class=\"when\">\(escape(MarkdownReport.date(job.end, report.zone)))</td>"
+            html += "<td class=\"nowrap\">\(escape(job.status)) (\(escape(job.outcome)))</td><td class=\"when\">\(when(job.begin, report.zone))</td><td class=\"when\">\(when(job.end, report.zone))</td>"
             html += "<td class=\"num\">\(job.seconds.map(ClockText.duration) ?? "–")</td><td class=\"nowrap\">\(escape(RolloutReport.done(job)))</td></tr>\n"
         }
         return html + "</table>\n"
+    }
+
+    /// `2019-04-25 20:04:34` in `zone` (its offset is in the column's header), or `–`.
+    static func when(_ iso: String?, _ zone: TimeZone) -> String {
+        let text = MarkdownReport.date(iso, zone)
+        return text == "–" ? text : String(text.dropLast(7))
     }
 
     static func section(_ job: RolloutReport.JobSummary, _ timeline: Timeline, _ report: RolloutReport) -> String {
