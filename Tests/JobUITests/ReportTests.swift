@@ -95,6 +95,14 @@ struct ReportTests {
         #expect(gantt.tasks[0].task.name == "web 01   1 sub2")
     }
 
+    /// A batch of under ten minutes: the gantt's ticks carry seconds, else all read `20:04`.
+    @Test func mermaidAxisOfAShortBatchHasSeconds() {
+        let short = Timeline(title: "quick", bars: [Self.bar(1, .success, seconds: 30)], now: Fixtures.now)
+        #expect(MermaidGantt.lines(short).contains("    axisFormat %H:%M:%S"))
+        let long = Timeline(title: "slow", bars: [Self.bar(1, .success, seconds: 3600)], now: Fixtures.now)
+        #expect(MermaidGantt.lines(long).contains("    axisFormat %H:%M"))
+    }
+
     @Test func jsonHasTheSameSummary() throws {
         let report = RolloutReport(Fixtures.snapshot().jobs, now: Fixtures.now, zone: Self.utc)
         let decoded = try JSONDecoder().decode(RolloutReport.self, from: Data(report.json().utf8))

@@ -1,8 +1,8 @@
 import Foundation
 import Testing
 
-/// `jobwatch report` on the demo, as a person would read it: the Markdown, the JSON, and the
-/// HTML page opened in a real headless Chromium and looked at.
+/// `jobwatch report` on the demo, as a person would read it: the Markdown and the JSON (the
+/// HTML page in a browser: `ReportPageInChromiumTests`).
 @Suite struct ReportEndToEndTests {
     @Test func demoReportIsMarkdownToPaste() async throws {
         let scratch = try Scratch()
@@ -40,56 +40,8 @@ import Testing
         #expect(unwritable.stderr.contains("--html"), "\(unwritable)")
     }
 
-    static let chromium = ["/usr/bin/chromium", "/usr/bin/chromium-browser", "/usr/lib/chromium/chromium"].first { FileManager.default.isExecutableFile(atPath: $0) }
-
-    /// The page in a real browser: the failed bars are painted in the failure colour where
-    /// the data puts them.
-    @Test(.enabled(if: chromium != nil, "no chromium binary: apt-get install chromium (.ci/run does)"), .timeLimit(.minutes(3)))
-    func htmlPageShowsTheFailedBarsWhereTheDataSays() async throws {
-        let scratch = try Scratch()
-        defer { scratch.remove() }
-        let page = scratch.file("report.html")
-        let result = try await BinaryRunner(scratch: scratch).run(["report", "--demo", "--html", page])
-        #expect(result.exitCode == 0, "\(result)")
-        let html = try String(contentsOfFile: page, encoding: .utf8)
-        #expect(!html.contains("<script") && !html.contains("src=") && !html.contains("href="))
-
-        // The failed bars, from the page's own SVGs (16 px body padding): the big batch's come first.
-        let failed = html.matches(of: /<rect class="bar fail" x="([0-9.]+)" y="[0-9.]+" width="([0-9.]+)"/).map {
-            (Double($0.1)! + 16, Double($0.1)! + Double($0.2)! + 16)
-        }
-        try #require(!failed.isEmpty, "the demo's batch has failed sub-jobs by now\n\(html)")
-
-        let shot = scratch.file("shot.png")
-        let started = ContinuousClock.now
-        let browser = try ChildProcess(
-            executable: Self.chromium!,
-            arguments: ["--headless", "--no-sandbox", "--disable-gpu", "--no-zygote", "--disable-extensions", "--disable-background-networking", "--disable-dev-shm-usage", "--hide-scrollbars", "--force-device-scale-factor=1",
-                        "--screenshot=\(shot)", "--window-size=1200,800", "file://\(page)"],
-            environment: scratch.environment, stdin: nil)
-        // A few seconds alone; beside the rest of the suite on 2 cores it has taken over 40.
-        let ended = await browser.waitForExit(timeout: .seconds(120))
-        if ended == nil { browser.stop() }
-        #expect(ended != nil, "the browser did not finish within 120 s (\(ContinuousClock.now - started))")
-        #expect(FileManager.default.fileExists(atPath: shot), "no screenshot\n\(browser.transcript)")
-
-        // Horizontal runs of the failure colour, by python3 decoding the PNG.
-        let reader = try ChildProcess(
-            executable: "/usr/bin/env", arguments: ["python3", "-c", Self.redRuns, shot], environment: scratch.environment, stdin: nil)
-        _ = await reader.waitForExit(timeout: .seconds(20))
-        let runs = reader.stdout.split(separator: "\n").compactMap { line -> (x0: Double, x1: Double)? in
-            let parts = line.split(separator: " ").compactMap { Double($0) }
-            return parts.count == 3 ? (parts[1], parts[2]) : nil
-        }
-        #expect(!runs.isEmpty, "no failure-coloured pixels in the screenshot\n\(reader.transcript)")
-        // Every red run is one of the failed bars, and a failed bar is seen.
-        for run in runs {
-            #expect(failed.contains { abs($0.0 - run.x0) <= 2 && abs($0.1 - run.x1) <= 2 }, "red at x \(run.x0)…\(run.x1) is no failed bar: \(failed)")
-        }
-        #expect(failed.contains { bar in runs.contains { abs(bar.0 - $0.x0) <= 2 && abs(bar.1 - $0.x1) <= 2 } })
-    }
-
-    /// Prints `y x0 x1` for each horizontal run (≥ 3 px) of the bars' failure colour #d7263d.
+    /// Prints `y x0 x1` for each horizontal run (≥ 3 px) of the bars' failure colour #d7263d
+    /// in a PNG (python3 decoding it: no image library in the tests).
     static let redRuns = #"""
     import sys, zlib, struct
     data = open(sys.argv[1], "rb").read()

@@ -34,4 +34,9 @@ public struct FailureGroup: Sendable, Hashable, Codable {
             a.element.count != b.element.count ? a.element.count > b.element.count : a.offset < b.offset
         }.map(\.element)
     }
+
+    /// `3 sub-jobs`.
+    public var countText: String {
+        "\(count) sub-job\(count == 1 ? "" : "s")"
+    }
 }

@@ -1,115 +1,144 @@
 import Foundation
 import JobModel
 
-/// The report as one self-contained HTML page for attaching to a ticket: inline CSS, and per
-/// batch an inline SVG timeline with one bar per sub-job. No scripts, no external assets.
+/// The report as one self-contained HTML page for attaching to a ticket: the verdict and what
+/// it covers first, the jobs, then per job what the Markdown says and a timeline (inline SVG,
+/// `HTMLTimelineChart`). Inline CSS; no scripts, no external assets. Every fact comes from
+/// `RolloutReport`, as the Markdown's do; every text from a server is escaped.
 public enum HTMLReport {
-    /// The SVG's geometry, fixed so a screenshot can be checked against the data.
-    public enum Geometry {
-        public static let width = 1000.0
-        /// Where the track starts (after the labels) and how wide it is.
-        public static let trackLeft = 300.0
-        public static let trackWidth = 680.0
-        public static let rowHeight = 14.0
-        public static let barHeight = 10.0
-        /// Room above the bars for the axis labels.
-        public static let axisHeight = 18.0
-        /// Body padding: the SVG's left edge on the page.
-        public static let pageMargin = 16.0
-    }
-
     /// Bar colours by outcome (also in the legend).
     public static let failColor = "#d7263d"
     static let successColor = "#2e9e5b"
     static let runningColor = "#e0a400"
     static let otherColor = "#8a8a8a"
 
+    /// A bar's class and colour by outcome; `waiting` is drawn as an outline.
+    static let palette: [(kind: String, color: String, meaning: String)] = [
+        ("success", successColor, "succeeded"),
+        ("fail", failColor, "failed"),
+        ("running", runningColor, "running"),
+        ("waiting", otherColor, "waiting (not started)"),
+        ("other", otherColor, "other status"),
+    ]
+
     public static func page(_ report: RolloutReport) -> String {
         var html = """
         <!DOCTYPE html>
-        <html lang="en"><head><meta charset="utf-8"><title>jobwatch report</title>
-        <style>
-        body{margin:0;padding:\(Int(Geometry.pageMargin))px;font:13px/1.35 system-ui,sans-serif;color:#222;background:#fff}
-        h1{font-size:20px;margin:0 0 4px}h2{font-size:16px;margin:18px 0 4px}h3{font-size:13px;margin:10px 0 4px}
-        table{border-collapse:collapse;margin:4px 0}td,th{border:1px solid #ddd;padding:1px 6px;text-align:left;white-space:nowrap}
-        th{background:#f4f4f4}code{font:12px ui-monospace,monospace}.meta{color:#666;margin:0 0 6px}
-        .fail{color:#a0102a}svg{display:block}svg text{font:11px ui-monospace,monospace;fill:#333}
-        </style></head><body>
-        <h1>jobwatch report</h1>
-        <p class="meta">Read \(escape(MarkdownReport.time(report.now, report.zone))) · \(report.jobs.count) jobs</p>
+        <html lang="en"><head><meta charset="utf-8"><meta name="viewport" content="width=device-width">
+        <title>jobwatch report — \(escape(report.verdict.headline))</title>
+        <style>\(style)</style></head><body>
 
         """
-        html += "<table><tr><th></th><th>Service</th><th>Job</th><th>Status</th><th>Duration</th><th>Done</th></tr>\n"
-        for job in report.jobs {
-            let style = job.outcome == "failed" ? " class=\"fail\"" : ""
-            html += "<tr\(style)><td>\(MarkdownReport.symbol(job.outcome))</td><td>\(escape(job.service))</td><td>\(escape(job.title)) <code>\(escape(job.jobID))</code></td>"
-            html += "<td>\(escape(job.status))</td><td>\(job.seconds.map(ClockText.duration) ?? "–")</td><td>\(escape(MarkdownReport.done(job)))</td></tr>\n"
-        }
-        html += "</table>\n"
-        for (job, timeline) in zip(report.jobs, report.timelines) where !timeline.bars.isEmpty {
+        html += summary(report)
+        html += jobTable(report)
+        for (job, timeline) in report.sections {
             html += section(job, timeline, report)
         }
-        html += "</body></html>\n"
-        return html
+        html += "<footer>Written by <code>jobwatch report</code> at \(escape(MarkdownReport.time(report.now, report.zone))) · times in \(escape(report.zone.identifier))</footer>\n"
+        return html + "</body></html>\n"
+    }
+
+    // Verdict colours are darker than the bars' so a screenshot's failure colour is only bars
+    // and the legend's swatch.
+    static let style = """
+    body{margin:0;padding:\(Int(HTMLTimelineChart.Geometry.pageMargin))px;max-width:1180px;font:14px/1.45 system-ui,"Segoe UI","Liberation Sans",Arial,"Noto Sans CJK SC","Microsoft YaHei",sans-serif;color:#1f2328;background:#fff}
+    h1{font-size:22px;margin:0 0 6px}h2{font-size:17px;margin:28px 0 6px;padding-top:10px;border-top:1px solid #d0d7de}h3{font-size:14px;margin:14px 0 4px;color:#444}
+    code{font:12.5px ui-monospace,"DejaVu Sans Mono",monospace;background:#f3f4f6;padding:0 3px;border-radius:3px}
+    table{border-collapse:collapse;margin:6px 0}td,th{border:1px solid #d0d7de;padding:3px 8px;text-align:left;vertical-align:top}
+    th{background:#f6f8fa;font-weight:600}th small{font-weight:400;color:#59636e}td.num{text-align:right;font-variant-numeric:tabular-nums}td.nowrap{white-space:nowrap}td.when{white-space:nowrap;font-variant-numeric:tabular-nums}
+    .summary{border:1px solid #d0d7de;border-left:8px solid #59636e;border-radius:6px;padding:12px 18px;margin:0 0 18px;background:#f6f8fa}
+    .summary.failed{border-left-color:#8e1b2c}.summary.succeeded{border-left-color:#1a6b3c}.summary.running{border-left-color:#9a6d00}
+    .verdict{font-size:19px;font-weight:700;margin:2px 0 10px}.verdict.failed{color:#8e1b2c}.verdict.succeeded{color:#1a6b3c}.verdict.running{color:#7a5600}
+    .summary table{margin:0}.summary th,.summary td{border:0;background:none;padding:1px 14px 1px 0}.summary th{color:#59636e;font-weight:600}
+    tr.failed td{background:#fff1f2}.o-failed{color:#8e1b2c}.o-succeeded{color:#1a6b3c}.o-running{color:#7a5600}
+    .facts{color:#444;margin:2px 0}.error{color:#8e1b2c}li.failure{margin:2px 0}
+    .legend{margin:6px 0 4px;color:#444;font-size:12.5px}.legend .item{margin-right:14px;white-space:nowrap}
+    .legend svg{display:inline-block;vertical-align:-1px;margin-right:4px}
+    svg.chart{display:block;margin:4px 0 8px}svg.chart text{font:11px ui-monospace,"DejaVu Sans Mono",monospace;fill:#333}svg.chart text.axis{fill:#59636e}
+    footer{margin-top:28px;color:#777;font-size:12px}
+    """
+
+    /// The top of the page: the verdict, then the counts, when, and where.
+    static func summary(_ report: RolloutReport) -> String {
+        let verdict = report.verdict
+        var rows: [(String, String)] = [("Jobs", escape(verdict.counts))]
+        if let subs = verdict.subJobText { rows.append(("Sub-jobs", escape(subs))) }
+        if let span = verdict.spanText(report.zone, now: report.now) { rows.append(("When", escape(span))) }
+        for (index, place) in report.covers.enumerated() {
+            let endpoint = place.endpoint.isEmpty ? "endpoint unknown" : "<code>\(escape(place.endpoint))</code>"
+            let project = place.projectID.isEmpty ? "project unknown" : "project <code>\(escape(place.projectID))</code>"
+            let jobs = report.covers.count > 1 ? " (\(place.jobs) job\(place.jobs == 1 ? "" : "s"))" : ""
+            rows.append((index == 0 ? "Covers" : "", "profile <code>\(escape(place.profile))</code> · \(endpoint) · \(project)\(jobs)"))
+        }
+        rows.append(("Read", escape(MarkdownReport.time(report.now, report.zone))))
+        var html = "<header class=\"summary \(verdict.outcome)\">\n<h1>jobwatch report</h1>\n"
+        html += "<p class=\"verdict \(verdict.outcome)\">\(MarkdownReport.symbol(verdict.outcome)) \(escape(verdict.headline))</p>\n<table class=\"overview\">"
+        for (name, value) in rows { html += "<tr><th>\(name)</th><td>\(value)</td></tr>" }
+        return html + "</table>\n</header>\n"
+    }
+
+    static func jobTable(_ report: RolloutReport) -> String {
+        // The zone's offset once in the header keeps the columns narrow enough for the page.
+        let offset = String(MarkdownReport.time(report.now, report.zone).suffix(6))
+        var html = "<table class=\"jobs\"><tr><th></th><th>Service</th><th>Job</th><th>Status</th><th>Begin <small>\(offset)</small></th><th>End <small>\(offset)</small></th><th>Duration</th><th>Done</th></tr>\n"
+        for job in report.jobs {
+            html += "<tr class=\"\(escape(job.outcome))\"><td class=\"o-\(escape(job.outcome))\">\(MarkdownReport.symbol(job.outcome))</td><td>\(escape(job.service))</td><td>\(escape(job.title)) <code>\(escape(job.jobID))</code></td>"
+            html += "<td class=\"nowrap\">\(escape(job.status)) (\(escape(job.outcome)))</td><td class=\"when\">\(when(job.begin, report.zone))</td><td class=\"when\">\(when(job.end, report.zone))</td>"
+            html += "<td class=\"num\">\(job.seconds.map(ClockText.duration) ?? "–")</td><td class=\"nowrap\">\(escape(RolloutReport.done(job)))</td></tr>\n"
+        }
+        return html + "</table>\n"
+    }
+
+    /// `2019-04-25 20:04:34` in `zone` (its offset is in the column's header), or `–`.
+    static func when(_ iso: String?, _ zone: TimeZone) -> String {
+        let text = MarkdownReport.date(iso, zone)
+        return text == "–" ? text : String(text.dropLast(7))
     }
 
     static func section(_ job: RolloutReport.JobSummary, _ timeline: Timeline, _ report: RolloutReport) -> String {
-        var html = "<section><h2>\(MarkdownReport.symbol(job.outcome)) \(escape(job.service)) \(escape(job.title)) <code>\(escape(job.jobID))</code></h2>\n"
-        html += svg(timeline, zone: report.zone)
-        if let p = job.percentiles {
-            let unfinished = timeline.unfinished > 0 ? ", \(timeline.unfinished) unfinished" : ""
-            html += "<p>p50 \(ClockText.duration(p.p50)) · p90 \(ClockText.duration(p.p90)) · max \(ClockText.duration(p.max)) of \(p.count) finished\(unfinished) · \(job.stragglers) straggler\(job.stragglers == 1 ? "" : "s")\(MarkdownReport.unfinishedStragglers(timeline))</p>\n"
-        }
+        var html = "<section class=\"job \(escape(job.outcome))\"><h2><span class=\"o-\(escape(job.outcome))\">\(MarkdownReport.symbol(job.outcome))</span> \(escape(job.service)) \(escape(job.title)) <code>\(escape(job.jobID))</code></h2>\n"
+        html += "<p class=\"facts\">\(escape(RolloutReport.facts(job)))</p>\n"
+        if let error = job.error { html += "<p class=\"error\">Not read: \(escape(error))</p>\n" }
         if !job.failures.isEmpty {
-            html += "<h3>Failures by reason</h3><ul>\n"
+            html += "<h3>Failures by reason</h3><ul class=\"failures\">\n"
             for group in job.failures {
-                let names = group.subJobs.prefix(MarkdownReport.membersShown).map { "<code>\(escape($0.id))</code>" + ($0.name.map { " " + escape($0) } ?? "") }
-                let more = group.count > MarkdownReport.membersShown ? ", and \(group.count - MarkdownReport.membersShown) more" : ""
-                html += "<li class=\"fail\"><b>\(escape(group.reason))</b>\(group.code.map { " (<code>\(escape($0))</code>)" } ?? "") — \(group.count): \(names.joined(separator: ", "))\(more)</li>\n"
+                html += "<li class=\"failure\"><b class=\"o-failed\">\(escape(group.reason))</b>\(group.code.map { " (<code>\(escape($0))</code>)" } ?? "")"
+                if !group.subJobs.isEmpty {
+                    let names = group.subJobs.prefix(MarkdownReport.membersShown).map { "<code>\(escape($0.id))</code>" + ($0.name.map { " " + escape($0) } ?? "") }
+                    let more = group.count > MarkdownReport.membersShown ? ", and \(group.count - MarkdownReport.membersShown) more" : ""
+                    html += " — \(group.countText): \(names.joined(separator: ", "))\(more)"
+                }
+                html += "</li>\n"
             }
             html += "</ul>\n"
+        }
+        if let durations = RolloutReport.durations(job, timeline) {
+            html += "<h3>Durations</h3><p class=\"durations\">\(escape(durations))</p><p><code>\(escape(MarkdownReport.spread(timeline)))</code></p>\n"
+        }
+        if !job.slowest.isEmpty {
+            html += "<h3>Slowest sub-jobs</h3><table class=\"slowest\"><tr><th>Sub-job</th><th>Status</th><th>Duration</th></tr>\n"
+            for slow in job.slowest {
+                html += "<tr><td><code>\(escape(slow.id))</code>\(slow.name.map { " " + escape($0) } ?? "")</td><td>\(escape(slow.status))</td>"
+                html += "<td class=\"num\">\(ClockText.duration(slow.seconds))\(slow.straggler ? " (straggler)" : "")</td></tr>\n"
+            }
+            html += "</table>\n"
+        }
+        if !timeline.bars.isEmpty {
+            html += "<h3>Timeline</h3>\n" + legend() + HTMLTimelineChart.svg(timeline, zone: report.zone)
         }
         return html + "</section>\n"
     }
 
-    /// One bar per sub-job on the shared axis, with the axis's ticks above.
-    static func svg(_ timeline: Timeline, zone: TimeZone) -> String {
-        typealias G = Geometry
-        let height = G.axisHeight + Double(timeline.bars.count) * G.rowHeight + 4
-        var svg = "<svg xmlns=\"http://www.w3.org/2000/svg\" width=\"\(Int(G.width))\" height=\"\(Int(height))\" viewBox=\"0 0 \(Int(G.width)) \(Int(height))\">\n"
-        let scale = G.trackWidth / timeline.span
-        func x(_ date: Date) -> Double { G.trackLeft + min(G.trackWidth, max(0, date.timeIntervalSince(timeline.start) * scale)) }
-        let step = TimelineAxis.step(span: timeline.span, columns: Int(G.trackWidth / 8))
-        var k = 0.0
-        while k * step <= timeline.span {
-            let at = G.trackLeft + k * step * scale
-            let label = k == 0 ? TimelineAxis.startLabel(timeline.start, zone) : "+" + DurationText.format(.seconds(Int64(k * step)))
-            svg += "<line x1=\"\(f(at))\" y1=\"\(f(G.axisHeight - 4))\" x2=\"\(f(at))\" y2=\"\(f(height))\" stroke=\"#eee\"/>"
-            svg += "<text x=\"\(f(at + 2))\" y=\"12\">\(escape(label))</text>\n"
-            k += 1
+    /// What the bars' colours mean, drawn with the bars' own swatches.
+    static func legend() -> String {
+        var html = "<p class=\"legend\">"
+        for entry in palette {
+            let swatch = entry.kind == "waiting"
+                ? "<rect x=\"0.5\" y=\"0.5\" width=\"9\" height=\"9\" fill=\"none\" stroke=\"\(entry.color)\"/>"
+                : "<rect width=\"10\" height=\"10\" fill=\"\(entry.color)\"/>"
+            html += "<span class=\"item\"><svg class=\"swatch \(entry.kind)\" width=\"10\" height=\"10\" viewBox=\"0 0 10 10\">\(swatch)</svg>\(entry.meaning)</span>"
         }
-        for (index, bar) in timeline.bars.enumerated() {
-            let top = G.axisHeight + Double(index) * G.rowHeight
-            let name = (bar.isNamed ? bar.label : JobID.short(bar.id)) + (bar.straggler ? " *" : "")
-            svg += "<text x=\"4\" y=\"\(f(top + G.barHeight))\">\(escape(name))</text>"
-            let outcome = bar.status?.outcome
-            guard let begin = bar.begin, outcome != .initial else {
-                let at = x(bar.begin ?? timeline.now)
-                svg += "<rect class=\"bar waiting\" x=\"\(f(at))\" y=\"\(f(top))\" width=\"\(f(G.barHeight))\" height=\"\(f(G.barHeight))\" fill=\"none\" stroke=\"\(otherColor)\"><title>\(escape(bar.id)) waiting</title></rect>\n"
-                continue
-            }
-            let start = x(begin)
-            let stop = x(bar.isFinished ? (bar.end ?? timeline.now) : timeline.now)
-            let (kind, color) = switch outcome {
-            case .fail?: ("fail", failColor)
-            case .success?: ("success", successColor)
-            case .running?: ("running", runningColor)
-            default: ("other", otherColor)
-            }
-            let tip = "\(bar.id) \(bar.status?.description ?? "?") \(bar.duration(now: timeline.now).map(ClockText.duration) ?? "")" + (bar.reason.map { " — \($0)" } ?? "")
-            svg += "<rect class=\"bar \(kind)\" x=\"\(f(start))\" y=\"\(f(top))\" width=\"\(f(max(1, stop - start)))\" height=\"\(f(G.barHeight))\" fill=\"\(color)\"><title>\(escape(tip))</title></rect>\n"
-        }
-        return svg + "</svg>\n"
+        return html + "<span class=\"item\"><code>*</code> straggler (past the p90)</span></p>\n"
     }
 
     static func f(_ value: Double) -> String {
@@ -124,6 +153,7 @@ public enum HTMLReport {
             case "<": out += "&lt;"
             case ">": out += "&gt;"
             case "\"": out += "&quot;"
+            case "'": out += "&#39;"
             default: out.append(character)
             }
         }

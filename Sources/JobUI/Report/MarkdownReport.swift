@@ -10,12 +10,18 @@ public enum MarkdownReport {
 
     public static func lines(_ report: RolloutReport) -> [String] {
         let jobs = report.jobs
-        var counts = StatusCounts()
-        jobs.forEach { counts.add(JobStatus(raw: $0.status)) }
+        let verdict = report.verdict
         var lines = [
             "# jobwatch report",
             "",
-            "Read \(time(report.now, report.zone)) · \(jobs.count) job\(jobs.count == 1 ? "" : "s"): \(counts.success) succeeded, \(counts.fail) failed, \(counts.running + counts.initial + counts.other) not finished",
+            "Read \(time(report.now, report.zone)) · \(verdict.counts)",
+            "",
+            "**\(symbol(verdict.outcome)) \(verdict.headline)**" + ([verdict.subJobText, verdict.spanText(report.zone, now: report.now)].compactMap { $0.map { " · \($0)" } }.joined()),
+        ]
+        if !report.covers.isEmpty {
+            lines += ["", "Covers: " + report.covers.map { cell($0.text) }.joined(separator: "; ")]
+        }
+        lines += [
             "",
             "| | Service | Job | Status | Begin | End | Duration | Done |",
             "|---|---|---|---|---|---|---|---|",
@@ -23,7 +29,7 @@ public enum MarkdownReport {
         for job in jobs {
             lines.append("| \(symbol(job.outcome)) | \(job.service) | \(cell(job.title)) `\(job.jobID)` | \(job.status) (\(job.outcome)) | \(date(job.begin, report.zone)) | \(date(job.end, report.zone)) | \(job.seconds.map(ClockText.duration) ?? "–") | \(done(job)) |")
         }
-        for (job, timeline) in zip(jobs, report.timelines) where job.subJobs != nil || !job.failures.isEmpty || job.error != nil {
+        for (job, timeline) in report.sections {
             lines += [""] + section(job, timeline, report)
         }
         return lines
@@ -35,9 +41,7 @@ public enum MarkdownReport {
 
     static func section(_ job: RolloutReport.JobSummary, _ timeline: Timeline, _ report: RolloutReport) -> [String] {
         var lines = ["## \(symbol(job.outcome)) \(job.service) \(cell(job.title)) — `\(job.jobID)`", ""]
-        var facts = ["\(job.status) (\(job.outcome))", done(job)]
-        if let seconds = job.seconds { facts.append(ClockText.duration(seconds)) }
-        lines.append(facts.joined(separator: " · "))
+        lines.append(RolloutReport.facts(job))
         if let error = job.error { lines += ["", "Not read: \(cell(error))"] }
         if !job.failures.isEmpty {
             lines += ["", "### Failures by reason", ""]
@@ -49,26 +53,13 @@ public enum MarkdownReport {
                         "`\(member.id)`" + (member.name.map { " \(cell($0))" } ?? "")
                     }
                     let more = group.count > membersShown ? ", and \(group.count - membersShown) more" : ""
-                    line += " — \(group.count) sub-job\(group.count == 1 ? "" : "s"): " + shown.joined(separator: ", ") + more
+                    line += " — \(group.countText): " + shown.joined(separator: ", ") + more
                 }
                 lines.append(line)
             }
         }
-        if let p = job.percentiles {
-            lines += ["", "### Durations", ""]
-            let spark = Sparkline.text(timeline.stats.histogram(buckets: min(16, max(1, p.count))), unicode: true)
-            var line = "p50 \(ClockText.duration(p.p50)) · p90 \(ClockText.duration(p.p90)) · max \(ClockText.duration(p.max)) of \(p.count) finished sub-job\(p.count == 1 ? "" : "s")"
-            if timeline.unfinished > 0 { line += ", \(timeline.unfinished) unfinished" }
-            line += " · \(job.stragglers) straggler\(job.stragglers == 1 ? "" : "s")" + unfinishedStragglers(timeline)
-            if timeline.unfinished == 0 {
-                line += " past p90"
-            } else if let bar = timeline.stragglerThreshold.seconds {
-                // Not the p90 above, which is of the finished only.
-                line += "; the p90 counting unfinished sub-jobs at their time so far is \(ClockText.duration(bar))"
-            }
-            lines.append(line)
-            lines.append("")
-            lines.append("`\(ClockText.duration(timeline.stats.min ?? 0)) \(spark) \(ClockText.duration(p.max))`")
+        if let durations = RolloutReport.durations(job, timeline) {
+            lines += ["", "### Durations", "", durations, "", "`\(spread(timeline))`"]
         }
         if !job.slowest.isEmpty {
             lines += ["", "### Slowest sub-jobs", "", "| Sub-job | Status | Duration |", "|---|---|---|"]
@@ -87,11 +78,10 @@ public enum MarkdownReport {
         return lines
     }
 
-    /// ` (2 still running)`: the stragglers not finished yet; empty when there are none.
-    static func unfinishedStragglers(_ timeline: Timeline) -> String {
-        let open = timeline.stragglers.filter { !$0.isFinished }
-        guard !open.isEmpty else { return "" }
-        return " (\(open.count) \(open.allSatisfy { $0.status?.outcome == .running } ? "still running" : "not finished"))"
+    /// `3m20s ▁▃█▂ 3m47s`: the finished sub-jobs' durations as a histogram.
+    static func spread(_ timeline: Timeline) -> String {
+        let spark = Sparkline.text(timeline.stats.histogram(buckets: min(16, max(1, timeline.stats.count))), unicode: true)
+        return "\(ClockText.duration(timeline.stats.min ?? 0)) \(spark) \(ClockText.duration(timeline.stats.max ?? 0))"
     }
 
     static func symbol(_ outcome: String) -> String {
@@ -105,8 +95,7 @@ public enum MarkdownReport {
     }
 
     static func done(_ job: RolloutReport.JobSummary) -> String {
-        guard let subs = job.subJobs else { return job.outcome == "succeeded" || job.outcome == "failed" ? "1/1" : "0/1" }
-        return "\(subs.done)/\(subs.total)" + (subs.failed > 0 ? ", \(subs.failed) failed" : "")
+        RolloutReport.done(job)
     }
 
     /// Text safe in a table cell and on one line.

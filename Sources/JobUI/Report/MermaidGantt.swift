@@ -16,7 +16,8 @@ public enum MermaidGantt {
             "gantt",
             "    title \(name(timeline.title)) (UTC)",
             "    dateFormat YYYY-MM-DD HH:mm:ss",
-            "    axisFormat %H:%M",
+            // Seconds on a short batch's axis, else every tick reads the same minute.
+            "    axisFormat \(timeline.span < 600 ? "%H:%M:%S" : "%H:%M")",
         ]
         var number = 0
         func task(_ label: String, _ tag: String?, begin: Date, end: Date) {

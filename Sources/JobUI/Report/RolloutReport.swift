@@ -14,6 +14,9 @@ public struct RolloutReport: Sendable, Codable {
     /// The zone times are written in, for people (the JSON is UTC).
     var zone: TimeZone = TimeZone(identifier: "UTC")!
     var now: Date = Date(timeIntervalSince1970: 0)
+    /// The rollout in one line and the places it covers: the top of the Markdown and the HTML.
+    public var verdict = ReportVerdict([], begin: nil, end: nil)
+    public var covers: [ReportCoverage] = []
 
     enum CodingKeys: String, CodingKey {
         case schema, generatedAt = "generated_at", jobs
@@ -86,6 +89,56 @@ public struct RolloutReport: Sendable, Codable {
         }
         self.jobs = jobs
         self.timelines = timelines
+        let finished = states.allSatisfy(\.isTerminal)
+        verdict = ReportVerdict(
+            jobs, begin: states.compactMap { $0.job?.beginTime }.min(),
+            end: finished ? states.compactMap { $0.job?.endTime }.max() : nil)
+        covers = ReportCoverage.of(states)
+    }
+
+    /// Whether a job gets a section of its own after the table: a batch, a failure or an error.
+    public static func hasSection(_ job: JobSummary) -> Bool {
+        job.subJobs != nil || !job.failures.isEmpty || job.error != nil
+    }
+
+    /// The jobs with a section, each with its timeline.
+    public var sections: [(job: JobSummary, timeline: Timeline)] {
+        zip(jobs, timelines).filter { Self.hasSection($0.0) }.map { (job: $0.0, timeline: $0.1) }
+    }
+
+    /// `FAIL (failed) · 2/2, 1 failed · 4m07s`: a section's first line.
+    public static func facts(_ job: JobSummary) -> String {
+        var facts = ["\(job.status) (\(job.outcome))", done(job)]
+        if let seconds = job.seconds { facts.append(ClockText.duration(seconds)) }
+        return facts.joined(separator: " · ")
+    }
+
+    /// `p50 3m34s · p90 3m47s · max 3m47s over 2 finished sub-jobs · 0 stragglers past p90`.
+    public static func durations(_ job: JobSummary, _ timeline: Timeline) -> String? {
+        guard let p = job.percentiles else { return nil }
+        var line = "p50 \(ClockText.duration(p.p50)) · p90 \(ClockText.duration(p.p90)) · max \(ClockText.duration(p.max)) of \(p.count) finished sub-job\(p.count == 1 ? "" : "s")"
+        if timeline.unfinished > 0 { line += ", \(timeline.unfinished) unfinished" }
+        line += " · \(job.stragglers) straggler\(job.stragglers == 1 ? "" : "s")" + unfinishedStragglers(timeline)
+        if timeline.unfinished == 0 {
+            line += " past p90"
+        } else if let bar = timeline.stragglerThreshold.seconds {
+            // Not the p90 above, which is of the finished only.
+            line += "; the p90 counting unfinished sub-jobs at their time so far is \(ClockText.duration(bar))"
+        }
+        return line
+    }
+
+    /// ` (2 still running)`: the stragglers not finished yet; empty when there are none.
+    static func unfinishedStragglers(_ timeline: Timeline) -> String {
+        let open = timeline.stragglers.filter { !$0.isFinished }
+        guard !open.isEmpty else { return "" }
+        return " (\(open.count) \(open.allSatisfy { $0.status?.outcome == .running } ? "still running" : "not finished"))"
+    }
+
+    /// `2/2, 1 failed` for a batch; `1/1` or `0/1` for a single job.
+    public static func done(_ job: JobSummary) -> String {
+        guard let subs = job.subJobs else { return job.outcome == "succeeded" || job.outcome == "failed" ? "1/1" : "0/1" }
+        return "\(subs.done)/\(subs.total)" + (subs.failed > 0 ? ", \(subs.failed) failed" : "")
     }
 
     static func summary(_ state: JobState, _ timeline: Timeline, now: Date, tagged: Bool) -> JobSummary {

@@ -47,7 +47,8 @@ public struct Timeline: Sendable, Hashable {
         let service = state.key.service
         let subs = state.job?.subJobs ?? []
         let bars = subs.map { sub in
-            let label = JobTitle.describe(sub, service: service)
+            // With the looked-up server names, as the tree shows them.
+            let label = JobTitle.describe(sub, service: service, resources: state.resources)
             return Bar(
                 id: sub.id ?? "-", label: label, isNamed: label != service.label(for: sub.type), status: sub.status,
                 beginTime: sub.beginTime, endTime: sub.endTime, reason: sub.status == .fail ? sub.failureReason : nil,

@@ -10,10 +10,12 @@ extension JobWatch {
             abstract: "Read each job once and print a rollout report for a change or incident ticket.",
             discussion: """
             Reads the jobs exactly like get (same inputs, options and exit codes) and prints
-            Markdown: a line per job, failures grouped by reason, duration percentiles, the
-            slowest sub-jobs and a Mermaid gantt timeline (large batches summarised).
-            --json prints the same summary as one JSON document; --html FILE also writes a
-            self-contained page (inline CSS and SVG, no external assets).
+            Markdown: the verdict and the profile, endpoint and project it covers, a line per
+            job, failures grouped by reason, duration percentiles, the slowest sub-jobs and a
+            Mermaid gantt timeline (large batches summarised). --json prints the same summary
+            as one JSON document; --html FILE also writes a self-contained page with the same
+            facts, a summary at the top and an SVG timeline per batch with a colour legend
+            (inline CSS and SVG, no scripts or external assets).
 
             Examples:
               jobwatch report --demo
