@@ -17,9 +17,10 @@ public struct SimulatorOptions: Sendable {
     public var metadata: MetadataOptions?
     /// The gateway's per-credential quota; over it, 429 `APIGW.0308`.
     public var quota: RateQuota
-    /// Which `server_id` form ECS's list filters with; the other is ignored (the list comes
-    /// back unfiltered), as the sources disagree on which the real one takes.
-    public var serverIDFilter: ServerIDFilter = .repeated
+    /// Which `server_id` forms ECS's list filters with: both, as the docs and the SDK each
+    /// document one (SERVICES.md §8). One alone makes an endpoint that ignores the other and
+    /// lists every server, so tests can hold jobwatch's switch of form to it (§9.6).
+    public var serverIDFilter: ServerIDFilter = .both
     /// The wall clock: scenario time, the `X-Sdk-Date` check, the quota window, the AK lock
     /// and the `Date` header all read it, so tests can move time at will.
     public var now: @Sendable () -> Date
@@ -43,7 +44,7 @@ public struct SimulatorOptions: Sendable {
     }
 }
 
-/// `server_id=a&server_id=b` (the docs) or `server_id=a,b` (the SDK).
+/// `server_id=a&server_id=b` (the docs), `server_id=a,b` (the SDK), or either.
 public enum ServerIDFilter: String, Sendable, Hashable {
-    case repeated, comma
+    case both, repeated, comma
 }

@@ -13,7 +13,7 @@ struct LookupNetworkTests {
 
     /// A rollout simulator at scenario time `offset`, and a lookup client for it.
     static func withSimulator(
-        offset: Double = 900, filter: ServerIDFilter = .repeated, faults: FaultPlan = .none,
+        offset: Double = 900, filter: ServerIDFilter = .both, faults: FaultPlan = .none,
         _ body: (JobSimulator, ResourceLookupClient, Endpoint) async throws -> Void
     ) async throws {
         var options = SimulatorOptions(scenario: .rollout, credentials: SimulatorCredentials(accessKeys: ["LOOKAK0001": Secret(secretKey)]), faults: faults)
@@ -81,6 +81,16 @@ struct LookupNetworkTests {
         }
     }
 
+    @Test("an ECS list that understands the repeated form, or both, is asked once", arguments: [ServerIDFilter.repeated, .both])
+    func filterFormUnderstood(_ filter: ServerIDFilter) async throws {
+        try await Self.withSimulator(filter: filter) { simulator, lookups, endpoint in
+            let asked = Array(simulator.resources.filter { $0.api == .ecsServers }.map(\.id).prefix(2))
+            let found = try await lookups.lookUp(asked, at: Self.target(.ecsServers, endpoint), credential: Self.credential)
+            #expect(found.requests == 1)
+            #expect(Set(found.resources.keys) == Set(asked))
+        }
+    }
+
     @Test("BMS servers one GET each, EVS volumes in one batch")
     func bmsAndEVS() async throws {
         try await Self.withSimulator { simulator, lookups, endpoint in
@@ -97,7 +107,8 @@ struct LookupNetworkTests {
             let found = try await lookups.lookUp(asked, at: Self.target(.evsVolumes, endpoint), credential: Self.credential)
             #expect(found.requests == 1)
             #expect(found.resources.count == 8, "\(asked) → \(found.resources.keys.sorted())")
-            #expect(found.resources[asked[0]]?.name == "data-a")
+            let first = try #require(simulator.resources.first { $0.id == asked[0] })
+            #expect(found.resources[asked[0]]?.name == first.name)
             #expect(found.resources[asked[0]]?.kind == .volume)
             #expect(await simulator.lookupRequestCount(.evsVolumes) == 1)
         }

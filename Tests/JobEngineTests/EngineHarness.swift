@@ -27,7 +27,7 @@ struct EngineHarness {
         store: StateStore? = nil,
         restored: StateFile? = nil,
         names: Bool = false,
-        serverIDFilter: ServerIDFilter = .repeated
+        serverIDFilter: ServerIDFilter = .both
     ) async throws -> EngineHarness {
         let testClock = TestClock<Duration>()
         let clock = EngineClock(testClock, startDate: start)

@@ -21,10 +21,10 @@ struct ServiceRoutingTests {
     }
 
     @Test func routesAreParsedUnderAnyBasePath() {
-        #expect(JobRoute(path: "/v1/p1/jobs/j1") == JobRoute(projectID: "p1", jobID: "j1", dialect: .jobsV1))
-        #expect(JobRoute(path: "/gw/bms/v1/p1/jobs/j1") == JobRoute(projectID: "p1", jobID: "j1", dialect: .jobsV1))
-        #expect(JobRoute(path: "/api/v3/projects/p1/jobs/a%2Db") == JobRoute(projectID: "p1", jobID: "a-b", dialect: .cce))
-        #expect(JobRoute(path: "/cce/api/v3/projects/p1/jobs/u1") == JobRoute(projectID: "p1", jobID: "u1", dialect: .cce))
+        #expect(JobRoute(path: "/v1/p1/jobs/j1") == JobRoute(projectID: "p1", jobID: "j1", family: .jobsV1))
+        #expect(JobRoute(path: "/gw/bms/v1/p1/jobs/j1") == JobRoute(projectID: "p1", jobID: "j1", family: .jobsV1))
+        #expect(JobRoute(path: "/api/v3/projects/p1/jobs/a%2Db") == JobRoute(projectID: "p1", jobID: "a-b", family: .cce))
+        #expect(JobRoute(path: "/cce/api/v3/projects/p1/jobs/u1") == JobRoute(projectID: "p1", jobID: "u1", family: .cce))
         #expect(JobRoute(path: "/v3/projects/p1/jobs/u1") == nil)
         #expect(JobRoute(path: "/api/v3/projects//jobs/u1") == nil)
     }

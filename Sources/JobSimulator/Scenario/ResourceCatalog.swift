@@ -43,7 +43,7 @@ struct ResourceCatalog: Sendable {
                     visibleFrom = plan.createdAt + Self.lateServerDelay
                 }
                 entries[id] = Entry(
-                    api: api, id: id, name: Self.name(api, number),
+                    api: api, id: id, name: Self.ownName(of: plan, api: api) ?? Self.name(api, number),
                     // Documentation ranges only (RFC 5737): they are strings in JSON, never dialled.
                     fixedAddress: kind == .server ? "192.0.2.\((number - 1) % 254 + 1)" : nil,
                     floatingAddress: kind == .server && number % 2 == 1 ? "198.51.100.\((number - 1) % 254 + 1)" : nil,
@@ -59,7 +59,7 @@ struct ResourceCatalog: Sendable {
         self.order = order
     }
 
-    /// `web-01`, `db-bare-1`, `data-a` … `data-z`, then `data-27`.
+    /// `web-01`, `db-bare-1`, `data-a` … `data-z`, then `data-27`: for resources no job names.
     static func name(_ api: LookupAPI, _ number: Int) -> String {
         switch api {
         case .ecsServers: return number < 10 ? "web-0\(number)" : "web-\(number)"
@@ -68,6 +68,14 @@ struct ResourceCatalog: Sendable {
             guard number <= 26 else { return "data-\(number)" }
             return "data-" + String(Character(UnicodeScalar(UInt8(ascii: "a") + UInt8(number - 1))))
         }
+    }
+
+    /// The name a volume's own EVS job gives it (`entities.name`): the volume list must say
+    /// the same, as the real one does.
+    static func ownName(of plan: JobPlan, api: LookupAPI) -> String? {
+        guard api == .evsVolumes, plan.service == .evs,
+              case .string(let name)? = plan.attributes.first(where: { $0.key == "name" })?.value else { return nil }
+        return name
     }
 
     /// The resource if it is served by `api` and visible at `t`.

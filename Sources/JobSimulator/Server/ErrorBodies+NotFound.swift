@@ -5,8 +5,8 @@ extension ErrorBodies {
     /// (docs/api/SERVICES.md §1–§6); `nil` (a `/v1` ID the scenario does not know) keeps BMS's shape.
     /// The CCE and VPC codes are the documented ones; the others are the simulator's pick,
     /// as no document shows a missing job's body (docs/api/SERVICES.md §9.6).
-    static func jobNotFound(jobID: String, projectID: String, service: Service? = nil) -> SimulatedAnswer {
-        let message = "The job \(jobID) does not exist in project \(projectID)."
+    static func jobNotFound(jobID: String, projectID: String?, service: Service? = nil) -> SimulatedAnswer {
+        let message = projectID.map { "The job \(jobID) does not exist in project \($0)." } ?? "The job \(jobID) does not exist."
         switch service?.name {
         case Service.cce.name?:
             return .json(404, .object([

@@ -3,7 +3,7 @@ import JobAPI
 import JobModel
 
 /// The name lookups (SERVICES.md §8): one server or volume by ID, ECS's list filtered by
-/// `server_id`, EVS's by `ids=[…]`, BMS's in pages.
+/// `server_id` (either form), EVS's by `ids=[…]`, and the three lists unfiltered, paged.
 extension SimulatorCore {
     func lookupAnswer(_ request: ReceivedRequest, route: LookupRoute, now: Date, requestID: String) -> SimulatedAnswer {
         guard request.method.uppercased() == "GET" else { return ErrorBodies.methodNotAllowed(requestID: requestID) }
@@ -17,35 +17,67 @@ extension SimulatorCore {
         }
         switch route.api {
         case .bmsServer:
-            // No ID filter, as documented: `offset` is the page (from 1), `limit` its size
-            // (1000 when an offset is given, else 25), `count` every server there is.
-            let items = request.queryItems
-            let hasOffset = items.contains { $0.name == "offset" }
-            let page = max(1, items.last { $0.name == "offset" }.flatMap { Int($0.value) } ?? 1)
-            let limit = min(1000, max(1, items.last { $0.name == "limit" }.flatMap { Int($0.value) } ?? (hasOffset ? 1000 : 25)))
-            let all = projectMatches ? catalog.order.compactMap { catalog.entry($0, api: .bmsServer, at: t)?.json(at: t) } : []
-            let shown = all.dropFirst((page - 1) * limit).prefix(limit)
-            return .json(200, .object([.init("count", .int(all.count)), .init("servers", .array(Array(shown)))]))
+            // Paged as ECS's (`offset` the page); no ID filter is documented: jobwatch reads its
+            // first page for many new servers at once.
+            let visible = projectMatches ? visibleIDs(.bmsServer, at: t) : []
+            // With an offset a page is 1000 servers unless `limit` says, else 25 (D-BMS).
+            let hasOffset = request.queryItems.contains { $0.name == "offset" }
+            let servers = bodies(ListPage(request.queryItems, defaultLimit: hasOffset ? 1000 : 25, offset: .pages).slice(visible), .bmsServer, at: t)
+            return .json(200, .object([.init("servers", .array(servers)), .init("count", .int(visible.count))]))
         case .evsVolumes:
-            let ids = Self.volumeIDs(request.queryItems.last { $0.name == "ids" }?.value ?? "")
-            let found = projectMatches ? ids.compactMap { catalog.entry($0, api: .evsVolumes, at: t)?.json(at: t) } : []
-            return .json(200, .object([.init("count", .int(found.count)), .init("volumes", .array(found))]))
-        case .ecsServers:
-            let values = request.queryItems.filter { $0.name == "server_id" }.map(\.value)
-            let asked: [String]? = switch options.serverIDFilter {
-            case .repeated: values.contains { $0.contains(",") } ? nil : values
-            case .comma: values.count == 1 ? values[0].split(separator: ",").map(String.init) : nil
+            // `ids` filters (unknown IDs ignored); without it, the project's volumes, paged.
+            let visible = projectMatches ? visibleIDs(.evsVolumes, at: t) : []
+            if let ids = request.queryItems.last(where: { $0.name == "ids" }) {
+                let found = projectMatches ? bodies(Self.volumeIDs(ids.value)[...], .evsVolumes, at: t) : []
+                return .json(200, .object([.init("count", .int(found.count)), .init("volumes", .array(found))]))
             }
-            let servers: [OrderedJSON]
-            if let asked, !asked.isEmpty {
-                servers = asked.map { id in
+            let page = ListPage(request.queryItems, defaultLimit: 1000, offset: .items)
+            let ids = page.slice(visible)
+            var members: [OrderedJSON.Member] = [
+                .init("count", .int(visible.count)),
+                .init("volumes", .array(bodies(ids, .evsVolumes, at: t))),
+            ]
+            // A page that stops short of the end links to the rest by marker (SDK `volumes_links`).
+            if let last = ids.last, last != visible.last {
+                let next = "\(request.path)?limit=\(page.limit)&marker=\(last)"
+                members.append(.init("volumes_links", .array([.object([.init("href", .string(next)), .init("rel", .string("next"))])])))
+            }
+            return .json(200, .object(members))
+        case .ecsServers:
+            let asked = Self.serverIDs(request.queryItems.filter { $0.name == "server_id" }.map(\.value), understood: options.serverIDFilter)
+            if let asked {
+                // Every ID asked, in order; one ECS does not know is all null but `id` and `fault`.
+                let servers = asked.map { id in
                     (projectMatches ? catalog.entry(id, api: .ecsServers, at: t) : nil)?.json(at: t) ?? ResourceCatalog.Entry.unknownServer(id)
                 }
-            } else {
-                // A filter not understood is ignored: the first page of every server.
-                servers = projectMatches ? catalog.order.compactMap { catalog.entry($0, api: .ecsServers, at: t)?.json(at: t) }.prefix(25).map { $0 } : []
+                return .json(200, .object([.init("count", .int(servers.count)), .init("servers", .array(servers))]))
             }
-            return .json(200, .object([.init("count", .int(servers.count)), .init("servers", .array(servers))]))
+            // No filter, or one in a form not understood: a page of every server.
+            let visible = projectMatches ? visibleIDs(.ecsServers, at: t) : []
+            let servers = bodies(ListPage(request.queryItems, defaultLimit: 25, offset: .pages).slice(visible), .ecsServers, at: t)
+            return .json(200, .object([.init("count", .int(visible.count)), .init("servers", .array(servers))]))
+        }
+    }
+
+    /// What an unfiltered list holds at `t`, in the scenario's order.
+    private func visibleIDs(_ api: LookupAPI, at t: Double) -> [String] {
+        catalog.order.filter { catalog.entry($0, api: api, at: t) != nil }
+    }
+
+    /// The bodies of those of `ids` that `api` serves at `t`.
+    private func bodies(_ ids: ArraySlice<String>, _ api: LookupAPI, at t: Double) -> [OrderedJSON] {
+        ids.compactMap { catalog.entry($0, api: api, at: t)?.json(at: t) }
+    }
+
+    /// The IDs a `server_id` filter asks for, or nil when there is none or it is in a form
+    /// this endpoint does not understand (then ECS ignores it).
+    static func serverIDs(_ values: [String], understood: ServerIDFilter) -> [String]? {
+        let split = values.flatMap { $0.split(separator: ",").map(String.init) }.filter { !$0.isEmpty }
+        guard !split.isEmpty else { return nil }
+        switch understood {
+        case .both: return split
+        case .repeated: return values.contains { $0.contains(",") } ? nil : split
+        case .comma: return values.count == 1 ? split : nil
         }
     }
 

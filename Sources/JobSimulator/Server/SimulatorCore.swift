@@ -181,14 +181,21 @@ final class SimulatorCore: Sendable {
         guard let route else { return ErrorBodies.noSuchAPI(requestID: requestID) }
         guard request.method.uppercased() == "GET" else { return ErrorBodies.methodNotAllowed(requestID: requestID) }
         let t = clock.elapsed(at: now)
-        // Soak's made-up jobs are BMS: asking on CCE's path must not start one.
-        let made = route.dialect == .jobsV1 ? synthetic?.plan(for: route.jobID, at: t) : nil
+        // Soak's made-up jobs are BMS: asking on CCE's or IMS's path must not start one.
+        let made = route.family == .jobsV1 ? synthetic?.plan(for: route.jobID, at: t) : nil
         let job = (scenario.byID[route.jobID] ?? made).flatMap { route.serves($0.service) ? $0 : nil }
-        // The path names CCE; on /v1 only a job the scenario knows tells its service.
-        let service = route.dialect == .cce ? Service.cce : job?.service
-        let notFound = ErrorBodies.jobNotFound(jobID: route.jobID, projectID: route.projectID, service: service)
-        if let projectID = options.projectID, projectID != route.projectID { return notFound }
+        // The path names CCE or IMS; on /v1 only a job the scenario knows tells its service.
+        let service: Service? = switch route.family {
+        case .cce: .cce
+        case .imageProgress: .ims
+        case .jobsV1: job?.service
+        }
+        // IMS's progress path names no project: the SDK's `X-Project-Id` header does, when sent.
+        let projectID = route.projectID ?? request.header("X-Project-Id")
+        let notFound = ErrorBodies.jobNotFound(jobID: route.jobID, projectID: projectID, service: service)
+        if let expected = options.projectID, let projectID, projectID != expected { return notFound }
         guard let job, t >= job.createdAt else { return notFound }
+        if route.family == .imageProgress { return .json(200, job.progressJSON(at: t, clock: clock)) }
         return .json(200, job.json(at: t, clock: clock))
     }
 }

@@ -1,0 +1,42 @@
+import Foundation
+
+/// A Python venv with Huawei Cloud's official SDKs, made once under `.build-venv/` (ignored by
+/// git) and reused while its stamp names the same packages: the first run installs from PyPI,
+/// the next ones only start Python.
+enum SDKVenv {
+    struct InstallProblem: Error, CustomStringConvertible {
+        var description: String
+    }
+
+    static let packages = [
+        "huaweicloudsdkcore", "huaweicloudsdkbms", "huaweicloudsdkcce", "huaweicloudsdkecs",
+        "huaweicloudsdkeip", "huaweicloudsdkevs", "huaweicloudsdkims",
+    ]
+
+    static let folder = "\(JobwatchBinary.packageRoot)/.build-venv/huaweicloud-sdk"
+    private static let stamp = "\(folder)/jobwatch-installed"
+
+    /// The venv's `python`, installing the SDKs first if the venv is missing or stale.
+    /// Throws one line when Python or pip fail (no network, say): never a silent skip.
+    static func python() async throws -> String {
+        let python = "\(folder)/bin/python"
+        let wanted = packages.joined(separator: " ")
+        if (try? String(contentsOfFile: stamp, encoding: .utf8)) == wanted, FileManager.default.isExecutableFile(atPath: python) {
+            return python
+        }
+        try? FileManager.default.removeItem(atPath: folder)
+        try await run("/usr/bin/env", ["python3", "-m", "venv", folder], what: "python3 -m venv", timeout: .seconds(120))
+        try await run(python, ["-m", "pip", "install", "--disable-pip-version-check", "--quiet"] + packages, what: "pip install of the Huawei Cloud SDKs from PyPI", timeout: .seconds(900))
+        try wanted.write(toFile: stamp, atomically: true, encoding: .utf8)
+        return python
+    }
+
+    private static func run(_ executable: String, _ arguments: [String], what: String, timeout: Duration) async throws {
+        let process = try ChildProcess(executable: executable, arguments: arguments, environment: ProcessInfo.processInfo.environment)
+        let ended = await process.waitForExit(timeout: timeout)
+        guard ended == .exited(0) else {
+            let last = process.stderr.split(separator: "\n").last.map(String.init) ?? ended?.description ?? "timed out"
+            throw InstallProblem(description: "\(what) failed (\(ended?.description ?? "timed out after \(timeout)")): \(last)")
+        }
+    }
+}
