@@ -72,3 +72,39 @@ struct ServiceRoutingTests {
         #expect(flat.flatteningSubJobs() == flat, "a flat batch is left as it is")
     }
 }
+
+/// A profile that names endpoints per service reaches only those services.
+struct ProfileServiceReachTests {
+    static func cceOnly() throws -> ProfileTarget {
+        var profile = ProfileTarget(name: "k8s", endpoint: try Endpoint(parsing: "http://127.0.0.1:8002"), projectID: "proj", credential: .none)
+        profile.service = .cce
+        profile.endpoints = [.cce: try Endpoint(parsing: "http://127.0.0.1:8002")]
+        return profile
+    }
+
+    @Test func aJobOfAServiceTheProfileHasNoEndpointForIsRefused() async throws {
+        let engine = Engine(profiles: [try Self.cceOnly()], client: FakeJobs(clock: .continuous, servers: 0))
+        await #expect(throws: Engine.AddProblem.noEndpoint(profile: "k8s", .ecs)) {
+            try await engine.add([WatchEntry(profile: "k8s", jobID: "abc", service: .ecs)])
+        }
+        let added = try await engine.add([WatchEntry(profile: "k8s", jobID: "5ec1518c-87db-11ec-b5e5-0255ac101514")])
+        #expect(added.first?.service == .cce)
+        #expect(Engine.AddProblem.noEndpoint(profile: "k8s", .ecs).description.contains("add \"ecs\" to its endpoints"))
+    }
+
+    @Test func aProfileWithOneURLServesEveryService() throws {
+        let profile = ProfileTarget(name: "p", endpoint: try Endpoint(parsing: "http://127.0.0.1:8001"), projectID: "proj", credential: .none)
+        #expect(Service.all.allSatisfy(profile.serves))
+        #expect(!(try Self.cceOnly()).serves(.ecs))
+    }
+
+    @Test func aSavedJobOfAServiceTheProfileNoLongerReachesIsKeptDetached() throws {
+        let key = JobKey(service: .ecs, endpoint: "127.0.0.1:8002", projectID: "proj", jobID: "abc")
+        let file = StateFile(savedAt: Date(), jobs: [.init(profile: "k8s", key: key, jobID: "abc", label: nil, job: nil, readAt: nil)], events: [])
+        let restored = Engine.restoring(file, routes: RouteTable([try Self.cceOnly()]), now: .zero)
+        let record = try #require(restored.records[key])
+        #expect(record.route == nil && record.nextDue == nil)
+        #expect(record.state.detachedReason == "profile \"k8s\" has no endpoint for ecs now")
+    }
+}
+

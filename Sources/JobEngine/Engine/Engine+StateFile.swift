@@ -26,7 +26,11 @@ extension Engine {
             if let cutoff, Retention.isExpired(saved.job, readAt: saved.readAt, cutoff: cutoff) { continue }
             let entry = WatchEntry(profile: saved.profile, jobID: saved.jobID, service: saved.key?.service, label: saved.label)
             let profile = routes.profiles[saved.profile]
-            let current = profile?.key(for: saved.jobID, service: saved.key?.service)
+            // A service the profile has no endpoint for is not where the job lives.
+            let current = profile.flatMap { profile in
+                let key = profile.key(for: saved.jobID, service: saved.key?.service)
+                return profile.serves(key.service) ? key : nil
+            }
             // A version-1 entry takes the place of the profile it was saved under.
             let key = saved.key ?? current ?? .unplaced(jobID: saved.jobID)
             guard restored.records[key] == nil else { continue }
@@ -48,6 +52,8 @@ extension Engine {
                     "from an older state file (profile \(saved.profile.debugDescription) is not loaded now)"
                 } else if profile == nil {
                     "profile \(saved.profile.debugDescription) is not loaded now"
+                } else if profile?.serves(key.service) == false {
+                    "profile \(saved.profile.debugDescription) has no endpoint for \(key.service.name) now"
                 } else {
                     "profile \(saved.profile.debugDescription) now points elsewhere (saved at \(key.endpoint), project \(key.projectID))"
                 }

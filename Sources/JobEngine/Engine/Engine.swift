@@ -106,11 +106,14 @@ public actor Engine {
     public enum AddProblem: UsageProblem, Sendable, Hashable {
         case badJobID(String, String)
         case unknownProfile(String)
+        /// The profile names endpoints per service, and none for this one.
+        case noEndpoint(profile: String, Service)
 
         public var description: String {
             switch self {
             case .badJobID(let id, let problem): "job ID \(JobID.quoted(id)) \(problem) — give the job_id the API returned"
             case .unknownProfile(let name): "profile \(name.debugDescription) is not configured — add it to the config or pick another with --profile"
+            case .noEndpoint(let name, let service): "profile \(name.debugDescription) has no endpoint for \(service.name) jobs — add \"\(service.name)\" to its endpoints, or give it a region or an endpoint for all"
             }
         }
     }
@@ -123,6 +126,7 @@ public actor Engine {
             if let problem = JobID.problem(with: entry.jobID) { throw .badJobID(entry.jobID, problem) }
             guard let profile = routes.profiles[entry.profile] else { throw .unknownProfile(entry.profile) }
             let key = profile.key(for: entry.jobID, service: entry.service)
+            guard profile.serves(key.service) else { throw .noEndpoint(profile: profile.name, key.service) }
             guard let route = routes.route(profile: profile.name, service: key.service) else { throw .unknownProfile(entry.profile) }
             placed.append((entry, key, route))
         }

@@ -39,6 +39,13 @@ public struct ProfileTarget: Sendable, Hashable {
         endpoints[service] ?? endpoint
     }
 
+    /// Whether it reaches a service's jobs: every service when it names no per-service
+    /// endpoints (one URL, or a test's), else only those its map names (a profile with only
+    /// `{"cce": URL}` must not send an ECS job's path to the CCE host).
+    public func serves(_ service: Service) -> Bool {
+        endpoints.isEmpty || endpoints[service] != nil
+    }
+
     /// Where a job of this profile lives; `service` `nil` is the profile's.
     public func key(for jobID: String, service: Service? = nil) -> JobKey {
         let service = service ?? self.service
