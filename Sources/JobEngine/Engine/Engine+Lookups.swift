@@ -53,8 +53,8 @@ extension Engine {
                 wakeAt(attempt.dueAt)
                 continue
             }
-            guard let profile = lookupProfile(for: key) else { continue }
-            groups[LookupGroup(api: key.api, endpoint: key.endpoint, projectID: key.projectID, profile: profile.name), default: []].append(key)
+            guard let route = lookupRoute(for: key) else { continue }
+            groups[LookupGroup(api: key.api, endpoint: key.endpoint, projectID: key.projectID, profile: route.profile.name), default: []].append(key)
         }
         // Batched APIs first: more names for each request.
         for group in groups.keys.sorted(by: { a, b in a.api.batchLimit != b.api.batchLimit ? a.api.batchLimit > b.api.batchLimit : a < b }) {
@@ -144,10 +144,11 @@ extension Engine {
         return dues.sorted()
     }
 
-    /// The profile of a job naming the resource: its credential signs the lookup.
-    private func lookupProfile(for key: ResourceKey) -> ProfileTarget? {
+    /// Where a resource is asked: through the profile of a job naming it (its credential signs
+    /// the lookup), to the lookup API's service.
+    private func lookupRoute(for key: ResourceKey) -> JobRoute? {
         for jobKey in (names.users[key] ?? []).sorted() {
-            if let profile = records[jobKey]?.route?.profile { return profile }
+            if let profile = records[jobKey]?.route?.profile { return routes.route(profile: profile.name, service: key.api.service) }
         }
         return nil
     }
@@ -194,7 +195,7 @@ extension Engine {
                 names.notices.append("names off for \(budgetKey.credential): lookups refused (HTTP 403\(error.code.map { " \($0)" } ?? "")) — IDs are shown instead")
                 logger.warning("lookups refused", metadata: ["credential": "\(budgetKey)", "error": "\(error)"])
             }
-            for key in names.pending.keys where lookupProfile(for: key).flatMap({ routes.route(profile: $0.name, service: key.api.service) })?.budgetKey == budgetKey {
+            for key in names.pending.keys where lookupRoute(for: key)?.budgetKey == budgetKey {
                 names.pending[key] = nil
                 names.users[key] = nil
             }

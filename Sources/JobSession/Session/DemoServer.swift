@@ -38,15 +38,8 @@ public struct DemoServer: Sendable {
 
     /// The scenario's jobs as the API comes to know them (those of `entries` again first): a
     /// demo never shows a job as not found because it was asked before it was created.
-    public func arrivals() -> AsyncStream<[WatchEntry]> {
-        let jobs = simulator.arrivals()
-        let (stream, continuation) = AsyncStream.makeStream(of: [WatchEntry].self)
-        let task = Task {
-            for await batch in jobs { continuation.yield(batch.map(Self.entry)) }
-            continuation.finish()
-        }
-        continuation.onTermination = { _ in task.cancel() }
-        return stream
+    public func arrivals() -> AsyncMapSequence<AsyncStream<[SimulatedJob]>, [WatchEntry]> {
+        simulator.arrivals().map { $0.map(Self.entry) }
     }
 
     private static func entry(_ job: SimulatedJob) -> WatchEntry {
