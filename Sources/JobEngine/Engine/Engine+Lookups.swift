@@ -212,6 +212,7 @@ extension Engine {
         // No longer pending: every job naming it left the watch while it was asked.
         guard names.pending.removeValue(forKey: key) != nil else { return }
         names.known[key] = resource
+        if state != nil { unsaved.resources[key] = resource }
         for jobKey in names.users.removeValue(forKey: key) ?? [] {
             records[jobKey]?.state.resources[key.id] = resource
         }

@@ -22,7 +22,10 @@ extension Engine {
             fail(error, record: &record, route: route)
         }
         records[key] = record
-        if case .success = result { noteResources(of: key) }
+        if case .success = result {
+            noteResources(of: key)
+            unsavedJob(key)
+        }
         changed()
     }
 

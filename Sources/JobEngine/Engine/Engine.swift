@@ -15,7 +15,12 @@ public actor Engine {
     let lookups: (any ResourceLooking)?
     let settings: EngineSettings
     let logger: Logger
-    let store: StateStore?
+    /// Where the state is kept and shared with the other jobwatch processes; `nil`: nowhere.
+    let state: StateDatabase?
+    let stateRole: StateRole
+    /// What the next save writes.
+    var unsaved = UnsavedState()
+    var lastRetentionAt: Date?
 
     /// Every profile's route to every service: worked out once, kept with each job.
     let routes: RouteTable
@@ -53,8 +58,8 @@ public actor Engine {
 
     public init(
         profiles: [ProfileTarget], client: any JobFetching, lookups: (any ResourceLooking)? = nil, settings: EngineSettings = EngineSettings(),
-        clock: EngineClock = .continuous, store: StateStore? = nil, restored: StateFile? = nil,
-        logger: Logger = Logger(label: "jobwatch.engine", factory: { _ in SwiftLogNoOpLogHandler() })
+        clock: EngineClock = .continuous, state: StateDatabase? = nil, stateRole: StateRole = .sharedWatchList, restored: StateFile? = nil,
+        stateProblem: String? = nil, logger: Logger = Logger(label: "jobwatch.engine", factory: { _ in SwiftLogNoOpLogHandler() })
     ) {
         routes = RouteTable(profiles)
         gate = RequestGate(routes: routes.all, defaultLimit: settings.requestsPerMinute, maxConcurrencyPerHost: settings.maxConcurrencyPerEndpoint)
@@ -62,7 +67,9 @@ public actor Engine {
         self.lookups = lookups
         self.settings = settings
         self.clock = clock
-        self.store = store
+        self.state = state
+        self.stateRole = stateRole
+        stateSaveProblem = stateProblem
         self.logger = logger
         self.random = SeededRandom(seed: settings.randomSeed)
         (kicks, kick) = AsyncStream.makeStream(of: Void.self, bufferingPolicy: .bufferingNewest(1))
@@ -94,8 +101,8 @@ public actor Engine {
         for task in lookupTasks.values { await task.value }
         requests.removeAll()
         lookupTasks.removeAll()
-        saveTask?.cancel()
-        saveNow()
+        await saveBeforeStopping()
+        await state?.close()
         publish()
         for continuation in snapshotSubscribers.values { continuation.finish() }
         for continuation in transitionSubscribers.values { continuation.finish() }
@@ -139,6 +146,7 @@ public actor Engine {
             records[key] = JobRecord(entry: entry, key: key, route: route, dueAt: now)
             order.append(key)
             added.append(key)
+            unsavedJob(key)
         }
         if !added.isEmpty {
             logger.info("watching", metadata: ["jobs": "\(added.map(\.jobID))"])
@@ -150,6 +158,8 @@ public actor Engine {
     public func remove(_ key: JobKey) {
         guard records.removeValue(forKey: key) != nil else { return }
         order.removeAll { $0 == key }
+        unsaved.jobs.remove(key)
+        if state != nil, stateRole == .sharedWatchList { unsaved.unwatched.insert(key) }
         requests[key]?.cancel()
         forgetLookups(of: [key])
         changed()
@@ -236,6 +246,7 @@ public actor Engine {
     func emit(_ transitions: [Transition]) {
         guard !transitions.isEmpty else { return }
         log.append(contentsOf: transitions)
+        if state != nil { unsaved.events.append(contentsOf: transitions) }
         for transition in transitions {
             logger.info("transition", metadata: [
                 "job": "\(transition.key)", "sub_job": "\(transition.subJobID ?? "-")",

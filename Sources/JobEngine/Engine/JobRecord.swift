@@ -19,6 +19,8 @@ struct JobRecord: Sendable {
     /// Good answers in a row equal to the one before (reset by any change).
     var unchangedAnswers = 0
     var inFlight = false
+    /// Polled for another process that holds no lease on its budget: saved, never shown.
+    var isGuest = false
 
     init(entry: WatchEntry, key: JobKey, route: JobRoute?, dueAt: Duration) {
         state = JobState(entry: entry, key: key)

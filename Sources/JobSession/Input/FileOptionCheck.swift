@@ -51,18 +51,22 @@ public enum FileOptionCheck {
     /// A file to write (`--log-file`, `--state-file`): absent (it will be created), or a
     /// writable regular file. Its folder may still have to be created.
     public static func writable(_ path: String, option: String) throws(Problem) {
+        try fileOrMissing(path, option: option)
         let expanded = NSString(string: path).expandingTildeInPath
-        switch kind(of: expanded) {
-        case .missing:
+        guard kind(of: expanded) == .missing || access(expanded, W_OK) == 0 else {
+            throw Problem(description: "\(option) \(path) cannot be written — check its permissions (chmod u+w)")
+        }
+    }
+
+    /// A regular file, or nothing yet: a folder or a device is never a file to keep.
+    public static func fileOrMissing(_ path: String, option: String) throws(Problem) {
+        switch kind(of: NSString(string: path).expandingTildeInPath) {
+        case .missing, .regular:
             return
         case .directory:
             throw Problem(description: "\(option) \(path) is a directory — name a file in it instead")
         case .device, .socket, .fifo, .other:
             throw Problem(description: "\(option) \(path) is not a regular file — name a regular file (it is created when missing)")
-        case .regular:
-            guard access(expanded, W_OK) == 0 else {
-                throw Problem(description: "\(option) \(path) cannot be written — check its permissions (chmod u+w)")
-            }
         }
     }
 

@@ -20,13 +20,18 @@ extension Session {
 
     /// An engine over this session's profiles, already watching its jobs.
     ///
-    /// - Parameter requireJobs: `get` and `wait` need at least one job to do anything.
-    public func makeEngine(client: JobClient, store: StateStore? = nil, restored: StateFile? = nil, requireJobs: Bool) async throws -> Engine {
+    /// - Parameters:
+    ///   - state: where the state is kept and shared, with what the engine starts from.
+    ///   - requireJobs: `get` and `wait` need at least one job to do anything.
+    public func makeEngine(client: JobClient, state: OpenedState? = nil, requireJobs: Bool) async throws -> Engine {
         if requireJobs, entries.isEmpty {
             throw UsageError("no job IDs — give them as arguments, with - on standard input, or in the config's jobs")
         }
         let lookups = settings.names ? ResourceLookupClient(client: client) : nil
-        let engine = Engine(profiles: profiles, client: client, lookups: lookups, settings: settings, store: store, restored: restored, logger: logger)
+        let engine = Engine(
+            profiles: profiles, client: client, lookups: lookups, settings: settings, state: state?.database, stateRole: state?.role ?? .ownJobs,
+            restored: state?.restored, stateProblem: state?.problem, logger: logger
+        )
         try await engine.add(entries)
         return engine
     }

@@ -17,4 +17,10 @@ extension Session {
     public static func checkWritable(_ path: String, option: String) throws(FileOptionCheck.Problem) {
         try FileOptionCheck.writable(path, option: option)
     }
+
+    /// A file to keep state in: a read-only one is not refused (it is read, and saving is
+    /// retried), a folder or a device is.
+    public static func checkStateFile(_ path: String, option: String) throws(FileOptionCheck.Problem) {
+        try FileOptionCheck.fileOrMissing(path, option: option)
+    }
 }

@@ -76,15 +76,25 @@ extension JobWatch {
         /// The engine over the session and the state file, then the dashboard or, where it cannot
         /// run (or `--plain`/`--json`), the stream of lines.
         private func watch(session: Session, client: JobClient, environment: [String: String]) async throws {
-            // The demo's simulator starts afresh each time: its state is not kept.
-            let store: StateStore? = noState || (session.demo != nil && stateFile == nil)
-                ? nil
-                : StateStore(path: stateFile ?? StateStore.defaultPath(environment: environment))
-            if let store { try Session.checkWritable(store.path, option: "--state-file") }
-            // The file is read and handed over, and the engine leaves out what is past retention
-            // (on its clock): its records are all that stays of a 100k-job file.
-            let engine = try await session.makeEngine(client: client, store: store, restored: try Self.restore(store), requireJobs: false)
             let useDashboard = !plain && !json && Terminal.isUsable(environment: environment)
+            // The demo's simulator starts afresh each time: its state is not kept.
+            let statePath: String? = noState || (session.demo != nil && stateFile == nil)
+                ? nil
+                : stateFile.map { NSString(string: $0).expandingTildeInPath } ?? StateDatabase.defaultPath(environment: environment)
+            if let stateFile, statePath != nil { try Session.checkStateFile(stateFile, option: "--state-file") }
+            // A stream of its own jobs keeps to them; the dashboard, or a stream given none,
+            // shows the dashboards' shared watch list.
+            let ownJobs = !session.entries.isEmpty || jobsFile != nil
+            let role: StateRole = useDashboard || !ownJobs ? .sharedWatchList : .ownJobs
+            var opened: OpenedState?
+            if let statePath { opened = await OpenedState.open(path: statePath, role: role) }
+            for line in (opened?.notices ?? []) + [opened?.problem].compactMap({ $0 }) {
+                CommandFailure.printError(line)
+                session.logger.warning(Logger.Message(stringLiteral: line))
+            }
+            // Past retention (on the engine's clock) is left out as it starts.
+            let engine = try await session.makeEngine(client: client, state: opened, requireJobs: false)
+            if role == .ownJobs { await engine.adoptSharedAnswers() }
             // While the dashboard owns the terminal, problems go to the log, not to stderr.
             let logger = session.logger
             let report: @Sendable (String) -> Void = { message in
@@ -103,14 +113,14 @@ extension JobWatch {
             defer { arrivals?.cancel() }
             let notifier = Notifier(onDone: notifications.onDone, onFail: notifications.onFail, report: report)
             if useDashboard {
-                try await runDashboard(engine: engine, session: session, store: store, notifier: notifier, environment: environment)
+                try await runDashboard(engine: engine, session: session, stateKept: statePath != nil, notifier: notifier, environment: environment)
             } else {
-                try await runStream(engine: engine, session: session, store: store, notifier: notifier)
+                try await runStream(engine: engine, session: session, stateKept: statePath != nil, notifier: notifier)
             }
         }
 
         /// Lines, one per transition, until every job is done (`--exit-when-done`) or a signal.
-        private func runStream(engine: Engine, session: Session, store: StateStore?, notifier: Notifier) async throws {
+        private func runStream(engine: Engine, session: Session, stateKept: Bool, notifier: Notifier) async throws {
             if await engine.currentSnapshot().jobs.isEmpty, jobsFile == nil {
                 throw UsageError("no jobs to watch — give job IDs, --jobs-file FILE, the config's jobs, or try --demo")
             }
@@ -128,7 +138,7 @@ extension JobWatch {
             )
             let ending = await streamer.run(engine)
             // The last save came after the stream stopped listening: said here, or never.
-            try await Self.sayUnsavedState(engine, store: store, fatal: exitWhenDone)
+            try await Self.sayUnsavedState(engine, stateKept: stateKept, fatal: exitWhenDone)
             switch ending {
             case .interrupted, .allDone: throw ExitCode(ExitStatus.of(ending))
             case .failedFast, .timedOut: return
@@ -136,7 +146,7 @@ extension JobWatch {
         }
 
         /// The full-screen dashboard until the user quits, a quit signal, or the terminal goes.
-        private func runDashboard(engine: Engine, session: Session, store: StateStore?, notifier: Notifier, environment: [String: String]) async throws {
+        private func runDashboard(engine: Engine, session: Session, stateKept: Bool, notifier: Notifier, environment: [String: String]) async throws {
             let dashboardEnvironment = TerminalEnvironment.applying(session.config.ui.color, to: environment)
             var options = DashboardOptions(
                 bell: bell || session.config.ui.bell,
@@ -173,21 +183,18 @@ extension JobWatch {
             await notifying.value
             await notifier.drain()
             // The header showed it while the dashboard ran; the shell's screen gets it too.
-            try await Self.sayUnsavedState(engine, store: store, fatal: false)
+            try await Self.sayUnsavedState(engine, stateKept: stateKept, fatal: false)
             if case .signal(let number) = exit { throw ExitCode(128 + number) }
         }
 
         /// After the engine's last save: a failure is one line on stderr with the path. With
         /// `fatal` (`--exit-when-done`, a run whose purpose is to record) it is exit 74.
-        static func sayUnsavedState(_ engine: Engine, store: StateStore?, fatal: Bool) async throws {
-            guard store != nil, let problem = await engine.currentSnapshot().stateSaveProblem else { return }
+        static func sayUnsavedState(_ engine: Engine, stateKept: Bool, fatal: Bool) async throws {
+            guard stateKept, let problem = await engine.currentSnapshot().stateSaveProblem else { return }
             CommandFailure.printError("the state was not saved: \(problem)")
             if fatal { throw ExitCode(ExitStatus.ioError.rawValue) }
         }
 
-        static func restore(_ store: StateStore?) throws(StateStore.Problem) -> StateFile? {
-            try store?.load()
-        }
 
         /// `--jobs-file`: jobs appended by a rollout script join the watch as they appear.
         private func jobsFileTask(engine: Engine, profile: String, report: @escaping @Sendable (String) -> Void) throws -> Task<Void, Never>? {

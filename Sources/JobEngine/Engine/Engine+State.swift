@@ -64,35 +64,20 @@ extension Engine {
         return restored
     }
 
-    func stateFile() -> StateFile {
-        StateFile(
-            savedAt: clock.date,
-            jobs: order.compactMap { key in
-                records[key].map { record in
-                    let state = record.state
-                    return StateFile.SavedJob(
-                        profile: state.entry.profile, key: state.key.isPlaced ? state.key : nil, jobID: state.key.jobID,
-                        label: state.entry.label, job: state.job, readAt: state.readAt
-                    )
-                }
-            },
-            events: log.entries,
-            droppedEvents: log.dropped,
-            resources: savedResources()
-        )
-    }
-
-    /// Writes at most every two seconds: a burst of answers costs one write.
+    /// Writes what changed about a second after it changed: a burst of answers costs one
+    /// write, and other windows learn of it within a second or two.
     func scheduleSave() {
-        guard store != nil || settings.retention != nil, saveTask == nil else { return }
+        guard state != nil || settings.retention != nil, saveTask == nil else { return }
         let clock = self.clock
         // A deadline fixed now, as the timer's: a task that starts late still saves on time.
-        let deadline = clock.elapsed + .seconds(2)
+        let deadline = clock.elapsed + Self.saveDelay
         saveTask = Task {
             try? await clock.sleep(untilElapsed: deadline)
-            self.saveNow()
+            await self.saveNow()
         }
     }
+
+    static var saveDelay: Duration { .seconds(1) }
 
     /// After a failed save: again in 30 s, unless the engine is stopping.
     private func retrySave() {
@@ -101,28 +86,81 @@ extension Engine {
         let deadline = clock.elapsed + .seconds(30)
         saveTask = Task {
             try? await clock.sleep(untilElapsed: deadline)
-            if !Task.isCancelled { self.saveNow() }
+            if !Task.isCancelled { await self.saveNow() }
         }
     }
 
-    func saveNow() {
-        saveTask = nil
+    /// Writes what changed since the last save. `saveTask` stays set while it writes, so a
+    /// change meanwhile waits for the next save instead of starting a second writer.
+    func saveNow() async {
         if dropExpired() { publish() }
-        guard let store else { return }
+        guard let state else {
+            saveTask = nil
+            return
+        }
+        let batch = takeBatch()
+        guard !batch.isEmpty else {
+            saveTask = nil
+            return
+        }
         do {
-            try store.save(stateFile())
+            // A task of its own: the last save runs as the engine's task is cancelled, and
+            // sqlite-nio refuses work in a cancelled task.
+            try await Task { try await state.apply(batch) }.value
+            saveTask = nil
             if stateSaveProblem != nil {
                 stateSaveProblem = nil
                 publish()
             }
+            if !unsaved.isEmpty { scheduleSave() }
         } catch {
+            saveTask = nil
+            unsaved.restore(batch)
             logger.error("state not saved", metadata: ["error": "\(error)"])
-            if stateSaveProblem == nil {
+            if stateSaveProblem != "\(error)" {
                 stateSaveProblem = "\(error)"
                 publish()
             }
             // Keep trying: the folder may be fixed while jobwatch runs.
             retrySave()
         }
+    }
+
+    /// The last save when the engine stops: after the one in progress, whatever is left.
+    func saveBeforeStopping() async {
+        if let saveTask {
+            saveTask.cancel()
+            await saveTask.value
+        }
+        await saveNow()
+    }
+
+    /// A job's row changed: its next save writes it.
+    func unsavedJob(_ key: JobKey) {
+        guard state != nil else { return }
+        unsaved.jobs.insert(key)
+    }
+
+    private func takeBatch() -> StateBatch {
+        var batch = StateBatch()
+        let watched: Bool? = stateRole == .sharedWatchList ? true : nil
+        for key in unsaved.jobs {
+            guard let record = records[key] else { continue }
+            let state = record.state
+            batch.jobs.append(StateBatch.JobRow(
+                key: key, profile: state.entry.profile, label: state.entry.label, job: state.job, readAt: state.readAt,
+                watched: record.isGuest ? nil : watched
+            ))
+        }
+        batch.unwatched = Array(unsaved.unwatched)
+        batch.events = unsaved.events
+        batch.resources = unsaved.resources.map { StateFile.SavedResource(key: $0.key, resource: $0.value) }
+        // Retention in the database once a minute: a scan, not worth every save.
+        if let retention = settings.retention, lastRetentionAt.map({ clock.date.timeIntervalSince($0) >= 60 }) ?? true {
+            batch.retentionCutoff = clock.date.addingTimeInterval(-retention.seconds)
+            lastRetentionAt = clock.date
+        }
+        unsaved = UnsavedState()
+        return batch
     }
 }

@@ -1,0 +1,55 @@
+import Foundation
+import JobModel
+import JobAPI
+
+/// Answers other jobwatch processes wrote to the state database, taken in as if this engine
+/// had read them, with their true age.
+extension Engine {
+    /// The last answers the database holds for this engine's own jobs (`StateRole.ownJobs`):
+    /// a `wait` beside an open dashboard starts from what it read.
+    public func adoptSharedAnswers() async {
+        guard let state else { return }
+        let keys = order.filter { records[$0]?.state.job == nil }
+        guard !keys.isEmpty, let loaded = try? await state.load(.jobs(keys), now: clock.date) else { return }
+        absorb(loaded.file.jobs)
+        publish()
+    }
+
+    /// Takes in saved answers newer than what each job holds. A job seen before goes through
+    /// the transitions as after a poll (the stream says them), a job seen first does not (as
+    /// when restored). The writer saved their events: they are not saved again here.
+    func absorb(_ saved: [StateFile.SavedJob]) {
+        let nowDate = clock.date
+        let now = clock.elapsed
+        var changedAny = false
+        for saved in saved {
+            guard let key = saved.key, var record = records[key], let job = saved.job, let readAt = saved.readAt,
+                  record.state.readAt.map({ readAt > $0 }) ?? true else { continue }
+            if record.state.job != nil {
+                let transitions = TransitionDetector.changes(from: record.state.job, to: job, of: record.state, at: readAt)
+                    .map { named($0, in: job, resources: record.state.resources) }
+                log.append(contentsOf: transitions)
+                for transition in transitions {
+                    for continuation in transitionSubscribers.values { continuation.yield(transition) }
+                }
+            }
+            record.state.job = job
+            record.state.readAt = readAt
+            record.readElapsed = now - .seconds(max(0, nowDate.timeIntervalSince(readAt)))
+            record.state.lastError = nil
+            if record.state.health != .detached { record.state.health = .fresh }
+            typical.learn(from: job)
+            if job.status.isTerminal {
+                record.nextDue = nil
+            } else if let route = record.route, let read = record.readElapsed {
+                // Polled here again only when it is due after that read.
+                let due = read + nextInterval(for: record, base: pollBase(on: route.budgetKey))
+                record.nextDue = max(record.nextDue ?? due, due)
+            }
+            records[key] = record
+            noteResources(of: key)
+            changedAny = true
+        }
+        if changedAny { requestSchedule() }
+    }
+}

@@ -1,0 +1,20 @@
+import JobModel
+
+/// What the engine has not written to the state database yet: the next save is made of it,
+/// so a save costs what changed, never the whole watch list.
+struct UnsavedState: Sendable {
+    var jobs: Set<JobKey> = []
+    var unwatched: Set<JobKey> = []
+    var events: [Transition] = []
+    var resources: [ResourceKey: Resource] = [:]
+
+    var isEmpty: Bool { jobs.isEmpty && unwatched.isEmpty && events.isEmpty && resources.isEmpty }
+
+    /// A batch that was not written comes back, before what changed since.
+    mutating func restore(_ batch: StateBatch) {
+        jobs.formUnion(batch.jobs.map(\.key))
+        unwatched.formUnion(batch.unwatched)
+        events = batch.events + events
+        for saved in batch.resources where resources[saved.key] == nil { resources[saved.key] = saved.resource }
+    }
+}

@@ -1,0 +1,153 @@
+import Foundation
+import JobModel
+import SQLiteNIO
+import Algorithms
+
+extension StateDatabase {
+    /// The event log's bound, as the engine's (`EventLog.bound`).
+    static var eventBound: Int { EventLog.bound }
+
+    /// Writes a batch in one transaction: each job's row, only the sub-jobs whose body
+    /// changed, new events (the oldest dropped past the bound), names, retention.
+    public func apply(_ batch: StateBatch) async throws(StateProblem) {
+        guard !batch.isEmpty else { return }
+        let connection = try await connect()
+        var pending: [JobKey: WrittenJob] = [:]
+        var gone: [JobKey] = []
+        do {
+            try await transaction(connection) {
+                let change = try await Self.nextChange(connection)
+                for row in batch.jobs {
+                    pending[row.key] = try await self.write(row, change: change, on: connection)
+                }
+                for key in batch.unwatched {
+                    _ = try await connection.query("UPDATE jobs SET watched = 0, change = ?1 WHERE key = ?2", [.integer(change), .text(StateCoding.key(key))])
+                }
+                for key in batch.deleted {
+                    _ = try await connection.query("DELETE FROM jobs WHERE key = ?1", [.text(StateCoding.key(key))])
+                    gone.append(key)
+                }
+                try await Self.insert(batch.events, on: connection)
+                try await Self.insert(batch.resources, on: connection)
+                if let cutoff = batch.retentionCutoff {
+                    gone += try await Self.dropExpired(before: cutoff, on: connection)
+                }
+                try await Self.trimEvents(on: connection)
+            }
+        } catch {
+            // The rows may be anything now: read them again before the next comparison.
+            for key in batch.jobs.map(\.key) { written[key] = nil }
+            throw StateProblem(Self.describe(error, path: path))
+        }
+        written.merge(pending) { $1 }
+        for key in gone { written[key] = nil }
+    }
+
+    /// `BEGIN IMMEDIATE`: the write lock is taken first, so a busy database fails here
+    /// (after `busyTimeout`), never halfway.
+    func transaction(_ connection: SQLiteConnection, _ body: () async throws -> Void) async throws {
+        _ = try await connection.query("BEGIN IMMEDIATE")
+        do {
+            try await body()
+            _ = try await connection.query("COMMIT")
+        } catch {
+            _ = try? await connection.query("ROLLBACK")
+            throw error
+        }
+    }
+
+    static func nextChange(_ connection: SQLiteConnection) async throws -> Int {
+        let rows = try await connection.query("UPDATE meta SET value = value + 1 WHERE name = 'change' RETURNING value")
+        return rows.first?.column("value")?.integer ?? 0
+    }
+
+    private func write(_ row: StateBatch.JobRow, change: Int, on connection: SQLiteConnection) async throws -> WrittenJob {
+        var head = row.job
+        head?.entities.subJobs = []
+        let headText = try head.map(StateCoding.text)
+        let expiresFrom: Double? = row.job.flatMap { job in
+            job.status.isTerminal ? max(job.endTime ?? .distantPast, row.readAt ?? .distantPast).timeIntervalSince1970 : nil
+        }
+        let ids = try await connection.query(
+            """
+            INSERT INTO jobs (key, profile, label, head, read_at, watched, expires_from, change)
+            VALUES (?1, ?2, ?3, ?4, ?5, COALESCE(?6, 0), ?7, ?8)
+            ON CONFLICT (key) DO UPDATE SET profile = ?2, label = COALESCE(?3, label), head = COALESCE(?4, head),
+                read_at = COALESCE(?5, read_at), watched = COALESCE(?6, watched), expires_from = ?7, change = ?8
+            RETURNING id
+            """,
+            [
+                .text(StateCoding.key(row.key)), .text(row.profile), row.label.map { .text($0) } ?? .null, headText.map { .text($0) } ?? .null,
+                row.readAt.map { .float($0.timeIntervalSince1970) } ?? .null, row.watched.map { .integer($0 ? 1 : 0) } ?? .null,
+                expiresFrom.map { .float($0) } ?? .null, .integer(change),
+            ]
+        )
+        guard let id = ids.first?.column("id")?.integer else { throw StateProblem("\(path): the job's row was not written") }
+        var known = try await known(row.key, id: id, on: connection)
+        guard let job = row.job else { return known }
+        known.head = headText?.hashValue ?? 0
+        let bodies = try job.subJobs.map(StateCoding.text)
+        var changed: [(Int, String)] = []
+        for (position, body) in bodies.enumerated() where position >= known.subJobs.count || known.subJobs[position] != body.hashValue {
+            changed.append((position, body))
+        }
+        for chunk in changed.chunks(ofCount: 300) {
+            let values = Array(repeating: "(?, ?, ?)", count: chunk.count).joined(separator: ", ")
+            let binds = chunk.flatMap { position, body in [SQLiteData.integer(id), .integer(position), .text(body)] }
+            _ = try await connection.query("INSERT OR REPLACE INTO sub_jobs (job, position, body) VALUES \(values)", binds)
+        }
+        if known.subJobs.count > bodies.count {
+            _ = try await connection.query("DELETE FROM sub_jobs WHERE job = ?1 AND position >= ?2", [.integer(id), .integer(bodies.count)])
+        }
+        known.subJobs = bodies.map(\.hashValue)
+        return known
+    }
+
+    /// What the row holds: from this process's memory, else read once from the database.
+    private func known(_ key: JobKey, id: Int, on connection: SQLiteConnection) async throws -> WrittenJob {
+        if let known = written[key], known.id == id { return known }
+        let rows = try await connection.query("SELECT body FROM sub_jobs WHERE job = ?1 ORDER BY position", [.integer(id)])
+        return WrittenJob(id: id, head: 0, subJobs: rows.map { $0.column("body")?.string?.hashValue ?? 0 })
+    }
+
+    static func insert(_ events: [Transition], on connection: SQLiteConnection) async throws {
+        for chunk in events.chunks(ofCount: 400) {
+            let values = Array(repeating: "(?, ?)", count: chunk.count).joined(separator: ", ")
+            let binds = try chunk.flatMap { event in [SQLiteData.float(event.at.timeIntervalSince1970), .text(try StateCoding.text(event))] }
+            // The same event imported twice is kept once.
+            _ = try await connection.query("INSERT OR IGNORE INTO events (at, body) VALUES \(values)", binds)
+        }
+    }
+
+    static func insert(_ resources: [StateFile.SavedResource], on connection: SQLiteConnection) async throws {
+        for chunk in resources.chunks(ofCount: 400) {
+            let values = Array(repeating: "(?, ?)", count: chunk.count).joined(separator: ", ")
+            let binds = try chunk.flatMap { saved in [SQLiteData.text(try StateCoding.text(saved.key)), .text(try StateCoding.text(saved.resource))] }
+            _ = try await connection.query("INSERT OR REPLACE INTO resources (key, body) VALUES \(values)", binds)
+        }
+    }
+
+    /// Finished jobs ended and read before `cutoff`, answers nobody watches or wants any
+    /// more, and older events. Returns the jobs dropped.
+    static func dropExpired(before cutoff: Date, on connection: SQLiteConnection) async throws -> [JobKey] {
+        let time = SQLiteData.float(cutoff.timeIntervalSince1970)
+        var rows = try await connection.query("DELETE FROM jobs WHERE expires_from < ?1 RETURNING key", [time])
+        rows += try await connection.query(
+            "DELETE FROM jobs WHERE watched = 0 AND COALESCE(read_at, 0) < ?1 AND key NOT IN (SELECT key FROM wants) RETURNING key", [time]
+        )
+        let events = try await connection.query("DELETE FROM events WHERE at < ?1 RETURNING seq", [time])
+        if !events.isEmpty {
+            _ = try await connection.query("UPDATE meta SET value = value + ?1 WHERE name = 'dropped_events'", [.integer(events.count)])
+        }
+        return rows.compactMap { $0.column("key")?.string.flatMap(StateCoding.jobKey) }
+    }
+
+    /// The newest `eventBound` events are kept; the others count as dropped.
+    static func trimEvents(on connection: SQLiteConnection) async throws {
+        let count = try await connection.query("SELECT count(*) AS n FROM events").first?.column("n")?.integer ?? 0
+        guard count > eventBound else { return }
+        let over = count - eventBound
+        _ = try await connection.query("DELETE FROM events WHERE seq IN (SELECT seq FROM events ORDER BY seq LIMIT ?1)", [.integer(over)])
+        _ = try await connection.query("UPDATE meta SET value = value + ?1 WHERE name = 'dropped_events'", [.integer(over)])
+    }
+}

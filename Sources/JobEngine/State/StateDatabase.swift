@@ -1,0 +1,188 @@
+import Foundation
+import JobModel
+import SQLiteNIO
+
+/// Every jobwatch process of a user on a host keeps its state in one SQLite database (WAL):
+/// the dashboards' watch list, the last answer of every job, the event log, names, and who
+/// polls what (`StateDatabase+Leases.swift`).
+///
+/// A save writes what changed: a job's row and the sub-jobs whose body changed
+/// (`StateDatabase+Write.swift`). Every call runs on SQLite's thread pool, off the engine
+/// and the screen.
+public actor StateDatabase {
+    public nonisolated let path: String
+    var connection: SQLiteConnection?
+    /// What each job's row holds now, as far as this process knows: a save compares with it.
+    var written: [JobKey: WrittenJob] = [:]
+    /// Said once, on the first connection: what was done to the file (migrated, moved aside).
+    public private(set) var notices: [String] = []
+
+    /// 1: jobs, sub-jobs, events, resources, leases, wants.
+    public static let schemaVersion = 1
+    /// `PRAGMA application_id`: "JWST". Another program's SQLite file is left alone.
+    static let applicationID = 0x4A57_5354
+    /// How long a write waits for another process's write before it gives up this time.
+    static let busyTimeout = Duration.seconds(5)
+
+    struct WrittenJob: Sendable {
+        var id: Int
+        var head: Int
+        var subJobs: [Int]
+    }
+
+    public init(path: String) {
+        self.path = path
+    }
+
+    /// `$XDG_STATE_HOME/jobwatch/state.db`, else `~/.local/state/jobwatch/state.db`.
+    public static func defaultPath(environment: [String: String]) -> String {
+        StateStore.defaultPath(environment: environment, name: "state.db")
+    }
+
+    /// Opens the database once (creating it, migrating a JSON state file); later calls reuse it.
+    /// A failed open is tried again on the next call: the folder may be fixed meanwhile.
+    func connect() async throws(StateProblem) -> SQLiteConnection {
+        if let connection { return connection }
+        try StateFolder.prepare(for: path)
+        let legacy = try LegacyStateImport.takeAside(databasePath: path)
+        let connection = try await openMovingDamagedAside()
+        self.connection = connection
+        if let legacy {
+            guard let file = legacy.file else {
+                notices.append(legacy.notice)
+                return connection
+            }
+            do {
+                try await importState(file, watched: true)
+                notices.append(legacy.notice)
+            } catch {
+                notices.append("\(legacy.movedTo): not imported (\(error)) — it is kept; `jobwatch state import \(legacy.movedTo)` tries again")
+            }
+        }
+        return connection
+    }
+
+    /// A damaged file is moved aside (never deleted) and a new database begun.
+    private func openMovingDamagedAside() async throws(StateProblem) -> SQLiteConnection {
+        do {
+            return try await Self.open(path)
+        } catch let error as SQLiteError where error.reason.isDamage {
+            let aside = StateFolder.asideName(for: path, reason: "damaged")
+            try StateFolder.move(path, to: aside)
+            notices.append("\(path): the state database was damaged — moved to \(aside); starting afresh")
+        } catch let problem as StateProblem {
+            throw problem
+        } catch {
+            throw StateProblem(Self.describe(error, path: path))
+        }
+        do {
+            return try await Self.open(path)
+        } catch let problem as StateProblem {
+            throw problem
+        } catch {
+            throw StateProblem(Self.describe(error, path: path))
+        }
+    }
+
+    private static func open(_ path: String) async throws -> SQLiteConnection {
+        StateFolder.createPrivately(path)
+        let connection = try await SQLiteConnection.open(storage: .file(path: path))
+        do {
+            try await configure(connection, path: path)
+            return connection
+        } catch {
+            try? await connection.close()
+            throw error
+        }
+    }
+
+    private static func configure(_ connection: SQLiteConnection, path: String) async throws {
+        // sqlite-nio's own busy handler waits forever; a lock held for long must become a line.
+        _ = try await connection.query("PRAGMA busy_timeout = \(Int(busyTimeout.seconds * 1000))")
+        let version = try await connection.query("PRAGMA user_version").first?.column("user_version")?.integer ?? 0
+        let application = try await connection.query("PRAGMA application_id").first?.column("application_id")?.integer ?? 0
+        let tables = try await connection.query("SELECT count(*) AS n FROM sqlite_master").first?.column("n")?.integer ?? 0
+        if tables > 0, application != applicationID {
+            throw StateProblem("\(path): an SQLite database, but not jobwatch's state — give another --state-file (the file is left as it is)")
+        }
+        if version > schemaVersion {
+            throw StateProblem("\(path): written by a newer jobwatch (state schema \(version), this one knows \(schemaVersion)) — upgrade, or give another --state-file (the file is left as it is)")
+        }
+        // WAL: readers never wait for the writer, and a commit writes only its pages.
+        _ = try? await connection.query("PRAGMA journal_mode = WAL")
+        _ = try await connection.query("PRAGMA synchronous = NORMAL")
+        _ = try await connection.query("PRAGMA foreign_keys = ON")
+        if version < schemaVersion {
+            try await StateSchema.create(on: connection, applicationID: applicationID, version: schemaVersion)
+        }
+    }
+
+    /// Closes the connection (the engine stops); a later call opens it again. In a task of its
+    /// own: sqlite-nio refuses work in a cancelled task, and a connection must be closed.
+    public func close() async {
+        guard let connection else { return }
+        self.connection = nil
+        written.removeAll()
+        await Task { try? await connection.close() }.value
+    }
+
+    /// One line for an SQLite failure: what happened to which file, and what to do.
+    static func describe(_ error: any Error, path: String) -> String {
+        guard let error = error as? SQLiteError else { return "\(path): \(error)" }
+        let reason = error.reason
+        if reason.isBusy {
+            return "\(path): locked by another process for over \(Int(busyTimeout.seconds)) s — saving is retried"
+        }
+        if reason.isReadOnly {
+            return "\(path): read-only — check the file's and its folder's permissions; saving is retried"
+        }
+        if reason.isFull {
+            return "\(path): the disk is full — free space; saving is retried"
+        }
+        if reason.isDamage {
+            return "\(path): the state database is damaged — move it away to start afresh"
+        }
+        if reason.isCantOpen {
+            return "\(path): cannot open the state database — check the folder's permissions, or give --state-file"
+        }
+        return "\(path): \(error.message)"
+    }
+}
+
+extension SQLiteError.Reason {
+    var isDamage: Bool {
+        switch self {
+        case .corrupt, .corruptVirtualTable, .corruptSequenceSchema, .corruptIndex, .notADatabase: true
+        default: false
+        }
+    }
+
+    var isBusy: Bool {
+        switch self {
+        case .busy, .busyTimeout, .busyInRecovery, .busyInSnapshot, .locked: true
+        default: false
+        }
+    }
+
+    var isReadOnly: Bool {
+        switch self {
+        case .readOnly, .readonlyInRecovery, .readonlyCantLock, .readonlyInRollback, .readonlyBackingMoved, .readonlyDirectory, .permission: true
+        default: false
+        }
+    }
+
+    var isFull: Bool {
+        switch self {
+        // A failed write is most often a full disk (or quota).
+        case .full, .ioErrorFailedWrite: true
+        default: false
+        }
+    }
+
+    var isCantOpen: Bool {
+        switch self {
+        case .cantOpen, .cantOpenDirectory, .cantOpenInvalidPath, .cantOpenUnfollowedSymlink: true
+        default: false
+        }
+    }
+}
