@@ -53,7 +53,8 @@ extension Engine {
                 wakeAt(attempt.dueAt)
                 continue
             }
-            guard let route = lookupRoute(for: key) else { continue }
+            // Another process polls that budget, and writes the names it finds.
+            guard let route = lookupRoute(for: key), !followed.contains(route.budgetKey) else { continue }
             groups[LookupGroup(api: key.api, endpoint: key.endpoint, projectID: key.projectID, profile: route.profile.name), default: []].append(key)
         }
         // Batched APIs first: more names for each request.
@@ -208,7 +209,7 @@ extension Engine {
         changed()
     }
 
-    private func resolve(_ key: ResourceKey, as resource: Resource) {
+    func resolve(_ key: ResourceKey, as resource: Resource) {
         // No longer pending: every job naming it left the watch while it was asked.
         guard names.pending.removeValue(forKey: key) != nil else { return }
         names.known[key] = resource

@@ -41,7 +41,14 @@ extension Engine {
         // Nested sub-jobs (CCE) become rows in tree order: transitions, counts, views and
         // outputs then see every level.
         let job = fetched.job.flatteningSubJobs()
-        emit(TransitionDetector.changes(from: record.state.job, to: job, of: record.state, at: nowDate).map { named($0, in: job, resources: record.state.resources) })
+        let transitions = TransitionDetector.changes(from: record.state.job, to: job, of: record.state, at: nowDate)
+            .map { named($0, in: job, resources: record.state.resources) }
+        // Another process's job: its owner says the transitions; the shared log keeps them.
+        if record.isGuest {
+            if state != nil { unsaved.events.append(contentsOf: transitions) }
+        } else {
+            emit(transitions)
+        }
         record.unchangedAnswers = record.state.job == job ? record.unchangedAnswers + 1 : 0
         record.state.job = job
         record.state.readAt = nowDate

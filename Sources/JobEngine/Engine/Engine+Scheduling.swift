@@ -11,7 +11,7 @@ extension Engine {
 
         for key in dueOrder(now: now) {
             guard let record = records[key], let due = record.nextDue, let route = record.route,
-                  let start = gate.earliestStart(on: route, due: due, now: now) else { continue }
+                  !followed.contains(route.budgetKey), let start = gate.earliestStart(on: route, due: due, now: now) else { continue }
             if start > now {
                 wakeAt(start)
                 continue

@@ -14,7 +14,7 @@ extension Engine {
         let active = activeJobsPerBudget()
 
         for key in order {
-            guard let record = records[key] else { continue }
+            guard let record = records[key], !record.isGuest else { continue }
             var state = record.state
             state.requestInFlight = record.inFlight
             jobCounts.add(state.status)

@@ -103,6 +103,8 @@ extension Engine {
             saveTask = nil
             return
         }
+        keysBeingSaved = Set(batch.jobs.map(\.key))
+        defer { keysBeingSaved = [] }
         do {
             // A task of its own: the last save runs as the engine's task is cancelled, and
             // sqlite-nio refuses work in a cancelled task.

@@ -21,6 +21,17 @@ public actor Engine {
     /// What the next save writes.
     var unsaved = UnsavedState()
     var lastRetentionAt: Date?
+    /// Budgets another process polls (it holds their lease): their jobs' answers are read
+    /// from the state database.
+    var followed: Set<BudgetKey> = []
+    /// This process among those sharing the state database.
+    let stateHolder = "\(getpid())-\(UUID().uuidString.prefix(8).lowercased())"
+    /// What this engine read of the database so far.
+    var stateCursor = StateDatabase.Cursor()
+    /// The jobs this process has said it wants answered.
+    var wantsSaid: Set<JobKey> = []
+    /// Keys of the save being written: not yet in the database.
+    var keysBeingSaved: Set<JobKey> = []
 
     /// Every profile's route to every service: worked out once, kept with each job.
     let routes: RouteTable
@@ -88,6 +99,12 @@ public actor Engine {
     public func run() async {
         for key in order { noteResources(of: key) }
         publish()
+        // Who polls what is settled before the first request: a second window sends none.
+        var sharing: Task<Void, Never>?
+        if state != nil, settings.sharesState {
+            await leaseRound()
+            sharing = Task { await self.share() }
+        }
         requestSchedule()
         for await _ in kicks {
             if Task.isCancelled { break }
@@ -101,7 +118,10 @@ public actor Engine {
         for task in lookupTasks.values { await task.value }
         requests.removeAll()
         lookupTasks.removeAll()
+        sharing?.cancel()
+        await sharing?.value
         await saveBeforeStopping()
+        await state?.leave(holder: stateHolder)
         await state?.close()
         publish()
         for continuation in snapshotSubscribers.values { continuation.finish() }

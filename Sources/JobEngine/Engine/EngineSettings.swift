@@ -22,6 +22,10 @@ public struct EngineSettings: Sendable, Hashable {
     /// Seed for backoff jitter (tests fix it).
     public var randomSeed: UInt64 = UInt64.random(in: 0...UInt64.max)
 
+    /// With a state database: one process polls each budget, the others read its answers
+    /// (`Engine+Sharing.swift`). Off: this engine polls all its jobs itself.
+    public var sharesState = true
+
     public init() {}
 
     /// The defaults, for the config to start from (its `poll` section overrides them).

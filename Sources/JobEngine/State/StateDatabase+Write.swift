@@ -28,7 +28,7 @@ extension StateDatabase {
                     gone.append(key)
                 }
                 try await Self.insert(batch.events, on: connection)
-                try await Self.insert(batch.resources, on: connection)
+                try await Self.insert(batch.resources, change: change, on: connection)
                 if let cutoff = batch.retentionCutoff {
                     gone += try await Self.dropExpired(before: cutoff, on: connection)
                 }
@@ -119,11 +119,13 @@ extension StateDatabase {
         }
     }
 
-    static func insert(_ resources: [StateFile.SavedResource], on connection: SQLiteConnection) async throws {
-        for chunk in resources.chunks(ofCount: 400) {
-            let values = Array(repeating: "(?, ?)", count: chunk.count).joined(separator: ", ")
-            let binds = try chunk.flatMap { saved in [SQLiteData.text(try StateCoding.text(saved.key)), .text(try StateCoding.text(saved.resource))] }
-            _ = try await connection.query("INSERT OR REPLACE INTO resources (key, body) VALUES \(values)", binds)
+    static func insert(_ resources: [StateFile.SavedResource], change: Int, on connection: SQLiteConnection) async throws {
+        for chunk in resources.chunks(ofCount: 300) {
+            let values = Array(repeating: "(?, ?, ?)", count: chunk.count).joined(separator: ", ")
+            let binds = try chunk.flatMap { saved in
+                [SQLiteData.text(try StateCoding.text(saved.key)), .text(try StateCoding.text(saved.resource)), .integer(change)]
+            }
+            _ = try await connection.query("INSERT OR REPLACE INTO resources (key, body, change) VALUES \(values)", binds)
         }
     }
 

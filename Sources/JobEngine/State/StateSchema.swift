@@ -32,7 +32,8 @@ enum StateSchema {
         """,
         "CREATE TABLE IF NOT EXISTS events (seq INTEGER PRIMARY KEY AUTOINCREMENT, at REAL NOT NULL, body TEXT NOT NULL UNIQUE)",
         "CREATE INDEX IF NOT EXISTS events_at ON events(at)",
-        "CREATE TABLE IF NOT EXISTS resources (key TEXT PRIMARY KEY, body TEXT NOT NULL) WITHOUT ROWID",
+        "CREATE TABLE IF NOT EXISTS resources (key TEXT PRIMARY KEY, body TEXT NOT NULL, change INTEGER NOT NULL DEFAULT 0) WITHOUT ROWID",
+        "CREATE INDEX IF NOT EXISTS resources_change ON resources(change)",
         "CREATE TABLE IF NOT EXISTS meta (name TEXT PRIMARY KEY, value INTEGER NOT NULL) WITHOUT ROWID",
         "INSERT OR IGNORE INTO meta (name, value) VALUES ('change', 0), ('dropped_events', 0)",
         // One poller per budget key (credential and endpoint): `StateDatabase+Leases.swift`.

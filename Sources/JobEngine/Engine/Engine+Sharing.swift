@@ -1,0 +1,152 @@
+import Foundation
+import JobModel
+import JobAPI
+
+/// Many processes, one truth: every jobwatch process of a user on a host reads and writes
+/// the state database. For each budget one process polls (it holds the lease), for the jobs
+/// every live process wants; the others read what it wrote, within a second or two.
+extension Engine {
+    /// How often the database is checked for another process's writes.
+    static var sharePulse: Duration { .milliseconds(500) }
+    /// Leases are renewed every this many pulses (2 s) …
+    static var leasePulses: Int { 4 }
+    /// … and last this long: a dead poller's budget is taken over within 8 s.
+    static var leaseDuration: TimeInterval { 6 }
+
+    /// Beside the scheduler until the engine stops.
+    func share() async {
+        guard let state else { return }
+        var pulse = 1
+        var lastVersion: Int?
+        while !Task.isCancelled {
+            try? await clock.sleep(untilElapsed: clock.elapsed + Self.sharePulse)
+            if Task.isCancelled { break }
+            if pulse % Self.leasePulses == 0 { await leaseRound() }
+            if let version = try? await state.dataVersion(), version != lastVersion {
+                lastVersion = version
+                await pullChanges()
+            }
+            pulse += 1
+        }
+    }
+
+    /// Says what this process wants, renews or takes the leases of its budgets, and takes on
+    /// what other processes want of the budgets it polls. When the database cannot be
+    /// reached, this process polls everything itself: sharing never stops the polling.
+    func leaseRound() async {
+        guard let state else { return }
+        var budgets: [String: BudgetKey] = [:]
+        var wanted: [JobKey: StateDatabase.Want] = [:]
+        for key in order {
+            guard let record = records[key], let route = record.route, record.state.health != .detached else { continue }
+            if record.isGuest || !record.state.isTerminal { budgets[route.budgetKey.description] = route.budgetKey }
+            if !record.isGuest, !record.state.isTerminal {
+                wanted[key] = StateDatabase.Want(key: key, profile: route.profile.name, budget: route.budgetKey.description)
+            }
+        }
+        let newWants = wanted.filter { !wantsSaid.contains($0.key) }.map(\.value)
+        let unwanted = wantsSaid.filter { wanted[$0] == nil }
+        let round: StateDatabase.LeaseRound
+        do {
+            round = try await Task {
+                try await state.leaseRound(
+                    holder: stateHolder, pid: getpid(), now: clock.date, budgets: Set(budgets.keys), wanted: newWants,
+                    unwanted: Array(unwanted), leaseFor: Self.leaseDuration
+                )
+            }.value
+        } catch {
+            if !followed.isEmpty {
+                followed = []
+                requestSchedule()
+            }
+            return
+        }
+        wantsSaid.subtract(unwanted)
+        wantsSaid.formUnion(newWants.map(\.key))
+        let nowFollowed = Set(budgets.filter { !round.held.contains($0.key) }.values)
+        if nowFollowed != followed {
+            logger.info("polling shared", metadata: ["polls": "\(round.held.sorted())", "reads": "\(nowFollowed.map(\.description).sorted())"])
+            followed = nowFollowed
+        }
+        takeOn(round.othersWant)
+        requestSchedule()
+    }
+
+    /// Other processes' jobs of the budgets this one polls, as guests (polled, saved, never
+    /// shown); guests nobody wants any more are let go.
+    private func takeOn(_ wants: [StateDatabase.Want]) {
+        let wantedKeys = Set(wants.map(\.key))
+        let now = clock.elapsed
+        for want in wants where records[want.key] == nil {
+            guard let profile = routes.profiles[want.profile], profile.key(for: want.key.jobID, service: want.key.service) == want.key,
+                  let route = routes.route(profile: profile.name, service: want.key.service),
+                  route.budgetKey.description == want.budget else { continue }
+            var record = JobRecord(entry: WatchEntry(profile: want.profile, jobID: want.key.jobID, service: want.key.service), key: want.key, route: route, dueAt: now)
+            record.isGuest = true
+            records[want.key] = record
+            order.append(want.key)
+        }
+        let gone = order.filter { key in records[key]?.isGuest == true && !wantedKeys.contains(key) }
+        guard !gone.isEmpty else { return }
+        let goneSet = Set(gone)
+        for key in gone {
+            records[key] = nil
+            requests[key]?.cancel()
+        }
+        order.removeAll { goneSet.contains($0) }
+        forgetLookups(of: goneSet)
+    }
+
+    /// What other processes wrote since the last look: answers to this engine's jobs, names,
+    /// and (for a dashboard) jobs added to or removed from the shared watch list.
+    func pullChanges() async {
+        guard let state else { return }
+        let shared = stateRole == .sharedWatchList
+        let keys = Set(records.keys)
+        guard let changes = try? await Task(operation: { try await state.changes(after: stateCursor, keys: keys, watchList: shared) }).value else { return }
+        stateCursor = changes.cursor
+        for saved in changes.resources {
+            if names.pending[saved.key] != nil {
+                resolve(saved.key, as: saved.resource)
+            } else {
+                names.known[saved.key] = saved.resource
+            }
+        }
+        var answers: [StateFile.SavedJob] = []
+        var arrived: [StateFile.SavedJob] = []
+        var removed: [JobKey] = []
+        for (saved, watched) in changes.jobs {
+            guard let key = saved.key else { continue }
+            if let record = records[key] {
+                // Taken off the watch list in another window (not a change of this one's yet to be written).
+                if shared, !watched, !record.isGuest, !unsaved.jobs.contains(key), !keysBeingSaved.contains(key) {
+                    removed.append(key)
+                } else {
+                    answers.append(saved)
+                }
+            } else if shared, watched {
+                arrived.append(saved)
+            }
+        }
+        absorb(answers)
+        for key in removed {
+            records[key] = nil
+            order.removeAll { $0 == key }
+            requests[key]?.cancel()
+        }
+        if !removed.isEmpty { forgetLookups(of: Set(removed)) }
+        if !arrived.isEmpty {
+            let restored = Self.restoring(StateFile(savedAt: clock.date, jobs: arrived, events: []), routes: routes, now: clock.elapsed)
+            for key in restored.order where records[key] == nil {
+                records[key] = restored.records[key]
+                order.append(key)
+                noteResources(of: key)
+            }
+        }
+        for saved in answers { if let key = saved.key { noteResources(of: key) } }
+        if !answers.isEmpty || !arrived.isEmpty || !removed.isEmpty || !changes.resources.isEmpty {
+            publish()
+            requestSchedule()
+        }
+    }
+}

@@ -1,0 +1,53 @@
+import Foundation
+import JobModel
+import SQLiteNIO
+
+extension StateDatabase {
+    /// What other processes wrote since a cursor.
+    public struct Changes: Sendable {
+        /// Rows written since, with whether each is on the dashboards' watch list.
+        public var jobs: [(job: StateFile.SavedJob, watched: Bool)] = []
+        public var resources: [StateFile.SavedResource] = []
+        public var cursor: Cursor
+    }
+
+    /// `PRAGMA data_version`: changes when another connection commits. Polled twice a second,
+    /// it costs a read of one page.
+    public func dataVersion() async throws(StateProblem) -> Int {
+        let connection = try await connect()
+        do {
+            return try await connection.query("PRAGMA data_version").first?.column("data_version")?.integer ?? 0
+        } catch {
+            throw StateProblem(Self.describe(error, path: path))
+        }
+    }
+
+    /// Rows written after `cursor`: those of `keys`, and with `watchList` every row whose place
+    /// on the dashboards' watch list may have changed. O(what changed), never O(the state).
+    public func changes(after cursor: Cursor, keys: Set<JobKey>, watchList: Bool) async throws(StateProblem) -> Changes {
+        let connection = try await connect()
+        do {
+            var changes = Changes(cursor: cursor)
+            let change = try await connection.query("SELECT value FROM meta WHERE name = 'change'").first?.column("value")?.integer ?? cursor.change
+            guard change > cursor.change else { return changes }
+            let rows = try await connection.query(
+                "SELECT id, key, profile, label, head, read_at, watched FROM jobs WHERE change > ?1 ORDER BY id", [.integer(cursor.change)]
+            )
+            for row in rows {
+                guard let keyText = row.column("key")?.string, let key = StateCoding.jobKey(keyText) else { continue }
+                guard keys.contains(key) || watchList else { continue }
+                if let saved = try await savedJob(row, on: connection) { changes.jobs.append(saved) }
+            }
+            for row in try await connection.query("SELECT key, body FROM resources WHERE change > ?1", [.integer(cursor.change)]) {
+                guard let keyText = row.column("key")?.string, let body = row.column("body")?.string,
+                      let key = try? StateCoding.value(ResourceKey.self, from: keyText),
+                      let resource = try? StateCoding.value(Resource.self, from: body) else { continue }
+                changes.resources.append(StateFile.SavedResource(key: key, resource: resource))
+            }
+            changes.cursor.change = change
+            return changes
+        } catch {
+            throw StateProblem(Self.describe(error, path: path))
+        }
+    }
+}
