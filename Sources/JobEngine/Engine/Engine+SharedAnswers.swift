@@ -7,11 +7,17 @@ import JobAPI
 extension Engine {
     /// The last answers the database holds for this engine's own jobs (`StateRole.ownJobs`):
     /// a `wait` beside an open dashboard starts from what it read.
-    public func adoptSharedAnswers() async {
+    /// - Parameter age: an unfinished job's answer older than this is not taken (`get` reads
+    ///   now); a finished one's never changes.
+    public func adoptSharedAnswers(unfinishedWithin age: Duration? = nil) async {
         guard let state else { return }
         let keys = order.filter { records[$0]?.state.job == nil }
-        guard !keys.isEmpty, let loaded = try? await state.load(.jobs(keys), now: clock.date) else { return }
-        absorb(loaded.file.jobs)
+        guard !keys.isEmpty, let loaded = try? await Task(operation: { try await state.load(.jobs(keys), now: clock.date) }).value else { return }
+        let now = clock.date
+        absorb(loaded.file.jobs.filter { saved in
+            guard let age, let readAt = saved.readAt, saved.job?.status.isTerminal != true else { return true }
+            return now.timeIntervalSince(readAt) <= age.seconds
+        })
         publish()
     }
 
@@ -22,16 +28,13 @@ extension Engine {
         let nowDate = clock.date
         let now = clock.elapsed
         var changedAny = false
+        var transitions: [Transition] = []
         for saved in saved {
             guard let key = saved.key, var record = records[key], let job = saved.job, let readAt = saved.readAt,
                   record.state.readAt.map({ readAt > $0 }) ?? true else { continue }
             if record.state.job != nil {
-                let transitions = TransitionDetector.changes(from: record.state.job, to: job, of: record.state, at: readAt)
+                transitions += TransitionDetector.changes(from: record.state.job, to: job, of: record.state, at: readAt)
                     .map { named($0, in: job, resources: record.state.resources) }
-                log.append(contentsOf: transitions)
-                for transition in transitions {
-                    for continuation in transitionSubscribers.values { continuation.yield(transition) }
-                }
             }
             record.state.job = job
             record.state.readAt = readAt
@@ -49,6 +52,12 @@ extension Engine {
             records[key] = record
             noteResources(of: key)
             changedAny = true
+        }
+        // In the order they happened, as a poller of them all would have said them.
+        transitions.sort { $0.at < $1.at }
+        log.append(contentsOf: transitions)
+        for transition in transitions {
+            for continuation in transitionSubscribers.values { continuation.yield(transition) }
         }
         if changedAny { requestSchedule() }
     }

@@ -143,7 +143,6 @@ extension Engine {
                 noteResources(of: key)
             }
         }
-        for saved in answers { if let key = saved.key { noteResources(of: key) } }
         if !answers.isEmpty || !arrived.isEmpty || !removed.isEmpty || !changes.resources.isEmpty {
             publish()
             requestSchedule()

@@ -34,6 +34,8 @@ extension JobWatch {
 
         @OptionGroup var reading: OneReadOptions
 
+        @OptionGroup var state: StateOptions
+
         func run() async throws {
             do {
                 let result = try await read()
@@ -77,19 +79,23 @@ extension JobWatch {
         /// Adds the jobs to an engine and waits until each has an answer worth printing
         /// (`OneShotRead`), or until `--timeout`.
         func read() async throws -> Result {
-            try await Self.read(common: common, reading: reading)
+            try await Self.read(common: common, reading: reading, state: state)
         }
 
         /// `read()` for any command that reads jobs as `get` does (`report`).
-        static func read(common: CommonOptions, reading: OneReadOptions) async throws -> Result {
+        static func read(common: CommonOptions, reading: OneReadOptions, state: StateOptions) async throws -> Result {
             let limit = try DurationOption.parse(reading.timeout, flag: "--timeout")
             let jobIDs = reading.jobIDs
             var session = try await Session.start(common, jobArguments: jobIDs, includeConfiguredJobs: jobIDs.isEmpty, purpose: .read)
             // A request may not outlast the read itself.
             session.clientOptions.requestTimeout = min(session.clientOptions.requestTimeout, limit)
             let reportRetries = isatty(STDERR_FILENO) == 1
+            let environment = ProcessInfo.processInfo.environment
             return try await session.withClient { client in
-                let engine = try await session.makeEngine(client: client, requireJobs: true)
+                let opened = try await state.open(session: session, role: .ownJobs, environment: environment)
+                let engine = try await session.makeEngine(client: client, state: opened, requireJobs: true)
+                // Another window's answer when it is fresh (a finished job's never changes).
+                await engine.adoptSharedAnswers(unfinishedWithin: session.settings.interval)
                 let runner = Task { await engine.run() }
                 let deadline = ContinuousClock.now + limit
                 var snapshot = await Self.firstAnswers(from: engine, until: deadline, reportRetries: reportRetries)

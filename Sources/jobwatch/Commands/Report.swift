@@ -34,9 +34,11 @@ extension JobWatch {
 
         @OptionGroup var reading: OneReadOptions
 
+        @OptionGroup var state: StateOptions
+
         func run() async throws {
             do {
-                let result = try await Get.read(common: common, reading: reading)
+                let result = try await Get.read(common: common, reading: reading, state: state)
                 let zone = reading.zone
                 let report = RolloutReport(result.states, now: Date(), zone: zone)
                 if let html {

@@ -41,6 +41,8 @@ extension JobWatch {
 
         @OptionGroup var notifications: NotificationOptions
 
+        @OptionGroup var state: StateOptions
+
         @Argument(help: ArgumentHelp("Job IDs; - reads them from standard input (lines, or the API's JSON).", valueName: "job-id"))
         var jobIDs: [String] = []
 
@@ -59,8 +61,11 @@ extension JobWatch {
             let limit = try timeout.map { try DurationOption.parse($0, flag: "--timeout") }
             let beat = try DurationOption.parse(heartbeat, flag: "--heartbeat")
             let session = try await Session.start(common, jobArguments: jobIDs, includeConfiguredJobs: jobIDs.isEmpty, purpose: .wait)
+            let environment = ProcessInfo.processInfo.environment
             return try await session.withClient { client in
-                let engine = try await session.makeEngine(client: client, requireJobs: true)
+                let opened = try await state.open(session: session, role: .ownJobs, environment: environment)
+                let engine = try await session.makeEngine(client: client, state: opened, requireJobs: true)
+                await engine.adoptSharedAnswers()
                 let notifier = Notifier(onDone: notifications.onDone, onFail: notifications.onFail) { CommandFailure.printError($0) }
                 let streamer = TransitionStreamer(
                     json: json, unicode: LocaleInfo.isUTF8, failFast: failFast, heartbeat: beat,

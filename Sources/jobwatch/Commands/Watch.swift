@@ -46,11 +46,7 @@ extension JobWatch {
         @Flag(name: .long, help: "Show times in UTC (t toggles).")
         var utc = false
 
-        @Option(name: .customLong("state-file"), help: ArgumentHelp("Where the watch list and last known states are kept.", valueName: "file"))
-        var stateFile: String?
-
-        @Flag(name: .customLong("no-state"), help: "Neither read nor write the state file.")
-        var noState = false
+        @OptionGroup var state: StateOptions
 
         @OptionGroup var notifications: NotificationOptions
 
@@ -77,21 +73,11 @@ extension JobWatch {
         /// run (or `--plain`/`--json`), the stream of lines.
         private func watch(session: Session, client: JobClient, environment: [String: String]) async throws {
             let useDashboard = !plain && !json && Terminal.isUsable(environment: environment)
-            // The demo's simulator starts afresh each time: its state is not kept.
-            let statePath: String? = noState || (session.demo != nil && stateFile == nil)
-                ? nil
-                : stateFile.map { NSString(string: $0).expandingTildeInPath } ?? StateDatabase.defaultPath(environment: environment)
-            if let stateFile, statePath != nil { try Session.checkStateFile(stateFile, option: "--state-file") }
             // A stream of its own jobs keeps to them; the dashboard, or a stream given none,
             // shows the dashboards' shared watch list.
             let ownJobs = !session.entries.isEmpty || jobsFile != nil
             let role: StateRole = useDashboard || !ownJobs ? .sharedWatchList : .ownJobs
-            var opened: OpenedState?
-            if let statePath { opened = await OpenedState.open(path: statePath, role: role) }
-            for line in (opened?.notices ?? []) + [opened?.problem].compactMap({ $0 }) {
-                CommandFailure.printError(line)
-                session.logger.warning(Logger.Message(stringLiteral: line))
-            }
+            let opened = try await state.open(session: session, role: role, environment: environment)
             // Past retention (on the engine's clock) is left out as it starts.
             let engine = try await session.makeEngine(client: client, state: opened, requireJobs: false)
             if role == .ownJobs { await engine.adoptSharedAnswers() }
@@ -113,9 +99,9 @@ extension JobWatch {
             defer { arrivals?.cancel() }
             let notifier = Notifier(onDone: notifications.onDone, onFail: notifications.onFail, report: report)
             if useDashboard {
-                try await runDashboard(engine: engine, session: session, stateKept: statePath != nil, notifier: notifier, environment: environment)
+                try await runDashboard(engine: engine, session: session, stateKept: opened != nil, notifier: notifier, environment: environment)
             } else {
-                try await runStream(engine: engine, session: session, stateKept: statePath != nil, notifier: notifier)
+                try await runStream(engine: engine, session: session, stateKept: opened != nil, notifier: notifier)
             }
         }
 
