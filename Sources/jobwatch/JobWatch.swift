@@ -9,7 +9,7 @@ struct JobWatch: AsyncParsableCommand {
         commandName: "jobwatch",
         abstract: "Watch Huawei Cloud asynchronous jobs: BMS, ECS, EVS, IMS, EIP (VPC) and CCE.",
         version: JobwatchVersion.current,
-        subcommands: [Watch.self, Get.self, Wait.self, Report.self, Doctor.self, Simulator.self],
+        subcommands: [Watch.self, Get.self, Wait.self, Report.self, State.self, Doctor.self, Simulator.self],
         defaultSubcommand: Watch.self
     )
 

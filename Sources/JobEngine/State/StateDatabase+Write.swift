@@ -153,3 +153,26 @@ extension StateDatabase {
         _ = try await connection.query("UPDATE meta SET value = value + ?1 WHERE name = 'dropped_events'", [.integer(over)])
     }
 }
+
+extension StateDatabase {
+    /// `jobwatch state prune`: finished jobs and events older than `cutoff`, and answers no
+    /// window watches or wants. Returns how many jobs and events were dropped.
+    public func prune(before cutoff: Date) async throws(StateProblem) -> (jobs: Int, events: Int) {
+        let connection = try await connect()
+        do {
+            let before = try await Self.eventCount(connection)
+            var gone: [JobKey] = []
+            try await transaction(connection) {
+                gone = try await Self.dropExpired(before: cutoff, on: connection)
+            }
+            for key in gone { written[key] = nil }
+            return (gone.count, before - (try await Self.eventCount(connection)))
+        } catch {
+            throw StateProblem(Self.describe(error, path: path))
+        }
+    }
+
+    static func eventCount(_ connection: SQLiteConnection) async throws -> Int {
+        try await connection.query("SELECT count(*) AS n FROM events").first?.column("n")?.integer ?? 0
+    }
+}

@@ -84,7 +84,7 @@ public struct StateStore: Sendable {
     /// The same JSON as encoding the whole `StateFile`, made one job and one event at a time:
     /// JSONEncoder builds a tree of the whole value first, four times the file's size for a
     /// state of 100k jobs.
-    static func encode(_ file: StateFile) throws -> Data {
+    public static func encode(_ file: StateFile) throws -> Data {
         let encoder = JSONEncoder()
         encoder.dateEncodingStrategy = .iso8601withFractions
         encoder.outputFormatting = [.sortedKeys]
