@@ -38,6 +38,8 @@ extension Engine {
             }
             record.state.job = job
             record.state.readAt = readAt
+            // The header's "poll 2s ago": the newest answer, whoever read it.
+            lastPollAt = max(lastPollAt ?? readAt, readAt)
             record.readElapsed = now - .seconds(max(0, nowDate.timeIntervalSince(readAt)))
             record.state.lastError = nil
             if record.state.health != .detached { record.state.health = .fresh }

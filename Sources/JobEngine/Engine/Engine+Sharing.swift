@@ -103,7 +103,14 @@ extension Engine {
         guard let state else { return }
         let shared = stateRole == .sharedWatchList
         let keys = Set(records.keys)
-        guard let changes = try? await Task(operation: { try await state.changes(after: stateCursor, keys: keys, watchList: shared) }).value else { return }
+        let cursor = stateCursor
+        let changes: StateDatabase.Changes
+        do {
+            changes = try await Task { try await state.changes(after: cursor, keys: keys, watchList: shared) }.value
+        } catch {
+            logger.warning("other windows' changes not read", metadata: ["error": "\(error)"])
+            return
+        }
         stateCursor = changes.cursor
         for saved in changes.resources {
             if names.pending[saved.key] != nil {
@@ -122,6 +129,8 @@ extension Engine {
                 if shared, !watched, !record.isGuest, !unsaved.jobs.contains(key), !keysBeingSaved.contains(key) {
                     removed.append(key)
                 } else {
+                    // Polled here for another window, and now on the shared watch list: shown.
+                    if shared, watched, record.isGuest { records[key]?.isGuest = false }
                     answers.append(saved)
                 }
             } else if shared, watched {
