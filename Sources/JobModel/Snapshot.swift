@@ -40,6 +40,9 @@ public struct BudgetUse: Sendable, Hashable {
     /// When each request counted in `usedLastMinute` leaves the minute, oldest first: the
     /// count can fall on screen while no new snapshot comes (an idle dashboard).
     public var leavesWindowAt: [Date]
+    /// Another jobwatch process polls this budget (it holds the lease) and this one reads its
+    /// answers: that process's ID.
+    public var polledByProcess: Int?
 
     public init(credential: String, endpoint: String, usedLastMinute: Int, limitPerMinute: Double, stoppedReason: String? = nil, leavesWindowAt: [Date] = []) {
         self.credential = credential

@@ -64,9 +64,12 @@ extension Engine {
         wantsSaid.subtract(unwanted)
         wantsSaid.formUnion(newWants.map(\.key))
         let nowFollowed = Set(budgets.filter { !round.held.contains($0.key) }.values)
-        if nowFollowed != followed {
+        let nowPollers = Dictionary(uniqueKeysWithValues: nowFollowed.compactMap { key in round.pollers[key.description].map { (key, $0) } })
+        if nowFollowed != followed || nowPollers != pollers {
             logger.info("polling shared", metadata: ["polls": "\(round.held.sorted())", "reads": "\(nowFollowed.map(\.description).sorted())"])
             followed = nowFollowed
+            pollers = nowPollers
+            publish()
         }
         takeOn(round.othersWant)
         requestSchedule()

@@ -52,8 +52,10 @@ extension Engine {
         let budgetUses = usedBudgets.sorted().map { key in
             let budget = gate.budget(key)
             let leaves = budget.leavesWindow(at: now).map { nowDate.addingTimeInterval(($0 - now).seconds) }
-            return BudgetUse(credential: key.credential, endpoint: key.endpoint, usedLastMinute: budget.used(at: now), limitPerMinute: budget.limitPerMinute,
+            var use = BudgetUse(credential: key.credential, endpoint: key.endpoint, usedLastMinute: budget.used(at: now), limitPerMinute: budget.limitPerMinute,
                              stoppedReason: gate.stopReason(of: key), leavesWindowAt: leaves)
+            use.polledByProcess = followed.contains(key) ? pollers[key] : nil
+            return use
         }
         let throttle = gate.longestThrottle(now: now)
         let throttledUntil = throttle.map { nowDate.addingTimeInterval(($0.until - now).seconds) }

@@ -24,6 +24,8 @@ public actor Engine {
     /// Budgets another process polls (it holds their lease): their jobs' answers are read
     /// from the state database.
     var followed: Set<BudgetKey> = []
+    /// The process that polls each followed budget.
+    var pollers: [BudgetKey: Int] = [:]
     /// This process among those sharing the state database.
     let stateHolder = "\(getpid())-\(UUID().uuidString.prefix(8).lowercased())"
     /// What this engine read of the database so far.

@@ -26,6 +26,8 @@ extension StateDatabase {
         public var held: Set<String>
         /// What other live processes want of those budgets.
         public var othersWant: [Want]
+        /// Who polls each of the other budgets asked for: its process ID.
+        public var pollers: [String: Int] = [:]
     }
 
     /// A process is alive while it says so at least this often.
@@ -67,7 +69,11 @@ extension StateDatabase {
                         """,
                         [.text(budget), .text(holder), .integer(Int(pid)), .float(time + duration), .float(time)]
                     )
-                    if rows.first?.column("holder")?.string == holder { round.held.insert(budget) }
+                    if rows.first?.column("holder")?.string == holder {
+                        round.held.insert(budget)
+                    } else if let pid = try await connection.query("SELECT pid FROM leases WHERE budget = ?1", [.text(budget)]).first?.column("pid")?.integer {
+                        round.pollers[budget] = pid
+                    }
                 }
                 let held = try await connection.query("SELECT budget FROM leases WHERE holder = ?1", [.text(holder)])
                 for row in held {

@@ -150,6 +150,9 @@ enum HeaderView {
         for budget in snapshot.budgets {
             if let stopped = budget.stoppedReason {
                 part("\(budget.credential) stopped: \(stopped)", palette.error, .highest, cutTo: problemCut)
+            } else if let process = budget.polledByProcess {
+                // Its quota is spent once, by the window that polls.
+                part("polled by window \(process)", palette.plain, .low)
             } else {
                 part("budget \(budget.used(at: context.now))/\(Int(budget.limitPerMinute)) per min", palette.plain, .low)
             }
