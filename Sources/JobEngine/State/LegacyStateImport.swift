@@ -33,7 +33,8 @@ enum LegacyStateImport {
             guard source == databasePath else { return nil }
             let aside = StateFolder.asideName(for: source, reason: "unreadable")
             try StateFolder.move(source, to: aside)
-            return Taken(file: nil, movedTo: aside, notice: "\(error.description) (moved to \(aside); a new state begins at \(databasePath))")
+            let reason = error.description.components(separatedBy: " — ").first ?? error.description
+            return Taken(file: nil, movedTo: aside, notice: "\(reason): not imported — kept as \(aside); a new state begins at \(databasePath)")
         }
         let movedTo = source + ".migrated"
         guard !FileManager.default.fileExists(atPath: movedTo) || source == databasePath else { return nil }
