@@ -46,6 +46,15 @@ extension Engine {
         }
         let newWants = wanted.filter { !wantsSaid.contains($0.key) }.map(\.value)
         let unwanted = wantsSaid.filter { wanted[$0] == nil }
+        // Nothing to poll, nothing wanted, no lease held: an idle window writes nothing.
+        if budgets.isEmpty, newWants.isEmpty, unwanted.isEmpty, wantsSaid.isEmpty, !holdsLeases {
+            if !followed.isEmpty {
+                followed = []
+                pollers = [:]
+                publish()
+            }
+            return
+        }
         let round: StateDatabase.LeaseRound
         do {
             round = try await Task {
@@ -63,6 +72,7 @@ extension Engine {
         }
         wantsSaid.subtract(unwanted)
         wantsSaid.formUnion(newWants.map(\.key))
+        holdsLeases = !round.held.isEmpty
         let nowFollowed = Set(budgets.filter { !round.held.contains($0.key) }.values)
         let nowPollers = Dictionary(uniqueKeysWithValues: nowFollowed.compactMap { key in round.pollers[key.description].map { (key, $0) } })
         if nowFollowed != followed || nowPollers != pollers {

@@ -32,6 +32,8 @@ public actor Engine {
     var stateCursor = StateDatabase.Cursor()
     /// The jobs this process has said it wants answered.
     var wantsSaid: Set<JobKey> = []
+    /// This process held a lease after its last round (it must give it up when done).
+    var holdsLeases = false
     /// Keys of the save being written: not yet in the database.
     var keysBeingSaved: Set<JobKey> = []
 
