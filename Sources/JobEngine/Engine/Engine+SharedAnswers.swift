@@ -14,6 +14,8 @@ extension Engine {
         let keys = order.filter { records[$0]?.state.job == nil }
         guard !keys.isEmpty, let loaded = try? await Task(operation: { try await state.load(.jobs(keys), now: clock.date) }).value else { return }
         let now = clock.date
+        // Later writes of these jobs are read as changes; earlier ones are all here.
+        if stateCursor.change == 0 { stateCursor = loaded.cursor }
         absorb(loaded.file.jobs.filter { saved in
             guard let age, let readAt = saved.readAt, saved.job?.status.isTerminal != true else { return true }
             return now.timeIntervalSince(readAt) <= age.seconds

@@ -74,7 +74,7 @@ public actor Engine {
     public init(
         profiles: [ProfileTarget], client: any JobFetching, lookups: (any ResourceLooking)? = nil, settings: EngineSettings = EngineSettings(),
         clock: EngineClock = .continuous, state: StateDatabase? = nil, stateRole: StateRole = .sharedWatchList, restored: StateFile? = nil,
-        stateProblem: String? = nil, logger: Logger = Logger(label: "jobwatch.engine", factory: { _ in SwiftLogNoOpLogHandler() })
+        stateProblem: String? = nil, stateCursor: StateDatabase.Cursor = .init(), logger: Logger = Logger(label: "jobwatch.engine", factory: { _ in SwiftLogNoOpLogHandler() })
     ) {
         routes = RouteTable(profiles)
         gate = RequestGate(routes: routes.all, defaultLimit: settings.requestsPerMinute, maxConcurrencyPerHost: settings.maxConcurrencyPerEndpoint)
@@ -85,6 +85,8 @@ public actor Engine {
         self.state = state
         self.stateRole = stateRole
         stateSaveProblem = stateProblem
+        // Other windows' changes are read from where the restored state was read.
+        self.stateCursor = stateCursor
         self.logger = logger
         self.random = SeededRandom(seed: settings.randomSeed)
         (kicks, kick) = AsyncStream.makeStream(of: Void.self, bufferingPolicy: .bufferingNewest(1))

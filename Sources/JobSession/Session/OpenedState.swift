@@ -12,6 +12,8 @@ public struct OpenedState: Sendable {
     public var problem: String?
     /// What was done to it on opening (imported, moved aside): one line each.
     public var notices: [String]
+    /// Where the restored state was read: what other windows write later is newer.
+    public var cursor = StateDatabase.Cursor()
 
     /// Opens and reads the database. Never fails: a state that cannot be kept must not stop
     /// the polling.
@@ -20,7 +22,10 @@ public struct OpenedState: Sendable {
         var opened = OpenedState(database: database, role: role, restored: nil, problem: nil, notices: [])
         do {
             let loaded = try await database.load(role == .sharedWatchList ? .watched : .jobs([]))
-            if role == .sharedWatchList { opened.restored = loaded.file }
+            if role == .sharedWatchList {
+                opened.restored = loaded.file
+                opened.cursor = loaded.cursor
+            }
         } catch {
             opened.problem = error.description
         }

@@ -30,7 +30,7 @@ extension Session {
         let lookups = settings.names ? ResourceLookupClient(client: client) : nil
         let engine = Engine(
             profiles: profiles, client: client, lookups: lookups, settings: settings, state: state?.database, stateRole: state?.role ?? .ownJobs,
-            restored: state?.restored, stateProblem: state?.problem, logger: logger
+            restored: state?.restored, stateProblem: state?.problem, stateCursor: state?.cursor ?? .init(), logger: logger
         )
         try await engine.add(entries)
         return engine
