@@ -50,9 +50,12 @@ public actor StateDatabase {
     /// A failed open is tried again on the next call: the folder may be fixed meanwhile.
     func connect() async throws(StateProblem) -> SQLiteConnection {
         if let connection { return connection }
-        try StateFolder.prepare(for: path)
-        let legacy = try LegacyStateImport.takeAside(databasePath: path)
-        let connection = try await openMovingDamagedAside()
+        // Behind a symlink (a synced folder, say) the target is what is created, imported into
+        // and moved aside: the link stays a link.
+        let file = try StateFolder.target(of: path)
+        try StateFolder.prepare(for: file)
+        let legacy = try LegacyStateImport.takeAside(databasePath: file)
+        let connection = try await openMovingDamagedAside(file)
         self.connection = connection
         if let legacy {
             guard let file = legacy.file else {
@@ -70,12 +73,12 @@ public actor StateDatabase {
     }
 
     /// A damaged file is moved aside (never deleted) and a new database begun.
-    private func openMovingDamagedAside() async throws(StateProblem) -> SQLiteConnection {
+    private func openMovingDamagedAside(_ file: String) async throws(StateProblem) -> SQLiteConnection {
         do {
-            return try await Self.open(path, busyTimeout: busyTimeout)
+            return try await Self.open(file, busyTimeout: busyTimeout)
         } catch let error as SQLiteError where error.reason.isDamage {
-            let aside = StateFolder.asideName(for: path, reason: "damaged")
-            try StateFolder.move(path, to: aside)
+            let aside = StateFolder.asideName(for: file, reason: "damaged")
+            try StateFolder.move(file, to: aside)
             notices.append("\(path): the state database was damaged — moved to \(aside); starting afresh")
         } catch let problem as StateProblem {
             throw problem
@@ -83,7 +86,7 @@ public actor StateDatabase {
             throw StateProblem(describe(error))
         }
         do {
-            return try await Self.open(path, busyTimeout: busyTimeout)
+            return try await Self.open(file, busyTimeout: busyTimeout)
         } catch let problem as StateProblem {
             throw problem
         } catch {
