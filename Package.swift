@@ -118,7 +118,11 @@ let package = Package(
         ),
         .testTarget(
             name: "JobEngineTests",
-            dependencies: ["JobModel", "JobAPI", "JobEngine", "JobSimulator", .product(name: "Clocks", package: "swift-clocks")],
+            dependencies: [
+                "JobModel", "JobAPI", "JobEngine", "JobSimulator", .product(name: "Clocks", package: "swift-clocks"),
+                // A second connection of the test's own: locks, checkpoints, schemas written by hand.
+                .product(name: "SQLiteNIO", package: "sqlite-nio"),
+            ],
             swiftSettings: swiftSettings
         ),
         .testTarget(name: "JobSimulatorTests", dependencies: ["JobModel", "JobSimulator", "JobAPI", "JobUI"], swiftSettings: swiftSettings),

@@ -24,7 +24,8 @@ struct EngineHarness {
         settings: EngineSettings = .testing,
         simulatorCredentials: SimulatorCredentials? = .demo,
         credential: Credential = DemoCredentials.credential,
-        store: StateStore? = nil,
+        state: StateDatabase? = nil,
+        stateRole: StateRole = .sharedWatchList,
         restored: StateFile? = nil,
         names: Bool = false,
         serverIDFilter: ServerIDFilter = .both
@@ -44,7 +45,9 @@ struct EngineHarness {
         clientOptions.requestTimeout = .seconds(5)
         let client = JobClient(options: clientOptions)
         let lookups = names ? ResourceLookupClient(client: client) : nil
-        let engine = Engine(profiles: [profile], client: client, lookups: lookups, settings: settings, clock: clock, store: store, restored: restored)
+        let engine = Engine(
+            profiles: [profile], client: client, lookups: lookups, settings: settings, clock: clock, state: state, stateRole: stateRole, restored: restored
+        )
         let runner = Task { await engine.run() }
         return EngineHarness(testClock: testClock, clock: clock, simulator: simulator, client: client, engine: engine, runner: runner, profile: profile)
     }

@@ -42,6 +42,7 @@ struct IdentityTests {
         """#
         let folder = FileManager.default.temporaryDirectory.appendingPathComponent("jobwatch-v1-\(UUID().uuidString)")
         try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
+        defer { try? FileManager.default.removeItem(at: folder) }
         let path = folder.appendingPathComponent("state.json").path
         try Data(v1.utf8).write(to: URL(fileURLWithPath: path))
         let store = StateStore(path: path)
@@ -57,15 +58,30 @@ struct IdentityTests {
         #expect(again.jobs.map(\.jobID) == ["aaaa"])
         #expect(again.jobs.first?.label == "web")
 
-        // An engine without that profile keeps it, not polled, and says why.
+        // The version-1 file beside a new database is imported into it; an engine without that
+        // profile keeps the entry, not polled, says why, and leaves it in the database.
+        try Data(v1.utf8).write(to: URL(fileURLWithPath: path))
+        let databasePath = folder.appendingPathComponent("state.db").path
+        let database = StateDatabase(path: databasePath)
+        let loaded = try await database.load(.watched)
+        #expect(loaded.file.jobs.map(\.jobID) == ["aaaa"])
         let client = JobClient()
         defer { Task { await client.shutdown() } }
         let profile = ProfileTarget(name: "new", endpoint: try Endpoint(parsing: "http://127.0.0.1:9"), projectID: "p", credential: .none)
-        let engine = Engine(profiles: [profile], client: client, restored: file)
+        let engine = Engine(profiles: [profile], client: client, state: database, restored: loaded.file)
         let state = try #require(await engine.currentSnapshot().jobs.first)
         #expect(state.health == .detached)
         #expect(state.detachedReason?.contains("older state file") == true)
-        #expect(await engine.stateFile().jobs.map(\.jobID) == ["aaaa"], "saved again, not lost")
+        let runner = Task { await engine.run() }
+        await engine.settle()
+        runner.cancel()
+        await runner.value
+        let reopened = StateDatabase(path: databasePath)
+        let kept = try await reopened.load(.watched)
+        await reopened.close()
+        #expect(kept.file.jobs.map(\.jobID) == ["aaaa"], "kept, not lost")
+        #expect(kept.file.jobs.first?.label == "web")
+        #expect(kept.file.jobs.first?.profile == "old")
     }
 
     @Test("a state file with 120k events keeps the last 10,000 and counts the rest")

@@ -8,12 +8,12 @@ import Testing
 /// Lookups through the real client against the simulator, on virtual time.
 @Suite("Name lookups against the simulator")
 struct NameLookupNetworkTests {
-    @Test("a wait over the 24-server batch asks each name once, and the state file keeps them")
+    @Test("a wait over the 24-server batch asks each name once, and the state database keeps them")
     func batchAskedOnce() async throws {
         let folder = FileManager.default.temporaryDirectory.appendingPathComponent("names-\(UUID().uuidString)").path
         defer { try? FileManager.default.removeItem(atPath: folder) }
-        let store = StateStore(path: folder + "/state.json")
-        let h = try await EngineHarness.make(scenario: .rollout, store: store, names: true)
+        let path = folder + "/state.db"
+        let h = try await EngineHarness.make(scenario: .rollout, state: StateDatabase(path: path), names: true)
         let batch = try #require(h.simulator.topLevelJobIDs.first)
         try await h.watch([batch])
         await h.advance(by: .seconds(1000), step: .seconds(5))
@@ -28,7 +28,11 @@ struct NameLookupNetworkTests {
         #expect(bare.count >= 24)
         await h.shutdown()
 
-        let saved = try #require(try store.load())
+        // The engine saved as it stopped; another process reads the database.
+        let reader = StateDatabase(path: path)
+        let saved = try await reader.load(.watched).file
+        await reader.close()
+        #expect(saved.jobs.map(\.jobID) == [batch])
         #expect(saved.resources?.count == 24)
         // A second run over the same file knows the names without asking.
         let again = Engine(profiles: [h.profile], client: FakeJobs(clock: h.clock, servers: 0), lookups: CountingLookups(), settings: .testing, clock: h.clock, restored: saved)

@@ -14,3 +14,13 @@ func waitInRealTime(atMost limit: Duration, isolation: isolated (any Actor)? = #
         }
     }
 }
+
+/// The same for a condition that must await (a read of the state database), a few
+/// milliseconds apart: each check is a query on SQLite's threads.
+func waitForRead(atMost limit: Duration, until condition: () async -> Bool) async {
+    let clock = ContinuousClock()
+    let deadline = clock.now.advanced(by: limit)
+    while await !condition(), clock.now < deadline {
+        try? await Task.sleep(for: .milliseconds(5))
+    }
+}

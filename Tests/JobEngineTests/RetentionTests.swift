@@ -8,14 +8,15 @@ import Testing
 /// A dashboard left running: finished jobs leave the watch list and the state file once their
 /// end is older than `EngineSettings.retention`, so neither grows without bound.
 @Suite struct RetentionTests {
-    @Test("finished jobs leave the watch and the state file after the retention window")
+    @Test("finished jobs leave the watch and the state database after the retention window")
     func finishedJobsLeaveAfterTheWindow() async throws {
-        let path = FileManager.default.temporaryDirectory.appendingPathComponent("retention-\(UUID().uuidString).json").path
-        defer { try? FileManager.default.removeItem(atPath: path) }
-        let store = StateStore(path: path)
+        let path = FileManager.default.temporaryDirectory.appendingPathComponent("retention-\(UUID().uuidString).db").path
+        defer { for suffix in ["", "-wal", "-shm"] { try? FileManager.default.removeItem(atPath: path + suffix) } }
         var settings = EngineSettings.testing
         settings.retention = .seconds(3600)
-        let h = try await EngineHarness.make(scenario: .quick, settings: settings, store: store)
+        let h = try await EngineHarness.make(scenario: .quick, settings: settings, state: StateDatabase(path: path))
+        // What another process reads: every job in the database, with the events.
+        let reader = StateDatabase(path: path)
         let finished = h.simulator.topLevelJobIDs
         try await h.watch(finished)
         await h.advance(by: .seconds(120), step: .seconds(2))
@@ -28,22 +29,26 @@ import Testing
         try await h.watch([newcomer])
         await h.advance(by: .seconds(4))
         #expect(await h.snapshot().jobs.count == 4)
-        // The save runs on the engine after its virtual deadline: its file is waited for.
-        await waitInRealTime(atMost: .seconds(10)) { (try? store.load())?.jobs.count == 4 }
-        #expect(try store.load()?.jobs.count == 4)
+        // The save runs after its virtual deadline, on SQLite's threads: the database is waited for.
+        await waitForRead(atMost: .seconds(10)) { (try? await reader.load(.all).file.jobs.count) == 4 }
+        let before = try await reader.load(.all).file
+        #expect(before.jobs.count == 4)
+        #expect(!before.events.isEmpty, "the finished jobs' transitions are saved")
 
-        // Past the hour: the finished jobs are gone from the screen and the file; the job that
-        // can still change stays.
+        // Past the hour: the finished jobs are gone from the screen and the database; the job
+        // that can still change stays.
         await h.advance(by: .seconds(1800), step: .seconds(300))
         let latecomer = String(repeating: "b", count: 32)
         try await h.watch([latecomer])
         await h.advance(by: .seconds(4))
         #expect(await h.snapshot().jobs.map(\.key.jobID) == [newcomer, latecomer])
-        await waitInRealTime(atMost: .seconds(10)) { (try? store.load())?.jobs.map(\.jobID) == [newcomer, latecomer] }
-        let saved = try #require(try store.load())
+        await waitForRead(atMost: .seconds(10)) { (try? await reader.load(.all).file.jobs.map(\.jobID)) == [newcomer, latecomer] }
+        let saved = try await reader.load(.all).file
         #expect(saved.jobs.map(\.jobID) == [newcomer, latecomer])
         #expect(saved.events.isEmpty, "the finished jobs' transitions are past the window too")
+        #expect(saved.droppedEvents == before.events.count, "and counted as dropped")
         #expect(await finished.asyncMap { await h.simulator.requestCount(jobID: $0) } == asked, "finished jobs are never asked again")
+        await reader.close()
         await h.shutdown()
     }
 

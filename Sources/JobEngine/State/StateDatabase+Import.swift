@@ -21,7 +21,7 @@ extension StateDatabase {
                 batch.jobs.append(StateBatch.JobRow(key: key, profile: saved.profile, label: saved.label, job: saved.job, readAt: saved.readAt, watched: watched))
             }
         } catch {
-            throw StateProblem(Self.describe(error, path: path))
+            throw StateProblem(describe(error))
         }
         batch.events = file.events
         batch.resources = file.resources ?? []
@@ -30,7 +30,7 @@ extension StateDatabase {
             do {
                 _ = try await connection.query("UPDATE meta SET value = value + ?1 WHERE name = 'dropped_events'", [.integer(file.droppedEvents)])
             } catch {
-                throw StateProblem(Self.describe(error, path: path))
+                throw StateProblem(describe(error))
             }
         }
         return batch.jobs.count

@@ -46,7 +46,7 @@ extension StateDatabase {
             throw problem
         } catch {
             _ = try? await connection.query("ROLLBACK")
-            throw StateProblem(Self.describe(error, path: path))
+            throw StateProblem(describe(error))
         }
     }
 

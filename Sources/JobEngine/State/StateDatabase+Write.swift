@@ -37,7 +37,7 @@ extension StateDatabase {
         } catch {
             // The rows may be anything now: read them again before the next comparison.
             for key in batch.jobs.map(\.key) { written[key] = nil }
-            throw StateProblem(Self.describe(error, path: path))
+            throw StateProblem(describe(error))
         }
         written.merge(pending) { $1 }
         for key in gone { written[key] = nil }

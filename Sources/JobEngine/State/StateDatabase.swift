@@ -23,6 +23,7 @@ public actor StateDatabase {
     static let applicationID = 0x4A57_5354
     /// How long a write waits for another process's write before it gives up this time.
     static let busyTimeout = Duration.seconds(5)
+    let busyTimeout: Duration
 
     struct WrittenJob: Sendable {
         var id: Int
@@ -31,7 +32,13 @@ public actor StateDatabase {
     }
 
     public init(path: String) {
+        self.init(path: path, busyTimeout: Self.busyTimeout)
+    }
+
+    /// A shorter wait for another process's lock: a test of it need not take 5 s.
+    init(path: String, busyTimeout: Duration) {
         self.path = path
+        self.busyTimeout = busyTimeout
     }
 
     /// `$XDG_STATE_HOME/jobwatch/state.db`, else `~/.local/state/jobwatch/state.db`.
@@ -43,9 +50,12 @@ public actor StateDatabase {
     /// A failed open is tried again on the next call: the folder may be fixed meanwhile.
     func connect() async throws(StateProblem) -> SQLiteConnection {
         if let connection { return connection }
-        try StateFolder.prepare(for: path)
-        let legacy = try LegacyStateImport.takeAside(databasePath: path)
-        let connection = try await openMovingDamagedAside()
+        // Behind a symlink (a synced folder, say) the target is what is created, imported into
+        // and moved aside: the link stays a link.
+        let file = try StateFolder.target(of: path)
+        try StateFolder.prepare(for: file)
+        let legacy = try LegacyStateImport.takeAside(databasePath: file)
+        let connection = try await openMovingDamagedAside(file)
         self.connection = connection
         if let legacy {
             guard let file = legacy.file else {
@@ -63,32 +73,32 @@ public actor StateDatabase {
     }
 
     /// A damaged file is moved aside (never deleted) and a new database begun.
-    private func openMovingDamagedAside() async throws(StateProblem) -> SQLiteConnection {
+    private func openMovingDamagedAside(_ file: String) async throws(StateProblem) -> SQLiteConnection {
         do {
-            return try await Self.open(path)
+            return try await Self.open(file, busyTimeout: busyTimeout)
         } catch let error as SQLiteError where error.reason.isDamage {
-            let aside = StateFolder.asideName(for: path, reason: "damaged")
-            try StateFolder.move(path, to: aside)
+            let aside = StateFolder.asideName(for: file, reason: "damaged")
+            try StateFolder.move(file, to: aside)
             notices.append("\(path): the state database was damaged — moved to \(aside); starting afresh")
         } catch let problem as StateProblem {
             throw problem
         } catch {
-            throw StateProblem(Self.describe(error, path: path))
+            throw StateProblem(describe(error))
         }
         do {
-            return try await Self.open(path)
+            return try await Self.open(file, busyTimeout: busyTimeout)
         } catch let problem as StateProblem {
             throw problem
         } catch {
-            throw StateProblem(Self.describe(error, path: path))
+            throw StateProblem(describe(error))
         }
     }
 
-    private static func open(_ path: String) async throws -> SQLiteConnection {
+    private static func open(_ path: String, busyTimeout: Duration) async throws -> SQLiteConnection {
         StateFolder.createPrivately(path)
         let connection = try await SQLiteConnection.open(storage: .file(path: path))
         do {
-            try await configure(connection, path: path)
+            try await configure(connection, path: path, busyTimeout: busyTimeout)
             return connection
         } catch {
             try? await connection.close()
@@ -96,7 +106,7 @@ public actor StateDatabase {
         }
     }
 
-    private static func configure(_ connection: SQLiteConnection, path: String) async throws {
+    private static func configure(_ connection: SQLiteConnection, path: String, busyTimeout: Duration) async throws {
         // sqlite-nio's own busy handler waits forever; a lock held for long must become a line.
         _ = try await connection.query("PRAGMA busy_timeout = \(Int(busyTimeout.seconds * 1000))")
         let version = try await connection.query("PRAGMA user_version").first?.column("user_version")?.integer ?? 0
@@ -126,8 +136,13 @@ public actor StateDatabase {
         await Task { try? await connection.close() }.value
     }
 
+    /// `describe` with this database's path and wait.
+    func describe(_ error: any Error) -> String {
+        Self.describe(error, path: path, busyTimeout: busyTimeout)
+    }
+
     /// One line for an SQLite failure: what happened to which file, and what to do.
-    static func describe(_ error: any Error, path: String) -> String {
+    static func describe(_ error: any Error, path: String, busyTimeout: Duration = busyTimeout) -> String {
         guard let error = error as? SQLiteError else { return "\(path): \(error)" }
         let reason = error.reason
         if reason.isBusy {

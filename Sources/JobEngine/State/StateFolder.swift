@@ -20,10 +20,21 @@ enum StateFolder {
     }
 
     /// The database file made before SQLite opens it, readable by its owner only: it names
-    /// jobs and projects. SQLite gives its WAL files the same mode.
+    /// jobs and projects. SQLite gives its WAL files the same mode. open(2), not an atomic
+    /// write: a rename would replace a symlink with a file, or a database another process has
+    /// just begun with an empty one.
     static func createPrivately(_ path: String) {
-        guard !FileManager.default.fileExists(atPath: path) else { return }
-        _ = FileManager.default.createFile(atPath: path, contents: nil, attributes: [.posixPermissions: 0o600])
+        let descriptor = open(path, O_WRONLY | O_CREAT | O_CLOEXEC, 0o600)
+        if descriptor >= 0 { close(descriptor) }
+    }
+
+    /// The file at the end of `path`'s symlinks, which need not exist yet.
+    static func target(of path: String) throws(StateProblem) -> String {
+        do {
+            return try StateStore.writeTarget(of: path)
+        } catch {
+            throw StateProblem(error.description)
+        }
     }
 
     /// `state.db.damaged-20261207T112233` beside the file: the moment says which is which.
