@@ -65,14 +65,6 @@ import Testing
     }
 }
 
-private extension Array {
-    func asyncMap<T>(_ transform: (Element) async -> T) async -> [T] {
-        var result: [T] = []
-        for element in self { result.append(await transform(element)) }
-        return result
-    }
-}
-
 @Suite("Retention at start")
 struct RetentionAtStartTests {
     /// The same rule as the engine's while it runs, on its clock: finished and old goes, running stays.

@@ -139,7 +139,7 @@ extension Engine {
             guard let key = saved.key else { continue }
             if let record = records[key] {
                 // Taken off the watch list in another window (not a change of this one's yet to be written).
-                if shared, !watched, !record.isGuest, !unsaved.jobs.contains(key), !keysBeingSaved.contains(key) {
+                if shared, !watched, !record.isGuest, !unsaved.watched.contains(key), !keysBeingWatched.contains(key) {
                     removed.append(key)
                 } else {
                     // Polled here for another window, and now on the shared watch list: shown.

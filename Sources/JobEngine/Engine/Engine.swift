@@ -34,8 +34,8 @@ public actor Engine {
     var wantsSaid: Set<JobKey> = []
     /// This process held a lease after its last round (it must give it up when done).
     var holdsLeases = false
-    /// Keys of the save being written: not yet in the database.
-    var keysBeingSaved: Set<JobKey> = []
+    /// Jobs added here whose save is being written: not on the shared watch list yet.
+    var keysBeingWatched: Set<JobKey> = []
 
     /// Every profile's route to every service: worked out once, kept with each job.
     let routes: RouteTable
@@ -173,6 +173,10 @@ public actor Engine {
             order.append(key)
             added.append(key)
             unsavedJob(key)
+            if state != nil, stateRole == .sharedWatchList {
+                unsaved.watched.insert(key)
+                unsaved.unwatched.remove(key)
+            }
         }
         if !added.isEmpty {
             logger.info("watching", metadata: ["jobs": "\(added.map(\.jobID))"])
@@ -185,6 +189,7 @@ public actor Engine {
         guard records.removeValue(forKey: key) != nil else { return }
         order.removeAll { $0 == key }
         unsaved.jobs.remove(key)
+        unsaved.watched.remove(key)
         if state != nil, stateRole == .sharedWatchList { unsaved.unwatched.insert(key) }
         requests[key]?.cancel()
         forgetLookups(of: [key])
