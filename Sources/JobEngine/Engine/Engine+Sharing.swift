@@ -119,7 +119,7 @@ extension Engine {
             guard let key = saved.key else { continue }
             if let record = records[key] {
                 // Taken off the watch list in another window (not a change of this one's yet to be written).
-                if shared, !watched, !record.isGuest, !unsaved.jobs.contains(key), !keysBeingSaved.contains(key) {
+                if shared, !watched, !record.isGuest, !unsaved.watched.contains(key), !keysBeingSaved.contains(key) {
                     removed.append(key)
                 } else {
                     answers.append(saved)

@@ -103,7 +103,7 @@ extension Engine {
             saveTask = nil
             return
         }
-        keysBeingSaved = Set(batch.jobs.map(\.key))
+        keysBeingSaved = Set(batch.jobs.filter { $0.watched == true }.map(\.key))
         defer { keysBeingSaved = [] }
         do {
             // A task of its own: the last save runs as the engine's task is cancelled, and
@@ -145,13 +145,12 @@ extension Engine {
 
     private func takeBatch() -> StateBatch {
         var batch = StateBatch()
-        let watched: Bool? = stateRole == .sharedWatchList ? true : nil
         for key in unsaved.jobs {
             guard let record = records[key] else { continue }
             let state = record.state
             batch.jobs.append(StateBatch.JobRow(
                 key: key, profile: state.entry.profile, label: state.entry.label, job: state.job, readAt: state.readAt,
-                watched: record.isGuest ? nil : watched
+                watched: unsaved.watched.contains(key) ? true : nil
             ))
         }
         batch.unwatched = Array(unsaved.unwatched)

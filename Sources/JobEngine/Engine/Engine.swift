@@ -30,7 +30,7 @@ public actor Engine {
     var stateCursor = StateDatabase.Cursor()
     /// The jobs this process has said it wants answered.
     var wantsSaid: Set<JobKey> = []
-    /// Keys of the save being written: not yet in the database.
+    /// Jobs the save being written puts on the watch list: not there yet in the database.
     var keysBeingSaved: Set<JobKey> = []
 
     /// Every profile's route to every service: worked out once, kept with each job.
@@ -167,6 +167,7 @@ public actor Engine {
             order.append(key)
             added.append(key)
             unsavedJob(key)
+            if state != nil, stateRole == .sharedWatchList { unsaved.watched.insert(key) }
         }
         if !added.isEmpty {
             logger.info("watching", metadata: ["jobs": "\(added.map(\.jobID))"])
@@ -179,6 +180,7 @@ public actor Engine {
         guard records.removeValue(forKey: key) != nil else { return }
         order.removeAll { $0 == key }
         unsaved.jobs.remove(key)
+        unsaved.watched.remove(key)
         if state != nil, stateRole == .sharedWatchList { unsaved.unwatched.insert(key) }
         requests[key]?.cancel()
         forgetLookups(of: [key])

@@ -4,6 +4,9 @@ import JobModel
 /// so a save costs what changed, never the whole watch list.
 struct UnsavedState: Sendable {
     var jobs: Set<JobKey> = []
+    /// Of `jobs`, those this window put on the dashboards' watch list: only they are written
+    /// as watched (an answer written again must not undo another window's removal).
+    var watched: Set<JobKey> = []
     var unwatched: Set<JobKey> = []
     var events: [Transition] = []
     var resources: [ResourceKey: Resource] = [:]
@@ -13,6 +16,7 @@ struct UnsavedState: Sendable {
     /// A batch that was not written comes back, before what changed since.
     mutating func restore(_ batch: StateBatch) {
         jobs.formUnion(batch.jobs.map(\.key))
+        watched.formUnion(batch.jobs.filter { $0.watched == true }.map(\.key))
         unwatched.formUnion(batch.unwatched)
         events = batch.events + events
         for saved in batch.resources where resources[saved.key] == nil { resources[saved.key] = saved.resource }
