@@ -24,9 +24,11 @@ extension Engine {
     }
 
     /// Takes in saved answers newer than what each job holds. A job seen before goes through
-    /// the transitions as after a poll (the stream says them), a job seen first does not (as
-    /// when restored). The writer saved their events: they are not saved again here.
-    func absorb(_ saved: [StateFile.SavedJob]) {
+    /// the transitions as after a poll (the stream says them). A job seen first does too with
+    /// `sayingFirst` (`seen → …`, while running: nothing else would say it until it changes),
+    /// not without (before the run, as when restored: the stream's opening lines say it). The
+    /// writer saved their events: they are not saved again here.
+    func absorb(_ saved: [StateFile.SavedJob], sayingFirst: Bool = false) {
         let nowDate = clock.date
         let now = clock.elapsed
         var changedAny = false
@@ -34,7 +36,7 @@ extension Engine {
         for saved in saved {
             guard let key = saved.key, var record = records[key], let job = saved.job, let readAt = saved.readAt,
                   record.state.readAt.map({ readAt > $0 }) ?? true else { continue }
-            if record.state.job != nil {
+            if record.state.job != nil || sayingFirst {
                 transitions += TransitionDetector.changes(from: record.state.job, to: job, of: record.state, at: readAt)
                     .map { named($0, in: job, resources: record.state.resources) }
             }

@@ -150,7 +150,7 @@ extension Engine {
                 arrived.append(saved)
             }
         }
-        absorb(answers)
+        absorb(answers, sayingFirst: true)
         for key in removed {
             records[key] = nil
             order.removeAll { $0 == key }
