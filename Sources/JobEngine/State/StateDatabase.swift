@@ -43,7 +43,9 @@ public actor StateDatabase {
 
     /// A shorter wait for another process's lock: a test of it need not take 5 s.
     init(path: String, busyTimeout: Duration) {
-        self.path = path
+        // Absolute: a relative path has no folder to make, and other windows started
+        // elsewhere must name the same file.
+        self.path = path.hasPrefix("/") ? path : FileManager.default.currentDirectoryPath + "/" + path
         self.busyTimeout = busyTimeout
     }
 
