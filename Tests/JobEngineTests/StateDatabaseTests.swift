@@ -328,6 +328,32 @@ struct StateDatabaseTests {
         #expect(loaded.file.droppedEvents == 2, "dropped events are counted")
     }
 
+    @Test("a database deleted while open is begun again at its path; a folder that became a file is said")
+    func deletedWhileOpen() async throws {
+        let folder = try TemporaryFolder()
+        defer { folder.remove() }
+        let stateFolder = folder.file("state"), path = folder.file("state/state.db")
+        let database = StateDatabase(path: path)
+        try await database.apply(Sample.batch(Sample.row(Sample.job("before"), readAt: Sample.at(1))))
+
+        // Deleted under it (its folder cleaned up): the next save is not written to the
+        // deleted file, where nobody would read it.
+        try FileManager.default.removeItem(atPath: stateFolder)
+        try await database.apply(Sample.batch(Sample.row(Sample.job("after"), readAt: Sample.at(2))))
+        let reader = StateDatabase(path: path)
+        #expect(try await reader.load(.all).file.jobs.map(\.jobID) == ["after"], "written where it is read")
+        await reader.close()
+
+        // Its folder replaced by a file: the save fails, in one line that says why.
+        try FileManager.default.removeItem(atPath: stateFolder)
+        #expect(FileManager.default.createFile(atPath: stateFolder, contents: Data()))
+        let problem = await #expect(throws: StateProblem.self) {
+            try await database.apply(Sample.batch(Sample.row(Sample.job("lost"), readAt: Sample.at(3))))
+        }?.description ?? ""
+        await database.close()
+        #expect(problem.contains("\(stateFolder): is a file, not a folder") && !problem.contains("\n"), "\(problem)")
+    }
+
     @Test("a save while another process holds the write lock fails after the busy timeout, saying it is locked")
     func lockedDatabase() async throws {
         let folder = try TemporaryFolder()

@@ -12,6 +12,8 @@ import SQLiteNIO
 public actor StateDatabase {
     public nonisolated let path: String
     var connection: SQLiteConnection?
+    /// The file the connection has open: one deleted or replaced meanwhile is opened again.
+    var openedFile: StateFolder.FileIdentity?
     /// What each job's row holds now, as far as this process knows: a save compares with it.
     var written: [JobKey: WrittenJob] = [:]
     /// Said once, on the first connection: what was done to the file (migrated, moved aside).
@@ -49,7 +51,12 @@ public actor StateDatabase {
     /// Opens the database once (creating it, migrating a JSON state file); later calls reuse it.
     /// A failed open is tried again on the next call: the folder may be fixed meanwhile.
     func connect() async throws(StateProblem) -> SQLiteConnection {
-        if let connection { return connection }
+        if let connection {
+            if let openedFile, openedFile == StateFolder.FileIdentity(path) { return connection }
+            // Deleted, moved aside or replaced since: in WAL mode SQLite would go on writing to a
+            // file nobody reads again, and say nothing.
+            await close()
+        }
         // Behind a symlink (a synced folder, say) the target is what is created, imported into
         // and moved aside: the link stays a link.
         let file = try StateFolder.target(of: path)
@@ -57,6 +64,7 @@ public actor StateDatabase {
         let legacy = try LegacyStateImport.takeAside(databasePath: file)
         let connection = try await openMovingDamagedAside(file)
         self.connection = connection
+        openedFile = StateFolder.FileIdentity(path)
         if let legacy {
             guard let file = legacy.file else {
                 notices.append(legacy.notice)
@@ -132,6 +140,7 @@ public actor StateDatabase {
     public func close() async {
         guard let connection else { return }
         self.connection = nil
+        openedFile = nil
         written.removeAll()
         await Task { try? await connection.close() }.value
     }
