@@ -8,7 +8,10 @@ import Testing
 /// The state database on real files in a folder of the test's own: what a save writes, what a
 /// load gives back, old JSON state files, damaged, newer, read-only and locked databases, and
 /// two processes (two connections) sharing one file.
-@Suite("State database")
+///
+/// Serialized: a connection waiting for another's lock blocks one of SQLite's pool threads
+/// (as many as cores); two such tests at once on two cores leave none for the holders.
+@Suite("State database", .serialized)
 struct StateDatabaseTests {
     @Test("a save after one sub-job of 1,500 changed writes the job's row and that sub-job, not the whole job")
     func oneChangedSubJobIsWhatIsWritten() async throws {
@@ -296,6 +299,42 @@ struct StateDatabaseTests {
         await second.close()
     }
 
+    /// Two windows started together on a new database: one read another's half-made file as
+    /// another program's (about one start in twelve). A race, so tried many times.
+    @Test("two processes creating a new database at once both open it")
+    func concurrentFirstOpens() async throws {
+        var problems: [String] = []
+        for _ in 0..<60 {
+            let folder = try TemporaryFolder()
+            defer { folder.remove() }
+            let path = folder.file("state.db")
+            let first = StateDatabase(path: path), second = StateDatabase(path: path)
+            async let firstOpened = Result { () async throws(StateProblem) in try await first.load(.watched) }
+            async let secondOpened = Result { () async throws(StateProblem) in try await second.load(.watched) }
+            for case .failure(let problem) in await [firstOpened, secondOpened] { problems.append(problem.description) }
+            await first.close()
+            await second.close()
+        }
+        #expect(problems.isEmpty, "\(problems.count) of 120 opens failed: \(problems.first ?? "")")
+    }
+
+    @Test("a database dropped without close() closes its connection all the same")
+    func droppedWithoutClose() async throws {
+        let folder = try TemporaryFolder()
+        defer { folder.remove() }
+        let path = folder.file("state.db")
+        var database: StateDatabase? = StateDatabase(path: path)
+        try await database?.apply(Sample.batch(Sample.row(Sample.job("kept"), readAt: Sample.at(1))))
+        #expect(FileManager.default.fileExists(atPath: path + "-wal"), "open, in WAL mode")
+        database = nil
+        // The last connection to close folds the WAL into the file and removes it.
+        let closed = await Self.eventually { !FileManager.default.fileExists(atPath: path + "-wal") }
+        #expect(closed, "\(folder.names())")
+        let reader = StateDatabase(path: path)
+        #expect(try await reader.load(.watched).file.jobs.map(\.jobID) == ["kept"])
+        await reader.close()
+    }
+
     @Test("a save with a retention cutoff drops finished old jobs, unwatched old answers and old events")
     func retentionCutoff() async throws {
         let folder = try TemporaryFolder()
@@ -396,6 +435,16 @@ extension StateDatabaseTests {
         let result = try await connection.query("PRAGMA wal_checkpoint(TRUNCATE)").first
         #expect(result?.column("busy")?.integer == 0, "the checkpoint was not blocked")
         #expect(size(of: path + "-wal") == 0)
+    }
+
+    /// Checks `condition` every few milliseconds for up to 10 s of real time.
+    static func eventually(_ condition: () -> Bool) async -> Bool {
+        let deadline = ContinuousClock.now + .seconds(10)
+        while !condition() {
+            guard ContinuousClock.now < deadline else { return false }
+            try? await Task.sleep(for: .milliseconds(5))
+        }
+        return true
     }
 
     static func size(of path: String) -> Int {

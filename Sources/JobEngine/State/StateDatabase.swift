@@ -43,6 +43,12 @@ public actor StateDatabase {
         self.busyTimeout = busyTimeout
     }
 
+    /// Dropped without `close()` (a run that failed before its engine ran): the connection is
+    /// closed all the same, not leaked (sqlite-nio asserts on that in debug builds).
+    deinit {
+        _ = connection?.close()
+    }
+
     /// `$XDG_STATE_HOME/jobwatch/state.db`, else `~/.local/state/jobwatch/state.db`.
     public static func defaultPath(environment: [String: String]) -> String {
         StateStore.defaultPath(environment: environment, name: "state.db")
@@ -117,9 +123,19 @@ public actor StateDatabase {
     private static func configure(_ connection: SQLiteConnection, path: String, busyTimeout: Duration) async throws {
         // sqlite-nio's own busy handler waits forever; a lock held for long must become a line.
         _ = try await connection.query("PRAGMA busy_timeout = \(Int(busyTimeout.seconds * 1000))")
-        let version = try await connection.query("PRAGMA user_version").first?.column("user_version")?.integer ?? 0
-        let application = try await connection.query("PRAGMA application_id").first?.column("application_id")?.integer ?? 0
-        let tables = try await connection.query("SELECT count(*) AS n FROM sqlite_master").first?.column("n")?.integer ?? 0
+        // One read transaction: a database another process is creating meanwhile is seen whole
+        // or not at all (its tables without its application_id read as another program's).
+        _ = try await connection.query("BEGIN")
+        let version: Int, application: Int, tables: Int
+        do {
+            version = try await connection.query("PRAGMA user_version").first?.column("user_version")?.integer ?? 0
+            application = try await connection.query("PRAGMA application_id").first?.column("application_id")?.integer ?? 0
+            tables = try await connection.query("SELECT count(*) AS n FROM sqlite_master").first?.column("n")?.integer ?? 0
+            _ = try await connection.query("COMMIT")
+        } catch {
+            _ = try? await connection.query("ROLLBACK")
+            throw error
+        }
         if tables > 0, application != applicationID {
             throw StateProblem("\(path): an SQLite database, but not jobwatch's state — give another --state-file (the file is left as it is)")
         }
