@@ -16,15 +16,15 @@ struct UnsavedStateTests {
         try FileManager.default.createDirectory(atPath: folder, withIntermediateDirectories: true)
         let stream = try runner.start(["--plain", "--exit-when-done", "--state-file", stateFile, "--endpoint", simulator.baseURL, "--project-id", "p1", "--auth", "none", "--no-names", simulator.jobs[0].id])
         defer { stream.stop() }
-        // Once a first save has landed (read as a second process reads it), the folder becomes
-        // a file: every later save fails.
+        // Once a first save has landed (its row, read as a second process reads it; the file
+        // itself exists from the open on), the folder becomes a file: every later save fails.
         let saved = await eventually(timeout: .seconds(20)) {
             // Not before jobwatch made it: this reader would create it.
             guard FileManager.default.fileExists(atPath: stateFile) else { return false }
             let reader = StateDatabase(path: stateFile)
             let jobs = try? await reader.load(.all).file.jobs
             await reader.close()
-            return jobs?.first?.job != nil
+            return jobs?.count == 1
         }
         #expect(saved, "\(stream.transcript)")
         try FileManager.default.removeItem(atPath: folder)
