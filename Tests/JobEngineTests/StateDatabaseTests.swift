@@ -8,7 +8,10 @@ import Testing
 /// The state database on real files in a folder of the test's own: what a save writes, what a
 /// load gives back, old JSON state files, damaged, newer, read-only and locked databases, and
 /// two processes (two connections) sharing one file.
-@Suite("State database")
+///
+/// Serialized: a connection waiting for another's lock blocks one of SQLite's pool threads
+/// (as many as cores); two such tests at once on two cores leave none for the holders.
+@Suite("State database", .serialized)
 struct StateDatabaseTests {
     @Test("a save after one sub-job of 1,500 changed writes the job's row and that sub-job, not the whole job")
     func oneChangedSubJobIsWhatIsWritten() async throws {
@@ -296,6 +299,42 @@ struct StateDatabaseTests {
         await second.close()
     }
 
+    /// Two windows started together on a new database: one read another's half-made file as
+    /// another program's (about one start in twelve). A race, so tried many times.
+    @Test("two processes creating a new database at once both open it")
+    func concurrentFirstOpens() async throws {
+        var problems: [String] = []
+        for _ in 0..<60 {
+            let folder = try TemporaryFolder()
+            defer { folder.remove() }
+            let path = folder.file("state.db")
+            let first = StateDatabase(path: path), second = StateDatabase(path: path)
+            async let firstOpened = Result { () async throws(StateProblem) in try await first.load(.watched) }
+            async let secondOpened = Result { () async throws(StateProblem) in try await second.load(.watched) }
+            for case .failure(let problem) in await [firstOpened, secondOpened] { problems.append(problem.description) }
+            await first.close()
+            await second.close()
+        }
+        #expect(problems.isEmpty, "\(problems.count) of 120 opens failed: \(problems.first ?? "")")
+    }
+
+    @Test("a database dropped without close() closes its connection all the same")
+    func droppedWithoutClose() async throws {
+        let folder = try TemporaryFolder()
+        defer { folder.remove() }
+        let path = folder.file("state.db")
+        var database: StateDatabase? = StateDatabase(path: path)
+        try await database?.apply(Sample.batch(Sample.row(Sample.job("kept"), readAt: Sample.at(1))))
+        #expect(FileManager.default.fileExists(atPath: path + "-wal"), "open, in WAL mode")
+        database = nil
+        // The last connection to close folds the WAL into the file and removes it.
+        let closed = await Self.eventually { !FileManager.default.fileExists(atPath: path + "-wal") }
+        #expect(closed, "\(folder.names())")
+        let reader = StateDatabase(path: path)
+        #expect(try await reader.load(.watched).file.jobs.map(\.jobID) == ["kept"])
+        await reader.close()
+    }
+
     @Test("a save with a retention cutoff drops finished old jobs, unwatched old answers and old events")
     func retentionCutoff() async throws {
         let folder = try TemporaryFolder()
@@ -326,6 +365,32 @@ struct StateDatabaseTests {
         #expect(loaded.file.jobs.map(\.jobID) == ["done-read-since", "running-old", "done-recent"])
         #expect(loaded.file.events == [batch.events[2]])
         #expect(loaded.file.droppedEvents == 2, "dropped events are counted")
+    }
+
+    @Test("a database deleted while open is begun again at its path; a folder that became a file is said")
+    func deletedWhileOpen() async throws {
+        let folder = try TemporaryFolder()
+        defer { folder.remove() }
+        let stateFolder = folder.file("state"), path = folder.file("state/state.db")
+        let database = StateDatabase(path: path)
+        try await database.apply(Sample.batch(Sample.row(Sample.job("before"), readAt: Sample.at(1))))
+
+        // Deleted under it (its folder cleaned up): the next save is not written to the
+        // deleted file, where nobody would read it.
+        try FileManager.default.removeItem(atPath: stateFolder)
+        try await database.apply(Sample.batch(Sample.row(Sample.job("after"), readAt: Sample.at(2))))
+        let reader = StateDatabase(path: path)
+        #expect(try await reader.load(.all).file.jobs.map(\.jobID) == ["after"], "written where it is read")
+        await reader.close()
+
+        // Its folder replaced by a file: the save fails, in one line that says why.
+        try FileManager.default.removeItem(atPath: stateFolder)
+        #expect(FileManager.default.createFile(atPath: stateFolder, contents: Data()))
+        let problem = await #expect(throws: StateProblem.self) {
+            try await database.apply(Sample.batch(Sample.row(Sample.job("lost"), readAt: Sample.at(3))))
+        }?.description ?? ""
+        await database.close()
+        #expect(problem.contains("\(stateFolder): is a file, not a folder") && !problem.contains("\n"), "\(problem)")
     }
 
     @Test("a save while another process holds the write lock fails after the busy timeout, saying it is locked")
@@ -370,6 +435,16 @@ extension StateDatabaseTests {
         let result = try await connection.query("PRAGMA wal_checkpoint(TRUNCATE)").first
         #expect(result?.column("busy")?.integer == 0, "the checkpoint was not blocked")
         #expect(size(of: path + "-wal") == 0)
+    }
+
+    /// Checks `condition` every few milliseconds for up to 10 s of real time.
+    static func eventually(_ condition: () -> Bool) async -> Bool {
+        let deadline = ContinuousClock.now + .seconds(10)
+        while !condition() {
+            guard ContinuousClock.now < deadline else { return false }
+            try? await Task.sleep(for: .milliseconds(5))
+        }
+        return true
     }
 
     static func size(of path: String) -> Int {

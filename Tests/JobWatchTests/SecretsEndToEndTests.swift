@@ -3,9 +3,10 @@ import Testing
 
 /// With real-looking secrets in the environment, every command and mode — and the ways they
 /// fail — is run; then everything jobwatch could have written is searched: standard output and
-/// error of each run and of the simulator, the dashboard's screen, the log file, the state file,
-/// and every file under the private HOME and XDG folders. No secret may appear anywhere, whole
-/// or cut (a prefix or suffix of 12 characters).
+/// error of each run and of the simulator, the dashboard's screen, the log file, the state
+/// database (SQLite keeps text in clear, so its bytes are searched as text, with its WAL), and
+/// every file under the private HOME and XDG folders. No secret may appear anywhere, whole or
+/// cut (a prefix or suffix of 12 characters).
 @Suite(.timeLimit(.minutes(2)))
 struct SecretsEndToEndTests {
     struct Credentials: CustomTestStringConvertible, Sendable {
@@ -72,7 +73,7 @@ struct SecretsEndToEndTests {
         }
         #expect(FileManager.default.fileExists(atPath: scratch.file("on-done-env.txt")), "--on-done ran")
 
-        // --plain, with the default state file (under XDG_STATE_HOME).
+        // --plain, with the default state database (under XDG_STATE_HOME).
         let plain = try runner.start(["--plain", job] + common, environment: credentials.environment)
         defer { plain.stop() }
         #expect(await plain.waitForOutput(timeout: .seconds(15)) { $0.contains("SUCCESS") }, "\(plain.transcript)")
@@ -81,8 +82,8 @@ struct SecretsEndToEndTests {
         // It saves its state as it leaves: a loaded machine takes its time.
         _ = await plain.waitForExit(timeout: .seconds(30))
         captured.append(("--plain", plain.stdout + plain.stderr))
-        let defaultStateFile = scratch.file("state/jobwatch/state.json")
-        #expect(FileManager.default.fileExists(atPath: defaultStateFile), "--plain wrote the state file")
+        let defaultStateFile = scratch.file("state/jobwatch/state.db")
+        #expect(FileManager.default.fileExists(atPath: defaultStateFile), "--plain wrote the state database")
 
         // The ways it fails.
         try Data("{\"profiles\": {\"p\": {\"region\": \"\(credentials.secrets[0])".utf8).write(to: URL(fileURLWithPath: scratch.file("broken.json")))
@@ -134,7 +135,10 @@ struct SecretsEndToEndTests {
                 files.append((relative, String(decoding: data, as: UTF8.self)))
             }
         }
-        #expect(files.contains { $0.0.hasSuffix("state.json") }, "\(files.map(\.0))")
+        // The database's text is searched: the job it saved is found in its bytes (or its WAL's).
+        let stateText = files.filter { $0.0.hasPrefix("state/jobwatch/state.db") }
+        #expect(stateText.contains { $0.0 == "state/jobwatch/state.db" }, "\(files.map(\.0))")
+        #expect(stateText.contains { $0.1.contains(job) }, "the job's row is read as text: \(stateText.map(\.0))")
         for (what, text) in captured + files {
             for secret in credentials.secrets {
                 for piece in Self.pieces(of: secret) where text.contains(piece) {

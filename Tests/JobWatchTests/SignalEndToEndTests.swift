@@ -23,7 +23,7 @@ struct SignalEndToEndTests {
             let after = try await pane.waitForExit()
             #expect(after.contains("EXIT=\(128 + ending.signal)"), "\(after)")
             try pane.expectTerminalRestored()
-            try pane.expectWholeStateFile()
+            try await pane.expectWholeStateFile()
         }
     }
 
@@ -51,7 +51,7 @@ struct SignalEndToEndTests {
             let after = try await pane.waitForExit()
             #expect(after.contains("EXIT=0"), "\(after)")
             try pane.expectTerminalRestored()
-            try pane.expectWholeStateFile()
+            try await pane.expectWholeStateFile()
         }
     }
 
@@ -81,7 +81,7 @@ struct SignalEndToEndTests {
             let after = try await pane.waitForExit()
             #expect(after.contains("EXIT=0"), "\(after)")
             try pane.expectTerminalRestored()
-            try pane.expectWholeStateFile()
+            try await pane.expectWholeStateFile()
         }
     }
 }
@@ -96,7 +96,7 @@ struct SttyPane {
 
     var before: String { scratch.file("stty-before.txt") }
     var after: String { scratch.file("stty-after.txt") }
-    var stateFile: String { scratch.file("state.json") }
+    var stateFile: String { scratch.file("state.db") }
 
     static func with(_ body: (SttyPane) async throws -> Void) async throws {
         let scratch = try Scratch()
@@ -104,7 +104,7 @@ struct SttyPane {
         var variables = scratch.environment
         variables["TERM"] = nil
         let assignments = variables.sorted { $0.key < $1.key }.map { "\($0.key)=\(shellQuoted($0.value))" }
-        let jobwatch = (["env", "-i", "TERM=\"$TERM\""] + assignments + [shellQuoted(binary), "--demo", "--speed", "10", "--state-file", shellQuoted(scratch.file("state.json"))])
+        let jobwatch = (["env", "-i", "TERM=\"$TERM\""] + assignments + [shellQuoted(binary), "--demo", "--speed", "10", "--state-file", shellQuoted(scratch.file("state.db"))])
             .joined(separator: " ")
         let command = [
             "cd \(shellQuoted(JobwatchBinary.packageRoot))",
@@ -148,10 +148,22 @@ struct SttyPane {
         #expect(restored.contains(" icanon") && restored.contains(" echo "), "cooked mode with echo\n\(restored)")
     }
 
-    /// The state file decodes, with the demo's twelve jobs (six bare-metal, six of other services).
-    func expectWholeStateFile() throws {
-        let file = try #require(try StateStore(path: stateFile).load(), "no state file at \(stateFile)")
-        #expect(file.jobs.count == 12, "\(file.jobs.count) jobs in the state file")
+    /// The state database opens as it is (nothing damaged, nothing moved aside), with the demo's
+    /// twelve jobs (six bare-metal, six of other services) on the dashboards' watch list.
+    func expectWholeStateFile() async throws {
+        #expect(FileManager.default.fileExists(atPath: stateFile), "no state database at \(stateFile)")
+        let database = StateDatabase(path: stateFile)
+        let file: StateFile
+        do {
+            file = try await database.load(.watched).file
+        } catch {
+            await database.close()
+            throw error
+        }
+        let notices = await database.notices
+        await database.close()
+        #expect(notices.isEmpty, "\(notices)")
+        #expect(file.jobs.count == 12, "\(file.jobs.count) jobs in the state database")
     }
 
     /// The settings of `stty -a` without `rows N; columns M;`.

@@ -87,7 +87,7 @@ struct StreamProblemTests {
             let blocker = harness.scratch.file("not-a-folder")
             try Data("x".utf8).write(to: URL(fileURLWithPath: blocker))
             let ids = harness.simulator.topLevelJobIDs
-            let child = try harness.runner.start(harness.arguments(["--plain", "--state-file", "\(blocker)/state.json"] + ids))
+            let child = try harness.runner.start(harness.arguments(["--plain", "--state-file", "\(blocker)/state.db"] + ids))
             defer { child.stop() }
             let said = await child.waitForOutput(timeout: .seconds(15)) { _ in child.stderr.contains("state not saved") }
             #expect(said, "\(child.transcript)")
@@ -95,6 +95,11 @@ struct StreamProblemTests {
             let lines = child.stderr.split(separator: "\n").filter { $0.contains("state not saved") }
             #expect(lines.count == 1, "\(child.transcript)")
             #expect(lines.first?.contains(blocker) == true, "names the path\n\(child.transcript)")
+            // The database's opening problem is printed as it opens, then the stream's notice says
+            // the same again: two lines for one problem.
+            withKnownIssue("Watch.swift prints OpenedState.problem, which the engine's snapshot says as well") {
+                #expect(child.stderr.split(separator: "\n").count { $0.contains(blocker) } == 1, "\(child.transcript)")
+            }
         }
     }
 }

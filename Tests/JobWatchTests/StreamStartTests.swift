@@ -10,7 +10,7 @@ import Testing
         let simulator = try await StandaloneSimulator.start(runner: runner, speed: 20)
         defer { simulator.process.stop() }
         let attach = try simulator.job(ofType: "baremetalAttachVolume")
-        let state = scratch.file("state.json")
+        let state = scratch.file("state.db")
         let common = ["--endpoint", simulator.baseURL, "--project-id", "p1", "--interval", "1s", "--state-file", state]
 
         // First run: until the job is finished (its end is in the state file).

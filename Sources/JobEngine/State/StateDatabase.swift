@@ -12,6 +12,8 @@ import SQLiteNIO
 public actor StateDatabase {
     public nonisolated let path: String
     var connection: SQLiteConnection?
+    /// The file the connection has open: one deleted or replaced meanwhile is opened again.
+    var openedFile: StateFolder.FileIdentity?
     /// What each job's row holds now, as far as this process knows: a save compares with it.
     var written: [JobKey: WrittenJob] = [:]
     /// Said once, on the first connection: what was done to the file (migrated, moved aside).
@@ -49,6 +51,12 @@ public actor StateDatabase {
         self.busyTimeout = busyTimeout
     }
 
+    /// Dropped without `close()` (a run that failed before its engine ran): the connection is
+    /// closed all the same, not leaked (sqlite-nio asserts on that in debug builds).
+    deinit {
+        _ = connection?.close()
+    }
+
     /// `$XDG_STATE_HOME/jobwatch/state.db`, else `~/.local/state/jobwatch/state.db`.
     public static func defaultPath(environment: [String: String]) -> String {
         StateStore.defaultPath(environment: environment, name: "state.db")
@@ -57,7 +65,12 @@ public actor StateDatabase {
     /// Opens the database once (creating it, migrating a JSON state file); later calls reuse it.
     /// A failed open is tried again on the next call: the folder may be fixed meanwhile.
     func connect() async throws(StateProblem) -> SQLiteConnection {
-        if let connection { return connection }
+        if let connection {
+            if let openedFile, openedFile == StateFolder.FileIdentity(path) { return connection }
+            // Deleted, moved aside or replaced since: in WAL mode SQLite would go on writing to a
+            // file nobody reads again, and say nothing.
+            await close()
+        }
         // Behind a symlink (a synced folder, say) the target is what is created, imported into
         // and moved aside: the link stays a link.
         let file = try StateFolder.target(of: path)
@@ -65,6 +78,7 @@ public actor StateDatabase {
         let legacy = try LegacyStateImport.takeAside(databasePath: file)
         let connection = try await openMovingDamagedAside(file)
         self.connection = connection
+        openedFile = StateFolder.FileIdentity(path)
         if let legacy {
             guard let file = legacy.file else {
                 notices.append(legacy.notice)
@@ -117,9 +131,19 @@ public actor StateDatabase {
     private static func configure(_ connection: SQLiteConnection, path: String, busyTimeout: Duration) async throws {
         // sqlite-nio's own busy handler waits forever; a lock held for long must become a line.
         _ = try await connection.query("PRAGMA busy_timeout = \(Int(busyTimeout.seconds * 1000))")
-        let version = try await connection.query("PRAGMA user_version").first?.column("user_version")?.integer ?? 0
-        let application = try await connection.query("PRAGMA application_id").first?.column("application_id")?.integer ?? 0
-        let tables = try await connection.query("SELECT count(*) AS n FROM sqlite_master").first?.column("n")?.integer ?? 0
+        // One read transaction: a database another process is creating meanwhile is seen whole
+        // or not at all (its tables without its application_id read as another program's).
+        _ = try await connection.query("BEGIN")
+        let version: Int, application: Int, tables: Int
+        do {
+            version = try await connection.query("PRAGMA user_version").first?.column("user_version")?.integer ?? 0
+            application = try await connection.query("PRAGMA application_id").first?.column("application_id")?.integer ?? 0
+            tables = try await connection.query("SELECT count(*) AS n FROM sqlite_master").first?.column("n")?.integer ?? 0
+            _ = try await connection.query("COMMIT")
+        } catch {
+            _ = try? await connection.query("ROLLBACK")
+            throw error
+        }
         if tables > 0, application != applicationID {
             throw StateProblem("\(path): an SQLite database, but not jobwatch's state — give another --state-file (the file is left as it is)")
         }
@@ -140,6 +164,7 @@ public actor StateDatabase {
     public func close() async {
         guard let connection else { return }
         self.connection = nil
+        openedFile = nil
         written.removeAll()
         await Task { try? await connection.close() }.value
     }

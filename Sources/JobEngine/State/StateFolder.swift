@@ -28,6 +28,19 @@ enum StateFolder {
         if descriptor >= 0 { close(descriptor) }
     }
 
+    /// Which file is at a path (through its links) now.
+    struct FileIdentity: Sendable, Hashable {
+        var device: UInt64
+        var inode: UInt64
+
+        init?(_ path: String) {
+            var info = stat()
+            guard stat(path, &info) == 0 else { return nil }
+            device = UInt64(info.st_dev)
+            inode = UInt64(info.st_ino)
+        }
+    }
+
     /// The file at the end of `path`'s symlinks, which need not exist yet.
     static func target(of path: String) throws(StateProblem) -> String {
         do {
