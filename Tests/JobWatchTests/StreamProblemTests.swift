@@ -95,11 +95,8 @@ struct StreamProblemTests {
             let lines = child.stderr.split(separator: "\n").filter { $0.contains("state not saved") }
             #expect(lines.count == 1, "\(child.transcript)")
             #expect(lines.first?.contains(blocker) == true, "names the path\n\(child.transcript)")
-            // The database's opening problem is printed as it opens, then the stream's notice says
-            // the same again: two lines for one problem.
-            withKnownIssue("Watch.swift prints OpenedState.problem, which the engine's snapshot says as well") {
-                #expect(child.stderr.split(separator: "\n").count { $0.contains(blocker) } == 1, "\(child.transcript)")
-            }
+            // Said by the stream's notice only, not again as the database opens.
+            #expect(child.stderr.split(separator: "\n").count { $0.contains(blocker) } == 1, "\(child.transcript)")
         }
     }
 }

@@ -33,12 +33,6 @@ public actor StateDatabase {
         var subJobs: [Int]
     }
 
-    /// A connection left open (a caller that never closed) is closed on SQLite's thread pool:
-    /// sqlite-nio traps on a connection dropped open.
-    deinit {
-        _ = connection?.close()
-    }
-
     public init(path: String) {
         self.init(path: path, busyTimeout: Self.busyTimeout)
     }

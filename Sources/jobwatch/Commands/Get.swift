@@ -92,7 +92,7 @@ extension JobWatch {
             let reportRetries = isatty(STDERR_FILENO) == 1
             let environment = ProcessInfo.processInfo.environment
             return try await session.withClient { client in
-                let opened = try await state.open(session: session, role: .ownJobs, environment: environment)
+                let opened = try await state.open(session: session, role: .ownJobs, environment: environment, sayingProblem: true)
                 let engine = try await session.makeEngine(client: client, state: opened, requireJobs: true)
                 // Another window's answer when it is fresh (a finished job's never changes).
                 await engine.adoptSharedAnswers(unfinishedWithin: session.settings.interval)

@@ -63,7 +63,7 @@ extension JobWatch {
             let session = try await Session.start(common, jobArguments: jobIDs, includeConfiguredJobs: jobIDs.isEmpty, purpose: .wait)
             let environment = ProcessInfo.processInfo.environment
             return try await session.withClient { client in
-                let opened = try await state.open(session: session, role: .ownJobs, environment: environment)
+                let opened = try await state.open(session: session, role: .ownJobs, environment: environment, sayingProblem: false)
                 let engine = try await session.makeEngine(client: client, state: opened, requireJobs: true)
                 await engine.adoptSharedAnswers()
                 let notifier = Notifier(onDone: notifications.onDone, onFail: notifications.onFail) { CommandFailure.printError($0) }

@@ -77,7 +77,7 @@ extension JobWatch {
             // shows the dashboards' shared watch list.
             let ownJobs = !session.entries.isEmpty || jobsFile != nil
             let role: StateRole = useDashboard || !ownJobs ? .sharedWatchList : .ownJobs
-            let opened = try await state.open(session: session, role: role, environment: environment)
+            let opened = try await state.open(session: session, role: role, environment: environment, sayingProblem: false)
             // Past retention (on the engine's clock) is left out as it starts.
             let engine = try await session.makeEngine(client: client, state: opened, requireJobs: false)
             if role == .ownJobs { await engine.adoptSharedAnswers() }

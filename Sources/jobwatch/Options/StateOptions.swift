@@ -21,11 +21,13 @@ struct StateOptions: ParsableArguments {
         return NSString(string: stateFile).expandingTildeInPath
     }
 
-    /// Opens it, saying on stderr (and in the log) what was done to it and what is wrong.
-    func open(session: Session, role: StateRole, environment: [String: String]) async throws -> OpenedState? {
+    /// Opens it, saying on stderr (and in the log) what was done to it and, with
+    /// `sayingProblem`, what is wrong (a stream, `wait` and the dashboard say that from the
+    /// engine's snapshot, once, and again when it is fixed).
+    func open(session: Session, role: StateRole, environment: [String: String], sayingProblem: Bool) async throws -> OpenedState? {
         guard let path = try path(demo: session.demo != nil, environment: environment) else { return nil }
         let opened = await OpenedState.open(path: path, role: role)
-        for line in opened.notices + [opened.problem].compactMap({ $0 }) {
+        for line in opened.notices + (sayingProblem ? [opened.problem].compactMap({ $0 }) : []) {
             CommandFailure.printError(line)
             session.logger.warning(Logger.Message(stringLiteral: line))
         }
