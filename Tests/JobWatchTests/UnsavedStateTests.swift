@@ -1,5 +1,4 @@
 import Foundation
-import JobEngine
 import Testing
 
 /// A last save that fails is said, with the path: `--exit-when-done` (a run whose purpose is the
@@ -16,15 +15,12 @@ struct UnsavedStateTests {
         try FileManager.default.createDirectory(atPath: folder, withIntermediateDirectories: true)
         let stream = try runner.start(["--plain", "--exit-when-done", "--state-file", stateFile, "--endpoint", simulator.baseURL, "--project-id", "p1", "--auth", "none", "--no-names", simulator.jobs[0].id])
         defer { stream.stop() }
-        // Once a first save has landed (its row, read as a second process reads it; the file
-        // itself exists from the open on), the folder becomes a file: every later save fails.
+        // Once a first save has landed — the job's row, whose text SQLite keeps in clear in the
+        // file or its WAL (the file itself exists from the open on) — the folder becomes a file:
+        // every later save fails. Read as bytes: no connection of the test's to wait for.
+        let id = Data(simulator.jobs[0].id.utf8)
         let saved = await eventually(timeout: .seconds(20)) {
-            // Not before jobwatch made it: this reader would create it.
-            guard FileManager.default.fileExists(atPath: stateFile) else { return false }
-            let reader = StateDatabase(path: stateFile)
-            let jobs = try? await reader.load(.all).file.jobs
-            await reader.close()
-            return jobs?.count == 1
+            [stateFile, stateFile + "-wal"].contains { FileManager.default.contents(atPath: $0)?.range(of: id) != nil }
         }
         #expect(saved, "\(stream.transcript)")
         try FileManager.default.removeItem(atPath: folder)
