@@ -17,6 +17,9 @@ extension Engine {
         // Later writes of these jobs are read as changes; earlier ones are all here.
         if stateCursor.change == 0 { stateCursor = loaded.cursor }
         absorb(loaded.file.jobs.filter { saved in
+            // Read with this job's credential at its endpoint: a refused credential is not hidden
+            // behind another's answer.
+            if let key = saved.key, let readBy = loaded.readBy[key], readBy != records[key]?.route?.budgetKey.description { return false }
             guard let age, let readAt = saved.readAt, saved.job?.status.isTerminal != true else { return true }
             return now.timeIntervalSince(readAt) <= age.seconds
         })

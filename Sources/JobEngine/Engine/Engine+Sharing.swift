@@ -135,7 +135,8 @@ extension Engine {
         var answers: [StateFile.SavedJob] = []
         var arrived: [StateFile.SavedJob] = []
         var removed: [JobKey] = []
-        for (saved, watched) in changes.jobs {
+        for row in changes.jobs {
+            let saved = row.job, watched = row.watched
             guard let key = saved.key else { continue }
             if let record = records[key] {
                 // Taken off the watch list in another window (not a change of this one's yet to be written).
@@ -144,7 +145,8 @@ extension Engine {
                 } else {
                     // Polled here for another window, and now on the shared watch list: shown.
                     if shared, watched, record.isGuest { records[key]?.isGuest = false }
-                    answers.append(saved)
+                    // Read with this window's credential: another's answer is not taken for it.
+                    if row.readBy == nil || row.readBy == record.route?.budgetKey.description { answers.append(saved) }
                 }
             } else if shared, watched {
                 arrived.append(saved)

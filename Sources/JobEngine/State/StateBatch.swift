@@ -13,8 +13,12 @@ public struct StateBatch: Sendable {
         public var readAt: Date?
         /// In the dashboards' shared watch list; `nil` leaves what the database says.
         public var watched: Bool?
+        /// The budget (credential at endpoint) the answer was read with: another credential's
+        /// window does not take it for its own.
+        public var readBy: String?
 
-        public init(key: JobKey, profile: String, label: String?, job: Job?, readAt: Date?, watched: Bool?) {
+        public init(key: JobKey, profile: String, label: String?, job: Job?, readAt: Date?, watched: Bool?, readBy: String? = nil) {
+            self.readBy = readBy
             self.key = key
             self.profile = profile
             self.label = label

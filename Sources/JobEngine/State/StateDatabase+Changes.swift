@@ -5,8 +5,8 @@ import SQLiteNIO
 extension StateDatabase {
     /// What other processes wrote since a cursor.
     public struct Changes: Sendable {
-        /// Rows written since, with whether each is on the dashboards' watch list.
-        public var jobs: [(job: StateFile.SavedJob, watched: Bool)] = []
+        /// Rows written since.
+        public var jobs: [SavedRow] = []
         public var resources: [StateFile.SavedResource] = []
         public var cursor: Cursor
     }
@@ -31,7 +31,7 @@ extension StateDatabase {
             let change = try await connection.query("SELECT value FROM meta WHERE name = 'change'").first?.column("value")?.integer ?? cursor.change
             guard change > cursor.change else { return changes }
             let rows = try await connection.query(
-                "SELECT id, key, profile, label, head, read_at, watched FROM jobs WHERE change > ?1 ORDER BY id", [.integer(cursor.change)]
+                "SELECT id, key, profile, label, head, read_at, watched, read_by FROM jobs WHERE change > ?1 ORDER BY id", [.integer(cursor.change)]
             )
             for row in rows {
                 guard let keyText = row.column("key")?.string, let key = StateCoding.jobKey(keyText) else { continue }

@@ -24,12 +24,22 @@ extension StateDatabase {
         }
     }
 
+    /// A job's row: the saved job, whether it is on the dashboards' watch list, and the
+    /// budget its answer was read with (`nil`: unknown, an imported one).
+    public struct SavedRow: Sendable {
+        public var job: StateFile.SavedJob
+        public var watched: Bool
+        public var readBy: String?
+    }
+
     public struct Loaded: Sendable {
         /// In the state file's shape: what `Engine.restoring` and `state export` take.
         public var file: StateFile
         /// Which of `file.jobs` are on the dashboards' watch list.
         public var watched: Set<JobKey>
         public var cursor: Cursor
+        /// The budget each answer was read with, where known.
+        public var readBy: [JobKey: String] = [:]
     }
 
     /// The state as it is now, in the state file's shape.
@@ -56,25 +66,27 @@ extension StateDatabase {
         let rows: [SQLiteRow]
         switch scope {
         case .watched:
-            rows = try await connection.query("SELECT id, key, profile, label, head, read_at, watched FROM jobs WHERE watched = 1 ORDER BY id")
+            rows = try await connection.query("SELECT id, key, profile, label, head, read_at, watched, read_by FROM jobs WHERE watched = 1 ORDER BY id")
         case .all:
-            rows = try await connection.query("SELECT id, key, profile, label, head, read_at, watched FROM jobs ORDER BY id")
+            rows = try await connection.query("SELECT id, key, profile, label, head, read_at, watched, read_by FROM jobs ORDER BY id")
         case .jobs(let keys):
             var found: [SQLiteRow] = []
             for key in keys {
                 found += try await connection.query(
-                    "SELECT id, key, profile, label, head, read_at, watched FROM jobs WHERE key = ?1", [.text(StateCoding.key(key))]
+                    "SELECT id, key, profile, label, head, read_at, watched, read_by FROM jobs WHERE key = ?1", [.text(StateCoding.key(key))]
                 )
             }
             rows = found
         }
         var jobs: [StateFile.SavedJob] = []
         var watched: Set<JobKey> = []
+        var readBy: [JobKey: String] = [:]
         jobs.reserveCapacity(rows.count)
         for row in rows {
             guard let saved = try await savedJob(row, on: connection) else { continue }
             jobs.append(saved.job)
             if saved.watched, let key = saved.job.key { watched.insert(key) }
+            if let key = saved.job.key, let budget = saved.readBy { readBy[key] = budget }
         }
         var events: [Transition] = []
         var dropped = 0
@@ -93,11 +105,11 @@ extension StateDatabase {
             resources.append(StateFile.SavedResource(key: key, resource: resource))
         }
         let file = StateFile(savedAt: now, jobs: jobs, events: events, droppedEvents: dropped, resources: resources)
-        return Loaded(file: file, watched: watched, cursor: Cursor(change: change, eventSeq: eventSeq))
+        return Loaded(file: file, watched: watched, cursor: Cursor(change: change, eventSeq: eventSeq), readBy: readBy)
     }
 
     /// One job's row with its sub-jobs; `nil` when its key cannot be read (a newer jobwatch's).
-    func savedJob(_ row: SQLiteRow, on connection: SQLiteConnection) async throws -> (job: StateFile.SavedJob, watched: Bool)? {
+    func savedJob(_ row: SQLiteRow, on connection: SQLiteConnection) async throws -> SavedRow? {
         guard let id = row.column("id")?.integer, let keyText = row.column("key")?.string, let key = StateCoding.jobKey(keyText) else { return nil }
         var job: Job?
         var known = WrittenJob(id: id, head: 0, subJobs: [])
@@ -113,6 +125,6 @@ extension StateDatabase {
             profile: row.column("profile")?.string ?? "", key: key.isPlaced ? key : nil, jobID: key.jobID,
             label: row.column("label")?.string, job: job, readAt: row.column("read_at")?.double.map { Date(timeIntervalSince1970: $0) }
         )
-        return (saved, row.column("watched")?.integer == 1)
+        return SavedRow(job: saved, watched: row.column("watched")?.integer == 1, readBy: row.column("read_by")?.string)
     }
 }

@@ -70,16 +70,17 @@ extension StateDatabase {
         }
         let ids = try await connection.query(
             """
-            INSERT INTO jobs (key, profile, label, head, read_at, watched, expires_from, change)
-            VALUES (?1, ?2, ?3, ?4, ?5, COALESCE(?6, 0), ?7, ?8)
+            INSERT INTO jobs (key, profile, label, head, read_at, watched, expires_from, change, read_by)
+            VALUES (?1, ?2, ?3, ?4, ?5, COALESCE(?6, 0), ?7, ?8, ?9)
             ON CONFLICT (key) DO UPDATE SET profile = ?2, label = COALESCE(?3, label), head = COALESCE(?4, head),
-                read_at = COALESCE(?5, read_at), watched = COALESCE(?6, watched), expires_from = ?7, change = ?8
+                read_at = COALESCE(?5, read_at), watched = COALESCE(?6, watched), expires_from = ?7, change = ?8,
+                read_by = CASE WHEN ?4 IS NULL THEN read_by ELSE ?9 END
             RETURNING id
             """,
             [
                 .text(StateCoding.key(row.key)), .text(row.profile), row.label.map { .text($0) } ?? .null, headText.map { .text($0) } ?? .null,
                 row.readAt.map { .float($0.timeIntervalSince1970) } ?? .null, row.watched.map { .integer($0 ? 1 : 0) } ?? .null,
-                expiresFrom.map { .float($0) } ?? .null, .integer(change),
+                expiresFrom.map { .float($0) } ?? .null, .integer(change), row.readBy.map { .text($0) } ?? .null,
             ]
         )
         guard let id = ids.first?.column("id")?.integer else { throw StateProblem("\(path): the job's row was not written") }

@@ -16,6 +16,7 @@ enum StateSchema {
             head TEXT,
             read_at REAL,
             watched INTEGER NOT NULL DEFAULT 0,
+            read_by TEXT,
             expires_from REAL,
             change INTEGER NOT NULL
         )
