@@ -143,7 +143,10 @@ extension Engine {
                     removed.append(key)
                 } else {
                     // Polled here for another window, and now on the shared watch list: shown.
-                    if shared, watched, record.isGuest { records[key]?.isGuest = false }
+                    if shared, watched, record.isGuest {
+                        records[key]?.isGuest = false
+                        recordChanged(key)
+                    }
                     answers.append(saved)
                 }
             } else if shared, watched {
