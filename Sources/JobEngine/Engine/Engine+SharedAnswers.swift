@@ -59,6 +59,7 @@ extension Engine {
                 record.nextDue = max(record.nextDue ?? due, due)
             }
             records[key] = record
+            recordChanged(key)
             noteResources(of: key)
             changedAny = true
         }

@@ -144,7 +144,10 @@ extension Engine {
                     removed.append(key)
                 } else {
                     // Polled here for another window, and now on the shared watch list: shown.
-                    if shared, watched, record.isGuest { records[key]?.isGuest = false }
+                    if shared, watched, record.isGuest {
+                        records[key]?.isGuest = false
+                        recordChanged(key)
+                    }
                     // Read with this window's credential: another's answer is not taken for it.
                     if row.readBy == nil || row.readBy == record.route?.budgetKey.description { answers.append(saved) }
                 }
