@@ -66,6 +66,9 @@ extension Engine {
         } catch {
             if !followed.isEmpty {
                 followed = []
+                pollers = [:]
+                // The header no longer names another poller.
+                publish()
                 requestSchedule()
             }
             return
@@ -90,6 +93,7 @@ extension Engine {
     private func takeOn(_ wants: [StateDatabase.Want]) {
         let wantedKeys = Set(wants.map(\.key))
         let now = clock.elapsed
+        var taken = false
         for want in wants where records[want.key] == nil {
             guard let profile = routes.profiles[want.profile], profile.key(for: want.key.jobID, service: want.key.service) == want.key,
                   let route = routes.route(profile: profile.name, service: want.key.service),
@@ -98,16 +102,21 @@ extension Engine {
             record.isGuest = true
             records[want.key] = record
             order.append(want.key)
+            taken = true
         }
         let gone = order.filter { key in records[key]?.isGuest == true && !wantedKeys.contains(key) }
-        guard !gone.isEmpty else { return }
-        let goneSet = Set(gone)
-        for key in gone {
-            records[key] = nil
-            requests[key]?.cancel()
+        if !gone.isEmpty {
+            let goneSet = Set(gone)
+            for key in gone {
+                records[key] = nil
+                requests[key]?.cancel()
+            }
+            order.removeAll { goneSet.contains($0) }
+            forgetLookups(of: goneSet)
         }
-        order.removeAll { goneSet.contains($0) }
-        forgetLookups(of: goneSet)
+        // The poll queue, the demand and the book's budgets follow at once (`syncWatchList`),
+        // before anything else can change the list.
+        if taken || !gone.isEmpty { publish() }
     }
 
     /// What other processes wrote since the last look: answers to this engine's jobs, names,
