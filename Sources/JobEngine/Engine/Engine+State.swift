@@ -75,6 +75,7 @@ extension Engine {
             try? await clock.sleep(untilElapsed: deadline)
             await self.saveNow()
         }
+        saveDue = deadline
     }
 
     static var saveDelay: Duration { .seconds(1) }
@@ -88,6 +89,7 @@ extension Engine {
             try? await clock.sleep(untilElapsed: deadline)
             if !Task.isCancelled { await self.saveNow() }
         }
+        saveDue = deadline
     }
 
     /// Writes what changed since the last save. `saveTask` stays set while it writes, so a

@@ -67,7 +67,11 @@ public actor Engine {
     package internal(set) var timerDeadline: Duration?
     /// A schedule pass is asked for and the run loop has not taken it yet.
     var schedulePending = false
-    var saveTask: Task<Void, Never>?
+    var saveTask: Task<Void, Never>? {
+        didSet { if saveTask == nil { saveDue = nil } }
+    }
+    /// When the pending save writes; past due while it writes (`nil`: none pending).
+    var saveDue: Duration?
     /// Jobs by when they may be asked, each budget's demand, each job as snapshots show it:
     /// kept as jobs change, so an answer costs its job, not the watch list
     /// (`Engine+Bookkeeping.swift`).
@@ -263,11 +267,12 @@ public actor Engine {
     public func currentSnapshot() -> Snapshot { makeSnapshot() }
 
     /// Nothing more happens at this instant: no request or lookup in flight, no schedule pass
-    /// asked for, the timer not yet due, no snapshot owed. Tests on virtual time wait for it
-    /// before moving on.
+    /// asked for, the timer not yet due, no snapshot owed, no save due or writing. Tests on
+    /// virtual time wait for it before moving on (a save takes real time: virtual time moved
+    /// on meanwhile, and the save it then asked for was due at an instant no step reached).
     package var isSettled: Bool {
         requests.isEmpty && lookupTasks.isEmpty && !schedulePending && (timerDeadline.map { $0 > clock.elapsed } ?? true)
-            && pacing.isSettled(at: clock.elapsed)
+            && pacing.isSettled(at: clock.elapsed) && (saveDue.map { $0 > clock.elapsed } ?? true)
     }
 
     /// Asks the run loop for a schedule pass. One kick at most is outstanding, so the flag
