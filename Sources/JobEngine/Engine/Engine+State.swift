@@ -150,7 +150,7 @@ extension Engine {
             let state = record.state
             batch.jobs.append(StateBatch.JobRow(
                 key: key, profile: state.entry.profile, label: state.entry.label, job: state.job, readAt: state.readAt,
-                watched: unsaved.watched.contains(key) ? true : nil, readBy: record.route?.budgetKey.description
+                watched: unsaved.watched.contains(key) ? true : nil, readBy: record.route?.shareKey
             ))
         }
         batch.unwatched = Array(unsaved.unwatched)

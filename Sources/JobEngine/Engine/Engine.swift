@@ -34,6 +34,8 @@ public actor Engine {
     var wantsSaid: Set<JobKey> = []
     /// This process held a lease after its last round (it must give it up when done).
     var holdsLeases = false
+    /// Shared answers to take in as the run starts, said as first reads (`wait`).
+    var adoptionAtStart: Adoption?
     /// Jobs added here whose save is being written: not on the shared watch list yet.
     var keysBeingWatched: Set<JobKey> = []
 
@@ -107,6 +109,10 @@ public actor Engine {
         publish()
         // Who polls what is settled before the first request: a second window sends none.
         var sharing: Task<Void, Never>?
+        if let adoption = adoptionAtStart {
+            adoptionAtStart = nil
+            await adopt(unfinishedWithin: adoption.age, sayingFirst: true)
+        }
         if state != nil, settings.sharesState {
             await leaseRound()
             sharing = Task { await self.share() }
