@@ -34,6 +34,9 @@ public actor Engine {
     var wantsSaid: Set<JobKey> = []
     /// Keys of the save being written: not yet in the database.
     var keysBeingSaved: Set<JobKey> = []
+    /// How long each save took since `saveTimesSince`: summed up in the log once a minute.
+    var saveTimes: [Duration] = []
+    var saveTimesSince: Date?
 
     /// Every profile's route to every service: worked out once, kept with each job.
     let routes: RouteTable
