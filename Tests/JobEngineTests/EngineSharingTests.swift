@@ -164,6 +164,30 @@ import Testing
         await rig.shutdown()
     }
 
+    @Test func aJobPolledForAnotherWindowIsShownOnceAddedHere() async throws {
+        let rig = try await Rig()
+        let ids = Array(rig.simulator.existingTopLevelJobs.map(\.id).prefix(2))
+        try #require(ids.count == 2)
+        let dashboard = try await rig.window([ids[0]])
+        #expect(await eventually(within: .seconds(10)) { await dashboard.engine.currentSnapshot().jobs.allSatisfy { $0.readAt != nil } })
+        // The wait's job is polled by the dashboard, as a guest it does not show.
+        let wait = try await rig.window([ids[1]], role: .ownJobs)
+        let guest = await eventually(within: .seconds(15)) {
+            let snapshot = await wait.engine.currentSnapshot()
+            return snapshot.jobs.allSatisfy { $0.readAt != nil } && snapshot.budgets.allSatisfy { $0.polledByProcess != nil }
+        }
+        #expect(guest, "the dashboard polls the wait's job")
+        #expect(await dashboard.ids() == [ids[0]], "a guest is not shown")
+        let added = try await dashboard.engine.add([WatchEntry(profile: "test", jobID: ids[1])])
+        #expect(added.map(\.jobID) == [ids[1]])
+        #expect(await dashboard.ids() == Set(ids), "added here: shown at once, with the answer it has")
+        let shown = await dashboard.engine.currentSnapshot().jobs.first { $0.key.jobID == ids[1] }
+        #expect(shown?.readAt != nil)
+        await wait.stop()
+        await dashboard.stop()
+        await rig.shutdown()
+    }
+
     @Test func aStoppedPollerHandsOverAtOnce() async throws {
         let rig = try await Rig()
         let ids = Array(rig.simulator.existingTopLevelJobs.map(\.id).prefix(2))

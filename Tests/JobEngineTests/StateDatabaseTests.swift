@@ -318,6 +318,53 @@ struct StateDatabaseTests {
         #expect(problems.isEmpty, "\(problems.count) of 120 opens failed: \(problems.first ?? "")")
     }
 
+    /// One engine's database is used by its save, its lease round and its reads of other
+    /// windows' changes at once: each awaits SQLite, and the actor takes the next meanwhile.
+    /// They opened the connection twice (one dropped unclosed) or began a transaction inside
+    /// another's ("cannot start a transaction within a transaction").
+    @Test("saves, lease rounds and reads at once on one database run one after another")
+    func concurrentOperationsOnOneDatabase() async throws {
+        var problems: [String] = []
+        for round in 0..<20 {
+            let folder = try TemporaryFolder()
+            defer { folder.remove() }
+            let database = StateDatabase(path: folder.file("state.db"))
+            let outcomes = await withTaskGroup(of: String?.self) { group in
+                for index in 0..<4 {
+                    group.addTask {
+                        do throws(StateProblem) {
+                            try await database.apply(Sample.batch(Sample.row(Sample.job("job-\(index)"), readAt: Sample.at(Double(round)))))
+                            return nil
+                        } catch { return "apply: \(error)" }
+                    }
+                    group.addTask {
+                        do throws(StateProblem) {
+                            _ = try await database.leaseRound(
+                                holder: "holder-\(index)", pid: 1, now: Date(), budgets: ["budget"],
+                                wanted: [StateDatabase.Want(key: Sample.key("job-\(index)"), profile: "p", budget: "budget")], unwanted: [], leaseFor: 6
+                            )
+                            return nil
+                        } catch { return "leaseRound: \(error)" }
+                    }
+                    group.addTask {
+                        do throws(StateProblem) {
+                            _ = try await database.dataVersion()
+                            _ = try await database.changes(after: StateDatabase.Cursor(), keys: [], watchList: true)
+                            _ = try await database.load(.watched)
+                            return nil
+                        } catch { return "read: \(error)" }
+                    }
+                }
+                return await group.reduce(into: [String]()) { if let problem = $1 { $0.append(problem) } }
+            }
+            problems += outcomes
+            let saved = try await database.load(.watched).file.jobs.map(\.jobID).sorted()
+            if saved != (0..<4).map({ "job-\($0)" }) { problems.append("saved \(saved)") }
+            await database.close()
+        }
+        #expect(problems.isEmpty, "\(problems.count) problems: \(problems.prefix(3))")
+    }
+
     @Test("a database dropped without close() closes its connection all the same")
     func droppedWithoutClose() async throws {
         let folder = try TemporaryFolder()

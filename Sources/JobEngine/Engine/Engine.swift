@@ -174,12 +174,18 @@ public actor Engine {
         }
         var added: [JobKey] = []
         let now = clock.elapsed
-        for (entry, key, route) in placed where records[key] == nil {
-            // The same ID from an older state file, whose place was never known: this is it now.
-            let unplaced = JobKey.unplaced(jobID: key.jobID)
-            if records.removeValue(forKey: unplaced) != nil { order.removeAll { $0 == unplaced } }
-            records[key] = JobRecord(entry: entry, key: key, route: route, dueAt: now)
-            order.append(key)
+        for (entry, key, route) in placed where records[key]?.isGuest ?? true {
+            if records[key] != nil {
+                // Polled here for another process: shown from now on, as it stands.
+                records[key]?.isGuest = false
+                records[key]?.state.entry = entry
+            } else {
+                // The same ID from an older state file, whose place was never known: this is it now.
+                let unplaced = JobKey.unplaced(jobID: key.jobID)
+                if records.removeValue(forKey: unplaced) != nil { order.removeAll { $0 == unplaced } }
+                records[key] = JobRecord(entry: entry, key: key, route: route, dueAt: now)
+                order.append(key)
+            }
             added.append(key)
             unsavedJob(key)
             if state != nil, stateRole == .sharedWatchList {

@@ -14,6 +14,10 @@ extension StateDatabase {
     /// `PRAGMA data_version`: changes when another connection commits. Polled twice a second,
     /// it costs a read of one page.
     public func dataVersion() async throws(StateProblem) -> Int {
+        try await exclusive { () async throws(StateProblem) in try await readingDataVersion() }
+    }
+
+    private func readingDataVersion() async throws(StateProblem) -> Int {
         let connection = try await connect()
         do {
             return try await connection.query("PRAGMA data_version").first?.column("data_version")?.integer ?? 0
@@ -25,6 +29,10 @@ extension StateDatabase {
     /// Rows written after `cursor`: those of `keys`, and with `watchList` every row whose place
     /// on the dashboards' watch list may have changed. O(what changed), never O(the state).
     public func changes(after cursor: Cursor, keys: Set<JobKey>, watchList: Bool) async throws(StateProblem) -> Changes {
+        try await exclusive { () async throws(StateProblem) in try await readingChanges(after: cursor, keys: keys, watchList: watchList) }
+    }
+
+    private func readingChanges(after cursor: Cursor, keys: Set<JobKey>, watchList: Bool) async throws(StateProblem) -> Changes {
         let connection = try await connect()
         do {
             var changes = Changes(cursor: cursor)

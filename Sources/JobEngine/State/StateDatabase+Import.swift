@@ -8,6 +8,12 @@ extension StateDatabase {
     /// Returns how many jobs were taken in.
     @discardableResult
     public func importState(_ file: StateFile, watched: Bool) async throws(StateProblem) -> Int {
+        try await exclusive { () async throws(StateProblem) in try await importing(file, watched: watched) }
+    }
+
+    /// `importState` inside an operation already running (the first connect's migration).
+    @discardableResult
+    func importing(_ file: StateFile, watched: Bool) async throws(StateProblem) -> Int {
         let connection = try await connect()
         var batch = StateBatch()
         do {
@@ -25,7 +31,7 @@ extension StateDatabase {
         }
         batch.events = file.events
         batch.resources = file.resources ?? []
-        try await apply(batch)
+        try await applying(batch)
         if file.droppedEvents > 0 {
             do {
                 _ = try await connection.query("UPDATE meta SET value = value + ?1 WHERE name = 'dropped_events'", [.integer(file.droppedEvents)])

@@ -38,6 +38,14 @@ extension StateDatabase {
     public func leaseRound(
         holder: String, pid: Int32, now: Date, budgets: Set<String>, wanted: [Want], unwanted: [JobKey], leaseFor duration: TimeInterval
     ) async throws(StateProblem) -> LeaseRound {
+        try await exclusive { () async throws(StateProblem) in
+            try await leasing(holder: holder, pid: pid, now: now, budgets: budgets, wanted: wanted, unwanted: unwanted, leaseFor: duration)
+        }
+    }
+
+    private func leasing(
+        holder: String, pid: Int32, now: Date, budgets: Set<String>, wanted: [Want], unwanted: [JobKey], leaseFor duration: TimeInterval
+    ) async throws(StateProblem) -> LeaseRound {
         let connection = try await connect()
         let time = now.timeIntervalSince1970
         var round = LeaseRound(held: [], othersWant: [])
@@ -99,10 +107,12 @@ extension StateDatabase {
 
     /// The process stops: its leases are free at once and its wants gone.
     public func leave(holder: String) async {
-        guard let connection else { return }
-        await Task {
-            _ = try? await connection.query("DELETE FROM leases WHERE holder = ?1", [.text(holder)])
-            _ = try? await connection.query("DELETE FROM processes WHERE holder = ?1", [.text(holder)])
-        }.value
+        await exclusive {
+            guard let connection else { return }
+            await Task {
+                _ = try? await connection.query("DELETE FROM leases WHERE holder = ?1", [.text(holder)])
+                _ = try? await connection.query("DELETE FROM processes WHERE holder = ?1", [.text(holder)])
+            }.value
+        }
     }
 }

@@ -44,6 +44,10 @@ extension StateDatabase {
 
     /// The state as it is now, in the state file's shape.
     public func load(_ scope: Scope, now: Date = Date()) async throws(StateProblem) -> Loaded {
+        try await exclusive { () async throws(StateProblem) in try await loading(scope, now: now) }
+    }
+
+    private func loading(_ scope: Scope, now: Date) async throws(StateProblem) -> Loaded {
         let connection = try await connect()
         do {
             // One read transaction: jobs, sub-jobs and events of the same moment.

@@ -10,6 +10,10 @@ extension StateDatabase {
     /// Writes a batch in one transaction: each job's row, only the sub-jobs whose body
     /// changed, new events (the oldest dropped past the bound), names, retention.
     public func apply(_ batch: StateBatch) async throws(StateProblem) {
+        try await exclusive { () async throws(StateProblem) in try await applying(batch) }
+    }
+
+    func applying(_ batch: StateBatch) async throws(StateProblem) {
         guard !batch.isEmpty else { return }
         let connection = try await connect()
         var pending: [JobKey: WrittenJob] = [:]
@@ -159,6 +163,10 @@ extension StateDatabase {
     /// `jobwatch state prune`: finished jobs and events older than `cutoff`, and answers no
     /// window watches or wants. Returns how many jobs and events were dropped.
     public func prune(before cutoff: Date) async throws(StateProblem) -> (jobs: Int, events: Int) {
+        try await exclusive { () async throws(StateProblem) in try await pruning(before: cutoff) }
+    }
+
+    private func pruning(before cutoff: Date) async throws(StateProblem) -> (jobs: Int, events: Int) {
         let connection = try await connect()
         do {
             let before = try await Self.eventCount(connection)

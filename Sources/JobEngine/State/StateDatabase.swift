@@ -18,6 +18,9 @@ public actor StateDatabase {
     var written: [JobKey: WrittenJob] = [:]
     /// Said once, on the first connection: what was done to the file (migrated, moved aside).
     public private(set) var notices: [String] = []
+    /// An operation is running (`exclusive`), and those waiting for it.
+    private var inUse = false
+    private var waiters: [CheckedContinuation<Void, Never>] = []
 
     /// 1: jobs, sub-jobs, events, resources, leases, wants.
     public static let schemaVersion = 1
@@ -63,7 +66,7 @@ public actor StateDatabase {
             if let openedFile, openedFile == StateFolder.FileIdentity(path) { return connection }
             // Deleted, moved aside or replaced since: in WAL mode SQLite would go on writing to a
             // file nobody reads again, and say nothing.
-            await close()
+            await closeConnection()
         }
         // Behind a symlink (a synced folder, say) the target is what is created, imported into
         // and moved aside: the link stays a link.
@@ -79,7 +82,7 @@ public actor StateDatabase {
                 return connection
             }
             do {
-                try await importState(file, watched: true)
+                try await importing(file, watched: true)
                 notices.append(legacy.notice)
             } catch {
                 notices.append("\(legacy.movedTo): not imported (\(error)) — it is kept; `jobwatch state import \(legacy.movedTo)` tries again")
@@ -156,11 +159,31 @@ public actor StateDatabase {
     /// Closes the connection (the engine stops); a later call opens it again. In a task of its
     /// own: sqlite-nio refuses work in a cancelled task, and a connection must be closed.
     public func close() async {
+        await exclusive { await closeConnection() }
+    }
+
+    private func closeConnection() async {
         guard let connection else { return }
         self.connection = nil
         openedFile = nil
         written.removeAll()
         await Task { try? await connection.close() }.value
+    }
+
+    /// Runs one operation at a time. The actor is re-entered at every await: a save, a lease
+    /// round and a read of changes would otherwise open the connection twice (one dropped
+    /// unclosed) or begin a transaction inside another's on the one connection.
+    func exclusive<T, E: Error>(_ operation: () async throws(E) -> T) async throws(E) -> T {
+        if inUse {
+            // Handed over by the one running, in turn.
+            await withCheckedContinuation { waiters.append($0) }
+        } else {
+            inUse = true
+        }
+        defer {
+            if waiters.isEmpty { inUse = false } else { waiters.removeFirst().resume() }
+        }
+        return try await operation()
     }
 
     /// `describe` with this database's path and wait.
