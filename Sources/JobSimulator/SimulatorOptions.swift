@@ -21,6 +21,8 @@ public struct SimulatorOptions: Sendable {
     /// document one (SERVICES.md §8). One alone makes an endpoint that ignores the other and
     /// lists every server, so tests can hold jobwatch's switch of form to it (§9.6).
     public var serverIDFilter: ServerIDFilter = .both
+    /// Every request received is appended here (`--request-log`); nil: none is.
+    public var requestLog: RequestLog?
     /// The wall clock: scenario time, the `X-Sdk-Date` check, the quota window, the AK lock
     /// and the `Date` header all read it, so tests can move time at will.
     public var now: @Sendable () -> Date

@@ -8,6 +8,8 @@ import Testing
 /// Two engines on one state database, as two windows of one user: one polls, the other reads
 /// its answers; the dashboards' watch list is one. Real SQLite files, a real simulator on
 /// 127.0.0.1, real time (leases are renewed on the wall clock every process shares).
+/// Patient waits: in one process both databases share sqlite-nio's thread pool (a thread per
+/// core), so one waiting for the other's write lock can hold the other up to its busy timeout.
 @Suite(.serialized) struct EngineSharingTests {
     struct Window {
         let engine: Engine
@@ -81,7 +83,7 @@ import Testing
         let first = try await rig.window(Array(ids[0..<2]))
         let second = try await rig.window(Array(ids[2..<4]))
         let all = Set(ids[0..<4])
-        let shared = await eventually(within: .seconds(15)) {
+        let shared = await eventually(within: .seconds(30)) {
             let one = await first.ids(), two = await second.ids()
             return one == all && two == all
         }
@@ -89,7 +91,7 @@ import Testing
         #expect(shared, "each window shows the other's jobs: \(seen)")
 
         // Every job read, by whichever polls; then a fixed stretch in which only one window asks.
-        let read = await eventually(within: .seconds(15)) {
+        let read = await eventually(within: .seconds(30)) {
             let one = await first.engine.currentSnapshot(), two = await second.engine.currentSnapshot()
             return (one.jobs + two.jobs).allSatisfy { $0.readAt != nil }
         }
@@ -116,10 +118,10 @@ import Testing
         let ids = Array(rig.simulator.existingTopLevelJobs.map(\.id).prefix(3))
         let first = try await rig.window(ids)
         let second = try await rig.window([])
-        #expect(await eventually(within: .seconds(15)) { await second.ids() == Set(ids) })
+        #expect(await eventually(within: .seconds(30)) { await second.ids() == Set(ids) })
         let gone = try #require(await first.engine.currentSnapshot().jobs.first { $0.key.jobID == ids[0] }?.key)
         await first.engine.remove(gone)
-        let removed = await eventually(within: .seconds(15)) { await second.ids() == Set(ids.dropFirst()) }
+        let removed = await eventually(within: .seconds(30)) { await second.ids() == Set(ids.dropFirst()) }
         let left = await second.ids()
         let reader = StateDatabase(path: rig.path)
         let watchedNow = try await reader.load(.watched).file.jobs.map(\.jobID)
@@ -136,7 +138,7 @@ import Testing
         let dashboard = try await rig.window(ids)
         // The dashboard's answers are in the database (saved about a second after they came).
         let reader = StateDatabase(path: rig.path)
-        let saved = await eventually(within: .seconds(15)) {
+        let saved = await eventually(within: .seconds(30)) {
             guard let keys = try? await reader.load(.watched).file.jobs, keys.count == ids.count else { return false }
             return keys.allSatisfy { $0.readAt != nil }
         }

@@ -176,8 +176,8 @@ struct SharedStateEndToEndTests {
                 let beside = try await rig.runner.run(rig.arguments(["wait"] + ids + ["--timeout", "8s"]), environment: tunnel.environment, timeout: .seconds(30))
                 let polledMeanwhile = await rig.requests(for: ids) - before
                 #expect(beside.exitCode == 2, "the jobs run for minutes: timed out\n\(beside)")
-                // It starts from the dashboard's answers.
-                #expect(ids.allSatisfy { id in beside.stdout.split(separator: "\n").contains { $0.contains(id) && $0.contains("from the state file") } }, "\(beside)")
+                // It starts from the dashboard's answers, said as its own first reads (seen → RUNNING).
+                #expect(ids.allSatisfy { id in beside.stdout.split(separator: "\n").contains { $0.contains(id) && $0.contains("seen") } }, "\(beside)")
                 #expect(!beside.stdout.contains("UNREADABLE"), "\(beside)")
                 #expect(tunnel.requests <= 2, "the wait asked \(tunnel.requests) times beside the dashboard\n\(beside)")
                 #expect(polledMeanwhile >= ids.count, "the dashboard polled meanwhile: \(polledMeanwhile)")

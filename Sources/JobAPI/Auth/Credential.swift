@@ -43,6 +43,17 @@ public enum Credential: Sendable, Hashable {
         }
     }
 
+    /// What windows sharing the state tell credentials apart by: the budget identity and a
+    /// fingerprint of the secrets (the first 8 hex digits of an HMAC-SHA256 keyed with them),
+    /// so a wrong secret key never takes another window's answers for its own, and the
+    /// secret is never written.
+    public var sharingIdentity: String {
+        let material = secrets.joined(separator: "\u{0}")
+        guard !material.isEmpty else { return budgetIdentity }
+        let mac = HMAC<SHA256>.authenticationCode(for: Data("jobwatch shared state".utf8), using: SymmetricKey(data: Data(material.utf8)))
+        return budgetIdentity + " #" + Signer.hex(Array(mac.prefix(4)))
+    }
+
     /// Every secret value this credential holds, for redaction.
     package var secrets: [String] {
         switch self {

@@ -14,6 +14,15 @@ public enum CredentialSource: Sendable, Hashable {
         }
     }
 
+    /// Tells windows sharing the state apart (`Credential.sharingIdentity`); temporary
+    /// credentials from one source share theirs.
+    public var sharingIdentity: String {
+        switch self {
+        case .fixed(let credential): credential.sharingIdentity
+        case .refreshing(let source): source.identity
+        }
+    }
+
     /// Stable across renewals: temporary AKs rotate, the quota they share does not.
     public var budgetIdentity: String {
         switch self {

@@ -9,7 +9,21 @@ extension Engine {
     /// a `wait` beside an open dashboard starts from what it read.
     /// - Parameter age: an unfinished job's answer older than this is not taken (`get` reads
     ///   now); a finished one's never changes.
-    public func adoptSharedAnswers(unfinishedWithin age: Duration? = nil) async {
+    /// - Parameter asFirstReads: said as this run's first reads (`seen → SUCCESS`, hooks and
+    ///   all), when the engine starts: `wait` behaves as if it had read them itself.
+    public func adoptSharedAnswers(unfinishedWithin age: Duration? = nil, asFirstReads: Bool = false) async {
+        if asFirstReads {
+            adoptionAtStart = .init(age: age)
+            return
+        }
+        await adopt(unfinishedWithin: age, sayingFirst: false)
+    }
+
+    struct Adoption: Sendable {
+        var age: Duration?
+    }
+
+    func adopt(unfinishedWithin age: Duration?, sayingFirst: Bool) async {
         guard let state else { return }
         let keys = order.filter { records[$0]?.state.job == nil }
         guard !keys.isEmpty, let loaded = try? await Task(operation: { try await state.load(.jobs(keys), now: clock.date) }).value else { return }
@@ -19,10 +33,10 @@ extension Engine {
         absorb(loaded.file.jobs.filter { saved in
             // Read with this job's credential at its endpoint: a refused credential is not hidden
             // behind another's answer.
-            if let key = saved.key, let readBy = loaded.readBy[key], readBy != records[key]?.route?.budgetKey.description { return false }
+            if let key = saved.key, let readBy = loaded.readBy[key], readBy != records[key]?.route?.shareKey { return false }
             guard let age, let readAt = saved.readAt, saved.job?.status.isTerminal != true else { return true }
             return now.timeIntervalSince(readAt) <= age.seconds
-        })
+        }, sayingFirst: sayingFirst)
         publish()
     }
 

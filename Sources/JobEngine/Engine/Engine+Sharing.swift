@@ -39,9 +39,9 @@ extension Engine {
         var wanted: [JobKey: StateDatabase.Want] = [:]
         for key in order {
             guard let record = records[key], let route = record.route, record.state.health != .detached else { continue }
-            if record.isGuest || !record.state.isTerminal { budgets[route.budgetKey.description] = route.budgetKey }
+            if record.isGuest || !record.state.isTerminal { budgets[route.shareKey] = route.budgetKey }
             if !record.isGuest, !record.state.isTerminal {
-                wanted[key] = StateDatabase.Want(key: key, profile: route.profile.name, budget: route.budgetKey.description)
+                wanted[key] = StateDatabase.Want(key: key, profile: route.profile.name, budget: route.shareKey)
             }
         }
         let newWants = wanted.filter { !wantsSaid.contains($0.key) }.map(\.value)
@@ -77,7 +77,7 @@ extension Engine {
         wantsSaid.formUnion(newWants.map(\.key))
         holdsLeases = !round.held.isEmpty
         let nowFollowed = Set(budgets.filter { !round.held.contains($0.key) }.values)
-        let nowPollers = Dictionary(uniqueKeysWithValues: nowFollowed.compactMap { key in round.pollers[key.description].map { (key, $0) } })
+        let nowPollers = Dictionary(budgets.compactMap { share, key in round.pollers[share].map { (key, $0) } }) { first, _ in first }
         if nowFollowed != followed || nowPollers != pollers {
             logger.info("polling shared", metadata: ["polls": "\(round.held.sorted())", "reads": "\(nowFollowed.map(\.description).sorted())"])
             followed = nowFollowed
@@ -97,7 +97,7 @@ extension Engine {
         for want in wants where records[want.key] == nil {
             guard let profile = routes.profiles[want.profile], profile.key(for: want.key.jobID, service: want.key.service) == want.key,
                   let route = routes.route(profile: profile.name, service: want.key.service),
-                  route.budgetKey.description == want.budget else { continue }
+                  route.shareKey == want.budget else { continue }
             var record = JobRecord(entry: WatchEntry(profile: want.profile, jobID: want.key.jobID, service: want.key.service), key: want.key, route: route, dueAt: now)
             record.isGuest = true
             records[want.key] = record
@@ -158,7 +158,7 @@ extension Engine {
                         recordChanged(key)
                     }
                     // Read with this window's credential: another's answer is not taken for it.
-                    if row.readBy == nil || row.readBy == record.route?.budgetKey.description { answers.append(saved) }
+                    if row.readBy == nil || row.readBy == record.route?.shareKey { answers.append(saved) }
                 }
             } else if shared, watched {
                 arrived.append(saved)

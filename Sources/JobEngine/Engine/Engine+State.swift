@@ -110,7 +110,9 @@ extension Engine {
         do {
             // A task of its own: the last save runs as the engine's task is cancelled, and
             // sqlite-nio refuses work in a cancelled task.
+            let started = ContinuousClock.now
             try await Task { try await state.apply(batch) }.value
+            noteSaveTime(ContinuousClock.now - started)
             saveTask = nil
             if stateSaveProblem != nil {
                 stateSaveProblem = nil
@@ -128,6 +130,24 @@ extension Engine {
             // Keep trying: the folder may be fixed while jobwatch runs.
             retrySave()
         }
+    }
+
+    /// Once a minute, a line in the log: how many saves and how long they took (scripts/soak
+    /// prints it over time: a save costs what changed, however large the state grows).
+    private func noteSaveTime(_ duration: Duration) {
+        saveTimes.append(duration)
+        let now = clock.date
+        guard let since = saveTimesSince, now.timeIntervalSince(since) >= 60 else {
+            if saveTimesSince == nil { saveTimesSince = now }
+            return
+        }
+        let sorted = saveTimes.sorted()
+        func ms(_ duration: Duration) -> String { String(format: "%.1f", duration.seconds * 1000) }
+        logger.info("state saves", metadata: [
+            "saves": "\(sorted.count)", "p50_ms": "\(ms(sorted[sorted.count / 2]))", "max_ms": "\(ms(sorted[sorted.count - 1]))",
+        ])
+        saveTimes = []
+        saveTimesSince = now
     }
 
     /// The last save when the engine stops: after the one in progress, whatever is left.
@@ -152,7 +172,7 @@ extension Engine {
             let state = record.state
             batch.jobs.append(StateBatch.JobRow(
                 key: key, profile: state.entry.profile, label: state.entry.label, job: state.job, readAt: state.readAt,
-                watched: unsaved.watched.contains(key) ? true : nil, readBy: record.route?.budgetKey.description
+                watched: unsaved.watched.contains(key) ? true : nil, readBy: record.route?.shareKey
             ))
         }
         batch.unwatched = Array(unsaved.unwatched)

@@ -34,8 +34,13 @@ public actor Engine {
     var wantsSaid: Set<JobKey> = []
     /// This process held a lease after its last round (it must give it up when done).
     var holdsLeases = false
+    /// Shared answers to take in as the run starts, said as first reads (`wait`).
+    var adoptionAtStart: Adoption?
     /// Jobs added here whose save is being written: not on the shared watch list yet.
     var keysBeingWatched: Set<JobKey> = []
+    /// How long each save took since `saveTimesSince`: summed up in the log once a minute.
+    var saveTimes: [Duration] = []
+    var saveTimesSince: Date?
 
     /// Every profile's route to every service: worked out once, kept with each job.
     let routes: RouteTable
@@ -122,6 +127,10 @@ public actor Engine {
         publish()
         // Who polls what is settled before the first request: a second window sends none.
         var sharing: Task<Void, Never>?
+        if let adoption = adoptionAtStart {
+            adoptionAtStart = nil
+            await adopt(unfinishedWithin: adoption.age, sayingFirst: true)
+        }
         if state != nil, settings.sharesState {
             await leaseRound()
             sharing = Task { await self.share() }

@@ -13,12 +13,16 @@ final class JobRoute: Sendable {
     /// counts per AK and host, and a refused token says nothing of another token. ECS and CCE
     /// jobs behind one host share its budget.
     let budgetKey: BudgetKey
+    /// What windows sharing the state poll for each other by, and what an answer is shared
+    /// under: the budget, and a fingerprint of the credential's secrets (never the secrets).
+    let shareKey: String
 
     init(profile: ProfileTarget, service: Service) {
         self.profile = profile
         self.service = service
         endpoint = profile.endpoint(for: service)
         budgetKey = BudgetKey(credential: profile.credentialSource.budgetIdentity, endpoint: endpoint.identity)
+        shareKey = "\(profile.credentialSource.sharingIdentity) at \(endpoint.identity)"
     }
 
     /// Throttles and in-flight counts are per host and port.

@@ -22,6 +22,7 @@ enum HTTPExchange {
         )
         let requestID = randomRequestID()
         let answer = core.answer(received, requestID: requestID)
+        core.options.requestLog?.record(at: core.options.now(), status: answer.status, method: received.method, path: received.path)
         if let delay = answer.delay {
             try await Task.sleep(for: delay)
         }

@@ -60,6 +60,9 @@ extension JobWatch {
         @Option(name: .customLong("metadata-lifetime"), help: ArgumentHelp("With --metadata: how long each temporary credential works, e.g. 60s.", valueName: "duration"))
         var metadataLifetime = "60s"
 
+        @Option(name: .customLong("request-log"), help: ArgumentHelp("Append one line per request received to this file: time, status, method, path.", valueName: "file"))
+        var requestLog: String?
+
         func run() async throws {
             do {
                 try await serve()
@@ -100,6 +103,12 @@ extension JobWatch {
                     throw UsageError("--metadata-lifetime \(metadataLifetime) is too short — give at least 10s")
                 }
                 options.metadata = MetadataOptions(lifetime: lifetime)
+            }
+            if let requestLog {
+                guard let log = RequestLog(path: requestLog) else {
+                    throw UsageError("--request-log \(requestLog): cannot open it for appending — check the folder exists and is writable")
+                }
+                options.requestLog = log
             }
             let projectID = environment[CredentialResolver.projectIDVariable].flatMap { $0.isEmpty ? nil : $0 }
             options.projectID = projectID

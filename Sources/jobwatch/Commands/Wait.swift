@@ -65,7 +65,8 @@ extension JobWatch {
             return try await session.withClient { client in
                 let opened = try await state.open(session: session, role: .ownJobs, environment: environment, sayingProblem: false)
                 let engine = try await session.makeEngine(client: client, state: opened, requireJobs: true)
-                await engine.adoptSharedAnswers()
+                // Said as its first reads: a job another window saw finish runs --on-done here too.
+                await engine.adoptSharedAnswers(asFirstReads: true)
                 let notifier = Notifier(onDone: notifications.onDone, onFail: notifications.onFail) { CommandFailure.printError($0) }
                 let streamer = TransitionStreamer(
                     json: json, unicode: LocaleInfo.isUTF8, failFast: failFast, heartbeat: beat,
