@@ -68,5 +68,18 @@ let package = Package(
             ],
             swiftSettings: swiftSettings
         ),
+        // What an answer costs as the watch grows (#29): first reads of 1k/5k/10k jobs and an
+        // idle dashboard with finished jobs, on real time against a child simulator process.
+        .executableTarget(
+            name: "AnswerCost",
+            dependencies: [
+                .product(name: "JobModel", package: jobwatch),
+                .product(name: "JobAPI", package: jobwatch),
+                .product(name: "JobEngine", package: jobwatch),
+                .product(name: "JobSimulator", package: jobwatch),
+                .product(name: "JobUI", package: jobwatch),
+            ],
+            swiftSettings: swiftSettings
+        ),
     ]
 )
