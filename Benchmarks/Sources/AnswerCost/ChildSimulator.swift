@@ -44,8 +44,7 @@ final class ChildSimulator {
         options.quota = RateQuota(limit: 100_000_000)
         let simulator = JobSimulator(options: options)
         let url = try await simulator.start()
-        print(url)
-        fflush(stdout)
+        FileHandle.standardOutput.write(Data((url + "\n").utf8))
         while true { try await Task.sleep(for: .seconds(3600)) }
     }
 }

@@ -57,7 +57,7 @@ struct FirstRead {
 
         runner.cancel()
         await runner.value
-        try? await client.shutdown()
+        await client.shutdown()
         return Outcome(cpu: cpu, wall: wall, frames: dashboard.frames, snapshots: dashboard.snapshotsTaken, jobsRead: total)
     }
 }

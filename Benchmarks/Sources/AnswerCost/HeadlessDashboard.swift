@@ -31,16 +31,12 @@ final class HeadlessDashboard: @unchecked Sendable {
     /// Runs until `done` holds for a snapshot taken in, or until cancelled.
     func run(snapshots: AsyncStream<Snapshot>, transitions: AsyncStream<Transition>, until done: @escaping @Sendable (Snapshot) -> Bool) async {
         let (inbox, post) = AsyncStream.makeStream(of: Item.self)
-        let latest = Mutex<Snapshot?>(nil)
+        let latest = LatestSnapshot()
         let feeding = Task {
             await withTaskGroup(of: Void.self) { group in
                 group.addTask {
                     for await snapshot in snapshots {
-                        let wasEmpty = latest.withLock { slot in
-                            defer { slot = snapshot }
-                            return slot == nil
-                        }
-                        if wasEmpty { post.yield(.snapshotReady) }
+                        if latest.put(snapshot) { post.yield(.snapshotReady) }
                     }
                 }
                 group.addTask {
@@ -54,7 +50,7 @@ final class HeadlessDashboard: @unchecked Sendable {
             case .message(let message):
                 send(message)
             case .snapshotReady:
-                guard let snapshot = latest.withLock({ slot in defer { slot = nil }; return slot }) else { continue }
+                guard let snapshot = latest.take() else { continue }
                 send(.snapshot(snapshot))
                 snapshotsTaken += 1
                 if done(snapshot) { break loop }
@@ -88,6 +84,26 @@ final class HeadlessDashboard: @unchecked Sendable {
         nextTick = Task {
             guard (try? await Task.sleep(for: delay)) != nil else { return }
             post.yield(.message(.tick(Date())))
+        }
+    }
+}
+
+/// The newest snapshot not yet taken in: a slow loop skips the ones in between.
+final class LatestSnapshot: Sendable {
+    private let slot = Mutex<Snapshot?>(nil)
+
+    /// Returns whether the slot was empty (the loop must be told).
+    func put(_ snapshot: Snapshot) -> Bool {
+        slot.withLock { slot in
+            defer { slot = snapshot }
+            return slot == nil
+        }
+    }
+
+    func take() -> Snapshot? {
+        slot.withLock { slot in
+            defer { slot = nil }
+            return slot
         }
     }
 }

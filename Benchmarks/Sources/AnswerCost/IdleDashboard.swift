@@ -45,7 +45,7 @@ struct IdleDashboard {
         runner.cancel()
         await runner.value
         await watching.value
-        try? await client.shutdown()
+        await client.shutdown()
         return Outcome(cpuPerMinute: cpu * 60 / window.seconds, frames: frames)
     }
 
