@@ -8,7 +8,11 @@ import JobModel
 /// the minute's share, then one request every `60 s / capacity`).
 struct RateBudget: Sendable {
     private(set) var limitPerMinute: Double
+    /// When each request counted went, ascending: the window's edges are binary searches, so
+    /// a budget of thousands a minute costs as little to ask as one of 30.
     private var sent: [Duration] = []
+    /// `sent` before this index has left every window (dropped in bulk, not one at a time).
+    private var head = 0
     private var tokens: Double
     private var refilledAt: Duration?
 
@@ -34,22 +38,23 @@ struct RateBudget: Sendable {
 
     /// Requests counted in the (plain) minute ending now, for the header.
     func used(at now: Duration) -> Int {
-        sent.count { $0 > now - Self.window }
+        sent.count - firstSent(after: now - Self.window)
     }
 
     /// When each request of that minute leaves it, oldest first.
     func leavesWindow(at now: Duration) -> [Duration] {
-        sent.filter { $0 > now - Self.window }.sorted().map { $0 + Self.window }
+        sent[firstSent(after: now - Self.window)...].map { $0 + Self.window }
     }
 
     /// When the next request may go: now, or when both the window and the spreading allow.
     func nextSlot(at now: Duration) -> Duration {
         let span = Self.window + Self.guardTime
-        let inWindow = sent.filter { $0 > now - span }
+        let first = firstSent(after: now - span)
+        let inWindow = sent.count - first
         var slot = now
-        if inWindow.count >= capacity {
+        if inWindow >= capacity {
             // The (count - capacity + 1)-th oldest must leave the window first.
-            slot = inWindow.sorted()[inWindow.count - capacity] + span
+            slot = sent[first + inWindow - capacity] + span
         }
         let available = tokens(at: slot)
         if available < 1 {
@@ -60,10 +65,27 @@ struct RateBudget: Sendable {
 
     mutating func record(at now: Duration) {
         let span = Self.window + Self.guardTime
-        sent.removeAll { $0 <= now - span }
-        sent.append(now)
+        head = firstSent(after: now - span)
+        if head > 32, head * 2 > sent.count {
+            sent.removeFirst(head)
+            head = 0
+        }
+        // In time order: a lookup's check records planned polls out of order.
+        let place = firstSent(after: now)
+        if place == sent.count { sent.append(now) } else { sent.insert(now, at: place) }
         tokens = tokens(at: now) - 1
         refilledAt = now
+    }
+
+    /// The index of the first request sent after `time`.
+    private func firstSent(after time: Duration) -> Int {
+        var low = head
+        var high = sent.count
+        while low < high {
+            let mid = (low + high) / 2
+            if sent[mid] <= time { low = mid + 1 } else { high = mid }
+        }
+        return low
     }
 
     private func tokens(at time: Duration) -> Double {
