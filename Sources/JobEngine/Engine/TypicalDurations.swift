@@ -4,7 +4,10 @@ import JobAPI
 
 /// How long jobs usually take, learnt from what finished, with defaults for a cold start.
 struct TypicalDurations: Sendable {
+    /// The last 200 of each type, in the order learnt.
     private var byType: [String: [TimeInterval]] = [:]
+    /// The same, sorted: a median is read on every answer and every snapshot, learnt far less.
+    private var sortedByType: [String: [TimeInterval]] = [:]
 
     mutating func learn(from job: Job) {
         for sub in job.subJobs { learnOne(sub) }
@@ -14,14 +17,18 @@ struct TypicalDurations: Sendable {
     private mutating func learnOne(_ job: Job) {
         guard job.status == .success, let type = job.type,
               let begin = job.beginTime, let end = job.endTime, end >= begin else { return }
-        byType[type, default: []].append(end.timeIntervalSince(begin))
-        if byType[type]!.count > 200 { byType[type]!.removeFirst() }
+        let duration = end.timeIntervalSince(begin)
+        byType[type, default: []].append(duration)
+        sortedByType[type, default: []].insertSorted(duration)
+        if byType[type]!.count > 200 {
+            sortedByType[type]!.removeSorted(byType[type]!.removeFirst())
+        }
     }
 
     /// The median of finished jobs of this type, else the default for the type.
     func typical(for type: String?) -> TimeInterval? {
         guard let type else { return nil }
-        if let seen = byType[type], !seen.isEmpty { return Median.of(seen) }
+        if let seen = sortedByType[type], !seen.isEmpty { return Median.ofSorted(seen) }
         // Until then, the service descriptor's figure for the type.
         return JobKind.kind(of: type)?.typical
     }
@@ -45,8 +52,33 @@ struct TypicalDurations: Sendable {
 
 enum Median {
     static func of(_ values: [Double]) -> Double {
-        let sorted = values.sorted()
+        ofSorted(values.sorted())
+    }
+
+    static func ofSorted(_ sorted: [Double]) -> Double {
         let mid = sorted.count / 2
         return sorted.count % 2 == 1 ? sorted[mid] : (sorted[mid - 1] + sorted[mid]) / 2
+    }
+}
+
+private extension [TimeInterval] {
+    /// Where `value` goes in this ascending array (before any equal one).
+    func insertionIndex(of value: TimeInterval) -> Int {
+        var low = 0
+        var high = count
+        while low < high {
+            let mid = (low + high) / 2
+            if self[mid] < value { low = mid + 1 } else { high = mid }
+        }
+        return low
+    }
+
+    mutating func insertSorted(_ value: TimeInterval) {
+        insert(value, at: insertionIndex(of: value))
+    }
+
+    mutating func removeSorted(_ value: TimeInterval) {
+        let index = insertionIndex(of: value)
+        if index < count, self[index] == value { remove(at: index) }
     }
 }
