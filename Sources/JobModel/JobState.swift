@@ -60,6 +60,28 @@ public struct JobState: Sendable, Hashable {
         isTerminal || health == .notFound || health == .authStopped || health == .routeStopped || health == .detached
     }
 
+    /// Its elapsed time on screen still runs: not finished (or never read), or finished
+    /// without an end time (its age stands for it).
+    public var hasRunningClock: Bool {
+        guard let job else { return !isTerminal }
+        return !job.status.isTerminal || (job.beginTime != nil && job.endTime == nil)
+    }
+
+    /// It failed, or one of its sub-jobs did.
+    public var isFailing: Bool {
+        job?.status == .fail || failedSubJobs > 0
+    }
+
+    /// Reading it has a problem worth a line of its own: not found, stopped, or a failed
+    /// request behind the state shown.
+    public var hasReadProblem: Bool {
+        switch health {
+        case .notFound, .authStopped, .routeStopped: true
+        case .pending, .stale, .purged: lastError != nil
+        case .fresh, .detached: false
+        }
+    }
+
     /// It cannot be read: never read and not found, credential refused, or not polled and
     /// not finished. `get` and `wait` exit 3 for such a job.
     public var isUnreadable: Bool {

@@ -23,6 +23,33 @@ public struct StatusCounts: Sendable, Hashable {
         default: other += 1
         }
     }
+
+    /// Takes back one `add(status)`.
+    package mutating func remove(_ status: JobStatus?) {
+        switch status {
+        case .initial?: initial -= 1
+        case .running?: running -= 1
+        case .success?: success -= 1
+        case .fail?: fail -= 1
+        default: other -= 1
+        }
+    }
+
+    package mutating func formSum(_ other: StatusCounts) {
+        initial += other.initial
+        running += other.running
+        success += other.success
+        fail += other.fail
+        self.other += other.other
+    }
+
+    package mutating func formDifference(_ other: StatusCounts) {
+        initial -= other.initial
+        running -= other.running
+        success -= other.success
+        fail -= other.fail
+        self.other -= other.other
+    }
 }
 
 /// The request budget of one credential.
@@ -69,7 +96,11 @@ public struct Snapshot: Sendable, Hashable {
     /// Wall-clock time the snapshot was made.
     public var takenAt: Date
     /// Every watched job, in the order it was added.
-    public var jobs: [JobState]
+    public var jobs: [JobState] {
+        didSet { digest = JobsDigest(jobs) }
+    }
+    /// Counts, flags and indices over `jobs`, made with them (`isAllDone` reads it).
+    public private(set) var digest: JobsDigest
     /// Top-level jobs by status.
     public var jobCounts: StatusCounts
     /// Sub-jobs by status (a job without sub-jobs counts as one).
@@ -106,8 +137,24 @@ public struct Snapshot: Sendable, Hashable {
         lastPollAt: Date? = nil, throttledUntil: Date? = nil, throttleAskedFor: TimeInterval? = nil,
         stateSaveProblem: String? = nil, droppedEvents: Int = 0
     ) {
+        self.init(
+            takenAt: takenAt, jobs: jobs, digest: JobsDigest(jobs), jobCounts: jobCounts, subJobCounts: subJobCounts, eta: eta,
+            budgets: budgets, endpointErrors: endpointErrors, clockSkew: clockSkew, lastPollAt: lastPollAt,
+            throttledUntil: throttledUntil, throttleAskedFor: throttleAskedFor, stateSaveProblem: stateSaveProblem,
+            droppedEvents: droppedEvents)
+    }
+
+    /// With the digest of `jobs` already made (the engine keeps it current as jobs change).
+    package init(
+        takenAt: Date, jobs: [JobState], digest: JobsDigest, jobCounts: StatusCounts,
+        subJobCounts: StatusCounts, eta: TimeInterval?, budgets: [BudgetUse],
+        endpointErrors: [String: APIError], clockSkew: TimeInterval?,
+        lastPollAt: Date?, throttledUntil: Date?, throttleAskedFor: TimeInterval?,
+        stateSaveProblem: String?, droppedEvents: Int
+    ) {
         self.takenAt = takenAt
         self.jobs = jobs
+        self.digest = digest
         self.jobCounts = jobCounts
         self.subJobCounts = subJobCounts
         self.eta = eta
@@ -128,7 +175,12 @@ public struct Snapshot: Sendable, Hashable {
 
     /// Every watched job is terminal (or can no longer be read).
     public var isAllDone: Bool {
-        !jobs.isEmpty && jobs.allSatisfy(\.isSettled)
+        !jobs.isEmpty && digest.settled == jobs.count
+    }
+
+    /// The index of the job with this key.
+    public func index(of key: JobKey) -> Int? {
+        digest.positions[key]
     }
 
     /// Skew is reported from 5 minutes on (the gateway refuses signatures 15 minutes off).

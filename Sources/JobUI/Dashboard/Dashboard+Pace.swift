@@ -13,8 +13,10 @@ extension Dashboard {
         let now = model.now
         if countsSeconds(shown, now: now) { return fast }
         var wait = untilMidnight(now, model.state.zone)
-        // The header's and the detail pane's ages ("poll 4m ago", "data age 4m").
-        for date in [shown.lastPollAt] + shown.jobs.map(\.readAt) {
+        // The header's and the detail pane's ages ("poll 4m ago", "data age 4m"): the pane
+        // shows the selected row's job, the only job whose age is on screen.
+        let selectedJob = model.geometry.selectedNode.flatMap { $0.job < shown.jobs.count ? shown.jobs[$0.job] : nil }
+        for date in [shown.lastPollAt, selectedJob?.readAt] {
             guard let date else { continue }
             wait = min(wait, ClockText.ageChanges(after: now.timeIntervalSince(date)))
         }
@@ -30,11 +32,8 @@ extension Dashboard {
     private static func countsSeconds(_ snapshot: Snapshot, now: Date) -> Bool {
         if let until = snapshot.throttledUntil, until > now { return true }
         if snapshot.subJobCounts.finished < snapshot.subJobCounts.total { return true }
-        return snapshot.jobs.contains { state in
-            guard let job = state.job else { return !state.isTerminal }
-            // A finished job without an end time shows its age as its elapsed time.
-            return !job.status.isTerminal || (job.beginTime != nil && job.endTime == nil)
-        }
+        // A finished job without an end time shows its age as its elapsed time.
+        return snapshot.digest.runningClocks > 0
     }
 
     /// Times of today read as a clock, other days' as a date: the column changes at midnight.

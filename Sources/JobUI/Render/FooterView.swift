@@ -61,7 +61,8 @@ enum FooterView {
 
     /// The job `d` would remove: its label (or type), its ID, how many sub-jobs go with it.
     private static func removalName(_ key: JobKey, _ context: RenderContext) -> String {
-        guard let state = context.snapshot.jobs.first(where: { $0.key == key }) else { return key.jobID }
+        guard let index = context.snapshot.index(of: key) else { return key.jobID }
+        let state = context.snapshot.jobs[index]
         var name = "\(state.entry.label ?? state.job?.label ?? "job") \(key.jobID)"
         if let subs = state.job?.subJobs.count, subs > 0 { name += " (\(subs) sub-jobs)" }
         return name

@@ -68,11 +68,7 @@ enum HeaderView {
     }
 
     private static func profiles(_ snapshot: Snapshot) -> String {
-        var seen: [String] = []
-        for job in snapshot.jobs where !seen.contains(job.entry.profile) {
-            seen.append(job.entry.profile)
-            if seen.count > 2 { break }
-        }
+        let seen = snapshot.digest.profiles
         return seen.count > 2 ? "\(seen[0]) +\(seen.count - 1)" : seen.joined(separator: ",")
     }
 

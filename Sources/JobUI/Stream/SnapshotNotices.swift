@@ -32,20 +32,21 @@ public struct SnapshotNotices: Sendable {
 
     public mutating func lines(for snapshot: Snapshot) -> [String] {
         var out: [String] = []
-        for state in snapshot.jobs {
-            let signature = Self.signature(state)
-            if signature != problems[state.key], let signature {
-                // A throttle is one line for the endpoint, not one per job.
-                if state.lastError?.category != .throttled {
-                    out.append(json
-                        ? JSONReport.problemLine(state, now: snapshot.takenAt)
-                        : TransitionText.problem(state, error: state.lastError, now: snapshot.takenAt))
-                }
-                problems[state.key] = signature
-            } else if signature == nil {
-                problems[state.key] = nil
+        // Only jobs with a problem have a signature (`hasReadProblem`): the others are not read.
+        var troubled: Set<JobKey> = []
+        for index in snapshot.digest.troubled {
+            let state = snapshot.jobs[index]
+            troubled.insert(state.key)
+            guard let signature = Self.signature(state), signature != problems[state.key] else { continue }
+            // A throttle is one line for the endpoint, not one per job.
+            if state.lastError?.category != .throttled {
+                out.append(json
+                    ? JSONReport.problemLine(state, now: snapshot.takenAt)
+                    : TransitionText.problem(state, error: state.lastError, now: snapshot.takenAt))
             }
+            problems[state.key] = signature
         }
+        if problems.count > troubled.count { problems = problems.filter { troubled.contains($0.key) } }
         if let until = snapshot.throttledUntil {
             if throttledUntil == nil || until > throttledUntil!.addingTimeInterval(1) {
                 out.append(json

@@ -12,7 +12,7 @@ public enum JobTitle {
 
     /// Whether titles carry the service tag: once any watched job is not BMS.
     public static func tagsServices(_ snapshot: Snapshot) -> Bool {
-        snapshot.jobs.contains { $0.key.service != .bms }
+        snapshot.digest.services.contains { $0 != .bms }
     }
 
     /// A sub-job's title: the service is its job's, so it is not repeated.

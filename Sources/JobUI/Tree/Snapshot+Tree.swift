@@ -63,7 +63,7 @@ extension Snapshot {
         let jobIndex: Int
         if let hint, hint.job < jobs.count, jobs[hint.job].key == key {
             jobIndex = hint.job
-        } else if let found = jobs.firstIndex(where: { $0.key == key }) {
+        } else if let found = index(of: key) {
             jobIndex = found
         } else {
             return nil
@@ -125,8 +125,7 @@ extension Snapshot {
 
     /// The services of the watched jobs, in `Service.all` order.
     var services: [Service] {
-        let present = Set(jobs.map(\.key.service))
-        return Service.all.filter(present.contains)
+        Service.all.filter(digest.services.contains)
     }
 
     /// The sub-jobs that pass the filter, in order (a scan: only done while a filter is on).

@@ -1,8 +1,10 @@
 import JobModel
 
-/// The rows the tree shows, as runs rather than a row list: a batch's folded sub-jobs are one
-/// segment however many there are, so building costs O(jobs + unfolded rows), and finding row
-/// `i` is a binary search. Only a filter makes it scan sub-jobs (to know which pass).
+/// The rows the tree shows, as runs rather than a row list: folded jobs side by side are one
+/// segment, and so are a batch's folded sub-jobs, however many there are. Without a filter,
+/// building costs O(unfolded jobs and their rows): only jobs that can be unfolded (failing
+/// ones, those folded or unfolded by hand) are looked at. Finding row `i` is a binary search.
+/// Only a filter makes it scan jobs and sub-jobs (to know which pass).
 struct VisibleTree: Sendable {
     /// Sub-job indices of a run: all of a range (no filter) or those a filter let through.
     enum Indices {
@@ -42,7 +44,8 @@ struct VisibleTree: Sendable {
     }
 
     enum Segment {
-        case job(Int)
+        /// Job rows, each folded but maybe the last.
+        case jobs(Range<Int>)
         /// Sub-job rows of one job.
         case subJobs(job: Int, Indices)
         /// The entity rows under a job (`sub == nil`) or a sub-job.
@@ -50,7 +53,7 @@ struct VisibleTree: Sendable {
 
         var count: Int {
             switch self {
-            case .job: 1
+            case .jobs(let jobs): jobs.count
             case .subJobs(_, let indices): indices.count
             case .entities(_, _, let count): count
             }
@@ -64,6 +67,18 @@ struct VisibleTree: Sendable {
 
     init(_ snapshot: Snapshot, _ state: ViewState) {
         let unfoldedSubJobs = Self.unfoldedSubJobs(snapshot, state)
+        guard state.filter != .all else {
+            // Every job passes, folded unless failing or unfolded by hand: the jobs between
+            // those are one run each.
+            var folded = 0
+            for job in Self.unfoldable(snapshot, state) where Self.isUnfolded(NodeRef(job: job), snapshot, state) {
+                append(.jobs(folded..<(job + 1)))
+                appendChildren(of: job, passing: nil, unfolded: unfoldedSubJobs[job] ?? [], snapshot)
+                folded = job + 1
+            }
+            append(.jobs(folded..<snapshot.jobs.count))
+            return
+        }
         for job in snapshot.jobs.indices {
             var passing: [Int]?
             if state.filter.picksSubJobs {
@@ -72,17 +87,32 @@ struct VisibleTree: Sendable {
             } else if !snapshot.jobPassesItself(job, state.filter) {
                 continue
             }
-            append(.job(job))
-            let jobRef = NodeRef(job: job)
-            guard Self.isUnfolded(jobRef, snapshot, state, hasPassingChildren: !(passing?.isEmpty ?? true)) else { continue }
-            let subCount = snapshot.subJobs(of: job).count
-            guard subCount > 0 else {
-                let entityCount = snapshot.entities(under: jobRef).count
-                if entityCount > 0 { append(.entities(job: job, sub: nil, count: entityCount)) }
-                continue
-            }
-            let indices: Indices = passing.map { .list($0[...]) } ?? .range(0..<subCount)
-            appendSubJobs(job: job, indices, unfolded: unfoldedSubJobs[job] ?? [], snapshot)
+            appendJob(job)
+            guard Self.isUnfolded(NodeRef(job: job), snapshot, state, hasPassingChildren: !(passing?.isEmpty ?? true)) else { continue }
+            appendChildren(of: job, passing: passing, unfolded: unfoldedSubJobs[job] ?? [], snapshot)
+        }
+    }
+
+    /// The rows under an unfolded job: its sub-jobs (those passing, with a filter), else its
+    /// entities.
+    private mutating func appendChildren(of job: Int, passing: [Int]?, unfolded: [Int], _ snapshot: Snapshot) {
+        let subCount = snapshot.subJobs(of: job).count
+        guard subCount > 0 else {
+            let entityCount = snapshot.entities(under: NodeRef(job: job)).count
+            if entityCount > 0 { append(.entities(job: job, sub: nil, count: entityCount)) }
+            return
+        }
+        let indices: Indices = passing.map { .list($0[...]) } ?? .range(0..<subCount)
+        appendSubJobs(job: job, indices, unfolded: unfolded, snapshot)
+    }
+
+    /// A job's row: the run before it grows when it is next to it.
+    private mutating func appendJob(_ job: Int) {
+        if case .jobs(let run)? = segments.last, run.upperBound == job {
+            segments[segments.count - 1] = .jobs(run.lowerBound..<(job + 1))
+            count += 1
+        } else {
+            append(.jobs(job..<(job + 1)))
         }
     }
 
@@ -127,6 +157,17 @@ struct VisibleTree: Sendable {
         return failed || (state.filter.picksSubJobs && hasPassingChildren)
     }
 
+    /// The jobs that may be unfolded without a filter, ascending: failing ones (when failures
+    /// unfold) and those with a fold of their own. The snapshot's digest lists the failing.
+    private static func unfoldable(_ snapshot: Snapshot, _ state: ViewState) -> [Int] {
+        var jobs = Set(state.expandFailed ? snapshot.digest.failing : [])
+        for id in state.foldOverrides.keys {
+            guard case .job = id, let ref = snapshot.ref(for: id, hint: nil) else { continue }
+            jobs.insert(ref.job)
+        }
+        return jobs.sorted()
+    }
+
     /// Sub-jobs unfolded by hand, by job index: found from the (few) overrides, not by scanning.
     private static func unfoldedSubJobs(_ snapshot: Snapshot, _ state: ViewState) -> [Int: [Int]] {
         var result: [Int: [Int]] = [:]
@@ -149,7 +190,7 @@ struct VisibleTree: Sendable {
         }
         let offset = row - starts[low]
         switch segments[low] {
-        case .job(let job): return NodeRef(job: job)
+        case .jobs(let jobs): return NodeRef(job: jobs.lowerBound + offset)
         case .subJobs(let job, let indices): return NodeRef(job: job, subJob: indices[offset])
         case .entities(let job, let sub, _): return NodeRef(job: job, subJob: sub, entity: offset)
         }
@@ -159,8 +200,8 @@ struct VisibleTree: Sendable {
     func row(of ref: NodeRef) -> Int? {
         for (index, segment) in segments.enumerated() {
             switch segment {
-            case .job(let job):
-                if ref.isJob, job == ref.job { return starts[index] }
+            case .jobs(let jobs):
+                if ref.isJob, jobs.contains(ref.job) { return starts[index] + ref.job - jobs.lowerBound }
             case .subJobs(let job, let indices):
                 if ref.isSubJob, job == ref.job, let position = indices.position(of: ref.subJob!) {
                     return starts[index] + position

@@ -96,8 +96,6 @@ struct TransitionStreamer {
     }
 
     static func hasFailure(_ snapshot: Snapshot) -> Bool {
-        snapshot.jobs.contains { state in
-            state.job?.status == .fail || state.failedSubJobs > 0
-        }
+        !snapshot.digest.failing.isEmpty
     }
 }
