@@ -121,13 +121,15 @@ extension Engine {
     /// next due and then every interval it was last given (a job in flight is due an interval
     /// from now). A lookup's request counts for a whole window, so a check of only the next
     /// poll would let it hold back the ones after.
+    /// The jobs looked at are those in flight and those queued due within the horizon
+    /// (`PollQueue.forEachQueued`), not every job.
     private func expectedPolls(on budgetKey: BudgetKey, now: Duration, within horizon: Duration) -> [Duration] {
         let end = now + horizon
         var dues: [Duration] = []
-        for record in records.values {
-            guard record.route?.budgetKey == budgetKey else { continue }
+        func expect(_ record: JobRecord) {
+            guard record.route?.budgetKey == budgetKey else { return }
             // `get` reads each job once: a job it has read is not asked again for it.
-            if settings.oneShot, record.state.job != nil || record.state.isSettled { continue }
+            if settings.oneShot, record.state.job != nil || record.state.isSettled { return }
             let interval = max(.seconds(1), record.lastInterval ?? settings.interval)
             var due: Duration
             if record.inFlight {
@@ -135,12 +137,18 @@ extension Engine {
             } else if let next = record.nextDue {
                 due = next
             } else {
-                continue
+                return
             }
             while due <= end {
                 dues.append(due)
                 due = max(due, now) + interval
             }
+        }
+        for key in requests.keys {
+            if let record = records[key], record.inFlight { expect(record) }
+        }
+        polls.forEachQueued(on: budgetKey, dueBy: end) { key, _ in
+            if let record = records[key], !record.inFlight { expect(record) }
         }
         return dues.sorted()
     }

@@ -22,6 +22,7 @@ extension Engine {
             fail(error, record: &record, route: route)
         }
         records[key] = record
+        recordChanged(key)
         if case .success = result {
             noteResources(of: key)
             unsavedJob(key)
@@ -34,6 +35,7 @@ extension Engine {
         requests[key] = nil
         gate.end(at: host)
         records[key]?.inFlight = false
+        recordChanged(key)
     }
 
     private func accept(_ fetched: FetchedJob, into record: inout JobRecord, route: JobRoute, at nowDate: Date) {
@@ -66,7 +68,7 @@ extension Engine {
         if job.status.isTerminal {
             record.nextDue = nil
         } else {
-            // One pass over the watch list for the base, shared by the interval and the weight.
+            // One base for the interval and the weight.
             let base = pollBase(on: route.budgetKey)
             let interval = nextInterval(for: record, base: base)
             record.lastInterval = interval

@@ -3,42 +3,52 @@ import JobModel
 import JobAPI
 
 extension Engine {
-    /// Sends every request that is due and allowed now, then sleeps until the next one could be.
+    /// Sends every request that is due and allowed now, most urgent first (never read, then
+    /// INIT, then those about to finish, then by due time), then sleeps until the next one
+    /// could be. Looks at the jobs it sends and at each route's first (`PollQueue`): once a
+    /// route's first due job must wait, so must every other job of that route.
     func schedule() {
+        syncWatchList()
         let now = clock.elapsed
         var wake: Duration?
         func wakeAt(_ time: Duration) { wake = min(wake ?? time, time) }
 
-        for key in dueOrder(now: now) {
-            guard let record = records[key], let due = record.nextDue, let route = record.route,
-                  !followed.contains(route.budgetKey), let start = gate.earliestStart(on: route, due: due, now: now) else { continue }
+        polls.promote(now: now) { key in records[key].map { urgency(of: $0, now: now) } ?? 0 }
+        var held: Set<PollQueue.LaneID> = []
+        while let (lane, entry) = polls.nextReady(excluding: held) {
+            guard let record = records[entry.key], !record.inFlight, record.nextDue == entry.due, let route = record.route,
+                  PollQueue.LaneID(route) == lane else {
+                // Changed without the queue hearing of it: queued again as it is now.
+                polls.takeReady(lane)
+                recordChanged(entry.key)
+                continue
+            }
+            // Another process polls that budget (it holds the lease), or it is stopped.
+            guard !followed.contains(route.budgetKey), let start = gate.earliestStart(on: route, due: entry.due, now: now) else {
+                held.insert(lane)
+                continue
+            }
             if start > now {
                 wakeAt(start)
+                held.insert(lane)
                 continue
             }
             // Due and allowed: only the host's concurrency can hold it back, and a finishing
             // request kicks the scheduler again.
-            guard gate.hasRoom(at: route.host) else { continue }
+            guard gate.hasRoom(at: route.host) else {
+                held.insert(lane)
+                continue
+            }
+            polls.takeReady(lane)
             gate.begin(on: route, now: now)
-            send(key, route: route)
+            send(entry.key, route: route)
+        }
+        // The first job not due yet on each route: when it may go.
+        for (id, lane) in polls.lanes where !followed.contains(lane.route.budgetKey) {
+            if let first = polls.firstWaiting(id), let start = gate.earliestStart(on: lane.route, due: first.due, now: now) { wakeAt(start) }
         }
         if let lookupWake = scheduleLookups(now: now) { wakeAt(lookupWake) }
         armTimer(at: wake, now: now)
-    }
-
-    /// Jobs not in flight that may be asked, most urgent first: never read, then INIT, then
-    /// those about to finish, then by due time.
-    func dueOrder(now: Duration) -> [JobKey] {
-        let candidates = order.compactMap { key -> (JobKey, Int, Duration)? in
-            guard let record = records[key], !record.inFlight, let due = record.nextDue else { return nil }
-            return (key, urgency(of: record, now: now), due)
-        }
-        return candidates.sorted { a, b in
-            let aDue = a.2 <= now, bDue = b.2 <= now
-            if aDue != bDue { return aDue }
-            if a.1 != b.1 { return a.1 < b.1 }
-            return a.2 < b.2
-        }.map(\.0)
     }
 
     /// 0 most urgent … 3 least (`PollPolicy.urgency`).
@@ -76,6 +86,7 @@ extension Engine {
     /// Asks for one job; the gate has counted the request.
     func send(_ key: JobKey, route: JobRoute) {
         records[key]?.inFlight = true
+        recordChanged(key)
         let target = route.jobTarget(jobID: key.jobID)
         let host = route.host
         let client = self.client
@@ -102,27 +113,23 @@ extension Engine {
 
     // MARK: - Intervals
 
-    /// Jobs that can still change, per budget: they share its requests.
+    /// Jobs that can still change, per budget: they share its requests (kept as jobs change,
+    /// `PollDemand`; the watch list is followed before any pass, answer or snapshot).
     func activeJobsPerBudget() -> [BudgetKey: Double] {
-        var demand: [BudgetKey: Double] = [:]
-        for record in records.values where !record.state.isTerminal && record.nextDue != nil {
-            if let key = record.route?.budgetKey { demand[key, default: 0] += record.pollWeight }
-        }
-        return demand
+        demand.byBudget
     }
 
     /// The base interval on a budget: the configured one, or longer when the jobs it serves
     /// would ask more than it allows. Jobs asked less often (patience, overdue, stuck) weigh
     /// less, so a few stuck jobs do not slow down the ones about to change.
-    /// - Parameter active: `activeJobsPerBudget()`, computed once by callers that loop.
-    func pollBase(on budgetKey: BudgetKey, active: [BudgetKey: Double]? = nil) -> Duration {
-        let demand = (active ?? activeJobsPerBudget())[budgetKey] ?? 1
-        return max(settings.interval, gate.budget(budgetKey).spacing(activeJobs: demand, fraction: pollShare))
+    func pollBase(on budgetKey: BudgetKey) -> Duration {
+        let jobs = activeJobsPerBudget()[budgetKey] ?? 1
+        return max(settings.interval, gate.budget(budgetKey).spacing(activeJobs: jobs, fraction: pollShare))
     }
 
     /// When to ask again after a good answer that is not terminal (a job with a route).
-    func nextInterval(for record: JobRecord, on route: JobRoute, active: [BudgetKey: Double]? = nil) -> Duration {
-        nextInterval(for: record, base: pollBase(on: route.budgetKey, active: active))
+    func nextInterval(for record: JobRecord, on route: JobRoute) -> Duration {
+        nextInterval(for: record, base: pollBase(on: route.budgetKey))
     }
 
     /// The same, on a base interval the caller already has.

@@ -73,6 +73,7 @@ extension Engine {
                 record.nextDue = max(record.nextDue ?? due, due)
             }
             records[key] = record
+            recordChanged(key)
             noteResources(of: key)
             changedAny = true
         }

@@ -145,6 +145,7 @@ extension Engine {
                 } else {
                     // Polled here for another window, and now on the shared watch list: shown.
                     if shared, watched, record.isGuest { records[key]?.isGuest = false }
+                    if shared, watched, record.isGuest { recordChanged(key) }
                     // Read with this window's credential: another's answer is not taken for it.
                     if row.readBy == nil || row.readBy == record.route?.shareKey { answers.append(saved) }
                 }

@@ -4,6 +4,7 @@ import JobAPI
 
 extension Engine {
     func makeSnapshot() -> Snapshot {
+        syncWatchList()
         let nowDate = clock.date
         let now = clock.elapsed
         var jobCounts = StatusCounts()
@@ -11,7 +12,6 @@ extension Engine {
         var states: [JobState] = []
         states.reserveCapacity(order.count)
         var remaining: [TimeInterval] = []
-        let active = activeJobsPerBudget()
 
         for key in order {
             guard let record = records[key], !record.isGuest else { continue }
@@ -32,7 +32,7 @@ extension Engine {
             } else if let route = record.route, let stop = gate.stop(of: route), !state.isTerminal {
                 state.health = stop.health
             } else if state.health == .fresh, !state.isTerminal, let read = record.readElapsed,
-                      let route = record.route, now - read > nextInterval(for: record, on: route, active: active) * 2 + .seconds(5) {
+                      let route = record.route, now - read > nextInterval(for: record, on: route) * 2 + .seconds(5) {
                 state.health = .stale
             }
             if let job = state.job, job.status == .running || job.status == .initial {

@@ -73,6 +73,12 @@ public actor Engine {
     /// A schedule pass is asked for and the run loop has not taken it yet.
     var schedulePending = false
     var saveTask: Task<Void, Never>?
+    /// Jobs by when they may be asked, and each budget's demand: kept as jobs change, so an
+    /// answer costs its job, not the watch list (`Engine+Bookkeeping.swift`).
+    var polls = PollQueue()
+    var demand = PollDemand()
+    /// The watch list as the queue last saw it: its length and ends.
+    var watchListSeen: (count: Int, first: JobKey?, last: JobKey?) = (0, nil, nil)
     let kicks: AsyncStream<Void>
     let kick: AsyncStream<Void>.Continuation
 
@@ -223,6 +229,7 @@ public actor Engine {
             }
             record.nextDue = now
             records[key] = record
+            recordChanged(key)
         }
         requestSchedule()
     }
@@ -278,12 +285,14 @@ public actor Engine {
 
     /// Something changed: publish, persist soon, reconsider the schedule.
     func changed() {
+        syncWatchList()
         publish()
         scheduleSave()
         requestSchedule()
     }
 
     func publish() {
+        syncWatchList()
         guard !snapshotSubscribers.isEmpty else { return }
         let snapshot = makeSnapshot()
         for continuation in snapshotSubscribers.values { continuation.yield(snapshot) }
