@@ -32,43 +32,40 @@ extension Engine {
                 guard lookupsEnabled, record.state.health != .detached, !names.abandoned.contains(resourceKey),
                       names.refused[lookupRoute.budgetKey] == nil else { continue }
                 names.users[resourceKey, default: []].insert(key)
-                if names.pending[resourceKey] == nil {
+                if let attempt = names.pending[resourceKey] {
+                    // Dropped from the queue while no job naming it had a route: asked again.
+                    if !attempt.inFlight, !nameQueue.isQueued(resourceKey) { nameQueue.enqueue(resourceKey, dueAt: attempt.dueAt) }
+                } else {
                     names.pending[resourceKey] = LookupBook.Attempt(dueAt: now)
+                    nameQueue.enqueue(resourceKey, dueAt: now)
                 }
             }
         }
         if attached { records[key] = record }
     }
 
-    /// Sends the lookups that are due and allowed; returns when to look again, if ever.
+    /// Sends the lookups that are due and allowed; returns when to look again, if ever. Due
+    /// names wait in their group in key order (`LookupQueue`), so batches are the same each run,
+    /// and a pass looks at the batches it sends, not at every name waiting.
     func scheduleLookups(now: Duration) -> Duration? {
         guard lookupsEnabled, !names.pending.isEmpty else { return nil }
         var wake: Duration?
         func wakeAt(_ time: Duration) { wake = min(wake ?? time, time) }
 
-        // Due ones, grouped by where they are asked; sorted, so batches are the same each run.
-        var groups: [LookupGroup: [ResourceKey]] = [:]
-        for (key, attempt) in names.pending where !attempt.inFlight {
-            if attempt.dueAt > now {
-                wakeAt(attempt.dueAt)
-                continue
-            }
-            // Another process polls that budget, and writes the names it finds.
-            guard let route = lookupRoute(for: key), !followed.contains(route.budgetKey) else { continue }
-            groups[LookupGroup(api: key.api, endpoint: key.endpoint, projectID: key.projectID, profile: route.profile.name), default: []].append(key)
-        }
+        promoteDueLookups(now: now)
         // Batched APIs first: more names for each request.
-        for group in groups.keys.sorted(by: { a, b in a.api.batchLimit != b.api.batchLimit ? a.api.batchLimit > b.api.batchLimit : a < b }) {
+        for group in nameQueue.readyLanes {
             guard let route = routes.route(profile: group.profile, service: group.api.service) else { continue }
-            if names.refused[route.budgetKey] != nil || gate.stop(of: route) != nil { continue }
+            // Another process polls that budget, and writes the names it finds.
+            if names.refused[route.budgetKey] != nil || gate.stop(of: route) != nil || followed.contains(route.budgetKey) { continue }
             if let until = gate.throttledUntil(route.host, now: now) {
                 wakeAt(until)
                 continue
             }
-            let keys = groups[group]!.sorted()
-            for batch in LookupBatches.batches(group.api, keys, firstAsked: { names.pending[$0]?.attempts == 0 }) {
+            let plan = nameQueue.plan(group)
+            while let size = nameQueue.nextBatchSize(group, plan) {
                 guard gate.hasRoom(at: route.host) else { break }
-                let cost = Self.requestsAtMost(group.api, ids: batch.count)
+                let cost = Self.requestsAtMost(group.api, ids: size)
                 guard let slot = lookupSlot(route.budgetKey, cost: cost, now: now) else { break }
                 if slot > now {
                     wakeAt(slot)
@@ -78,10 +75,19 @@ extension Engine {
                 // while the lookup is out already sees what it costs.
                 gate.begin(on: route, cost: cost, now: now)
                 names.shares[route.budgetKey, default: lookupShare(of: gate.budget(route.budgetKey))].record(at: now)
-                sendLookup(batch, api: group.api, route: route)
+                sendLookup(nameQueue.takeBatch(group, plan, size: size), api: group.api, route: route)
             }
         }
+        if let due = nameQueue.nextDue() { wakeAt(due) }
         return wake
+    }
+
+    /// Names due at `now` join their group: where they are asked, and whether ever before.
+    private func promoteDueLookups(now: Duration) {
+        nameQueue.promote(now: now) { key in
+            guard let attempt = names.pending[key], !attempt.inFlight, let route = lookupRoute(for: key) else { return nil }
+            return (LookupGroup(api: key.api, endpoint: key.endpoint, projectID: key.projectID, profile: route.profile.name), attempt.attempts == 0)
+        }
     }
 
     /// When a lookup of `cost` requests may go on this budget: its share allows it, and every
@@ -207,11 +213,17 @@ extension Engine {
             for key in names.pending.keys where lookupRoute(for: key)?.budgetKey == budgetKey {
                 names.pending[key] = nil
                 names.users[key] = nil
+                nameQueue.remove(key)
             }
         case .failure(let error):
             if !cancelled { logger.info("lookup failed", metadata: ["error": "\(error)"]) }
             for key in batch {
-                if cancelled { names.pending[key]?.inFlight = false } else { missed(key, now: now) }
+                if cancelled {
+                    names.pending[key]?.inFlight = false
+                    if let attempt = names.pending[key] { nameQueue.enqueue(key, dueAt: attempt.dueAt) }
+                } else {
+                    missed(key, now: now)
+                }
             }
         }
         changed()
@@ -220,6 +232,7 @@ extension Engine {
     func resolve(_ key: ResourceKey, as resource: Resource) {
         // No longer pending: every job naming it left the watch while it was asked.
         guard names.pending.removeValue(forKey: key) != nil else { return }
+        nameQueue.remove(key)
         names.known[key] = resource
         if state != nil { unsaved.resources[key] = resource }
         for jobKey in names.users.removeValue(forKey: key) ?? [] {
@@ -236,17 +249,20 @@ extension Engine {
             names.pending[key] = nil
             names.users[key] = nil
             names.abandoned.insert(key)
+            nameQueue.remove(key)
             return
         }
         attempt.dueAt = now + LookupBook.retryDelay(afterAttempts: attempt.attempts)
         names.pending[key] = attempt
+        nameQueue.enqueue(key, dueAt: attempt.dueAt)
     }
 
-    /// Lookups in flight or due now: `get` waits for them.
+    /// Lookups in flight or due now: `get` waits for them. Every pending name not in flight
+    /// is queued, and once the due ones are promoted only those not due yet still wait.
     var lookupsOutstanding: Int {
         guard lookupsEnabled else { return 0 }
-        let now = clock.elapsed
-        return names.pending.values.count { $0.inFlight || $0.dueAt <= now }
+        promoteDueLookups(now: clock.elapsed)
+        return names.pending.count - nameQueue.waitingCount
     }
 }
 
@@ -271,7 +287,10 @@ extension Engine {
             let left = jobs.subtracting(gone)
             names.users[resource] = left.isEmpty ? nil : left
             // Still in flight: its answer finds no pending entry and no user, and is dropped.
-            if left.isEmpty { names.pending[resource] = nil }
+            if left.isEmpty {
+                names.pending[resource] = nil
+                nameQueue.remove(resource)
+            }
         }
         var named: Set<String> = []
         for record in records.values {

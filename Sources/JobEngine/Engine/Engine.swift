@@ -79,6 +79,8 @@ public actor Engine {
     var demand = PollDemand()
     /// The watch list as the queue last saw it: its length and ends.
     var watchListSeen: (count: Int, first: JobKey?, last: JobKey?) = (0, nil, nil)
+    /// The pending names not in flight, by when and in which batch they may be asked.
+    var nameQueue = LookupQueue()
     let kicks: AsyncStream<Void>
     let kick: AsyncStream<Void>.Continuation
 
