@@ -41,7 +41,10 @@ extension Engine {
                 }
             }
         }
-        if attached { records[key] = record }
+        if attached {
+            records[key] = record
+            book.markDirty(key)
+        }
     }
 
     /// Sends the lookups that are due and allowed; returns when to look again, if ever. Due
@@ -237,6 +240,7 @@ extension Engine {
         if state != nil { unsaved.resources[key] = resource }
         for jobKey in names.users.removeValue(forKey: key) ?? [] {
             records[jobKey]?.state.resources[key.id] = resource
+            book.markDirty(jobKey)
         }
     }
 

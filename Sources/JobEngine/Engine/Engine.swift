@@ -73,12 +73,15 @@ public actor Engine {
     /// A schedule pass is asked for and the run loop has not taken it yet.
     var schedulePending = false
     var saveTask: Task<Void, Never>?
-    /// Jobs by when they may be asked, and each budget's demand: kept as jobs change, so an
-    /// answer costs its job, not the watch list (`Engine+Bookkeeping.swift`).
+    /// Jobs by when they may be asked, each budget's demand, each job as snapshots show it:
+    /// kept as jobs change, so an answer costs its job, not the watch list
+    /// (`Engine+Bookkeeping.swift`).
     var polls = PollQueue()
     var demand = PollDemand()
-    /// The watch list as the queue last saw it: its length and ends.
-    var watchListSeen: (count: Int, first: JobKey?, last: JobKey?) = (0, nil, nil)
+    var book = SnapshotBook()
+    /// `RequestGate.stopsChanged` as the book last saw it.
+    var bookStops = 0
+    var pacing = PublishPacing()
     /// The pending names not in flight, by when and in which batch they may be asked.
     var nameQueue = LookupQueue()
     let kicks: AsyncStream<Void>
@@ -146,7 +149,7 @@ public actor Engine {
         await saveBeforeStopping()
         await state?.leave(holder: stateHolder)
         await state?.close()
-        publish()
+        publishNow()
         for continuation in snapshotSubscribers.values { continuation.finish() }
         for continuation in transitionSubscribers.values { continuation.finish() }
     }
@@ -268,9 +271,11 @@ public actor Engine {
     public func currentSnapshot() -> Snapshot { makeSnapshot() }
 
     /// Nothing more happens at this instant: no request or lookup in flight, no schedule pass
-    /// asked for, the timer not yet due. Tests on virtual time wait for it before moving on.
+    /// asked for, the timer not yet due, no snapshot owed. Tests on virtual time wait for it
+    /// before moving on.
     package var isSettled: Bool {
         requests.isEmpty && lookupTasks.isEmpty && !schedulePending && (timerDeadline.map { $0 > clock.elapsed } ?? true)
+            && pacing.isSettled(at: clock.elapsed)
     }
 
     /// Asks the run loop for a schedule pass. One kick at most is outstanding, so the flag
@@ -293,11 +298,12 @@ public actor Engine {
         requestSchedule()
     }
 
+    /// Sends the snapshot now, or with the next changes when one went out less than
+    /// `PublishPacing.spacing` ago (`Engine+Publishing.swift`).
     func publish() {
         syncWatchList()
         guard !snapshotSubscribers.isEmpty else { return }
-        let snapshot = makeSnapshot()
-        for continuation in snapshotSubscribers.values { continuation.yield(snapshot) }
+        if let slot = pacing.slot(at: clock.elapsed) { owePublish(at: slot) } else { publishNow() }
     }
 
     func emit(_ transitions: [Transition]) {

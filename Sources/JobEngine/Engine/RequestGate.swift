@@ -26,6 +26,8 @@ struct RequestGate: Sendable {
     /// Credentials refused by the server (401/403) and routes that cannot work as configured
     /// (a certificate not trusted, a proxy login refused): never retried on their own.
     private(set) var stops: [StopKey: PollStop] = [:]
+    /// Counts changes of `stops`: what depends on them (every job's health) looks again.
+    private(set) var stopsChanged = 0
 
     init(routes: [JobRoute], defaultLimit: Double, maxConcurrencyPerHost: Int) {
         var stated: [BudgetKey: Double] = [:]
@@ -121,6 +123,7 @@ struct RequestGate: Sendable {
 
     mutating func stop(_ key: StopKey, _ stop: PollStop) {
         stops[key] = stop
+        stopsChanged += 1
     }
 
     /// The operator asked again: the budget's stops are lifted for one more try. Returns
@@ -128,6 +131,7 @@ struct RequestGate: Sendable {
     mutating func clearStops(of key: BudgetKey) -> Bool {
         let cleared = stops.keys.filter { $0.budget == key }
         for stopKey in cleared { stops[stopKey] = nil }
+        if !cleared.isEmpty { stopsChanged += 1 }
         return !cleared.isEmpty
     }
 }
