@@ -7,14 +7,22 @@ extension Dashboard {
     /// Applies one message. Pure: the same inputs give the same outputs.
     public static func update(_ model: Model, _ message: Message) -> (Model, [Effect]) {
         var next = model
+        let effects = update(&next, message)
+        return (next, effects)
+    }
+
+    /// The same, in place: the driver's model is not copied. A copy would be mutated, so each
+    /// message would copy the event log (10,000 transitions) and the rest of the model.
+    public static func update(_ next: inout Model, _ message: Message) -> [Effect] {
         // The driver sets the screen's first size on the model directly.
         next.refreshGeometry()
         let effects: [Effect]
         switch message {
         case .key(let key):
+            let frozenAt = next.state.frozenAt
             next.state.notice = nil
             effects = self.key(key, &next)
-            next.state.frozenAt = next.state.isPaused ? (model.state.frozenAt ?? next.now) : nil
+            next.state.frozenAt = next.state.isPaused ? (frozenAt ?? next.now) : nil
         case .paste(let text):
             next.state.notice = nil
             effects = paste(text, &next.state, snapshot: next.snapshot)
@@ -65,7 +73,7 @@ extension Dashboard {
         }
         // Folds, filter, selection, panes, size or the shown snapshot may have changed.
         next.refreshGeometry()
-        return (next, effects)
+        return effects
     }
 
     /// A key, by what the keyboard is talking to.

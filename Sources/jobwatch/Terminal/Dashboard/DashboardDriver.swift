@@ -122,8 +122,7 @@ final class DashboardDriver {
 
     /// Hands one message to `Dashboard.update`, keeps the model, performs the effects.
     func send(_ message: Message) {
-        let (next, effects) = Dashboard.update(model, message)
-        model = next
+        let effects = Dashboard.update(&model, message)
         perform(effects)
     }
 
