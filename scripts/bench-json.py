@@ -1,7 +1,7 @@
 #!/usr/bin/env python3
 """Folds the outputs of scripts/bench into one JSON object: each figure beside its anchor.
 
-usage: bench-json.py SUITE_MD ENGINE_TSV BYTES_TSV IDLE_TSV ANCHORS_JSON SOAK_OUT BODY_PATH MACHINE_JSON
+usage: bench-json.py SUITE_MD ENGINE_TSV BYTES_TSV IDLE_TSV ANCHORS_JSON SOAK_OUT BODY_PATH MACHINE_JSON [ANSWERCOST_TSV]
 """
 import importlib.util
 import json
@@ -89,6 +89,16 @@ def main():
     rss = [line.split("=", 1)[1] for line in open(soak_out) if line.startswith("rss_kib_per_job=")]
     out["rss_kib_per_job"] = float(rss[-1]) if rss else None
 
+    # AnswerCost (#29): CPU to read N jobs once, each beside the read of 1,000; idle CPU.
+    answers = [l.rstrip("\n").split("\t") for l in open(sys.argv[9]) if l.strip()] if len(sys.argv) > 9 else []
+    reads = {int(r[1]): r for r in answers if r[0] == "first_read"}
+    out["first_read_cpu_s"] = {str(n): float(r[2]) for n, r in sorted(reads.items())}
+    out["first_read_us_per_job"] = {str(n): float(r[4]) for n, r in sorted(reads.items())}
+    out["first_read_per_job_10k_over_1k"] = float(reads[10000][5]) if 10000 in reads else None
+    idle = [r for r in answers if r[0] == "idle" and r[5] != "1.00"]
+    out["idle_finished_jobs"] = int(idle[-1][1]) if idle else None
+    out["idle_finished_cpu_s_per_min"] = float(idle[-1][2]) if idle else None
+
     out["targets"] = {
         "decode_ratio <= 1.5": out["decode_ratio"] is not None and out["decode_ratio"] <= 1.5,
         "sign_us <= 10": out["sign_us"] is not None and out["sign_us"] <= 10,
@@ -99,6 +109,8 @@ def main():
         "every failure seen within 60 s": out["engine_slowest_failure_s"] <= 60,
         "idle_cpu_s_per_10min <= 0.2": out["idle_cpu_s_per_10min"] <= 0.2,
         "rss_kib_per_job <= 5": out["rss_kib_per_job"] is not None and out["rss_kib_per_job"] <= 5,
+        "first_read_per_job_10k_over_1k <= 1.5": out["first_read_per_job_10k_over_1k"] is not None and out["first_read_per_job_10k_over_1k"] <= 1.5,
+        "idle_finished_cpu_s_per_min <= 0.02": out["idle_finished_cpu_s_per_min"] is not None and out["idle_finished_cpu_s_per_min"] <= 0.02,
     }
     print(json.dumps(out, indent=2, ensure_ascii=False))
 

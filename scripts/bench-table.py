@@ -41,8 +41,28 @@ def kv(path):
     return dict(field.split("=", 1) for field in open(path).read().strip().split("\t"))
 
 
+def answer_cost(path):
+    """AnswerCost's rows: (kind, jobs, cpu, wall, per_job_us, ratio, snapshots, frames)."""
+    return [line.rstrip("\n").split("\t") for line in open(path) if line.strip()]
+
+
+def answer_cost_rows(path):
+    rows = []
+    reads = [r for r in answer_cost(path) if r[0] == "first_read"]
+    if reads:
+        rows.append(("Answer cost: CPU to read N jobs once (engine, names, headless dashboard)",
+                     " · ".join("%s jobs %s s (%s µs/job)" % (r[1], r[2], r[4].split(".")[0]) for r in reads),
+                     "per job at 10,000 ≤ 1.5× at 1,000: %s" % ("met" if all(float(r[5]) <= 1.5 for r in reads) else "**not met**")))
+    for r in answer_cost(path):
+        if r[0] == "idle" and r[5] != "1.00":
+            rows.append(("Answer cost: idle dashboard, %s finished jobs" % r[1], "%s s CPU per minute · %s frames" % (r[2], r[7]),
+                         "≤ 0.02 s per minute: %s" % ("met" if float(r[2]) <= 0.02 else "**not met**")))
+    return rows
+
+
 def main():
     suite_md, engine_tsv, bytes_tsv, idle_tsv, idle_minutes, bytes_seconds = sys.argv[1:7]
+    answer_tsv = sys.argv[7] if len(sys.argv) > 7 else None
     s = suite(suite_md)
     rows = []
 
@@ -79,6 +99,9 @@ def main():
     rows.append(("Idle dashboard (release build), nothing changing",
                  "%s s CPU per 10 min%s · RSS %s MiB · %s terminal bytes/min" % (i["cpu_s_per_10min"], scaled, i["rss_end_mib"], i["terminal_bytes_per_min"]),
                  "≤ 0.2 s CPU per 10 min: %s" % ("met" if float(i["cpu_s_per_10min"]) <= 0.2 else "**not met**")))
+
+    if answer_tsv:
+        rows += answer_cost_rows(answer_tsv)
 
     print("| benchmark | result (p50 where timed) | target |")
     print("|---|---|---|")

@@ -5,10 +5,11 @@ import Foundation
 /// stays the same), and the CPU a minute of an idle dashboard with finished jobs.
 ///
 ///     AnswerCost [--sizes 1000,5000,10000] [--anchor 1000] [--idle 5000] [--idle-anchor 1000]
-///                [--window SECONDS] [--budget-read N] [--tsv]
+///                [--window SECONDS] [--budget-read N] [--saving-read N] [--tsv]
 ///
 /// `--budget-read N` also reads N jobs at a budget of 6,000 requests a minute, for the wall
-/// time that budget allows. `--idle 0` or `--sizes ""` leave those rows out. The simulator runs
+/// time that budget allows; `--saving-read N` reads N jobs with a state database, as the
+/// dashboard keeps one by default. `--idle 0` or `--sizes ""` leave those rows out. The simulator runs
 /// in a child process (`--serve`), so the CPU figures are jobwatch's side alone.
 @main
 struct AnswerCost {
@@ -24,6 +25,7 @@ struct AnswerCost {
         let idleAnchor = value("--idle-anchor").flatMap(Int.init) ?? 1000
         let window = value("--window").flatMap(Double.init) ?? 60
         let budgetRead = value("--budget-read").flatMap(Int.init)
+        let savingRead = value("--saving-read").flatMap(Int.init)
         let tsv = arguments.contains("--tsv")
 
         let simulator = try ChildSimulator()
@@ -48,6 +50,10 @@ struct AnswerCost {
         if let budgetRead {
             let read = try await FirstRead(jobs: budgetRead, budget: 6000).run(against: simulator)
             report(["budget_read_6000", "\(budgetRead)", fmt(read.cpu), fmt(read.wall), fmt(read.perJobMicroseconds), "-", "\(read.snapshots)", "\(read.frames)"])
+        }
+        if let savingRead {
+            let read = try await FirstRead(jobs: savingRead, saving: true).run(against: simulator)
+            report(["saving_read", "\(savingRead)", fmt(read.cpu), fmt(read.wall), fmt(read.perJobMicroseconds), "-", "\(read.snapshots)", "\(read.frames)"])
         }
         if idle > 0 {
             let base = try await IdleDashboard(jobs: idleAnchor, window: .seconds(window)).run(against: simulator)

@@ -12,6 +12,9 @@ struct FirstRead {
     var jobs: Int
     /// Requests per minute; `nil`: more than any run sends, so only CPU paces the read.
     var budget: Double?
+    /// Keep the state database (what changed, written about a second later; a lease round
+    /// every two seconds), as the dashboard does by default.
+    var saving = false
 
     struct Outcome {
         var cpu: Double
@@ -33,7 +36,12 @@ struct FirstRead {
         settings.randomSeed = 7
         settings.interval = .seconds(3600)
         settings.requestsPerMinute = budget ?? 100_000_000
-        let engine = Engine(profiles: [profile], client: client, lookups: ResourceLookupClient(client: client), settings: settings, clock: .continuous)
+        let folder = FileManager.default.temporaryDirectory.appendingPathComponent("answercost-\(UUID().uuidString)")
+        try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
+        defer { try? FileManager.default.removeItem(at: folder) }
+        let state = saving ? StateDatabase(path: folder.appendingPathComponent("state.db").path) : nil
+        let engine = Engine(
+            profiles: [profile], client: client, lookups: ResourceLookupClient(client: client), settings: settings, clock: .continuous, state: state)
         // Fresh IDs each run, so the simulator has never seen them (each starts in INIT).
         let salt = UInt64.random(in: 0...UInt64(UInt32.max))
         let entries = (0..<jobs).map { index in

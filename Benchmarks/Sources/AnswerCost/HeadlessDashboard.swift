@@ -70,7 +70,7 @@ final class HeadlessDashboard: @unchecked Sendable {
     }
 
     private func send(_ message: Message) {
-        model = Dashboard.update(model, message).0
+        _ = Dashboard.update(&model, message)
     }
 
     private func render(_ post: AsyncStream<Item>.Continuation) {
