@@ -4,10 +4,10 @@ import JobAPI
 import JobEngine
 import JobSimulator
 
-/// The dashboard and the engine with `jobs` finished jobs from a state file (read over the
-/// last hour, so their ages turn over at every second of the minute), nothing changing: CPU
-/// over a real-time window after a short warm-up, scaled to a minute. Names off (no lookup
-/// retries), so nothing is asked at all.
+/// The dashboard and the engine with `jobs` finished jobs from a state file (each read at its
+/// own second of the hour before the last minute, so their ages turn over at every second of
+/// the minute), nothing changing: CPU over a real-time window after a short warm-up, scaled
+/// to a minute. Names off (no lookup retries), so nothing is asked at all.
 struct IdleDashboard {
     var jobs: Int
     var window: Duration = .seconds(60)
@@ -50,11 +50,11 @@ struct IdleDashboard {
     }
 
     /// Finished jobs as the soak scenario makes them: one in four a batch of four servers,
-    /// one in ten failed; each read at its own second of the last hour.
+    /// one in ten failed; each read at its own second of the hour before the last minute.
     static func stateFile(jobs: Int, now: Date) -> StateFile {
         let saved = (0..<jobs).map { index -> StateFile.SavedJob in
             let id = String(format: "%032llx", UInt64(index) &* 2_654_435_761 &+ 1)
-            let end = now.addingTimeInterval(-Double(3600 + index % 3600))
+            let end = now.addingTimeInterval(-Double(3661 + index % 3600))
             let begin = end.addingTimeInterval(-Double(60 + index % 840))
             let failed = index % 10 == 3
             let status: JobStatus = failed ? .fail : .success
@@ -73,7 +73,7 @@ struct IdleDashboard {
                           entities: JobEntities(attributes: [EntityAttribute(key: "server_id", value: UUID().uuidString.lowercased())]))
             }
             return StateFile.SavedJob(profile: "bench", key: nil, jobID: id, label: nil, job: job,
-                                      readAt: now.addingTimeInterval(-Double(index % 3600)) )
+                                      readAt: now.addingTimeInterval(-61 - Double(index % 3600)))
         }
         return StateFile(savedAt: now, jobs: saved, events: [])
     }
