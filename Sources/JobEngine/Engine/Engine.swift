@@ -190,6 +190,7 @@ public actor Engine {
                 // Polled here for another process: shown from now on, as it stands.
                 records[key]?.isGuest = false
                 records[key]?.state.entry = entry
+                recordChanged(key)
             } else {
                 // The same ID from an older state file, whose place was never known: this is it now.
                 let unplaced = JobKey.unplaced(jobID: key.jobID)
