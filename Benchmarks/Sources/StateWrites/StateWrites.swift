@@ -96,19 +96,29 @@ struct StateWrites {
     }
 }
 
-/// One save: bytes and write calls (`/proc/self/io`) and wall time.
+/// One save: bytes and write calls (`/proc/self/io`), wall time, and the CPU time of the
+/// process meanwhile (nothing else runs in it): the wall time less waiting for a core.
 struct Sample {
     var bytes: Int
     var calls: Int
     var milliseconds: Double
+    var cpuMilliseconds: Double
 
     static func measure(_ save: @Sendable () async throws -> Void) async throws -> Sample {
         let before = ProcessIO.now()
+        let cpu = cpuNow()
         let start = ContinuousClock.now
         try await save()
         let elapsed = ContinuousClock.now - start
+        let cpuAfter = cpuNow()
         let after = ProcessIO.now()
-        return Sample(bytes: after.bytes - before.bytes, calls: after.calls - before.calls, milliseconds: StateWrites.ms(elapsed))
+        return Sample(bytes: after.bytes - before.bytes, calls: after.calls - before.calls, milliseconds: StateWrites.ms(elapsed), cpuMilliseconds: cpuAfter - cpu)
+    }
+
+    static func cpuNow() -> Double {
+        var time = timespec()
+        clock_gettime(CLOCK_PROCESS_CPUTIME_ID, &time)
+        return Double(time.tv_sec) * 1000 + Double(time.tv_nsec) / 1e6
     }
 }
 
@@ -144,6 +154,8 @@ struct Row {
             ("writes_mean", String(format: "%.1f", Double(samples.map(\.calls).reduce(0, +)) / Double(max(1, samples.count)))),
             ("ms_p50", String(format: "%.2f", p50)), ("ms_p99", String(format: "%.2f", p99)),
             ("ms_max", String(format: "%.2f", samples.map(\.milliseconds).max() ?? 0)),
+            ("cpu_ms_p50", String(format: "%.2f", percentile(samples.map(\.cpuMilliseconds), 0.50))),
+            ("cpu_ms_p99", String(format: "%.2f", percentile(samples.map(\.cpuMilliseconds), 0.99))),
             ("checkpoints", "\(checkpoints.count)"),
             ("ms_checkpoints", checkpoints.map { String(format: "%.1f", $0.milliseconds) }.joined(separator: ",")),
             ("files", files),
