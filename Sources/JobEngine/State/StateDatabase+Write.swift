@@ -15,6 +15,7 @@ extension StateDatabase {
 
     func applying(_ batch: StateBatch) async throws(StateProblem) {
         guard !batch.isEmpty else { return }
+        let started = ContinuousClock.now
         let connection = try await connect()
         var pending: [JobKey: WrittenJob] = [:]
         var gone: [JobKey] = []
@@ -45,6 +46,28 @@ extension StateDatabase {
         }
         written.merge(pending) { $1 }
         for key in gone { written[key] = nil }
+        saveTimes.note(ContinuousClock.now - started, rows: batch.jobs.count)
+    }
+
+    /// Saves and how long each took here, from the call to the commit (the write lock's wait
+    /// included): what the engine's log says once a minute.
+    public struct SaveTimes: Sendable {
+        public var times: [Duration] = []
+        /// Job rows written.
+        public var rows = 0
+
+        mutating func note(_ time: Duration, rows: Int) {
+            // Bounded for a process that never asks.
+            guard times.count < 4_096 else { return }
+            times.append(time)
+            self.rows += rows
+        }
+    }
+
+    /// The saves since the last call, forgotten here.
+    public func takeSaveTimes() -> SaveTimes {
+        defer { saveTimes = SaveTimes() }
+        return saveTimes
     }
 
     /// `BEGIN IMMEDIATE`: the write lock is taken first, so a busy database fails here
