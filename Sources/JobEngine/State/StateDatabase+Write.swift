@@ -49,8 +49,8 @@ extension StateDatabase {
         saveTimes.note(ContinuousClock.now - started, rows: batch.jobs.count)
     }
 
-    /// Saves and how long each took here, from the call to the commit (the write lock's wait
-    /// included): what the engine's log says once a minute.
+    /// Saves and how long each took here, from its turn (`exclusive`) to the commit, another
+    /// process's write lock waited for included: what the engine's log says once a minute.
     public struct SaveTimes: Sendable {
         public var times: [Duration] = []
         /// Job rows written.
