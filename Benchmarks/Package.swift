@@ -55,6 +55,17 @@ let package = Package(
             ],
             swiftSettings: swiftSettings
         ),
+        // What one change costs the state (#29): the database's save beside the JSON file's.
+        .executableTarget(
+            name: "StateWrites",
+            dependencies: [
+                "BenchFixtures",
+                .product(name: "JobModel", package: jobwatch),
+                .product(name: "JobAPI", package: jobwatch),
+                .product(name: "JobEngine", package: jobwatch),
+            ],
+            swiftSettings: swiftSettings
+        ),
         // The engine against a fixed 10-second poller, both on the rollout scenario, on one
         // virtual clock shared with the simulator: a plain executable, not a Benchmark suite.
         .executableTarget(

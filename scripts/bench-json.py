@@ -1,7 +1,7 @@
 #!/usr/bin/env python3
 """Folds the outputs of scripts/bench into one JSON object: each figure beside its anchor.
 
-usage: bench-json.py SUITE_MD ENGINE_TSV BYTES_TSV IDLE_TSV ANCHORS_JSON SOAK_OUT BODY_PATH MACHINE_JSON [ANSWERCOST_TSV]
+usage: bench-json.py SUITE_MD ENGINE_TSV BYTES_TSV IDLE_TSV ANCHORS_JSON SOAK_OUT BODY_PATH MACHINE_JSON [ANSWERCOST_TSV [STATE_TSV WINDOWS_TSV]]
 """
 import importlib.util
 import json
@@ -98,6 +98,25 @@ def main():
     idle = [r for r in answers if r[0] == "idle" and r[5] != "1.00"]
     out["idle_finished_jobs"] = int(idle[-1][1]) if idle else None
     out["idle_finished_cpu_s_per_min"] = float(idle[-1][2]) if idle else None
+    # #29: a change's cost beside the JSON state file's (same run); windows; takeover.
+    if len(sys.argv) > 11:
+        st = bench_table.sides(sys.argv[10])
+        db, js = st.get("sqlite", {}), st.get("json", {})
+        out["state_bytes_per_change"] = int(db["bytes_mean"]) if db else None
+        out["state_bytes_per_change_median"] = int(db["bytes_median"]) if db else None
+        out["state_bytes_per_change_json"] = int(js["bytes_mean"]) if js else None
+        out["state_save_p99_ms"] = float(db["ms_p99"]) if db else None
+        out["state_save_p50_ms"] = float(db["ms_p50"]) if db else None
+        out["state_save_p99_ms_json"] = float(js["ms_p99"]) if js else None
+        out["state_changes"] = {"sqlite": int(db["changes"]) if db else None, "json": int(js["changes"]) if js else None}
+        w = kv(sys.argv[11])
+        number = lambda text: None if text in (None, "", "None") else float(text)
+        out["windows_one_requests"] = [int(w["one_window_requests"]), int(w["one_window_again_requests"])] if w else None
+        out["windows_three_requests"] = int(w["three_windows_requests"]) if w else None
+        out["windows_three_over_one"] = number(w.get("three_over_one"))
+        out["takeover_s"] = [number(t) for t in w["takeover_s"].split(",")] if w.get("takeover_s") else None
+        out["takeover_logged_s"] = [number(t) for t in w["takeover_logged_s"].split(",")] if w.get("takeover_logged_s") else None
+        out["takeover_max_s"] = number(w.get("takeover_max_s"))
 
     out["targets"] = {
         "decode_ratio <= 1.5": out["decode_ratio"] is not None and out["decode_ratio"] <= 1.5,
@@ -112,6 +131,13 @@ def main():
         "first_read_per_job_10k_over_1k <= 1.5": out["first_read_per_job_10k_over_1k"] is not None and out["first_read_per_job_10k_over_1k"] <= 1.5,
         "idle_finished_cpu_s_per_min <= 0.02": out["idle_finished_cpu_s_per_min"] is not None and out["idle_finished_cpu_s_per_min"] <= 0.02,
     }
+    if "state_bytes_per_change" in out:
+        out["targets"].update({
+            "state_bytes_per_change <= 65536": out["state_bytes_per_change"] is not None and out["state_bytes_per_change"] <= 65536,
+            "state_save_p99_ms <= 10": out["state_save_p99_ms"] is not None and out["state_save_p99_ms"] <= 10,
+            "windows_three_over_one <= 1.1": out["windows_three_over_one"] is not None and out["windows_three_over_one"] <= 1.1,
+            "takeover_max_s <= 10": out["takeover_max_s"] is not None and out["takeover_max_s"] <= 10,
+        })
     print(json.dumps(out, indent=2, ensure_ascii=False))
 
 

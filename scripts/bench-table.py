@@ -1,7 +1,7 @@
 #!/usr/bin/env python3
 """Folds the outputs of scripts/bench into one markdown table.
 
-usage: bench-table.py SUITE_MD ENGINE_TSV BYTES_TSV IDLE_TSV IDLE_MINUTES BYTES_SECONDS
+usage: bench-table.py SUITE_MD ENGINE_TSV BYTES_TSV IDLE_TSV IDLE_MINUTES BYTES_SECONDS [ANSWERCOST_TSV [STATE_TSV WINDOWS_TSV]]
 """
 import re
 import sys
@@ -60,6 +60,42 @@ def answer_cost_rows(path):
     return rows
 
 
+def sides(path):
+    """StateWrites' rows: {side: {field: value}} ("sqlite", and "json": today's anchor)."""
+    return {row["side"]: row for row in (kv_line(line) for line in open(path) if line.strip())}
+
+
+def kv_line(line):
+    return dict(field.split("=", 1) for field in line.strip().split("\t"))
+
+
+def state_rows(state_tsv, windows_tsv):
+    """#29: a change's bytes and save time beside the JSON file's; windows; takeover."""
+    rows = []
+    st = sides(state_tsv)
+    db, js = st.get("sqlite", {}), st.get("json", {})
+    if db and js:
+        mean, anchor = int(db["bytes_mean"]), int(js["bytes_mean"])
+        rows.append(("State (#29): bytes written per change, 31,500 sub-jobs in it (20 finished batches of 1,500, one moving; `StateDatabase.apply`, %s changes)" % db["changes"],
+                     "mean %.1f KiB (median %.1f KiB, max %.1f KiB, %s write calls) · anchor, JSON `StateStore.save` of the same state: %.1f MB (%s saves) · %.4f×"
+                     % (mean / 1024, int(db["bytes_median"]) / 1024, int(db["bytes_max"]) / 1024, db["writes_mean"], anchor / 1e6, js["changes"], mean / anchor),
+                     "≤ 64 KiB: %s" % ("met" if mean <= 65536 else "**not met**")))
+        rows.append(("State (#29): time of one save",
+                     "p99 %s ms (p50 %s, max %s) · anchor, the JSON save: p99 %s ms (p50 %s)" % (db["ms_p99"], db["ms_p50"], db["ms_max"], js["ms_p99"], js["ms_p50"]),
+                     "p99 ≤ 10 ms: %s" % ("met" if float(db["ms_p99"]) <= 10 else "**not met**")))
+    w = kv(windows_tsv)
+    if w.get("three_over_one") not in (None, "None"):
+        rows.append(("Windows (#29): requests of three over one (%s jobs, %s s each, counted at the simulator)" % (w["windows_jobs"], w["windows_seconds"]),
+                     "three: %s · anchor, one window alone before and after: %s / %s · **%s×**" % (w["three_windows_requests"], w["one_window_requests"], w["one_window_again_requests"], w["three_over_one"]),
+                     "≤ 1.1×: %s" % ("met" if float(w["three_over_one"]) <= 1.1 else "**not met**")))
+    if "takeover_s" in w:
+        worst = w.get("takeover_max_s")
+        rows.append(("Takeover after SIGKILL of the polling window (%s trials)" % w["takeover_trials"],
+                     "first request after the kill: %s s · the follower's log says it polls: %s s" % (w["takeover_s"].replace(",", " / "), w["takeover_logged_s"].replace(",", " / ")),
+                     "≤ 10 s: %s" % ("met" if worst not in (None, "None") and float(worst) <= 10 else "**not met**")))
+    return rows
+
+
 def main():
     suite_md, engine_tsv, bytes_tsv, idle_tsv, idle_minutes, bytes_seconds = sys.argv[1:7]
     answer_tsv = sys.argv[7] if len(sys.argv) > 7 else None
@@ -102,6 +138,8 @@ def main():
 
     if answer_tsv:
         rows += answer_cost_rows(answer_tsv)
+    if len(sys.argv) > 9:
+        rows += state_rows(sys.argv[8], sys.argv[9])
 
     print("| benchmark | result (p50 where timed) | target |")
     print("|---|---|---|")

@@ -31,7 +31,7 @@ struct VirtualRig {
             credential: DemoCredentials.credential)
         var clientOptions = ClientOptions()
         clientOptions.requestTimeout = .seconds(5)
-        let client = try JobClient(options: clientOptions)
+        let client = JobClient(options: clientOptions)
         return VirtualRig(testClock: testClock, clock: clock, simulator: simulator, client: client, profile: profile)
     }
 

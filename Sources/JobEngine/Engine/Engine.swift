@@ -38,8 +38,7 @@ public actor Engine {
     var adoptionAtStart: Adoption?
     /// Jobs added here whose save is being written: not on the shared watch list yet.
     var keysBeingWatched: Set<JobKey> = []
-    /// How long each save took since `saveTimesSince`: summed up in the log once a minute.
-    var saveTimes: [Duration] = []
+    /// When the log last said how long saves took (once a minute).
     var saveTimesSince: Date?
 
     /// Every profile's route to every service: worked out once, kept with each job.

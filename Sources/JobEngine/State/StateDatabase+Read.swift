@@ -119,9 +119,11 @@ extension StateDatabase {
         var known = WrittenJob(id: id, head: 0, subJobs: [])
         if let head = row.column("head")?.string, var decoded = try? StateCoding.value(Job.self, from: head) {
             let bodies = try await connection.query("SELECT body FROM sub_jobs WHERE job = ?1 ORDER BY position", [.integer(id)]).compactMap { $0.column("body")?.string }
-            decoded.entities.subJobs = bodies.compactMap { try? StateCoding.value(Job.self, from: $0) }
+            let subJobs = bodies.map { try? StateCoding.value(Job.self, from: $0) }
+            decoded.entities.subJobs = subJobs.compactMap { $0 }
             known.head = head.hashValue
-            known.subJobs = bodies.map(\.hashValue)
+            // By value, as a save compares them (`write`); one that does not decode is written again.
+            known.subJobs = subJobs.map { $0?.hashValue ?? 0 }
             job = decoded
         }
         written[key] = known

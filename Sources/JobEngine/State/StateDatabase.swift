@@ -16,6 +16,8 @@ public actor StateDatabase {
     var openedFile: StateFolder.FileIdentity?
     /// What each job's row holds now, as far as this process knows: a save compares with it.
     var written: [JobKey: WrittenJob] = [:]
+    /// How long the saves since `takeSaveTimes()` took here.
+    var saveTimes = SaveTimes()
     /// Said once, on the first connection: what was done to the file (migrated, moved aside).
     public private(set) var notices: [String] = []
     /// An operation is running (`exclusive`), and those waiting for it.
