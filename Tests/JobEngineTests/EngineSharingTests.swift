@@ -188,6 +188,40 @@ import Testing
         await rig.shutdown()
     }
 
+    /// `get`: a fresh answer of a job still running is taken while a window polls it; once no
+    /// window does, the next `get` asks the server (a change of proxy or key is then tried).
+    @Test func aGetTakesARunningJobsAnswerOnlyWhileAWindowPollsIt() async throws {
+        let rig = try await Rig()
+        let ids = Array(rig.simulator.existingTopLevelJobs.map(\.id).prefix(6))
+        let dashboard = try await rig.window(ids)
+        let reader = StateDatabase(path: rig.path)
+        let saved = await eventually(within: .seconds(30)) {
+            guard let jobs = try? await reader.load(.watched).file.jobs, jobs.count == ids.count else { return false }
+            return jobs.allSatisfy { $0.readAt != nil }
+        }
+        await reader.close()
+        #expect(saved)
+        let running = Set(await dashboard.engine.currentSnapshot().jobs.filter { $0.job.map { !$0.status.isTerminal } ?? false }.map(\.key.jobID))
+        try #require(!running.isEmpty, "the rollout has jobs still running at its start")
+
+        // What a get holds before it asks anything (its engine not yet run).
+        func getsAnswer() async throws -> Set<String> {
+            let database = StateDatabase(path: rig.path)
+            let get = Engine(profiles: [rig.profile], client: rig.client, settings: .testing, state: database, stateRole: .ownJobs)
+            try await get.add(ids.map { WatchEntry(profile: "test", jobID: $0) })
+            await get.adoptSharedAnswers(unfinishedWithin: .seconds(60), whilePolled: true)
+            let answered = Set(await get.currentSnapshot().jobs.filter { $0.readAt != nil }.map(\.key.jobID))
+            await database.close()
+            return answered
+        }
+        let beside = try await getsAnswer()
+        #expect(running.isSubset(of: beside), "beside the polling dashboard a get takes its answers")
+        await dashboard.stop()
+        let alone = try await getsAnswer()
+        #expect(alone.isDisjoint(with: running), "no window polls: the running jobs are asked again, \(alone)")
+        await rig.shutdown()
+    }
+
     @Test func aStoppedPollerHandsOverAtOnce() async throws {
         let rig = try await Rig()
         let ids = Array(rig.simulator.existingTopLevelJobs.map(\.id).prefix(2))

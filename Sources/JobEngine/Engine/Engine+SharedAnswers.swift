@@ -9,32 +9,44 @@ extension Engine {
     /// a `wait` beside an open dashboard starts from what it read.
     /// - Parameter age: an unfinished job's answer older than this is not taken (`get` reads
     ///   now); a finished one's never changes.
+    /// - Parameter whilePolled: an unfinished job's answer is taken only while a live process
+    ///   polls its budget: a `get` after a `get` asks the server again (after a change of proxy
+    ///   or key, say), a `get` beside a dashboard does not.
     /// - Parameter asFirstReads: said as this run's first reads (`seen → SUCCESS`, hooks and
     ///   all), when the engine starts: `wait` behaves as if it had read them itself.
-    public func adoptSharedAnswers(unfinishedWithin age: Duration? = nil, asFirstReads: Bool = false) async {
+    public func adoptSharedAnswers(unfinishedWithin age: Duration? = nil, whilePolled: Bool = false, asFirstReads: Bool = false) async {
+        let adoption = Adoption(age: age, whilePolled: whilePolled)
         if asFirstReads {
-            adoptionAtStart = .init(age: age)
+            adoptionAtStart = adoption
             return
         }
-        await adopt(unfinishedWithin: age, sayingFirst: false)
+        await adopt(adoption, sayingFirst: false)
     }
 
     struct Adoption: Sendable {
         var age: Duration?
+        var whilePolled = false
     }
 
-    func adopt(unfinishedWithin age: Duration?, sayingFirst: Bool) async {
+    func adopt(_ adoption: Adoption, sayingFirst: Bool) async {
         guard let state else { return }
         let keys = order.filter { records[$0]?.state.job == nil }
         guard !keys.isEmpty, let loaded = try? await Task(operation: { try await state.load(.jobs(keys), now: clock.date) }).value else { return }
         let now = clock.date
+        let age = adoption.age
+        var polled: Set<String>?
+        if adoption.whilePolled {
+            polled = (try? await Task(operation: { try await state.polledBudgets(now: now) }).value) ?? []
+        }
         // Later writes of these jobs are read as changes; earlier ones are all here.
         if stateCursor.change == 0 { stateCursor = loaded.cursor }
         absorb(loaded.file.jobs.filter { saved in
             // Read with this job's credential at its endpoint: a refused credential is not hidden
             // behind another's answer.
             if let key = saved.key, let readBy = loaded.readBy[key], readBy != records[key]?.route?.shareKey { return false }
-            guard let age, let readAt = saved.readAt, saved.job?.status.isTerminal != true else { return true }
+            guard saved.job?.status.isTerminal != true else { return true }
+            if let polled, !(saved.key.flatMap { loaded.readBy[$0] }.map(polled.contains) ?? false) { return false }
+            guard let age, let readAt = saved.readAt else { return true }
             return now.timeIntervalSince(readAt) <= age.seconds
         }, sayingFirst: sayingFirst)
         publish()

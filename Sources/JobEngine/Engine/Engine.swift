@@ -128,7 +128,7 @@ public actor Engine {
         var sharing: Task<Void, Never>?
         if let adoption = adoptionAtStart {
             adoptionAtStart = nil
-            await adopt(unfinishedWithin: adoption.age, sayingFirst: true)
+            await adopt(adoption, sayingFirst: true)
         }
         if state != nil, settings.sharesState {
             await leaseRound()

@@ -105,6 +105,19 @@ extension StateDatabase {
         return round
     }
 
+    /// The budgets a live process polls now (its lease has not expired).
+    public func polledBudgets(now: Date) async throws(StateProblem) -> Set<String> {
+        try await exclusive { () async throws(StateProblem) in
+            let connection = try await connect()
+            do {
+                let rows = try await connection.query("SELECT budget FROM leases WHERE expires_at >= ?1", [.float(now.timeIntervalSince1970)])
+                return Set(rows.compactMap { $0.column("budget")?.string })
+            } catch {
+                throw StateProblem(Self.describe(error, path: path))
+            }
+        }
+    }
+
     /// The process stops: its leases are free at once and its wants gone.
     public func leave(holder: String) async {
         await exclusive {

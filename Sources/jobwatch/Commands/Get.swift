@@ -94,8 +94,9 @@ extension JobWatch {
             return try await session.withClient { client in
                 let opened = try await state.open(session: session, role: .ownJobs, environment: environment, sayingProblem: true)
                 let engine = try await session.makeEngine(client: client, state: opened, requireJobs: true)
-                // Another window's answer when it is fresh (a finished job's never changes).
-                await engine.adoptSharedAnswers(unfinishedWithin: session.settings.interval)
+                // Another window's answer when it is fresh and that window polls it still (a
+                // finished job's never changes).
+                await engine.adoptSharedAnswers(unfinishedWithin: session.settings.interval, whilePolled: true)
                 let runner = Task { await engine.run() }
                 let deadline = ContinuousClock.now + limit
                 var snapshot = await Self.firstAnswers(from: engine, until: deadline, reportRetries: reportRetries)
