@@ -63,6 +63,8 @@ let package = Package(
                 "JobAPI",
                 .product(name: "Logging", package: "swift-log"),
                 .product(name: "SQLiteNIO", package: "sqlite-nio"),
+                // SQLite's thread: one per database (StateDatabase.swift says why).
+                .product(name: "NIOPosix", package: "swift-nio"),
                 .product(name: "Algorithms", package: "swift-algorithms"),
             ],
             swiftSettings: swiftSettings

@@ -8,8 +8,6 @@ import Testing
 /// Two engines on one state database, as two windows of one user: one polls, the other reads
 /// its answers; the dashboards' watch list is one. Real SQLite files, a real simulator on
 /// 127.0.0.1, real time (leases are renewed on the wall clock every process shares).
-/// Patient waits: in one process both databases share sqlite-nio's thread pool (a thread per
-/// core), so one waiting for the other's write lock can hold the other up to its busy timeout.
 @Suite(.serialized) struct EngineSharingTests {
     struct Window {
         let engine: Engine

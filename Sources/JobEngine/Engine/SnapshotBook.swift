@@ -252,8 +252,8 @@ struct SnapshotBook: Sendable {
         overdue += share.overdue
         if share.settled { settled += 1 }
         if share.runningClock { runningClocks += 1 }
-        if share.failing { failing.insertSorted(index) }
-        if share.troubled { troubled.insertSorted(index) }
+        if share.failing { failing.insertSortedOnce(index) }
+        if share.troubled { troubled.insertSortedOnce(index) }
     }
 
     private mutating func subtract(_ share: Share, at index: Int) {
@@ -273,27 +273,5 @@ struct SnapshotBook: Sendable {
         func isCurrent(_ key: JobKey, _ version: UInt64) -> Bool { positions[key].map { versions[$0] == version } ?? false }
         changes.compact { isCurrent($0.key, $0.version) }
         ends.compact { isCurrent($0.key, $0.version) }
-    }
-}
-
-private extension [Int] {
-    func insertionIndex(of value: Int) -> Int {
-        var low = 0
-        var high = count
-        while low < high {
-            let mid = (low + high) / 2
-            if self[mid] < value { low = mid + 1 } else { high = mid }
-        }
-        return low
-    }
-
-    mutating func insertSorted(_ value: Int) {
-        let index = insertionIndex(of: value)
-        if index == count || self[index] != value { insert(value, at: index) }
-    }
-
-    mutating func removeSorted(_ value: Int) {
-        let index = insertionIndex(of: value)
-        if index < count, self[index] == value { remove(at: index) }
     }
 }

@@ -60,25 +60,3 @@ enum Median {
         return sorted.count % 2 == 1 ? sorted[mid] : (sorted[mid - 1] + sorted[mid]) / 2
     }
 }
-
-private extension [TimeInterval] {
-    /// Where `value` goes in this ascending array (before any equal one).
-    func insertionIndex(of value: TimeInterval) -> Int {
-        var low = 0
-        var high = count
-        while low < high {
-            let mid = (low + high) / 2
-            if self[mid] < value { low = mid + 1 } else { high = mid }
-        }
-        return low
-    }
-
-    mutating func insertSorted(_ value: TimeInterval) {
-        insert(value, at: insertionIndex(of: value))
-    }
-
-    mutating func removeSorted(_ value: TimeInterval) {
-        let index = insertionIndex(of: value)
-        if index < count, self[index] == value { remove(at: index) }
-    }
-}

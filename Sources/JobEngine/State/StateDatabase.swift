@@ -1,5 +1,6 @@
 import Foundation
 import JobModel
+import NIOPosix
 import SQLiteNIO
 
 /// Every jobwatch process of a user on a host keeps its state in one SQLite database (WAL):
@@ -7,11 +8,16 @@ import SQLiteNIO
 /// polls what (`StateDatabase+Leases.swift`).
 ///
 /// A save writes what changed: a job's row and the sub-jobs whose body changed
-/// (`StateDatabase+Write.swift`). Every call runs on SQLite's thread pool, off the engine
+/// (`StateDatabase+Write.swift`). Every call runs on the database's own thread, off the engine
 /// and the screen.
 public actor StateDatabase {
     public nonisolated let path: String
     var connection: SQLiteConnection?
+    /// The connection's one thread. SQLite waits out another process's lock (busy_timeout) on
+    /// the thread of the call: on sqlite-nio's shared pool (a thread a core) two databases
+    /// waiting so held up every other database of the process, and the lock's holder could not
+    /// commit (tests open many at once).
+    private var thread: NIOThreadPool?
     /// The file the connection has open: one deleted or replaced meanwhile is opened again.
     var openedFile: StateFolder.FileIdentity?
     /// What each job's row holds now, as far as this process knows: a save compares with it.
@@ -53,7 +59,8 @@ public actor StateDatabase {
     /// Dropped without `close()` (a run that failed before its engine ran): the connection is
     /// closed all the same, not leaked (sqlite-nio asserts on that in debug builds).
     deinit {
-        _ = connection?.close()
+        let thread = thread
+        _ = connection?.close().always { _ in thread?.shutdownGracefully { _ in } }
     }
 
     /// `$XDG_STATE_HOME/jobwatch/state.db`, else `~/.local/state/jobwatch/state.db`.
@@ -75,7 +82,16 @@ public actor StateDatabase {
         let file = try StateFolder.target(of: path)
         try StateFolder.prepare(for: file)
         let legacy = try LegacyStateImport.takeAside(databasePath: file)
-        let connection = try await openMovingDamagedAside(file)
+        let thread = NIOThreadPool(numberOfThreads: 1)
+        thread.start()
+        let connection: SQLiteConnection
+        do throws(StateProblem) {
+            connection = try await openMovingDamagedAside(file, on: thread)
+        } catch {
+            await Task { try? await thread.shutdownGracefully() }.value
+            throw error
+        }
+        self.thread = thread
         self.connection = connection
         openedFile = StateFolder.FileIdentity(path)
         if let legacy {
@@ -94,9 +110,9 @@ public actor StateDatabase {
     }
 
     /// A damaged file is moved aside (never deleted) and a new database begun.
-    private func openMovingDamagedAside(_ file: String) async throws(StateProblem) -> SQLiteConnection {
+    private func openMovingDamagedAside(_ file: String, on thread: NIOThreadPool) async throws(StateProblem) -> SQLiteConnection {
         do {
-            return try await Self.open(file, busyTimeout: busyTimeout)
+            return try await Self.open(file, on: thread, busyTimeout: busyTimeout)
         } catch let error as SQLiteError where error.reason.isDamage {
             let aside = StateFolder.asideName(for: file, reason: "damaged")
             try StateFolder.move(file, to: aside)
@@ -107,7 +123,7 @@ public actor StateDatabase {
             throw StateProblem(describe(error))
         }
         do {
-            return try await Self.open(file, busyTimeout: busyTimeout)
+            return try await Self.open(file, on: thread, busyTimeout: busyTimeout)
         } catch let problem as StateProblem {
             throw problem
         } catch {
@@ -115,9 +131,11 @@ public actor StateDatabase {
         }
     }
 
-    private static func open(_ path: String, busyTimeout: Duration) async throws -> SQLiteConnection {
+    private static func open(_ path: String, on thread: NIOThreadPool, busyTimeout: Duration) async throws -> SQLiteConnection {
         StateFolder.createPrivately(path)
-        let connection = try await SQLiteConnection.open(storage: .file(path: path))
+        let connection = try await SQLiteConnection.open(
+            storage: .file(path: path), threadPool: thread, on: MultiThreadedEventLoopGroup.singleton.any()
+        )
         do {
             try await configure(connection, path: path, busyTimeout: busyTimeout)
             return connection
@@ -166,10 +184,15 @@ public actor StateDatabase {
 
     private func closeConnection() async {
         guard let connection else { return }
+        let thread = thread
         self.connection = nil
+        self.thread = nil
         openedFile = nil
         written.removeAll()
-        await Task { try? await connection.close() }.value
+        await Task {
+            try? await connection.close()
+            try? await thread?.shutdownGracefully()
+        }.value
     }
 
     /// Runs one operation at a time. The actor is re-entered at every await: a save, a lease
