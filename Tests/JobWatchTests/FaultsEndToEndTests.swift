@@ -195,10 +195,15 @@ struct FaultHarness {
         scenario: Scenario.Name, speed: Double, faults: FaultPlan = .none, config: String = FaultHarness.config,
         _ body: (FaultHarness) async throws -> Void
     ) async throws {
-        let simulator = JobSimulator(options: SimulatorOptions(scenario: scenario, speed: speed, faults: faults))
+        try await with(options: SimulatorOptions(scenario: scenario, speed: speed, faults: faults), config: config, body)
+    }
+
+    /// The simulator of `options` started, the config written; both gone after `body`.
+    static func with<T>(options: SimulatorOptions, config: String, _ body: (FaultHarness) async throws -> T) async throws -> T {
+        let simulator = JobSimulator(options: options)
         let baseURL = try await simulator.start()
         let scratch = try Scratch()
-        let result: Result<Void, any Error>
+        let result: Result<T, any Error>
         do {
             let configPath = scratch.file("config.json")
             try Data(config.utf8).write(to: URL(fileURLWithPath: configPath))
@@ -206,14 +211,13 @@ struct FaultHarness {
                 simulator: simulator, baseURL: baseURL, scratch: scratch,
                 runner: try BinaryRunner(scratch: scratch), configPath: configPath
             )
-            try await body(harness)
-            result = .success(())
+            result = .success(try await body(harness))
         } catch {
             result = .failure(error)
         }
         await simulator.stop()
         scratch.remove()
-        try result.get()
+        return try result.get()
     }
 
     func arguments(_ command: [String]) -> [String] {

@@ -8,11 +8,12 @@ import JobSimulator
 /// minutes), one state database, and one config for every jobwatch window a test starts
 /// side by side. The simulator runs in the test process so the test counts requests per job.
 struct SharedStateRig {
-    let simulator: JobSimulator
-    let baseURL: String
-    let scratch: Scratch
-    let runner: BinaryRunner
-    let configPath: String
+    /// The simulator, scratch folder, config and binary (as the faults tests have them).
+    let harness: FaultHarness
+    var simulator: JobSimulator { harness.simulator }
+    var baseURL: String { harness.baseURL }
+    var scratch: Scratch { harness.scratch }
+    var runner: BinaryRunner { harness.runner }
 
     /// A 1 s interval and a budget that never binds: every window would poll as fast as its
     /// jobs allow, so a second poller would show as more requests, not as a slower one.
@@ -25,21 +26,10 @@ struct SharedStateRig {
 
     static func with<T>(_ body: (SharedStateRig) async throws -> T) async throws -> T {
         // No gateway quota: three windows that did not share would show as three times the requests, not as 429s.
-        let simulator = JobSimulator(options: SimulatorOptions(scenario: .soak, speed: 1, quota: RateQuota(limit: 1_000_000)))
-        let baseURL = try await simulator.start()
-        let scratch = try Scratch()
-        let result: Result<T, any Error>
-        do {
-            let configPath = scratch.file("config.json")
-            try Data(config.utf8).write(to: URL(fileURLWithPath: configPath))
-            let rig = SharedStateRig(simulator: simulator, baseURL: baseURL, scratch: scratch, runner: try BinaryRunner(scratch: scratch), configPath: configPath)
-            result = .success(try await body(rig))
-        } catch {
-            result = .failure(error)
+        let options = SimulatorOptions(scenario: .soak, speed: 1, quota: RateQuota(limit: 1_000_000))
+        return try await FaultHarness.with(options: options, config: config) { harness in
+            try await body(SharedStateRig(harness: harness))
         }
-        await simulator.stop()
-        scratch.remove()
-        return try result.get()
     }
 
     /// Fresh job IDs of the soak scenario (each job begins when first asked for).
@@ -49,7 +39,7 @@ struct SharedStateRig {
 
     /// `command` against the simulator, on the shared state database (or another `state`).
     func arguments(_ command: [String], state: String? = nil) -> [String] {
-        command + ["--endpoint", baseURL, "--project-id", "p1", "--config", configPath, "--state-file", state ?? stateFile]
+        harness.arguments(command) + ["--state-file", state ?? stateFile]
     }
 
     /// Requests the simulator received for these jobs so far.
