@@ -24,7 +24,9 @@ struct StateDatabaseTests {
         try await database.apply(Sample.batch(Sample.row(job, readAt: Sample.at(10))))
         let other = try await Self.connection(to: path)
 
-        // For scale: a job of the same size saved whole, as a new row.
+        // For scale: a job of the same size saved whole, as a new row. (Each truncation waits
+        // for the checkpoint a save started beside it: two checkpoints at once, one is busy.)
+        await database.checkpointer?.finished()
         try await Self.truncateWAL(other, of: path)
         var copy = job
         copy.id = "copy"
@@ -32,6 +34,7 @@ struct StateDatabaseTests {
         let whole = Self.size(of: path + "-wal")
         #expect(whole >= jobJSON / 2, "a whole job's save writes about its JSON: \(whole) bytes of WAL, \(jobJSON) of JSON")
 
+        await database.checkpointer?.finished()
         try await Self.truncateWAL(other, of: path)
         job.entities.subJobs[700].status = .success
         job.entities.subJobs[700].endTime = Sample.at(20)
@@ -43,6 +46,7 @@ struct StateDatabaseTests {
         // A restarted process has not seen the rows: it reads them once, and writes as little.
         await database.close()
         let restarted = StateDatabase(path: path)
+        await database.checkpointer?.finished()
         try await Self.truncateWAL(other, of: path)
         job.entities.subJobs[701].status = .fail
         try await restarted.apply(Sample.batch(Sample.row(job, readAt: Sample.at(30))))
@@ -60,6 +64,28 @@ struct StateDatabaseTests {
         #expect(loaded.file.jobs.first?.readAt == Sample.at(30))
         await restarted.close()
         try await other.close()
+    }
+
+    /// SQLite's own checkpoint ran inside the save that crossed 1,000 pages (the slowest save by
+    /// far); now one runs beside the saves, on a connection of its own, and the WAL still reaches
+    /// the file while the database stays open.
+    @Test("the WAL is copied into the file beside the saves, while the database stays open")
+    func checkpointsRunBesideTheSaves() async throws {
+        let folder = try TemporaryFolder()
+        defer { folder.remove() }
+        let path = folder.file("state.db")
+        let database = StateDatabase(path: path, busyTimeout: .seconds(5), checkpointSpacing: .zero)
+        try await database.apply(Sample.batch(Sample.row(Sample.job("first", subJobs: 1), readAt: Sample.at(10))))
+        await database.checkpointer?.finished()
+        let before = Self.size(of: path)
+        // ~700 KB of sub-jobs: 170 pages, far below the automatic checkpoint's 10,000.
+        try await database.apply(Sample.batch(Sample.row(Sample.job("batch", subJobs: 1_500), readAt: Sample.at(20))))
+        #expect(Self.size(of: path + "-wal") > 500_000, "the save went to the WAL")
+        let copied = await Self.eventually { Self.size(of: path) > before + 500_000 }
+        #expect(copied, "the file grew from \(before) to \(Self.size(of: path)) bytes")
+        let times = await database.takeSaveTimes()
+        #expect(times.times.count == 2)
+        await database.close()
     }
 
     @Test("a load of the watch list gives back what was saved: jobs with sub-jobs, events, names")

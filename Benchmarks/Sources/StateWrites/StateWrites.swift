@@ -12,8 +12,9 @@ import JobModel
 ///
 /// Prints one row per side: changes, bytes per change (mean, median, max), write calls per
 /// change, save time (p50, p99, max), the files' sizes. The database keeps its WAL between
-/// saves, as jobwatch does; its automatic checkpoints (every 1,000 pages) fall inside the
-/// changes that trigger them and count there.
+/// saves, as jobwatch does, and copies it into the file beside the saves (`WALCheckpointer`,
+/// at most every 10 s, on a connection of its own): those checkpoints are timed apart, and the
+/// bytes they write fall into whichever saves they ran beside.
 @main
 struct StateWrites {
     static func main() async throws {
@@ -51,11 +52,13 @@ struct StateWrites {
             let batch = fixture.change(event)
             sqlite.append(try await Sample.measure { try await database.apply(batch) })
         }
+        let beside = await database.takeSaveTimes().checkpoints.map(ms)
         let databaseSize = size(path)
         let walSize = size(path + "-wal")
         // With --keep the WAL stays as the last save left it (closing folds it into the file).
         if !arguments.contains("--keep") { await database.close() }
-        let rowSQLite = Row(name: "sqlite", samples: sqlite, files: "db=\(databaseSize) wal=\(walSize)")
+        var rowSQLite = Row(name: "sqlite", samples: sqlite, files: "db=\(databaseSize) wal=\(walSize)")
+        rowSQLite.checkpointsBeside = beside
         note(rowSQLite.text)
 
         // Today's anchor: the whole JSON state file, written and renamed over the old one.
@@ -126,6 +129,8 @@ struct Row {
     var name: String
     var samples: [Sample]
     var files: String
+    /// The checkpoints that ran beside the saves (ms), timed by the database.
+    var checkpointsBeside: [Double] = []
 
     var meanBytes: Int { samples.map(\.bytes).reduce(0, +) / max(1, samples.count) }
     var p50: Double { percentile(samples.map(\.milliseconds), 0.50) }
@@ -139,7 +144,8 @@ struct Row {
     }
 
     /// Saves that wrote over four times the median: those that ran SQLite's automatic
-    /// checkpoint (the WAL's pages copied into the database file, and fsync).
+    /// checkpoint (the WAL's pages copied into the database file, and fsync), or that a
+    /// checkpoint beside them wrote into.
     var checkpoints: [Sample] {
         let bytes = samples.map(\.bytes).sorted()
         let median = bytes.isEmpty ? 0 : bytes[bytes.count / 2]
@@ -158,6 +164,7 @@ struct Row {
             ("cpu_ms_p99", String(format: "%.2f", percentile(samples.map(\.cpuMilliseconds), 0.99))),
             ("checkpoints", "\(checkpoints.count)"),
             ("ms_checkpoints", checkpoints.map { String(format: "%.1f", $0.milliseconds) }.joined(separator: ",")),
+            ("ms_checkpoints_beside", checkpointsBeside.map { String(format: "%.1f", $0) }.joined(separator: ",")),
             ("files", files),
         ]
     }

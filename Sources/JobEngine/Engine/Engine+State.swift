@@ -148,6 +148,7 @@ extension Engine {
         func ms(_ duration: Duration) -> String { String(format: "%.1f", duration.seconds * 1000) }
         logger.info("state saves", metadata: [
             "saves": "\(sorted.count)", "rows": "\(saves.rows)", "p50_ms": "\(ms(sorted[sorted.count / 2]))", "max_ms": "\(ms(sorted[sorted.count - 1]))",
+            "checkpoints": "\(saves.checkpoints.count)", "checkpoint_max_ms": "\(saves.checkpoints.max().map(ms) ?? "-")",
         ])
     }
 

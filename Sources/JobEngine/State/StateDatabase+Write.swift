@@ -53,6 +53,8 @@ extension StateDatabase {
     /// process's write lock waited for included: what the engine's log says once a minute.
     public struct SaveTimes: Sendable {
         public var times: [Duration] = []
+        /// The WAL checkpoints meanwhile, beside the saves (`WALCheckpointer`).
+        public var checkpoints: [Duration] = []
         /// Job rows written.
         public var rows = 0
 
@@ -65,9 +67,11 @@ extension StateDatabase {
     }
 
     /// The saves since the last call, forgotten here.
-    public func takeSaveTimes() -> SaveTimes {
-        defer { saveTimes = SaveTimes() }
-        return saveTimes
+    public func takeSaveTimes() async -> SaveTimes {
+        var taken = saveTimes
+        saveTimes = SaveTimes()
+        taken.checkpoints = await checkpointer?.takeTimes() ?? []
+        return taken
     }
 
     /// `BEGIN IMMEDIATE`: the write lock is taken first, so a busy database fails here
@@ -81,6 +85,7 @@ extension StateDatabase {
             _ = try? await connection.query("ROLLBACK")
             throw error
         }
+        await checkpointer?.written()
     }
 
     static func nextChange(_ connection: SQLiteConnection) async throws -> Int {

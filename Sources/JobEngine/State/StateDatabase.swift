@@ -18,6 +18,8 @@ public actor StateDatabase {
     /// waiting so held up every other database of the process, and the lock's holder could not
     /// commit (tests open many at once).
     private var thread: NIOThreadPool?
+    /// Copies the WAL into the file beside the saves (`WALCheckpointer.swift`).
+    var checkpointer: WALCheckpointer?
     /// The file the connection has open: one deleted or replaced meanwhile is opened again.
     var openedFile: StateFolder.FileIdentity?
     /// What each job's row holds now, as far as this process knows: a save compares with it.
@@ -37,6 +39,7 @@ public actor StateDatabase {
     /// How long a write waits for another process's write before it gives up this time.
     static let busyTimeout = Duration.seconds(5)
     let busyTimeout: Duration
+    let checkpointSpacing: Duration
 
     struct WrittenJob: Sendable {
         var id: Int
@@ -48,12 +51,14 @@ public actor StateDatabase {
         self.init(path: path, busyTimeout: Self.busyTimeout)
     }
 
-    /// A shorter wait for another process's lock: a test of it need not take 5 s.
-    init(path: String, busyTimeout: Duration) {
+    /// A shorter wait for another process's lock: a test of it need not take 5 s; checkpoints
+    /// without spacing: a test of them need not wait 10 s.
+    init(path: String, busyTimeout: Duration, checkpointSpacing: Duration = WALCheckpointer.spacing) {
         // Absolute: a relative path has no folder to make, and other windows started
         // elsewhere must name the same file.
         self.path = path.hasPrefix("/") ? path : FileManager.default.currentDirectoryPath + "/" + path
         self.busyTimeout = busyTimeout
+        self.checkpointSpacing = checkpointSpacing
     }
 
     /// Dropped without `close()` (a run that failed before its engine ran): the connection is
@@ -93,6 +98,7 @@ public actor StateDatabase {
         }
         self.thread = thread
         self.connection = connection
+        checkpointer = WALCheckpointer(file: file, spacing: checkpointSpacing)
         openedFile = StateFolder.FileIdentity(path)
         if let legacy {
             guard let file = legacy.file else {
@@ -170,6 +176,7 @@ public actor StateDatabase {
         // WAL: readers never wait for the writer, and a commit writes only its pages.
         _ = try? await connection.query("PRAGMA journal_mode = WAL")
         _ = try await connection.query("PRAGMA synchronous = NORMAL")
+        _ = try await connection.query("PRAGMA wal_autocheckpoint = \(WALCheckpointer.backstopPages)")
         _ = try await connection.query("PRAGMA foreign_keys = ON")
         if version < schemaVersion {
             try await StateSchema.create(on: connection, applicationID: applicationID, version: schemaVersion)
@@ -185,10 +192,13 @@ public actor StateDatabase {
     private func closeConnection() async {
         guard let connection else { return }
         let thread = thread
+        let checkpointer = checkpointer
         self.connection = nil
         self.thread = nil
+        self.checkpointer = nil
         openedFile = nil
         written.removeAll()
+        await checkpointer?.close()
         await Task {
             try? await connection.close()
             try? await thread?.shutdownGracefully()
