@@ -13,8 +13,11 @@ import JobModel
 /// Prints one row per side: changes, bytes per change (mean, median, max), write calls per
 /// change, save time (p50, p99, max), the files' sizes. The database keeps its WAL between
 /// saves, as jobwatch does, and copies it into the file beside the saves (`WALCheckpointer`,
-/// at most every 10 s, on a connection of its own): those checkpoints are timed apart, and the
-/// bytes they write fall into whichever saves they ran beside.
+/// at most every 10 s, on a connection of its own): those checkpoints are timed apart. Their
+/// bytes count all the same: the close after the changes copies what the WAL still holds, and
+/// `bytes_with_checkpoints` is every byte written from the first change to the closed file,
+/// over the changes. The state is written whole first and the database closed and opened
+/// again, as after a restart: copying that first WAL is not a change's cost.
 @main
 struct StateWrites {
     static func main() async throws {
@@ -41,6 +44,8 @@ struct StateWrites {
         let start = ContinuousClock.now
         try await database.apply(fixture.everything)
         note("database: first save of everything in \(ms(ContinuousClock.now - start)) ms, \(size(path) / 1024) KiB + WAL \(size(path + "-wal") / 1024) KiB")
+        await database.close()
+        note("closed (the WAL copied into the file): \(size(path) / 1024) KiB")
         // A few unmeasured changes: caches and the WAL's first checkpoint settle.
         for _ in 0..<5 {
             let event = fixture.endOneSubJob(at: Date())
@@ -55,10 +60,14 @@ struct StateWrites {
         let beside = await database.takeSaveTimes().checkpoints.map(ms)
         let databaseSize = size(path)
         let walSize = size(path + "-wal")
-        // With --keep the WAL stays as the last save left it (closing folds it into the file).
-        if !arguments.contains("--keep") { await database.close() }
         var rowSQLite = Row(name: "sqlite", samples: sqlite, files: "db=\(databaseSize) wal=\(walSize)")
         rowSQLite.checkpointsBeside = beside
+        // With --keep the WAL stays as the last save left it (closing folds it into the file).
+        if !arguments.contains("--keep") {
+            let before = ProcessIO.now()
+            await database.close()
+            rowSQLite.closingBytes = ProcessIO.now().bytes - before.bytes
+        }
         note(rowSQLite.text)
 
         // Today's anchor: the whole JSON state file, written and renamed over the old one.
@@ -131,6 +140,8 @@ struct Row {
     var files: String
     /// The checkpoints that ran beside the saves (ms), timed by the database.
     var checkpointsBeside: [Double] = []
+    /// What the close wrote: the last checkpoint, of what the WAL still held.
+    var closingBytes: Int?
 
     var meanBytes: Int { samples.map(\.bytes).reduce(0, +) / max(1, samples.count) }
     var p50: Double { percentile(samples.map(\.milliseconds), 0.50) }
@@ -165,6 +176,7 @@ struct Row {
             ("checkpoints", "\(checkpoints.count)"),
             ("ms_checkpoints", checkpoints.map { String(format: "%.1f", $0.milliseconds) }.joined(separator: ",")),
             ("ms_checkpoints_beside", checkpointsBeside.map { String(format: "%.1f", $0) }.joined(separator: ",")),
+            ("bytes_with_checkpoints", closingBytes.map { "\((samples.map(\.bytes).reduce(0, +) + $0) / max(1, samples.count))" } ?? ""),
             ("files", files),
         ]
     }
