@@ -111,6 +111,24 @@ import Testing
         await rig.shutdown()
     }
 
+    /// Saved rows were written in a set's order: another window listed the jobs shuffled.
+    @Test func aSecondWindowListsTheJobsInTheFirstOnesOrder() async throws {
+        let rig = try await Rig()
+        let ids = Array(rig.simulator.existingTopLevelJobs.map(\.id).prefix(8))
+        try #require(ids.count == 8)
+        let first = try await rig.window(ids)
+        let reader = StateDatabase(path: rig.path)
+        let saved = await eventually(within: .seconds(30)) { (try? await reader.load(.watched).file.jobs.count) == ids.count }
+        #expect(saved)
+        #expect(try await reader.load(.watched).file.jobs.map(\.jobID) == ids)
+        await reader.close()
+        let second = try await rig.window([])
+        #expect(await second.engine.currentSnapshot().jobs.map(\.key.jobID) == ids)
+        await second.stop()
+        await first.stop()
+        await rig.shutdown()
+    }
+
     @Test func aJobRemovedInOneWindowLeavesTheOther() async throws {
         let rig = try await Rig()
         let ids = Array(rig.simulator.existingTopLevelJobs.map(\.id).prefix(3))

@@ -164,12 +164,12 @@ extension Engine {
     /// A job's row changed: its next save writes it.
     func unsavedJob(_ key: JobKey) {
         guard state != nil else { return }
-        unsaved.jobs.insert(key)
+        unsaved.jobChanged(key)
     }
 
     private func takeBatch() -> StateBatch {
         var batch = StateBatch()
-        for key in unsaved.jobs {
+        for key in unsaved.jobsInOrder {
             guard let record = records[key] else { continue }
             let state = record.state
             batch.jobs.append(StateBatch.JobRow(

@@ -218,7 +218,7 @@ public actor Engine {
     public func remove(_ key: JobKey) {
         guard records.removeValue(forKey: key) != nil else { return }
         order.removeAll { $0 == key }
-        unsaved.jobs.remove(key)
+        unsaved.forgetJob(key)
         unsaved.watched.remove(key)
         if state != nil, stateRole == .sharedWatchList { unsaved.unwatched.insert(key) }
         requests[key]?.cancel()
