@@ -466,6 +466,29 @@ struct StateDatabaseTests {
         #expect(problem.contains("\(stateFolder): is a file, not a folder") && !problem.contains("\n"), "\(problem)")
     }
 
+    /// Another window's cursor counted the old file's changes: the new file's counter began
+    /// again below it, and its rows were never read.
+    @Test("a window reading changes of a database deleted and begun again reads the new one whole")
+    func changesOfADatabaseBegunAgain() async throws {
+        let folder = try TemporaryFolder()
+        defer { folder.remove() }
+        let path = folder.file("state.db")
+        let writer = StateDatabase(path: path), reader = StateDatabase(path: path)
+        for second in 1...5 {
+            try await writer.apply(Sample.batch(Sample.row(Sample.job("old-\(second)"), readAt: Sample.at(Double(second)))))
+        }
+        let cursor = try await reader.load(.watched).cursor
+        #expect(cursor.change >= 5)
+        for suffix in ["", "-wal", "-shm"] { try? FileManager.default.removeItem(atPath: path + suffix) }
+        try await writer.apply(Sample.batch(Sample.row(Sample.job("new"), readAt: Sample.at(10))))
+        let changes = try await reader.changes(after: cursor, keys: [], watchList: true)
+        #expect(changes.jobs.map(\.job.jobID) == ["new"])
+        let again = try await reader.changes(after: changes.cursor, keys: [], watchList: true)
+        #expect(again.jobs.isEmpty, "read once")
+        await writer.close()
+        await reader.close()
+    }
+
     @Test("a save while another process holds the write lock fails after the busy timeout, saying it is locked")
     func lockedDatabase() async throws {
         let folder = try TemporaryFolder()

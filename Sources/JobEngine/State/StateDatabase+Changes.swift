@@ -36,17 +36,25 @@ extension StateDatabase {
         let connection = try await connect()
         do {
             var changes = Changes(cursor: cursor)
+            changes.cursor.file = openedFile
             let change = try await connection.query("SELECT value FROM meta WHERE name = 'change'").first?.column("value")?.integer ?? cursor.change
-            guard change > cursor.change else { return changes }
+            // A cursor of another file (deleted, moved aside, replaced: its inode may be reused,
+            // so a counter below the cursor says it too) is read from the start.
+            let sameFile = (cursor.file == nil || cursor.file == openedFile) && change >= cursor.change
+            let since = sameFile ? cursor.change : 0
+            guard change > since else {
+                changes.cursor.change = change
+                return changes
+            }
             let rows = try await connection.query(
-                "SELECT id, key, profile, label, head, read_at, watched, read_by FROM jobs WHERE change > ?1 ORDER BY id", [.integer(cursor.change)]
+                "SELECT id, key, profile, label, head, read_at, watched, read_by FROM jobs WHERE change > ?1 ORDER BY id", [.integer(since)]
             )
             for row in rows {
                 guard let keyText = row.column("key")?.string, let key = StateCoding.jobKey(keyText) else { continue }
                 guard keys.contains(key) || watchList else { continue }
                 if let saved = try await savedJob(row, on: connection) { changes.jobs.append(saved) }
             }
-            for row in try await connection.query("SELECT key, body FROM resources WHERE change > ?1", [.integer(cursor.change)]) {
+            for row in try await connection.query("SELECT key, body FROM resources WHERE change > ?1", [.integer(since)]) {
                 guard let keyText = row.column("key")?.string, let body = row.column("body")?.string,
                       let key = try? StateCoding.value(ResourceKey.self, from: keyText),
                       let resource = try? StateCoding.value(Resource.self, from: body) else { continue }

@@ -17,6 +17,9 @@ extension StateDatabase {
     public struct Cursor: Sendable, Hashable {
         public var change = 0
         public var eventSeq = 0
+        /// The file the counts are of: another one (deleted, moved aside, replaced meanwhile)
+        /// counts from 0 again, and is read whole.
+        var file: StateFolder.FileIdentity?
 
         public init(change: Int = 0, eventSeq: Int = 0) {
             self.change = change
@@ -109,7 +112,9 @@ extension StateDatabase {
             resources.append(StateFile.SavedResource(key: key, resource: resource))
         }
         let file = StateFile(savedAt: now, jobs: jobs, events: events, droppedEvents: dropped, resources: resources)
-        return Loaded(file: file, watched: watched, cursor: Cursor(change: change, eventSeq: eventSeq), readBy: readBy)
+        var cursor = Cursor(change: change, eventSeq: eventSeq)
+        cursor.file = openedFile
+        return Loaded(file: file, watched: watched, cursor: cursor, readBy: readBy)
     }
 
     /// One job's row with its sub-jobs; `nil` when its key cannot be read (a newer jobwatch's).
