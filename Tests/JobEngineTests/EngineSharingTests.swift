@@ -39,14 +39,16 @@ import Testing
             folder = NSTemporaryDirectory() + "jobwatch-sharing-\(UUID().uuidString)"
         }
 
-        func window(_ ids: [String], role: StateRole = .sharedWatchList, restore: Bool = true) async throws -> Window {
+        /// - Parameter profile: this window's own (the rig's, by default).
+        func window(_ ids: [String], role: StateRole = .sharedWatchList, restore: Bool = true, profile: ProfileTarget? = nil) async throws -> Window {
+            let profile = profile ?? self.profile
             let database = StateDatabase(path: path)
             let restored = restore && role == .sharedWatchList ? try await database.load(.watched).file : nil
             var settings = EngineSettings.testing
             settings.interval = .seconds(2)
             settings.requestsPerMinute = 600
             let engine = Engine(profiles: [profile], client: client, settings: settings, state: database, stateRole: role, restored: restored)
-            try await engine.add(ids.map { WatchEntry(profile: "test", jobID: $0) })
+            try await engine.add(ids.map { WatchEntry(profile: profile.name, jobID: $0) })
             if role == .ownJobs { await engine.adoptSharedAnswers() }
             return Window(engine: engine, runner: Task { await engine.run() })
         }
@@ -235,6 +237,44 @@ import Testing
         await dashboard.stop()
         let alone = try await getsAnswer()
         #expect(alone.isDisjoint(with: running), "no window polls: the running jobs are asked again, \(alone)")
+        await rig.shutdown()
+    }
+
+    /// A `wait` given `--endpoint` (profile "default") beside a dashboard's named profile of
+    /// the same credential: the poller took on only wants of a profile of the same name, and
+    /// the wait, following that budget, never saw an answer.
+    @Test func aWaitOfAnotherProfileNameIsAnsweredByThePoller() async throws {
+        let rig = try await Rig()
+        let ids = Array(rig.simulator.existingTopLevelJobs.map(\.id).prefix(3))
+        let dashboard = try await rig.window(Array(ids.prefix(2)))
+        #expect(await eventually(within: .seconds(20)) { await dashboard.engine.currentSnapshot().jobs.allSatisfy { $0.readAt != nil } })
+        let script = ProfileTarget(name: "default", endpoint: rig.profile.endpoint, projectID: rig.profile.projectID, credential: rig.profile.credential)
+        let wait = try await rig.window([ids[2]], role: .ownJobs, profile: script)
+        let answered = await eventually(within: .seconds(20)) { await wait.engine.currentSnapshot().jobs.allSatisfy { $0.readAt != nil } }
+        #expect(answered, "the wait's job is answered")
+        let follows = await eventually(within: .seconds(10)) { await wait.engine.currentSnapshot().budgets.allSatisfy { $0.polledByProcess != nil } }
+        #expect(follows, "by the dashboard's poller")
+        await wait.stop()
+        await dashboard.stop()
+        await rig.shutdown()
+    }
+
+    /// A job in a project no profile of the poller reaches: the poller refuses it, and its own
+    /// window polls that budget itself rather than wait for answers that never come.
+    @Test func aJobThePollerCannotReachIsPolledByItsOwnWindow() async throws {
+        let rig = try await Rig()
+        let ids = Array(rig.simulator.existingTopLevelJobs.map(\.id).prefix(3))
+        let dashboard = try await rig.window(Array(ids.prefix(2)))
+        #expect(await eventually(within: .seconds(20)) { await dashboard.engine.currentSnapshot().budgets.allSatisfy { $0.polledByProcess == nil } })
+        let elsewhere = ProfileTarget(name: "other", endpoint: rig.profile.endpoint, projectID: "another-project", credential: rig.profile.credential)
+        let wait = try await rig.window([ids[2]], role: .ownJobs, profile: elsewhere)
+        let polledHere = await eventually(within: .seconds(20)) {
+            let budgets = await wait.engine.currentSnapshot().budgets
+            return await rig.simulator.requestCount(jobID: ids[2]) > 0 && budgets.allSatisfy { $0.polledByProcess == nil }
+        }
+        #expect(polledHere, "refused by the dashboard, the wait asks for its job itself")
+        await wait.stop()
+        await dashboard.stop()
         await rig.shutdown()
     }
 

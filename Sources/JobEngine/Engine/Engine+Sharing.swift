@@ -60,7 +60,7 @@ extension Engine {
             round = try await Task {
                 try await state.leaseRound(
                     holder: stateHolder, pid: getpid(), now: clock.date, budgets: Set(budgets.keys), wanted: newWants,
-                    unwanted: Array(unwanted), leaseFor: Self.leaseDuration
+                    unwanted: Array(unwanted), refusing: refusing, leaseFor: Self.leaseDuration
                 )
             }.value
         } catch {
@@ -76,7 +76,10 @@ extension Engine {
         wantsSaid.subtract(unwanted)
         wantsSaid.formUnion(newWants.map(\.key))
         holdsLeases = !round.held.isEmpty
-        let nowFollowed = Set(budgets.filter { !round.held.contains($0.key) }.values)
+        refusing = []
+        // A budget whose poller cannot answer one of this process's jobs is polled here too.
+        let refusedBudgets = Set(round.refused.compactMap { wanted[$0]?.budget })
+        let nowFollowed = Set(budgets.filter { !round.held.contains($0.key) && !refusedBudgets.contains($0.key) }.values)
         let nowPollers = Dictionary(budgets.compactMap { share, key in round.pollers[share].map { (key, $0) } }) { first, _ in first }
         if nowFollowed != followed || nowPollers != pollers {
             logger.info("polling shared", metadata: ["polls": "\(round.held.sorted())", "reads": "\(nowFollowed.map(\.description).sorted())"])
@@ -89,16 +92,18 @@ extension Engine {
     }
 
     /// Other processes' jobs of the budgets this one polls, as guests (polled, saved, never
-    /// shown); guests nobody wants any more are let go.
+    /// shown); guests nobody wants any more are let go. A job no profile here reaches is
+    /// refused at the next round: its process polls it itself.
     private func takeOn(_ wants: [StateDatabase.Want]) {
         let wantedKeys = Set(wants.map(\.key))
         let now = clock.elapsed
         var taken = false
         for want in wants where records[want.key] == nil {
-            guard let profile = routes.profiles[want.profile], profile.key(for: want.key.jobID, service: want.key.service) == want.key,
-                  let route = routes.route(profile: profile.name, service: want.key.service),
-                  route.shareKey == want.budget else { continue }
-            var record = JobRecord(entry: WatchEntry(profile: want.profile, jobID: want.key.jobID, service: want.key.service), key: want.key, route: route, dueAt: now)
+            guard let profile = profile(answering: want), let route = routes.route(profile: profile.name, service: want.key.service) else {
+                refusing.append(want)
+                continue
+            }
+            var record = JobRecord(entry: WatchEntry(profile: profile.name, jobID: want.key.jobID, service: want.key.service), key: want.key, route: route, dueAt: now)
             record.isGuest = true
             records[want.key] = record
             order.append(want.key)
@@ -117,6 +122,18 @@ extension Engine {
         // The poll queue, the demand and the book's budgets follow at once (`syncWatchList`),
         // before anything else can change the list.
         if taken || !gone.isEmpty { publish() }
+    }
+
+    /// The profile here that reaches the wanted job with the same credential at the same
+    /// endpoint: the one of its name first, else any (a `wait` given `--endpoint` and a
+    /// dashboard's named profile).
+    private func profile(answering want: StateDatabase.Want) -> ProfileTarget? {
+        func answers(_ profile: ProfileTarget) -> Bool {
+            profile.key(for: want.key.jobID, service: want.key.service) == want.key
+                && routes.route(profile: profile.name, service: want.key.service)?.shareKey == want.budget
+        }
+        if let named = routes.profiles[want.profile], answers(named) { return named }
+        return routes.profiles.values.sorted { $0.name < $1.name }.first(where: answers)
     }
 
     /// What other processes wrote since the last look: answers to this engine's jobs, names,

@@ -32,6 +32,8 @@ public actor Engine {
     var stateCursor = StateDatabase.Cursor()
     /// The jobs this process has said it wants answered.
     var wantsSaid: Set<JobKey> = []
+    /// Other processes' wants this one polls for but cannot answer, told at the next round.
+    var refusing: [StateDatabase.Want] = []
     /// This process held a lease after its last round (it must give it up when done).
     var holdsLeases = false
     /// Shared answers to take in as the run starts, said as first reads (`wait`).

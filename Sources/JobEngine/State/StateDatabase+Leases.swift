@@ -28,6 +28,8 @@ extension StateDatabase {
         public var othersWant: [Want]
         /// Who polls each of the other budgets asked for: its process ID.
         public var pollers: [String: Int] = [:]
+        /// This process's wants that their budget's poller cannot answer.
+        public var refused: Set<JobKey> = []
     }
 
     /// A process is alive while it says so at least this often.
@@ -35,16 +37,20 @@ extension StateDatabase {
 
     /// Says this process is alive, updates what it wants, renews or takes the leases of
     /// `budgets` (an expired one is taken over), gives up the others it held. One transaction.
+    /// - Parameter refusing: other processes' wants of the budgets this one polls that it has
+    ///   no profile for: they are told, and poll those budgets themselves.
     public func leaseRound(
-        holder: String, pid: Int32, now: Date, budgets: Set<String>, wanted: [Want], unwanted: [JobKey], leaseFor duration: TimeInterval
+        holder: String, pid: Int32, now: Date, budgets: Set<String>, wanted: [Want], unwanted: [JobKey], refusing: [Want] = [],
+        leaseFor duration: TimeInterval
     ) async throws(StateProblem) -> LeaseRound {
         try await exclusive { () async throws(StateProblem) in
-            try await leasing(holder: holder, pid: pid, now: now, budgets: budgets, wanted: wanted, unwanted: unwanted, leaseFor: duration)
+            try await leasing(holder: holder, pid: pid, now: now, budgets: budgets, wanted: wanted, unwanted: unwanted, refusing: refusing, leaseFor: duration)
         }
     }
 
     private func leasing(
-        holder: String, pid: Int32, now: Date, budgets: Set<String>, wanted: [Want], unwanted: [JobKey], leaseFor duration: TimeInterval
+        holder: String, pid: Int32, now: Date, budgets: Set<String>, wanted: [Want], unwanted: [JobKey], refusing: [Want],
+        leaseFor duration: TimeInterval
     ) async throws(StateProblem) -> LeaseRound {
         let connection = try await connect()
         let time = now.timeIntervalSince1970
@@ -66,6 +72,15 @@ extension StateDatabase {
                         [SQLiteData.text(holder), .text(StateCoding.key(want.key)), .text(want.profile), .text(want.budget)]
                     }
                     _ = try await connection.query("INSERT OR REPLACE INTO wants (holder, key, profile, budget) VALUES \(values)", binds)
+                }
+                for want in refusing {
+                    _ = try await connection.query(
+                        "UPDATE wants SET refused = 1 WHERE key = ?1 AND budget = ?2 AND holder != ?3",
+                        [.text(StateCoding.key(want.key)), .text(want.budget), .text(holder)]
+                    )
+                }
+                for row in try await connection.query("SELECT key FROM wants WHERE holder = ?1 AND refused = 1", [.text(holder)]) {
+                    if let key = row.column("key")?.string.flatMap(StateCoding.jobKey) { round.refused.insert(key) }
                 }
                 for budget in budgets.sorted() {
                     let rows = try await connection.query(

@@ -47,6 +47,9 @@ enum StateSchema {
             key TEXT NOT NULL,
             profile TEXT NOT NULL,
             budget TEXT NOT NULL,
+            -- 1: the poller of that budget has no profile that reaches the job (another
+            -- project, say): the process that wants it polls that budget itself.
+            refused INTEGER NOT NULL DEFAULT 0,
             PRIMARY KEY (holder, key)
         ) WITHOUT ROWID
         """,
