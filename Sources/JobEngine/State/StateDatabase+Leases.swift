@@ -83,6 +83,7 @@ extension StateDatabase {
                     if let key = row.column("key")?.string.flatMap(StateCoding.jobKey) { round.refused.insert(key) }
                 }
                 for budget in budgets.sorted() {
+                    let before = try await connection.query("SELECT holder FROM leases WHERE budget = ?1", [.text(budget)]).first?.column("holder")?.string
                     let rows = try await connection.query(
                         """
                         INSERT INTO leases (budget, holder, pid, expires_at) VALUES (?1, ?2, ?3, ?4)
@@ -94,6 +95,10 @@ extension StateDatabase {
                     )
                     if rows.first?.column("holder")?.string == holder {
                         round.held.insert(budget)
+                        // A new poller may reach what the last one refused: it says so itself.
+                        if before != holder {
+                            _ = try await connection.query("UPDATE wants SET refused = 0 WHERE budget = ?1", [.text(budget)])
+                        }
                     } else if let pid = try await connection.query("SELECT pid FROM leases WHERE budget = ?1", [.text(budget)]).first?.column("pid")?.integer {
                         round.pollers[budget] = pid
                     }
