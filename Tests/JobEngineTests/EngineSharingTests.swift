@@ -40,12 +40,14 @@ import Testing
         }
 
         /// - Parameter profile: this window's own (the rig's, by default).
-        func window(_ ids: [String], role: StateRole = .sharedWatchList, restore: Bool = true, profile: ProfileTarget? = nil) async throws -> Window {
+        func window(
+            _ ids: [String], role: StateRole = .sharedWatchList, restore: Bool = true, profile: ProfileTarget? = nil, interval: Duration = .seconds(2)
+        ) async throws -> Window {
             let profile = profile ?? self.profile
             let database = StateDatabase(path: path)
             let restored = restore && role == .sharedWatchList ? try await database.load(.watched).file : nil
             var settings = EngineSettings.testing
-            settings.interval = .seconds(2)
+            settings.interval = interval
             settings.requestsPerMinute = 600
             let engine = Engine(profiles: [profile], client: client, settings: settings, state: database, stateRole: role, restored: restored)
             try await engine.add(ids.map { WatchEntry(profile: profile.name, jobID: $0) })
@@ -275,6 +277,26 @@ import Testing
         #expect(polledHere, "refused by the dashboard, the wait asks for its job itself")
         await wait.stop()
         await dashboard.stop()
+        await rig.shutdown()
+    }
+
+    /// `r` in a window that follows: its budget's poller reads the job now (it did nothing).
+    @Test func aRefreshInAFollowerIsReadByThePoller() async throws {
+        let rig = try await Rig()
+        let ids = Array(rig.simulator.existingTopLevelJobs.map(\.id).prefix(2))
+        let poller = try await rig.window(ids, interval: .seconds(600))
+        #expect(await eventually(within: .seconds(20)) { await poller.engine.currentSnapshot().jobs.allSatisfy { $0.readAt != nil } })
+        let follower = try await rig.window(ids, interval: .seconds(600))
+        #expect(await eventually(within: .seconds(10)) { await follower.engine.currentSnapshot().budgets.allSatisfy { $0.polledByProcess != nil } })
+        let job = try #require(await follower.engine.currentSnapshot().jobs.first { $0.key.jobID == ids[0] && !$0.isTerminal })
+        let before = await rig.simulator.requestCount(jobID: ids[0])
+        await follower.engine.refresh(job.key)
+        let read = await eventually(within: .seconds(10)) { await rig.simulator.requestCount(jobID: ids[0]) > before }
+        #expect(read, "the poller reads the job the follower asked for")
+        let stillFollows = await follower.engine.currentSnapshot().budgets.allSatisfy { $0.polledByProcess != nil }
+        #expect(stillFollows, "and the follower does not poll it itself")
+        await follower.stop()
+        await poller.stop()
         await rig.shutdown()
     }
 

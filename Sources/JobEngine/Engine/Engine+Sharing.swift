@@ -60,7 +60,7 @@ extension Engine {
             round = try await Task {
                 try await state.leaseRound(
                     holder: stateHolder, pid: getpid(), now: clock.date, budgets: Set(budgets.keys), wanted: newWants,
-                    unwanted: Array(unwanted), refusing: refusing, leaseFor: Self.leaseDuration
+                    unwanted: Array(unwanted), refusing: refusing, refreshing: Array(refreshing), leaseFor: Self.leaseDuration
                 )
             }.value
         } catch {
@@ -77,6 +77,7 @@ extension Engine {
         wantsSaid.formUnion(newWants.map(\.key))
         holdsLeases = !round.held.isEmpty
         refusing = []
+        refreshing = []
         // A budget whose poller cannot answer one of this process's jobs is polled here too.
         let refusedBudgets = Set(round.refused.compactMap { wanted[$0]?.budget })
         let nowFollowed = Set(budgets.filter { !round.held.contains($0.key) && !refusedBudgets.contains($0.key) }.values)
@@ -88,6 +89,13 @@ extension Engine {
             publish()
         }
         takeOn(round.othersWant)
+        // Another window's `r`: read now, as that window would have.
+        for key in round.refreshes {
+            guard var record = records[key], !record.state.isTerminal else { continue }
+            record.nextDue = clock.elapsed
+            records[key] = record
+            recordChanged(key)
+        }
         requestSchedule()
     }
 

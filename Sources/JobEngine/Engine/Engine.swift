@@ -34,6 +34,8 @@ public actor Engine {
     var wantsSaid: Set<JobKey> = []
     /// Other processes' wants this one polls for but cannot answer, told at the next round.
     var refusing: [StateDatabase.Want] = []
+    /// Jobs `r` asked to read now whose budget another process polls: asked of it at the next round.
+    var refreshing: Set<JobKey> = []
     /// This process held a lease after its last round (it must give it up when done).
     var holdsLeases = false
     /// Shared answers to take in as the run starts, said as first reads (`wait`).
@@ -241,6 +243,7 @@ public actor Engine {
             record.nextDue = now
             records[key] = record
             recordChanged(key)
+            if let budget = record.route?.budgetKey, followed.contains(budget), !record.isGuest { refreshing.insert(key) }
         }
         requestSchedule()
     }

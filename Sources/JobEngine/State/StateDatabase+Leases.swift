@@ -30,6 +30,8 @@ extension StateDatabase {
         public var pollers: [String: Int] = [:]
         /// This process's wants that their budget's poller cannot answer.
         public var refused: Set<JobKey> = []
+        /// Jobs of the budgets this process polls that another window asked to be read now.
+        public var refreshes: Set<JobKey> = []
     }
 
     /// A process is alive while it says so at least this often.
@@ -39,18 +41,22 @@ extension StateDatabase {
     /// `budgets` (an expired one is taken over), gives up the others it held. One transaction.
     /// - Parameter refusing: other processes' wants of the budgets this one polls that it has
     ///   no profile for: they are told, and poll those budgets themselves.
+    /// - Parameter refreshing: this process's wants to be read now (`r`), by their poller.
     public func leaseRound(
         holder: String, pid: Int32, now: Date, budgets: Set<String>, wanted: [Want], unwanted: [JobKey], refusing: [Want] = [],
-        leaseFor duration: TimeInterval
+        refreshing: [JobKey] = [], leaseFor duration: TimeInterval
     ) async throws(StateProblem) -> LeaseRound {
         try await exclusive { () async throws(StateProblem) in
-            try await leasing(holder: holder, pid: pid, now: now, budgets: budgets, wanted: wanted, unwanted: unwanted, refusing: refusing, leaseFor: duration)
+            try await leasing(
+                holder: holder, pid: pid, now: now, budgets: budgets, wanted: wanted, unwanted: unwanted, refusing: refusing,
+                refreshing: refreshing, leaseFor: duration
+            )
         }
     }
 
     private func leasing(
         holder: String, pid: Int32, now: Date, budgets: Set<String>, wanted: [Want], unwanted: [JobKey], refusing: [Want],
-        leaseFor duration: TimeInterval
+        refreshing: [JobKey], leaseFor duration: TimeInterval
     ) async throws(StateProblem) -> LeaseRound {
         let connection = try await connect()
         let time = now.timeIntervalSince1970
@@ -78,6 +84,9 @@ extension StateDatabase {
                         "UPDATE wants SET refused = 1 WHERE key = ?1 AND budget = ?2 AND holder != ?3",
                         [.text(StateCoding.key(want.key)), .text(want.budget), .text(holder)]
                     )
+                }
+                for key in refreshing {
+                    _ = try await connection.query("UPDATE wants SET refresh = 1 WHERE holder = ?1 AND key = ?2", [.text(holder), .text(StateCoding.key(key))])
                 }
                 for row in try await connection.query("SELECT key FROM wants WHERE holder = ?1 AND refused = 1", [.text(holder)]) {
                     if let key = row.column("key")?.string.flatMap(StateCoding.jobKey) { round.refused.insert(key) }
@@ -110,12 +119,16 @@ extension StateDatabase {
                 }
                 for budget in round.held {
                     let rows = try await connection.query(
-                        "SELECT key, profile FROM wants WHERE budget = ?1 AND holder != ?2", [.text(budget), .text(holder)]
+                        "SELECT key, profile, refresh FROM wants WHERE budget = ?1 AND holder != ?2", [.text(budget), .text(holder)]
                     )
                     for row in rows {
                         guard let keyText = row.column("key")?.string, let key = StateCoding.jobKey(keyText),
                               let profile = row.column("profile")?.string else { continue }
                         round.othersWant.append(Want(key: key, profile: profile, budget: budget))
+                        if row.column("refresh")?.integer == 1 { round.refreshes.insert(key) }
+                    }
+                    if !round.refreshes.isEmpty {
+                        _ = try await connection.query("UPDATE wants SET refresh = 0 WHERE budget = ?1 AND refresh = 1", [.text(budget)])
                     }
                 }
             }

@@ -50,6 +50,8 @@ enum StateSchema {
             -- 1: the poller of that budget has no profile that reaches the job (another
             -- project, say): the process that wants it polls that budget itself.
             refused INTEGER NOT NULL DEFAULT 0,
+            -- 1: asked to be read now (`r` in a window that follows): the poller reads it.
+            refresh INTEGER NOT NULL DEFAULT 0,
             PRIMARY KEY (holder, key)
         ) WITHOUT ROWID
         """,
