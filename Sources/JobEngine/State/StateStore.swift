@@ -10,6 +10,8 @@ public struct StateStore: Sendable {
 
     public struct Problem: UsageProblem, Sendable {
         public var description: String
+        /// Not a state file at all (not its JSON): `state import` says so its own way.
+        public var isUnreadable = false
     }
 
     public init(path: String) {
@@ -53,7 +55,7 @@ public struct StateStore: Sendable {
         } catch let problem as Problem {
             throw problem
         } catch {
-            throw Problem(description: "\(path): the state file is damaged — move it away to start afresh")
+            throw Problem(description: "\(path): the state file is damaged — move it away to start afresh", isUnreadable: true)
         }
     }
 

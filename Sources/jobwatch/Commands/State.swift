@@ -96,12 +96,23 @@ extension JobWatch.State {
         @Argument(help: ArgumentHelp("The JSON state file to import.", valueName: "file"))
         var source: String
 
+        /// The file to import, or one line saying why it is not one.
+        private func exported() throws -> StateFile {
+            let store = StateStore(path: NSString(string: source).expandingTildeInPath)
+            let result = Result { try store.load() }
+            if case .failure(let error) = result, let problem = error as? StateStore.Problem, problem.isUnreadable {
+                throw UsageError(source + ": not a jobwatch state file — give one that jobwatch state export --json wrote, or the state.json of an earlier jobwatch")
+            }
+            guard let file = try result.get() else {
+                throw UsageError(source + ": no such file — give the path of a state file (jobwatch state export --json writes one)")
+            }
+            return file
+        }
+
         func run() async throws {
             do {
                 try FileOptionCheck.readable(source, option: "state import")
-                guard let imported = try StateStore(path: NSString(string: source).expandingTildeInPath).load() else {
-                    throw UsageError("\(source): no such file — give the path of a state file (jobwatch state export --json writes one)")
-                }
+                let imported = try exported()
                 let database = try await file.open()
                 let taken = try await database.importState(imported, watched: true)
                 await database.close()
