@@ -56,11 +56,13 @@ extension Engine {
             return
         }
         let round: StateDatabase.LeaseRound
+        // Asked during the round (`r` pressed meanwhile) waits for the next.
+        let refreshesSent = refreshing
         do {
             round = try await Task {
                 try await state.leaseRound(
                     holder: stateHolder, pid: getpid(), now: clock.date, budgets: Set(budgets.keys), wanted: newWants,
-                    unwanted: Array(unwanted), refusing: refusing, refreshing: Array(refreshing), leaseFor: Self.leaseDuration
+                    unwanted: Array(unwanted), refusing: refusing, refreshing: Array(refreshesSent), leaseFor: Self.leaseDuration
                 )
             }.value
         } catch {
@@ -77,7 +79,7 @@ extension Engine {
         wantsSaid.formUnion(newWants.map(\.key))
         holdsLeases = !round.held.isEmpty
         refusing = []
-        refreshing = []
+        refreshing.subtract(refreshesSent)
         // A budget whose poller cannot answer one of this process's jobs is polled here too.
         let refusedBudgets = Set(round.refused.compactMap { wanted[$0]?.budget })
         let nowFollowed = Set(budgets.filter { !round.held.contains($0.key) && !refusedBudgets.contains($0.key) }.values)
