@@ -135,8 +135,8 @@ struct SttyPane {
         }
     }
 
-    func waitForExit() async throws -> String {
-        try await tmux.waitForScreen("the shell after jobwatch", timeout: .seconds(15)) { $0.contains("EXIT=") }
+    func waitForExit(timeout: Duration = .seconds(15)) async throws -> String {
+        try await tmux.waitForScreen("the shell after jobwatch", timeout: timeout) { $0.contains("EXIT=") }
     }
 
     /// `stty -a` after equals `stty -a` before, but for the window size (the test resizes).
