@@ -17,6 +17,9 @@ public struct APIError: Error, Sendable, Hashable {
         case transport
         /// The request could not be made (bad endpoint, bad job ID).
         case invalidRequest
+        /// The service said it has no such job other than with a 404: the database family's
+        /// 400 `DBS.200543`, GeminiDB's and DMS's empty lists (`Service.notFoundCodes`).
+        case noSuchJob
     }
 
     /// What a `.transport` failure was, for the message and for whether asking again helps.
@@ -109,6 +112,7 @@ public struct APIError: Error, Sendable, Hashable {
         case .transport where transport == .certificate || transport == .proxyAuthentication: return .misconfigured
         case .invalidResponse, .bodyTooLarge, .timeout, .transport: return .transient
         case .invalidRequest: return .permanent
+        case .noSuchJob: return .notFound
         }
     }
 
@@ -121,7 +125,7 @@ public struct APIError: Error, Sendable, Hashable {
             switch kind {
             case .http, .timeout: return true
             case .transport: return transport == .reset
-            case .invalidResponse, .bodyTooLarge, .invalidRequest: return false
+            case .invalidResponse, .bodyTooLarge, .invalidRequest, .noSuchJob: return false
             }
         case .unauthorized, .forbidden, .notFound, .permanent, .misconfigured: return false
         }

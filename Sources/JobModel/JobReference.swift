@@ -1,6 +1,7 @@
 /// A job as the operator names it — on the command line, in the dashboard's `a` prompt, in a
 /// jobs file, in the config: `[SERVICE/]ID [label]`, read here and nowhere else. `SERVICE/` is
-/// kubectl's `type/name`; job IDs never hold a `/`, so the first one always ends a service name.
+/// kubectl's `type/name`; the first `/` always ends a service name (job IDs hold none but DMS's,
+/// written `dms/INSTANCE_ID/TASK_ID`).
 public struct JobReference: Sendable, Hashable {
     public var id: String
     /// The job's service when the text says it (`ecs/ID`, or a creation response's shape);
@@ -67,9 +68,17 @@ public struct JobReference: Sendable, Hashable {
         guard let service = Service.named(name) else {
             throw Problem(
                 description: "unknown service \(JobID.quoted(name)) in \(JobID.quoted(text)) — use one of: \(Service.knownNames)",
-                brief: "unknown service \(JobID.quoted(name)) (\(Service.knownNames))")
+                // The prompt's footer has no room for sixteen names: `--help` lists them.
+                brief: "unknown service \(JobID.quoted(name)) (jobwatch --help lists them)")
         }
-        return (service, String(text[text.index(after: slash)...]))
+        let id = String(text[text.index(after: slash)...])
+        // A DMS task is reached through its instance: `dms/INSTANCE_ID/TASK_ID`.
+        if service.idNamesInstance, !id.isEmpty, id.split(separator: "/", omittingEmptySubsequences: false).count != 2 || id.hasPrefix("/") || id.hasSuffix("/") {
+            throw Problem(
+                description: "\(service.name) task \(JobID.quoted(id)) does not name its instance — write \(service.name)/\(service.idForm)",
+                brief: "write \(service.name)/\(service.idForm)")
+        }
+        return (service, id)
     }
 
     /// The engine's entry for it: its own profile, else `defaultProfile`.

@@ -9,8 +9,19 @@ public enum JobTimestamp {
         if let date = text.utf8.withContiguousStorageIfAvailable(TimestampScanner.isoUTC) ?? nil { return date }
         let raw = text.trimmingCharacters(in: .whitespaces)
         guard !raw.isEmpty else { return nil }
+        // DCS: epoch milliseconds in a string (`"1684191545379"`); ten digits are seconds.
+        if raw.utf8.allSatisfy({ $0 >= UInt8(ascii: "0") && $0 <= UInt8(ascii: "9") }) {
+            guard let number = Double(raw) else { return nil }
+            switch raw.utf8.count {
+            case 13: return Date(timeIntervalSince1970: number / 1000)
+            case 10: return Date(timeIntervalSince1970: number)
+            default: return nil
+            }
+        }
         // The other services' shapes are told apart by a glance, before any parser runs.
         if raw.utf8.prefix(6).contains(where: { $0 >= UInt8(ascii: "A") }) { return TimestampScanner.ims(raw) }
+        // The database family: `2018-08-06T10:41:14+0800`, an offset without its colon.
+        if let colonless = withColonInOffset(raw) { return parse(colonless) }
         if raw.contains(" +") || raw.contains(" -") { return TimestampScanner.go(raw) }
         if let date = try? Date(raw, strategy: withFractions) { return date }
         if let date = try? Date(raw, strategy: withoutFractions) { return date }
@@ -41,6 +52,16 @@ public enum JobTimestamp {
 
     private static let withFractions = Date.ISO8601FormatStyle(includingFractionalSeconds: true)
     private static let withoutFractions = Date.ISO8601FormatStyle()
+
+    /// `…T10:41:14+0800` as `…T10:41:14+08:00`; `nil` when the text has no such offset.
+    private static func withColonInOffset(_ raw: String) -> String? {
+        let bytes = Array(raw.utf8)
+        guard bytes.count > 5, raw.contains("T") else { return nil }
+        let sign = bytes[bytes.count - 5]
+        guard sign == UInt8(ascii: "+") || sign == UInt8(ascii: "-"),
+              bytes.suffix(4).allSatisfy({ $0 >= UInt8(ascii: "0") && $0 <= UInt8(ascii: "9") }) else { return nil }
+        return String(raw.dropLast(2)) + ":" + String(raw.suffix(2))
+    }
 
     private static func hasOffset(_ raw: String) -> Bool {
         guard let t = raw.firstIndex(of: "T") else { return false }

@@ -16,8 +16,8 @@ struct ConfigServiceTests {
         #expect(profile.endpoints == [.cce: "https://127.0.0.1:9443", .vpc: "https://127.0.0.1:9444"])
         #expect(config.jobs.first?.service == .cce)
         for (text, message) in [
-            (#"{"profiles": {"a": {"region": "cn-north-4", "service": "rds"}}}"#, #"service "rds" is not one jobwatch knows — use one of: bms, ecs, evs, ims, vpc, cce"#),
-            (#"{"profiles": {"a": {"endpoints": {"rds": "https://127.0.0.1"}}}}"#, #"service "rds" is not one jobwatch knows"#),
+            (#"{"profiles": {"a": {"region": "cn-north-4", "service": "sql"}}}"#, #"service "sql" is not one jobwatch knows — use one of: bms, ecs, evs, ims, vpc, cce, rds"#),
+            (#"{"profiles": {"a": {"endpoints": {"sql": "https://127.0.0.1"}}}}"#, #"service "sql" is not one jobwatch knows"#),
             (#"{"profiles": {"a": {"endpoints": {"ecs": "ftp://x"}}}}"#, "has scheme ftp"),
         ] {
             do {

@@ -57,7 +57,7 @@ struct JobServiceInputTests {
         #expect {
             _ = try JobReference(parsing: "foo/123")
         } throws: { error in
-            "\(error)" == #"unknown service "foo" in "foo/123" — use one of: bms, ecs, evs, ims, vpc, cce"#
+            "\(error)" == #"unknown service "foo" in "foo/123" — use one of: bms, ecs, evs, ims, vpc, cce, rds, dds, opengauss, taurusdb, geminidb, dcs, elb, sfsturbo, cbr, dms"#
         }
     }
 

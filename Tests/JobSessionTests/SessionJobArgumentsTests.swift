@@ -103,7 +103,7 @@ struct SessionJobArgumentsTests {
         defer { scratch.remove() }
         let error = await thrownError { _ = try await scratch.session(config: Self.config, arguments: ["a1", "foo/123"]) }
         let problem = try #require(error as? JobReference.Problem)
-        #expect(problem.description == #"unknown service "foo" in "foo/123" — use one of: bms, ecs, evs, ims, vpc, cce"#)
+        #expect(problem.description == #"unknown service "foo" in "foo/123" — use one of: bms, ecs, evs, ims, vpc, cce, rds, dds, opengauss, taurusdb, geminidb, dcs, elb, sfsturbo, cbr, dms"#)
         #expect(error is any UsageProblem)
     }
 

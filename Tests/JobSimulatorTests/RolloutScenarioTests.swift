@@ -19,19 +19,21 @@ struct RolloutScenarioTests {
     @Test func jobIDsAreRealLookingAndDeterministic() {
         let first = JobSimulator(options: Self.rollout)
         let second = JobSimulator(options: Self.rollout)
-        #expect(first.topLevelJobIDs.count == 12)
+        #expect(first.topLevelJobIDs.count == 15)
         #expect(first.topLevelJobs == second.topLevelJobs)
         for (id, plan) in first.scenario.byID {
-            #expect(plan.service == .cce ? isUUID(id) : isJobID(id), "\(plan.service) \(id)")
+            // CCE and the databases and ELB write UUIDs (FAMILIES.md examples); the others 32 hex digits.
+            let uuids: Set<Service> = [.cce, .rds, .elb]
+            #expect(uuids.contains(plan.service) ? isUUID(id) : isJobID(id), "\(plan.service) \(id)")
         }
         // The bare-metal morning first, as before; then one job per other body shape.
         #expect(first.topLevelJobs.map(\.type) == [
             "baremetalBatchCreate", "baremetalBatchOperate", "baremetalAttachVolume",
             "baremetalBatchAttachVolume", "baremetalReinstallOs", "baremetalChangeOsLocalDisk",
             "createServer", "batchCreateVolume", "imsCreateImageByInstance", "createBatchPublicip",
-            "CreateCluster", "CreateNode",
+            "CreateCluster", "CreateNode", "CreateMysqlSingleHAInstance", "extendDCSInstance", "UPGRADE",
         ])
-        #expect(first.topLevelJobs.map(\.service.name) == ["bms", "bms", "bms", "bms", "bms", "bms", "ecs", "evs", "ims", "vpc", "cce", "cce"])
+        #expect(first.topLevelJobs.map(\.service.name) == ["bms", "bms", "bms", "bms", "bms", "bms", "ecs", "evs", "ims", "vpc", "cce", "cce", "rds", "dcs", "elb"])
         #expect(first.topLevelJobs[6].qualifiedID == "ecs/\(first.topLevelJobIDs[6])")
     }
 
@@ -150,7 +152,7 @@ struct RolloutScenarioTests {
     @Test func theMixedMorningHasEveryServiceAndItsTwoFailures() async throws {
         try await SimulatorHarness.with(Self.rollout) { h in
             let jobs = h.simulator.topLevelJobs
-            #expect(Set(jobs.map(\.service)) == Set(Service.all))
+            #expect(Set(jobs.map(\.service)) == [.bms, .ecs, .evs, .ims, .vpc, .cce, .rds, .dcs, .elb])
             h.clock.advance(by: 5 * 60 + 5)
             for listed in jobs {
                 let job = try await h.fetch(listed.id, service: listed.service)
@@ -173,6 +175,7 @@ struct RolloutScenarioTests {
             #expect(outcomes == [
                 "ecs/createServer": .fail, "evs/batchCreateVolume": .success, "ims/imsCreateImageByInstance": .success,
                 "vpc/createBatchPublicip": .success, "cce/CreateCluster": .success, "cce/CreateNode": .fail,
+                "rds/CreateMysqlSingleHAInstance": .success, "dcs/extendDCSInstance": .success, "elb/UPGRADE": .success,
             ])
         }
     }

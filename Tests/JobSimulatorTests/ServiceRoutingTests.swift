@@ -21,11 +21,19 @@ struct ServiceRoutingTests {
     }
 
     @Test func routesAreParsedUnderAnyBasePath() {
-        #expect(JobRoute(path: "/v1/p1/jobs/j1") == JobRoute(projectID: "p1", jobID: "j1", family: .jobsV1))
-        #expect(JobRoute(path: "/gw/bms/v1/p1/jobs/j1") == JobRoute(projectID: "p1", jobID: "j1", family: .jobsV1))
-        #expect(JobRoute(path: "/api/v3/projects/p1/jobs/a%2Db") == JobRoute(projectID: "p1", jobID: "a-b", family: .cce))
-        #expect(JobRoute(path: "/cce/api/v3/projects/p1/jobs/u1") == JobRoute(projectID: "p1", jobID: "u1", family: .cce))
+        #expect(JobRoute(path: "/v1/p1/jobs/j1") == JobRoute(projectID: "p1", jobID: "j1", family: .path(Service.bms.jobPath)))
+        #expect(JobRoute(path: "/gw/bms/v1/p1/jobs/j1") == JobRoute(projectID: "p1", jobID: "j1", family: .path(Service.bms.jobPath)))
+        #expect(JobRoute(path: "/api/v3/projects/p1/jobs/a%2Db") == JobRoute(projectID: "p1", jobID: "a-b", family: .path(Service.cce.jobPath)))
+        #expect(JobRoute(path: "/cce/api/v3/projects/p1/jobs/u1") == JobRoute(projectID: "p1", jobID: "u1", family: .path(Service.cce.jobPath)))
         #expect(JobRoute(path: "/v3/projects/p1/jobs/u1") == nil)
+        // The families of FAMILIES.md, from their services' own paths.
+        #expect(JobRoute(path: "/v3/p1/jobs", query: [.init("id", "d1")]) == JobRoute(projectID: "p1", jobID: "d1", family: .path(Service.rds.jobPath)))
+        #expect(JobRoute(path: "/v3/p1/jobs") == nil, "the database path without its id")
+        #expect(JobRoute(path: "/v2/p1/jobs/c1") == JobRoute(projectID: "p1", jobID: "c1", family: .path(Service.dcs.jobPath)))
+        #expect(JobRoute(path: "/v3/p1/elb/jobs/e1") == JobRoute(projectID: "p1", jobID: "e1", family: .path(Service.elb.jobPath)))
+        #expect(JobRoute(path: "/v1/p1/sfs-turbo/jobs/s1") == JobRoute(projectID: "p1", jobID: "s1", family: .path(Service.sfsturbo.jobPath)))
+        #expect(JobRoute(path: "/v3/p1/operation-logs/o1") == JobRoute(projectID: "p1", jobID: "o1", family: .path(Service.cbr.jobPath)))
+        #expect(JobRoute(path: "/v2/p1/instances/i1/tasks/t1") == JobRoute(projectID: "p1", jobID: "i1/t1", family: .path(Service.dms.jobPath)))
         #expect(JobRoute(path: "/api/v3/projects//jobs/u1") == nil)
     }
 

@@ -26,8 +26,8 @@ struct AddPromptReferenceTests {
     }
 
     @Test func anUnknownServiceIsRefusedInTheFootersFewWords() {
-        let (state, effects) = Fixtures.press([.character("a")] + Fixtures.keys("rds/\(Self.id)") + [.enter], Fixtures.state(), Self.snapshot)
+        let (state, effects) = Fixtures.press([.character("a")] + Fixtures.keys("sql/\(Self.id)") + [.enter], Fixtures.state(), Self.snapshot)
         #expect(effects == [.bell])
-        #expect(state.mode == .addingJob(text: "rds/\(Self.id)", problem: "unknown service \"rds\" (bms, ecs, evs, ims, vpc, cce)"))
+        #expect(state.mode == .addingJob(text: "sql/\(Self.id)", problem: "unknown service \"sql\" (jobwatch --help lists them)"))
     }
 }

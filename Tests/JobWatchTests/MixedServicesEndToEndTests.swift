@@ -85,10 +85,10 @@ struct MixedServicesEndToEndTests {
         let scratch = try Scratch()
         defer { scratch.remove() }
         let runner = try BinaryRunner(scratch: scratch)
-        let result = try await runner.run(["get", "--endpoint", "http://127.0.0.1:9", "--project-id", "p", "--service", "rds", "abc"], timeout: .seconds(20))
+        let result = try await runner.run(["get", "--endpoint", "http://127.0.0.1:9", "--project-id", "p", "--service", "sql", "abc"], timeout: .seconds(20))
         #expect(result.exitCode == 64, "\(result)")
         #expect(result.stderrLines.count == 1, "\(result)")
-        #expect(result.stderr.contains("bms, ecs, evs, ims, vpc, cce"), "\(result)")
+        #expect(result.stderr.contains("bms, ecs, evs, ims, vpc, cce, rds, dds"), "\(result)")
     }
 
 }

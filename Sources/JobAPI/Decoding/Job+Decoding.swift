@@ -6,9 +6,12 @@ public enum JobDecodingProblem: Error, Sendable, Hashable, CustomStringConvertib
     case notJSON(bodyPrefix: String)
     case notAnObject
     case missingStatus
+    /// An empty list where the job would be: the service has no such job (GeminiDB, DMS).
+    case noSuchJob
 
     public var description: String {
         switch self {
+        case .noSuchJob: "the answer lists no job: there is no such job"
         case .notJSON(let prefix): "the body is not JSON (starts with \(prefix.debugDescription))"
         case .notAnObject: "the body is JSON but not an object"
         case .missingStatus: "the body has no \"status\" field"
@@ -29,10 +32,12 @@ protocol JobDialect {
 }
 
 extension Service.Dialect {
-    var reader: any JobDialect.Type {
+    /// The one-pass reader; `nil` for `fields`, which are read through `JSONValue` only.
+    var reader: (any JobDialect.Type)? {
         switch self {
         case .jobsV1: JobsV1Dialect.self
         case .cce: CCEDialect.self
+        case .fields: nil
         }
     }
 }
@@ -52,7 +57,7 @@ extension Job {
 
     /// The usual way: straight from the bytes into the model (`nil`: no status), or `Unsure`.
     static func decodeInOnePass(_ body: Data, service: Service) -> Result<Job?, JSONScanner.Unsure> {
-        let reader = service.dialect.reader
+        guard let reader = service.dialect.reader else { return .failure(JSONScanner.Unsure()) }
         let words = service.statusWords
         return body.withUnsafeBytes { raw in
             Result { () throws(JSONScanner.Unsure) in try reader.job(bytes: raw.assumingMemoryBound(to: UInt8.self), words: words) }
@@ -68,6 +73,9 @@ extension Job {
             throw .notJSON(bodyPrefix: BodyPrefix.of(body))
         }
         guard case .object = json else { throw .notAnObject }
-        return try service.dialect.reader.job(from: json, words: service.statusWords)
+        if let fields = service.dialect.fields {
+            return try FieldsDialect.job(from: json, fields: fields, words: service.statusWords)
+        }
+        return try service.dialect.reader!.job(from: json, words: service.statusWords)
     }
 }

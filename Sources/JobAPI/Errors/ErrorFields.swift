@@ -13,7 +13,9 @@ package enum ErrorFields {
 
     /// Each code key with the message keys that go with it, in order.
     static let pairs: [(code: String, messages: [String])] = [
-        ("error_code", ["error_msg"]), ("errorCode", ["errorMessage", "errorMsg"]), ("code", ["message"]),
+        ("error_code", ["error_msg", "error_message"]), ("errorCode", ["errorMessage", "errorMsg"]),
+        // SFS Turbo (FAMILIES.md §4); RDS's v1 APIs say `externalMessage`.
+        ("errCode", ["errMsg", "externalMessage"]), ("code", ["message"]),
     ]
 
     package static func find(in json: JSONValue) -> Found? {

@@ -81,11 +81,17 @@ public struct Endpoint: Sendable, Hashable {
         return "\(bracketedHost):\(port)"
     }
 
-    /// The percent-encoded path of a job of a service.
+    /// The percent-encoded path of a job of a service (the database family's ID goes in the
+    /// query instead: `Service.jobQuery`). A DMS ID `INSTANCE_ID/TASK_ID` fills both places.
     public func jobPath(service: Service = .bms, projectID: String, jobID: String) -> String {
-        basePath + service.jobPath
+        var (instance, job) = ("", jobID)
+        if service.idNamesInstance, let slash = jobID.firstIndex(of: "/") {
+            (instance, job) = (String(jobID[..<slash]), String(jobID[jobID.index(after: slash)...]))
+        }
+        return basePath + service.jobPath
             .replacingOccurrences(of: "{project_id}", with: PercentEncoding.encode(projectID))
-            .replacingOccurrences(of: "{job_id}", with: PercentEncoding.encode(jobID))
+            .replacingOccurrences(of: "{instance_id}", with: PercentEncoding.encode(instance))
+            .replacingOccurrences(of: "{job_id}", with: PercentEncoding.encode(job))
     }
 
     /// Host, port (explicit or the scheme's) and path prefix: what a job's identity and a

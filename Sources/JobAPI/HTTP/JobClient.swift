@@ -132,8 +132,14 @@ public final class JobClient: Sendable {
             throw APIError(kind: .invalidRequest, message: "project ID \(problem) — set project_id in the profile or HUAWEICLOUD_SDK_PROJECT_ID")
         }
 
+        if target.service.idNamesInstance, target.jobID.split(separator: "/", omittingEmptySubsequences: false).count != 2
+            || target.jobID.hasPrefix("/") || target.jobID.hasSuffix("/") {
+            throw APIError(kind: .invalidRequest, message: "\(target.service.name) task \(JobID.quoted(target.jobID)) does not name its instance — write \(target.service.name)/INSTANCE_ID/TASK_ID")
+        }
         let path = target.endpoint.jobPath(service: target.service, projectID: target.projectID, jobID: target.jobID)
-        let answer = try await exchange(endpoint: target.endpoint, path: path, projectID: target.projectID, network: target.network, credential: credential, now: now)
+        let query = target.service.jobQuery.map { [SigningRequest.QueryItem($0, target.jobID)] } ?? []
+        let answer = try await exchange(
+            endpoint: target.endpoint, path: path, query: query, projectID: target.projectID, network: target.network, credential: credential, now: now)
         let status = answer.status
         let requestID = answer.requestID
         let serverDate = answer.serverDate
@@ -141,11 +147,16 @@ public final class JobClient: Sendable {
         let data = answer.body
 
         guard (200..<300).contains(status) else {
-            throw Self.httpError(status: status, body: data, requestID: requestID, retryAfter: answer.retryAfter, host: host, redactor: redactor, now: now)
+            var error = Self.httpError(status: status, body: data, requestID: requestID, retryAfter: answer.retryAfter, host: host, redactor: redactor, now: now)
+            // "The job does not exist." as a 400 (the database family): not found, as a 404 is.
+            if status != 404, let code = error.code, target.service.notFoundCodes.contains(code) { error.kind = .noSuchJob }
+            throw error
         }
         do {
             let job = try Job.decode(data, service: target.service)
             return FetchedJob(job: job, serverDate: serverDate, requestID: requestID)
+        } catch .noSuchJob {
+            throw APIError(kind: .noSuchJob, httpStatus: status, message: "the answer lists no job: there is no such job", requestId: requestID, host: host)
         } catch {
             // The body's first bytes are taken again from the redacted body: a secret cut in
             // half by the prefix would no longer match.

@@ -18,6 +18,8 @@ public struct Service: Sendable {
         let hostPrefix: String
         let hostExceptions: [String: String]
         let jobPath: String
+        let jobQuery: String?
+        let notFoundCodes: Set<String>
         let dialect: Dialect
         let statusWords: [String: JobStatus.Outcome]
         let kinds: [String: Kind]
@@ -25,7 +27,8 @@ public struct Service: Sendable {
 
         init(
             name: String, tag: String, title: String, aliases: [String], hostPrefix: String, hostExceptions: [String: String],
-            jobPath: String, dialect: Dialect, statusWords: [String: JobStatus.Outcome], kinds: [String: Kind], typicalDuration: TimeInterval
+            jobPath: String, jobQuery: String?, notFoundCodes: Set<String>, dialect: Dialect, statusWords: [String: JobStatus.Outcome],
+            kinds: [String: Kind], typicalDuration: TimeInterval
         ) {
             self.name = name
             self.tag = tag
@@ -34,6 +37,8 @@ public struct Service: Sendable {
             self.hostPrefix = hostPrefix
             self.hostExceptions = hostExceptions
             self.jobPath = jobPath
+            self.jobQuery = jobQuery
+            self.notFoundCodes = notFoundCodes
             self.dialect = dialect
             self.statusWords = statusWords
             self.kinds = kinds
@@ -53,8 +58,17 @@ public struct Service: Sendable {
     public var hostPrefix: String { storage.hostPrefix }
     /// Regions whose host breaks the pattern (CCE `eu-west-101` is on `.myhuaweicloud.eu`).
     public var hostExceptions: [String: String] { storage.hostExceptions }
-    /// The job's path, with `{project_id}` and `{job_id}` to fill in.
+    /// The job's path, with `{project_id}` and `{job_id}` to fill in (DMS: `{instance_id}` too,
+    /// its job IDs being `INSTANCE_ID/TASK_ID`).
     public var jobPath: String { storage.jobPath }
+    /// The query parameter that carries the job ID instead of the path (`id`: the database family).
+    public var jobQuery: String? { storage.jobQuery }
+    /// Error codes that say "no such job" with another status than 404 (`DBS.200543`, a 400).
+    public var notFoundCodes: Set<String> { storage.notFoundCodes }
+    /// Whether its job IDs name their instance first: `INSTANCE_ID/TASK_ID` (DMS).
+    public var idNamesInstance: Bool { storage.jobPath.contains("{instance_id}") }
+    /// How its IDs are written after `SERVICE/`, for help texts and errors.
+    public var idForm: String { idNamesInstance ? "INSTANCE_ID/TASK_ID" : "JOB_ID" }
     /// How its bodies are read.
     public var dialect: Dialect { storage.dialect }
     /// The status words it documents (upper-cased) and what they mean.
@@ -65,11 +79,18 @@ public struct Service: Sendable {
     public var typicalDuration: TimeInterval { storage.typicalDuration }
 
     /// The body shapes jobwatch reads; one `JobDialect` each in `JobAPI`.
-    public enum Dialect: String, Sendable, Hashable {
+    public enum Dialect: Sendable, Hashable {
         /// `{status, job_id, job_type, entities: {sub_jobs…}}` (BMS, ECS, EVS, IMS, VPC).
         case jobsV1
         /// Kubernetes-style `{metadata, spec: {subJobs…}, status: {phase}}` (CCE).
         case cce
+        /// A flat job object whose fields `JobFields` names (the families of FAMILIES.md).
+        case fields(JobFields)
+
+        /// The field description of a `fields` dialect.
+        public var fields: JobFields? {
+            if case .fields(let fields) = self { fields } else { nil }
+        }
     }
 
     public struct Kind: Sendable, Hashable {
@@ -85,13 +106,13 @@ public struct Service: Sendable {
 
     public init(
         name: String, tag: String, title: String, aliases: [String] = [], hostPrefix: String,
-        hostExceptions: [String: String] = [:], jobPath: String = "/v1/{project_id}/jobs/{job_id}",
-        dialect: Dialect = .jobsV1, statusWords: [String: JobStatus.Outcome] = Service.jobsV1Words,
+        hostExceptions: [String: String] = [:], jobPath: String = "/v1/{project_id}/jobs/{job_id}", jobQuery: String? = nil,
+        notFoundCodes: Set<String> = [], dialect: Dialect = .jobsV1, statusWords: [String: JobStatus.Outcome] = Service.jobsV1Words,
         kinds: [String: Kind], typicalDuration: TimeInterval
     ) {
         storage = Storage(
             name: name, tag: tag, title: title, aliases: aliases, hostPrefix: hostPrefix, hostExceptions: hostExceptions,
-            jobPath: jobPath, dialect: dialect, statusWords: statusWords, kinds: kinds, typicalDuration: typicalDuration
+            jobPath: jobPath, jobQuery: jobQuery, notFoundCodes: notFoundCodes, dialect: dialect, statusWords: statusWords, kinds: kinds, typicalDuration: typicalDuration
         )
     }
 
@@ -102,7 +123,9 @@ public struct Service: Sendable {
     ]
 
     /// Every service jobwatch knows, in the order help texts list them.
-    public static let all: [Service] = [.bms, .ecs, .evs, .ims, .vpc, .cce]
+    public static let all: [Service] = [
+        .bms, .ecs, .evs, .ims, .vpc, .cce, .rds, .dds, .opengauss, .taurusdb, .geminidb, .dcs, .elb, .sfsturbo, .cbr, .dms,
+    ]
 
     /// The service of a name or alias, any case.
     public static func named(_ name: String) -> Service? {
@@ -110,7 +133,7 @@ public struct Service: Sendable {
         return all.first { $0.name == lowered || $0.aliases.contains(lowered) }
     }
 
-    /// `bms, ecs, evs, ims, vpc, cce`: for errors that name the known services.
+    /// `bms, ecs, evs, …`: for errors that name the known services.
     public static var knownNames: String { all.map(\.name).joined(separator: ", ") }
 
     /// The public host of this service in a region.

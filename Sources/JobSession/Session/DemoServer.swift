@@ -32,6 +32,13 @@ public struct DemoServer: Sendable {
         let endpoint = try Endpoint(parsing: url)
         var profile = ProfileTarget(name: profileName, endpoint: endpoint, projectID: DemoCredentials.projectID, credential: DemoCredentials.credential)
         profile.place = "demo simulator"
+        // The families after the first six each on a path of their own, as each is on a host of
+        // its own in a region: a budget each, as the gateway counts them (the simulator serves
+        // any job path under any prefix).
+        let firstSix: Set<Service> = [.bms, .ecs, .evs, .ims, .vpc, .cce]
+        for service in Service.all {
+            profile.endpoints[service] = firstSix.contains(service) ? endpoint : try Endpoint(parsing: "\(url)/\(service.name)")
+        }
         let entries = simulator.existingTopLevelJobs.map(Self.entry)
         return DemoServer(simulator: simulator, profile: profile, entries: entries)
     }

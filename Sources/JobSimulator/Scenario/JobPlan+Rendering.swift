@@ -6,7 +6,11 @@ extension JobPlan {
     /// The body its service's job API answers at scenario time `t`: CCE's Kubernetes-style
     /// object, or the `/v1/{project_id}/jobs/{job_id}` family's.
     func json(at t: Double, clock: ScenarioClock) -> OrderedJSON {
-        service.dialect == .cce ? cceJSON(at: t, clock: clock, topLevel: true) : v1JSON(at: t, clock: clock)
+        switch service.dialect {
+        case .cce: cceJSON(at: t, clock: clock, topLevel: true)
+        case .fields(let fields): fieldsJSON(at: t, clock: clock, fields: fields)
+        case .jobsV1: v1JSON(at: t, clock: clock)
+        }
     }
 
     /// Shaped like docs/api/JOB-API.md and docs/api/SERVICES.md §1–§4: the doc's key order, `end_time` `""` and

@@ -42,13 +42,22 @@ struct JobPlan: Sendable, Hashable {
     /// The status at scenario time `t`, in the service's words (CCE: `Initializing`,
     /// `Running`, `Success`, `Failed`).
     func status(at t: Double) -> String {
-        let cce = service.dialect == .cce
-        if t < runsFrom { return cce ? "Initializing" : "INIT" }
-        if t < endsAt { return cce ? "Running" : "RUNNING" }
+        let words = words
+        if t < runsFrom { return words.initial }
+        if t < endsAt { return words.running }
         switch outcome {
-        case .success: return cce ? "Success" : "SUCCESS"
-        case .fail: return cce ? "Failed" : "FAIL"
+        case .success: return words.success
+        case .fail: return words.fail
         case .becomes(let status): return status
+        }
+    }
+
+    /// How its service spells each stage.
+    private var words: JobFields.Words {
+        switch service.dialect {
+        case .fields(let fields): fields.words
+        case .cce: JobFields.Words(initial: "Initializing", running: "Running", success: "Success", fail: "Failed")
+        case .jobsV1: JobFields.Words(initial: "INIT", running: "RUNNING", success: "SUCCESS", fail: "FAIL")
         }
     }
 

@@ -20,6 +20,9 @@ extension Scenario {
             eipBatchCreate(&random),
             cceCreateCluster(&random),
             cceCreateNodesFailing(&random),
+            rdsCreate(&random),
+            dcsResize(&random),
+            elbUpgrade(&random),
         ])
     }
 

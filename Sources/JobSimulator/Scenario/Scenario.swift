@@ -11,6 +11,9 @@ public struct Scenario: Sendable {
         case rollout
         /// Three jobs that finish within 30 scenario seconds: for fast tests.
         case quick
+        /// One job of each family of FAMILIES.md (RDS, DDS, openGauss, TaurusDB, GeminiDB, DCS,
+        /// ELB, SFS Turbo, CBR, DMS), all done within about a minute.
+        case families
         /// No fixed jobs: any 32-hex-digit job ID is a synthetic job that starts when first
         /// asked for and finishes within about 15 scenario minutes (for soak tests).
         case soak
@@ -54,6 +57,7 @@ public struct Scenario: Sendable {
         switch name {
         case .rollout: rollout()
         case .quick: quick()
+        case .families: families()
         case .soak: soak()
         }
     }

@@ -1,12 +1,15 @@
 import JobModel
 import JobAPI
 
-/// Which job a request asks for, and on which family's path: `…/v1/{project_id}/jobs/{job_id}`
-/// (BMS, ECS, EVS, IMS, VPC), CCE's `…/api/v3/projects/{project_id}/jobs/{job_id}` or IMS's
-/// progress `…/v1/cloudimages/job/{job_id}`, under any base path. The IDs are decoded.
+/// Which job a request asks for, and on which path: any service's job path (`Service.jobPath`,
+/// matched from the data, under any base path: `/v1/{project_id}/jobs/{job_id}`, CCE's
+/// `/api/v3/projects/…`, the database family's `/v3/{project_id}/jobs?id=…`, DMS's
+/// `/v2/{project_id}/instances/{instance_id}/tasks/{task_id}`, …) or IMS's progress
+/// `…/v1/cloudimages/job/{job_id}`. The IDs are decoded; a DMS task's is `INSTANCE_ID/TASK_ID`.
 struct JobRoute: Sendable, Hashable {
     enum Family: Sendable, Hashable {
-        case jobsV1, cce
+        /// A service's job path, as `Service.jobPath` writes it.
+        case path(String)
         /// IMS ShowJobProgress (SERVICES.md §3): no project in the path.
         case imageProgress
     }
@@ -16,28 +19,45 @@ struct JobRoute: Sendable, Hashable {
     var jobID: String
     var family: Family
 
-    /// Parses a path as received (still percent-encoded); nil when it is no job route.
-    init?(path: String) {
+    /// Every job path, longest first: CCE's tail also ends in `{project}/jobs/{job}`.
+    private static let templates: [(template: String, segments: [String], query: String?)] = {
+        var seen: Set<String> = []
+        return Service.all.compactMap { service in
+            guard seen.insert(service.jobPath).inserted else { return nil }
+            let segments = service.jobPath.split(separator: "/").map(String.init)
+            return (service.jobPath, segments, service.jobQuery)
+        }
+        .sorted { $0.segments.count > $1.segments.count }
+    }()
+
+    /// Parses a path as received (still percent-encoded) and its query; nil when it is no job route.
+    init?(path: String, query: [SigningRequest.QueryItem] = []) {
         let segments = path.split(separator: "/", omittingEmptySubsequences: false).map(String.init)
-        // CCE first: its tail also ends in `{project}/jobs/{job}`.
-        if segments.count >= 7 {
-            let tail = Array(segments.suffix(6))
-            if tail[0] == "api", tail[1] == "v3", tail[2] == "projects", tail[4] == "jobs", !tail[3].isEmpty, !tail[5].isEmpty {
-                self.init(projectID: PercentEncoding.decode(tail[3]), jobID: PercentEncoding.decode(tail[5]), family: .cce)
+        if segments.count >= 5 {
+            let tail = Array(segments.suffix(4))
+            if tail[0] == "v1", tail[1] == "cloudimages", tail[2] == "job", !tail[3].isEmpty {
+                self.init(projectID: nil, jobID: PercentEncoding.decode(tail[3]), family: .imageProgress)
                 return
             }
         }
-        guard segments.count >= 5 else { return nil }
-        let tail = Array(segments.suffix(4))
-        guard tail[0] == "v1", !tail[1].isEmpty, !tail[3].isEmpty else { return nil }
-        switch (tail[1], tail[2]) {
-        case ("cloudimages", "job"):
-            self.init(projectID: nil, jobID: PercentEncoding.decode(tail[3]), family: .imageProgress)
-        case (_, "jobs"):
-            self.init(projectID: PercentEncoding.decode(tail[1]), jobID: PercentEncoding.decode(tail[3]), family: .jobsV1)
-        default:
-            return nil
+        for (template, parts, queryName) in Self.templates where segments.count > parts.count {
+            let tail = segments.suffix(parts.count)
+            var values: [String: String] = [:]
+            let matches = zip(parts, tail).allSatisfy { part, segment in
+                if part.hasPrefix("{") {
+                    values[part] = PercentEncoding.decode(segment)
+                    return !segment.isEmpty
+                }
+                return part == segment
+            }
+            guard matches, let projectID = values["{project_id}"] else { continue }
+            let job = queryName.flatMap { name in query.first { $0.name == name }?.value } ?? values["{job_id}"]
+            guard let job, !job.isEmpty else { return nil }
+            let jobID = values["{instance_id}"].map { "\($0)/\(job)" } ?? job
+            self.init(projectID: projectID, jobID: jobID, family: .path(template))
+            return
         }
+        return nil
     }
 
     init(projectID: String?, jobID: String, family: Family) {
@@ -49,9 +69,19 @@ struct JobRoute: Sendable, Hashable {
     /// Whether a job of `service` is served on this path.
     func serves(_ service: Service) -> Bool {
         switch family {
-        case .jobsV1: service.dialect == .jobsV1
-        case .cce: service.dialect == .cce
+        case .path(let template): service.jobPath == template
         case .imageProgress: service == .ims
+        }
+    }
+
+    /// The service the path names, when only one service uses it (CCE's, ELB's); `nil` for a
+    /// shared path (`/v1/…/jobs/…`, the database family's), where only a known job tells.
+    var onlyService: Service? {
+        switch family {
+        case .imageProgress: return .ims
+        case .path(let template):
+            let users = Service.all.filter { $0.jobPath == template }
+            return users.count == 1 ? users[0] : nil
         }
     }
 }

@@ -51,6 +51,6 @@ struct ReceivedRequest: Sendable {
 
     /// The job route this request asks for, if any (`JobRoute`).
     var jobRoute: JobRoute? {
-        JobRoute(path: path)
+        JobRoute(path: path, query: queryItems)
     }
 }

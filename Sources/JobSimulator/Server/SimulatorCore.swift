@@ -182,14 +182,10 @@ final class SimulatorCore: Sendable {
         guard request.method.uppercased() == "GET" else { return ErrorBodies.methodNotAllowed(requestID: requestID) }
         let t = clock.elapsed(at: now)
         // Soak's made-up jobs are BMS: asking on CCE's or IMS's path must not start one.
-        let made = route.family == .jobsV1 ? synthetic?.plan(for: route.jobID, at: t) : nil
+        let made = route.serves(.bms) ? synthetic?.plan(for: route.jobID, at: t) : nil
         let job = (scenario.byID[route.jobID] ?? made).flatMap { route.serves($0.service) ? $0 : nil }
-        // The path names CCE or IMS; on /v1 only a job the scenario knows tells its service.
-        let service: Service? = switch route.family {
-        case .cce: .cce
-        case .imageProgress: .ims
-        case .jobsV1: job?.service
-        }
+        // The path names CCE, IMS, DCS…; on a shared path only a job the scenario knows tells its service.
+        let service = route.onlyService ?? job?.service ?? (route.serves(.rds) ? .rds : nil)
         // IMS's progress path names no project: the SDK's `X-Project-Id` header does, when sent.
         let projectID = route.projectID ?? request.header("X-Project-Id")
         let notFound = ErrorBodies.jobNotFound(jobID: route.jobID, projectID: projectID, service: service)

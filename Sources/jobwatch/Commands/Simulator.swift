@@ -12,9 +12,10 @@ extension JobWatch {
             abstract: "Serve the simulated job API on loopback; prints its base URL first.",
             discussion: """
             The first line of standard output is the base URL; then one line per job of the \
-            scenario (service/ID, type, what it is), and how to watch them. CCE jobs are served \
-            on /api/v3/projects/{project_id}/jobs/{job_id}, the others on \
-            /v1/{project_id}/jobs/{job_id}. Scenario time runs --speed times faster than real \
+            scenario (service/ID, type, what it is), and how to watch them. Each family is served \
+            on its own job path (README: Services): /v1/{project_id}/jobs/{job_id} for BMS, ECS, \
+            EVS, IMS and VPC, CCE's /api/v3/projects/…, the databases' /v3/{project_id}/jobs?id=…, \
+            DMS's /v2/{project_id}/instances/{instance_id}/tasks/{task_id}, …. Scenario time runs --speed times faster than real \
             time; the rollout scenario plays a morning of about 15 minutes.
 
             Signatures are checked exactly as the API gateway does when HUAWEICLOUD_SDK_AK and \
