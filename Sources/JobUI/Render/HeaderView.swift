@@ -150,7 +150,9 @@ enum HeaderView {
                 // Its quota is spent once, by the window that polls.
                 part("polled by window \(process)", palette.plain, .low)
             } else {
-                part("budget \(budget.used(at: context.now))/\(Int(budget.limitPerMinute)) per min", palette.plain, .low)
+                // Several hosts (ECS, RDS, ELB… of a region): each budget says whose it is.
+                let name = Set(snapshot.budgets.map(\.endpoint)).count > 1 ? BudgetLabel.of(endpoint: budget.endpoint) : "budget"
+                part("\(name) \(budget.used(at: context.now))/\(Int(budget.limitPerMinute)) per min", palette.plain, .low)
             }
         }
         for host in snapshot.endpointErrors.keys.sorted() {
