@@ -10,6 +10,21 @@ public struct JobReference: Sendable, Hashable {
     public var label: String?
     /// The profile that reaches it (the config's `jobs`); `nil` for the selected one.
     public var profile: String?
+    /// Where a log line saw it asked (`JobLogLine`): the project and region it lives in, to
+    /// check against the profile that will read it.
+    public var logged: LoggedQuery?
+
+    public struct LoggedQuery: Sendable, Hashable {
+        public var host: String?
+        public var region: String?
+        public var projectID: String
+
+        public init(host: String?, region: String?, projectID: String) {
+            self.host = host
+            self.region = region
+            self.projectID = projectID
+        }
+    }
 
     public init(id: String, service: Service? = nil, label: String? = nil, profile: String? = nil) {
         self.id = id

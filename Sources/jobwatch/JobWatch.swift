@@ -7,7 +7,7 @@ import JobSession
 struct JobWatch: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "jobwatch",
-        abstract: "Watch Huawei Cloud asynchronous jobs: BMS, ECS, EVS, IMS, EIP (VPC) and CCE.",
+        abstract: "Watch Huawei Cloud asynchronous jobs: servers, volumes, images, EIPs, clusters, databases, caches, load balancers, file systems, backups, message queues.",
         version: JobwatchVersion.current,
         subcommands: [Watch.self, Get.self, Wait.self, Report.self, State.self, Doctor.self, Simulator.self],
         defaultSubcommand: Watch.self

@@ -99,3 +99,42 @@ struct FamiliesEndToEndTests {
         }
     }
 }
+
+extension FamiliesEndToEndTests {
+    /// `TF_LOG=DEBUG TF_LOG_PATH=tf.log terraform apply` beside `jobwatch --jobs-file tf.log`:
+    /// Terraform's lines, written as it polls, give the jobs; its other lines are skipped.
+    @Test func aTerraformLogAsTheJobsFile() async throws {
+        try await Self.withSimulator(speed: 4) { simulator, runner, scratch in
+            let log = scratch.file("tf.log")
+            func line(_ service: String, _ path: String) -> String {
+                "2026-12-07T10:00:00.000+0800 [INFO]  provider.terraform-provider-huaweicloud_v1.70.0: 2026/12/07 10:00:00 [DEBUG] [1765072800000-7] API Request URL: GET \(simulator.baseURL)\(path): timestamp=2026-12-07T10:00:00.000+0800"
+            }
+            let project = SimulatorAuthTests.projectID
+            let dcs = try #require(simulator.jobs.first { $0.service == "dcs" })
+            let elb = try #require(simulator.jobs.first { $0.service == "elb" })
+            let dms = try #require(simulator.jobs.first { $0.service == "dms" })
+            let parts = dms.id.split(separator: "/")
+            let text = [
+                "2026-12-07T10:00:00.000+0800 [INFO]  Terraform version: 1.9.0",
+                line("dcs", "/v2/\(project)/jobs/\(dcs.id)"),
+                "API Request Headers:",
+                "{",
+                #"  "job_id": "\#(dcs.id)""#,
+                "}",
+                line("elb", "/v3/\(project)/elb/jobs/\(elb.id)"),
+                line("dms", "/v2/\(project)/instances/\(parts[0])/tasks/\(parts[1])"),
+                line("dcs", "/v2/\(project)/jobs/\(dcs.id)"),
+            ].joined(separator: "\n") + "\n"
+            try Data(text.utf8).write(to: URL(fileURLWithPath: log))
+            let result = try await runner.run(
+                ["watch", "--plain", "--exit-when-done", "--no-state", "--interval", "1s", "--jobs-file", log] + Self.common(simulator),
+                environment: Self.environment, timeout: .seconds(90)
+            )
+            #expect(result.exitCode == 0, "\(result)")
+            for id in [dcs.id, elb.id, dms.id] {
+                #expect(result.stdout.contains(id), "\(id) watched\n\(result)")
+            }
+            #expect(!result.stderr.contains("tf.log:"), "no problem with the log's other lines\n\(result)")
+        }
+    }
+}

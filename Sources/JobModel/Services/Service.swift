@@ -141,6 +141,18 @@ public struct Service: Sendable {
         hostExceptions[region] ?? "\(hostPrefix).\(region).myhuaweicloud.com"
     }
 
+    /// The services a host serves in a region, and that region: `rds.cn-north-4.myhuaweicloud.com`
+    /// is RDS in cn-north-4; `gaussdb.tr-west-1.myhuaweicloud.com` is openGauss (TaurusDB is on
+    /// `gaussdbformysql.` there). `nil` for a host of no region pattern (a proxy, loopback).
+    public static func at(host: String) -> (services: [Service], region: String)? {
+        let host = host.lowercased()
+        let labels = host.split(separator: ".")
+        guard labels.count >= 3 else { return nil }
+        let region = String(labels[1])
+        let services = all.filter { $0.host(region: region) == host }
+        return services.isEmpty ? nil : (services, region)
+    }
+
     /// A short label for one of its job types; a type it does not list is shown as it is.
     public func label(for type: String?) -> String {
         guard let type, !type.isEmpty else { return "job" }

@@ -5,7 +5,8 @@ import JobAPI
 /// Reads job IDs from text a script hands over: one per line (blank lines and `#` comments
 /// skipped, an optional label after whitespace, an optional `SERVICE/` before the ID as in
 /// kubectl's `type/name`), or the JSON the cloud returns when a job is created
-/// (`CreationResponse`): a whole document, or one per line.
+/// (`CreationResponse`): a whole document, or one per line; or a log (`JobLogLine`): from its
+/// first log line on, only the job queries its lines show, every other line skipped.
 public enum JobIDText {
     /// What a text holds: jobs to watch, and notices about input that names none yet (an
     /// order awaiting payment), one line each.
@@ -27,6 +28,13 @@ public enum JobIDText {
     /// - Parameter numberLines: add `:line` to `source` in messages (off when the caller
     ///   passes one line at a time and numbers it itself).
     public static func parse(_ text: String, source: String, numberLines: Bool = true) throws(JobReference.Problem) -> Parsed {
+        var isLog = false
+        return try parse(text, source: source, numberLines: numberLines, isLog: &isLog)
+    }
+
+    /// - Parameter isLog: whether the source has shown a log line; kept by a caller that
+    ///   hands over a source a line at a time (`JobsFileFollower`).
+    public static func parse(_ text: String, source: String, numberLines: Bool = true, isLog: inout Bool) throws(JobReference.Problem) -> Parsed {
         // A UTF-8 byte order mark, as Windows editors write one (the config accepts it too).
         let text = text.hasPrefix("\u{FEFF}") ? String(text.dropFirst()) : text
         let trimmed = text.trimmingCharacters(in: .whitespacesAndNewlines)
@@ -37,14 +45,26 @@ public enum JobIDText {
         for (index, rawLine) in text.split(omittingEmptySubsequences: false, whereSeparator: \.isNewline).enumerated() {
             let line = rawLine.trimmingCharacters(in: .whitespacesAndNewlines)
             if line.isEmpty || line.hasPrefix("#") { continue }
-            parsed += try parseLine(line, place: numberLines ? "\(source):\(index + 1)" : source)
+            parsed += try parseLine(line, place: numberLines ? "\(source):\(index + 1)" : source, isLog: &isLog)
         }
         return parsed
     }
 
     /// `[SERVICE/]ID [label]` (`JobReference`), or `[SERVICE/]JSON`: the prefix wins over what
     /// the JSON implies.
-    private static func parseLine(_ line: String, place: String) throws(JobReference.Problem) -> Parsed {
+    private static func parseLine(_ line: String, place: String, isLog: inout Bool) throws(JobReference.Problem) -> Parsed {
+        let logged = JobLogLine.references(in: line)
+        if !logged.isEmpty {
+            isLog = isLog || JobLogLine.isLogLine(line)
+            return Parsed(items: logged)
+        }
+        if isLog || JobLogLine.isLogLine(line) {
+            isLog = true
+            return Parsed()
+        }
+        if line.contains("://") {
+            throw JobReference.Problem(description: "\(place): a URL that is no job query — give job IDs one per line, or log lines with job-query URLs (TF_LOG=DEBUG)")
+        }
         if line.hasPrefix("{") || line.hasPrefix("[") {
             return try json(Substring(line), prefixed: nil, place: place)
         }

@@ -63,6 +63,8 @@ public struct JobsFileFollower: Sendable {
         var offset: UInt64 = 0
         var identity: UInt64?
         var lines = LineSplitter(maxLineBytes: JobsFileFollower.maxLineBytes)
+        /// The file has shown a log line (`JobLogLine`): only job queries count, the rest is skipped.
+        var isLog = false
         /// The FIFO, opened without blocking so that a writer's open succeeds at once.
         var fifo: Int32 = -1
         /// A write end of our own: while it is open, a writer closing the FIFO is not an end of
@@ -93,6 +95,7 @@ public struct JobsFileFollower: Sendable {
                 // Replaced or truncated: start over.
                 identity = inode
                 offset = 0
+                isLog = false
                 lines = LineSplitter(maxLineBytes: JobsFileFollower.maxLineBytes)
             }
             guard size > offset, let handle = FileHandle(forReadingAtPath: path) else { return [] }
@@ -125,20 +128,22 @@ public struct JobsFileFollower: Sendable {
             return updates(found)
         }
 
-        private func updates(_ found: [LineSplitter.Line]) -> [Update] {
+        private mutating func updates(_ found: [LineSplitter.Line]) -> [Update] {
             var updates: [Update] = []
             var items: [JobReference] = []
             for line in found {
                 switch line {
                 case .text(let number, let text):
                     do {
-                        let parsed = try JobIDText.parse(text, source: "\(path):\(number)", numberLines: false)
+                        let parsed = try JobIDText.parse(text, source: "\(path):\(number)", numberLines: false, isLog: &isLog)
                         items += parsed.items
                         updates += parsed.notices.map { Update.notice("\(path):\(number): \($0)") }
                     } catch {
                         updates.append(.problem(error.description))
                     }
                 case .tooLong(let number):
+                    // A log's response bodies run long: only a jobs file's line is wrong so.
+                    guard !isLog else { continue }
                     updates.append(.problem("\(path):\(number): line is longer than \(JobsFileFollower.maxLineBytes) bytes — one job ID per line, optionally followed by a label"))
                 }
             }

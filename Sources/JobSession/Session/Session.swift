@@ -82,9 +82,13 @@ public struct Session: Sendable {
             logger.info("credentials", metadata: ["profile": "\(name)", "source": "\(resolution.credentialOrigin)", "project_id_from": "\(resolution.projectIDOrigin)"])
             resolutions.append(resolution)
         }
+        let targets = resolutions.map(\.target)
+        let misplaced = given.items.compactMap { reference in
+            targets.first { $0.name == (reference.profile ?? selected) }.flatMap { LoggedPlaceCheck.notice(for: reference, profile: $0, place: "stdin") }
+        }
         return Session(
-            profiles: resolutions.map(\.target), defaultProfile: selected, entries: entries, settings: settings,
-            clientOptions: clientOptions, config: config, demo: nil, logger: logger, resolutions: resolutions, notices: given.notices
+            profiles: targets, defaultProfile: selected, entries: entries, settings: settings,
+            clientOptions: clientOptions, config: config, demo: nil, logger: logger, resolutions: resolutions, notices: given.notices + misplaced
         )
     }
 

@@ -19,17 +19,6 @@ struct JobRoute: Sendable, Hashable {
     var jobID: String
     var family: Family
 
-    /// Every job path, longest first: CCE's tail also ends in `{project}/jobs/{job}`.
-    private static let templates: [(template: String, segments: [String], query: String?)] = {
-        var seen: Set<String> = []
-        return Service.all.compactMap { service in
-            guard seen.insert(service.jobPath).inserted else { return nil }
-            let segments = service.jobPath.split(separator: "/").map(String.init)
-            return (service.jobPath, segments, service.jobQuery)
-        }
-        .sorted { $0.segments.count > $1.segments.count }
-    }()
-
     /// Parses a path as received (still percent-encoded) and its query; nil when it is no job route.
     init?(path: String, query: [SigningRequest.QueryItem] = []) {
         let segments = path.split(separator: "/", omittingEmptySubsequences: false).map(String.init)
@@ -40,24 +29,8 @@ struct JobRoute: Sendable, Hashable {
                 return
             }
         }
-        for (template, parts, queryName) in Self.templates where segments.count > parts.count {
-            let tail = segments.suffix(parts.count)
-            var values: [String: String] = [:]
-            let matches = zip(parts, tail).allSatisfy { part, segment in
-                if part.hasPrefix("{") {
-                    values[part] = PercentEncoding.decode(segment)
-                    return !segment.isEmpty
-                }
-                return part == segment
-            }
-            guard matches, let projectID = values["{project_id}"] else { continue }
-            let job = queryName.flatMap { name in query.first { $0.name == name }?.value } ?? values["{job_id}"]
-            guard let job, !job.isEmpty else { return nil }
-            let jobID = values["{instance_id}"].map { "\($0)/\(job)" } ?? job
-            self.init(projectID: projectID, jobID: jobID, family: .path(template))
-            return
-        }
-        return nil
+        guard let match = JobPathMatch(path: path, query: query.map { ($0.name, $0.value) }) else { return nil }
+        self.init(projectID: match.projectID, jobID: match.jobID, family: .path(match.template))
     }
 
     init(projectID: String?, jobID: String, family: Family) {

@@ -28,7 +28,7 @@ extension JobWatch {
 
         @OptionGroup var common: CommonOptions
 
-        @Option(name: .customLong("jobs-file"), help: ArgumentHelp("Job IDs, one a line (a label may follow); followed as it grows.", valueName: "file"))
+        @Option(name: .customLong("jobs-file"), help: ArgumentHelp("Job IDs, one a line (a label may follow), or a log with job-query URLs (TF_LOG=DEBUG); followed as it grows.", valueName: "file"))
         var jobsFile: String?
 
         @Flag(name: .long, help: "Print transitions as lines instead of the dashboard.")
@@ -90,7 +90,7 @@ extension JobWatch {
                     CommandFailure.printError(message)
                 }
             }
-            let follower = try jobsFileTask(engine: engine, profile: session.defaultProfile, report: report)
+            let follower = try jobsFileTask(engine: engine, profile: session.profiles.first { $0.name == session.defaultProfile }, report: report)
             defer { follower?.cancel() }
             // The demo's jobs join as its scenario creates them, never asked before they exist.
             let arrivals = session.demo.map { demo in
@@ -183,15 +183,18 @@ extension JobWatch {
 
 
         /// `--jobs-file`: jobs appended by a rollout script join the watch as they appear.
-        private func jobsFileTask(engine: Engine, profile: String, report: @escaping @Sendable (String) -> Void) throws -> Task<Void, Never>? {
-            guard let jobsFile else { return nil }
+        private func jobsFileTask(engine: Engine, profile: ProfileTarget?, report: @escaping @Sendable (String) -> Void) throws -> Task<Void, Never>? {
+            guard let jobsFile, let profile else { return nil }
             let updates = try JobsFileFollower(path: jobsFile).updates(clock: .continuous)
             return Task {
                 for await update in updates {
                     switch update {
                     case .jobs(let items):
+                        for item in items {
+                            if let notice = LoggedPlaceCheck.notice(for: item, profile: profile, place: jobsFile) { report(notice) }
+                        }
                         do {
-                            try await engine.add(items.map { $0.watchEntry(defaultProfile: profile) })
+                            try await engine.add(items.map { $0.watchEntry(defaultProfile: profile.name) })
                         } catch {
                             report("\(jobsFile): \(error)")
                         }

@@ -11,7 +11,7 @@ struct CommonOptions: ParsableArguments {
     @Option(name: .long, help: ArgumentHelp("Profile of the configuration to use.", valueName: "name"))
     var profile: String?
 
-    @Option(name: .long, help: ArgumentHelp("Service of job IDs given without one (bms, ecs, evs, ims, vpc, cce; default: the profile's, else bms).", valueName: "name"),
+    @Option(name: .long, help: ArgumentHelp("Service of job IDs given without one (bms, ecs, evs, ims, vpc, cce, rds, dds, opengauss, taurusdb, geminidb, dcs, elb, sfsturbo, cbr, dms; default: the profile's, else bms).", valueName: "name"),
             completion: .list(Service.all.map(\.name)), transform: Service.parsing)
     var service: Service?
 
