@@ -138,3 +138,24 @@ extension FamiliesEndToEndTests {
         }
     }
 }
+
+extension FamiliesEndToEndTests {
+    /// `doctor --hosts` says where each service is read for a cloud, and sends nothing (the
+    /// hosts are real clouds': the test must not reach them, and the command never tries).
+    @Test func doctorListsEachServicesHostPerCloud() async throws {
+        let scratch = try Scratch()
+        defer { scratch.remove() }
+        let runner = try BinaryRunner(scratch: scratch)
+        let credentials = ["HUAWEICLOUD_SDK_AK": "AKDOCTORHOSTS000001", "HUAWEICLOUD_SDK_SK": "not-a-secret-for-hosts"]
+        let otc = try await runner.run(["doctor", "--hosts", "--cloud", "otc", "--region", "eu-de", "--project-id", "p"], environment: credentials, timeout: .seconds(20))
+        #expect(otc.exitCode == 0, "\(otc)")
+        #expect(otc.stdout.contains("opengauss  https://gaussdb.eu-de.otc.t-systems.com"), "\(otc)")
+        #expect(otc.stdout.contains("rds        https://rds.eu-de.otc.t-systems.com"), "\(otc)")
+        let stack = try await runner.run(["doctor", "--hosts", "--json", "--cloud", "hcs:cloud.example.net", "--region", "r1", "--project-id", "p"], environment: credentials, timeout: .seconds(20))
+        let document = try #require(try JSONSerialization.jsonObject(with: Data(stack.stdout.utf8)) as? [String: Any], "\(stack)")
+        let profile = try #require((document["profiles"] as? [[String: Any]])?.first, "\(stack)")
+        #expect((profile["hosts"] as? [String: String])?["elb"] == "https://vpc.r1.cloud.example.net", "\(stack)")
+        #expect(profile["unverified"] as? Bool == true)
+        #expect(!otc.stdout.contains("not-a-secret") && !stack.stdout.contains("not-a-secret"))
+    }
+}

@@ -15,14 +15,14 @@ public struct Endpoint: Sendable, Hashable {
     }
 
     /// The public endpoint of a service in a region such as `cn-north-4`.
-    public static func region(_ region: String, service: Service = .bms) throws(Problem) -> Endpoint {
+    public static func region(_ region: String, service: Service = .bms, cloud: Cloud = .huaweicloud) throws(Problem) -> Endpoint {
         let valid = !region.isEmpty && region.utf8.allSatisfy {
             ($0 >= UInt8(ascii: "a") && $0 <= UInt8(ascii: "z")) || ($0 >= UInt8(ascii: "0") && $0 <= UInt8(ascii: "9")) || $0 == UInt8(ascii: "-")
         }
         guard valid else {
             throw Problem(description: "region \(region.debugDescription) is not a region name — use one like cn-north-4 or ap-southeast-1")
         }
-        return Endpoint(scheme: "https", host: service.host(region: region), port: nil, basePath: "")
+        return Endpoint(scheme: "https", host: service.host(region: region, cloud: cloud), port: nil, basePath: "")
     }
 
     /// Parses an endpoint URL. Plain `http` is allowed for loopback only: anywhere else the

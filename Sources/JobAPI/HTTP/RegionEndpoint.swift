@@ -11,8 +11,8 @@ public enum RegionEndpoint {
         return ([service.name] + service.aliases).map { "HUAWEICLOUD_SDK_REGION_\($0.uppercased())_\(regionPart)" }
     }
 
-    public static func endpoint(service: Service, region: String, environment: [String: String]) throws(Endpoint.Problem) -> Endpoint {
-        let standard = try Endpoint.region(region, service: service)
+    public static func endpoint(service: Service, region: String, cloud: Cloud = .huaweicloud, environment: [String: String]) throws(Endpoint.Problem) -> Endpoint {
+        let standard = try Endpoint.region(region, service: service, cloud: cloud)
         for name in variableNames(service: service, region: region) {
             // The SDK accepts a comma-separated list and tries them in turn; the first serves here.
             guard let value = environment[name]?.split(separator: ",").first?.trimmingCharacters(in: .whitespaces), !value.isEmpty else { continue }

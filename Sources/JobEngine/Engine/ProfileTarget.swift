@@ -10,6 +10,8 @@ public struct ProfileTarget: Sendable, Hashable {
     public var endpoint: JobAPI.Endpoint
     /// Each service's own endpoint (from `--region`, or the profile's `endpoints` map).
     public var endpoints: [Service: JobAPI.Endpoint] = [:]
+    /// Whose hosts its region's are (`doctor --hosts` says so).
+    public var cloud: Cloud = .huaweicloud
     public var projectID: String
     /// What its requests are signed with, asked before each one.
     public var credentialSource: CredentialSource

@@ -136,9 +136,10 @@ public struct Service: Sendable {
     /// `bms, ecs, evs, …`: for errors that name the known services.
     public static var knownNames: String { all.map(\.name).joined(separator: ", ") }
 
-    /// The public host of this service in a region.
-    public func host(region: String) -> String {
-        hostExceptions[region] ?? "\(hostPrefix).\(region).myhuaweicloud.com"
+    /// The public host of this service in a region of a cloud.
+    public func host(region: String, cloud: Cloud = .huaweicloud) -> String {
+        if cloud == .huaweicloud, let exception = hostExceptions[region] { return exception }
+        return cloud.host(self, region: region)
     }
 
     /// The services a host serves in a region, and that region: `rds.cn-north-4.myhuaweicloud.com`
@@ -149,8 +150,14 @@ public struct Service: Sendable {
         let labels = host.split(separator: ".")
         guard labels.count >= 3 else { return nil }
         let region = String(labels[1])
-        let services = all.filter { $0.host(region: region) == host }
-        return services.isEmpty ? nil : (services, region)
+        let domain = labels.dropFirst(2).joined(separator: ".")
+        // Any cloud of FAMILIES.md §9; a Huawei Cloud Stack host names its own domain.
+        let clouds: [Cloud] = [.huaweicloud, .otc, .flexibleengine, .cloudru, .g42, .hcs(domain: domain)]
+        for cloud in clouds {
+            let services = all.filter { $0.host(region: region, cloud: cloud) == host }
+            if !services.isEmpty { return (services, region) }
+        }
+        return nil
     }
 
     /// A short label for one of its job types; a type it does not list is shown as it is.

@@ -73,7 +73,7 @@ extension JobwatchConfig {
     // MARK: - Sections
 
     static let topKeys = ["default_profile", "profiles", "jobs", "poll", "ui"]
-    static let profileKeys = ["region", "project_id", "endpoint", "endpoints", "service", "auth", "credentials_file", "credentials_section", "ca_file", "proxy", "requests_per_minute"]
+    static let profileKeys = ["region", "cloud", "domain", "project_id", "endpoint", "endpoints", "service", "auth", "credentials_file", "credentials_section", "ca_file", "proxy", "requests_per_minute"]
     static let jobKeys = ["id", "profile", "service", "label"]
     static let pollKeys = ["interval", "requests_per_minute", "max_concurrency", "request_timeout", "connect_timeout", "slow_factor", "retention", "heartbeat"]
     static let uiKeys = ["time_zone", "bell", "color", "theme", "expand_failed", "names"]
@@ -115,6 +115,13 @@ extension JobwatchConfig {
             let text = try region.nonEmptyString()
             do { _ = try Endpoint.region(text) } catch { throw region.error(error.description) }
             profile.region = text
+        }
+        if let cloud = members["cloud"] {
+            let domain = try members["domain"]?.nonEmptyString()
+            let name = try cloud.nonEmptyString()
+            do { profile.cloud = try Cloud(name: name, domain: domain) } catch { throw cloud.error(error.description) }
+        } else if let domain = members["domain"] {
+            throw domain.error("\"domain\" goes with cloud \"hcs\" only — drop it, or set \"cloud\": \"hcs\"")
         }
         if let endpoint = members["endpoint"] {
             let text = try endpoint.nonEmptyString()

@@ -30,6 +30,8 @@ public struct JobwatchConfig: Sendable, Hashable {
     public struct Profile: Sendable, Hashable {
         /// `cn-north-4`: each service's endpoint is then `https://{service}.{region}.myhuaweicloud.com`.
         public var region: String?
+        /// Whose hosts the region's are: `cloud` (and Huawei Cloud Stack's `domain`).
+        public var cloud: Cloud = .huaweicloud
         public var projectID: String?
         /// Any URL, for every service; wins over `region`.
         public var endpoint: String?

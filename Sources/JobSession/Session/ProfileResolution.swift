@@ -55,15 +55,16 @@ public struct ProfileResolution: Sendable {
         // Per service: the command line's URL or region, else the profile's own URL for the
         // service, else its URL for all, else its region.
         var endpoints: [Service: Endpoint] = [:]
+        let cloud = overrides?.cloud ?? configured?.cloud ?? .huaweicloud
         for each in Service.all {
             if let url = overrides?.endpoint {
                 endpoints[each] = try Endpoint(parsing: url)
             } else if let region = overrides?.region {
-                endpoints[each] = try RegionEndpoint.endpoint(service: each, region: region, environment: environment)
+                endpoints[each] = try RegionEndpoint.endpoint(service: each, region: region, cloud: cloud, environment: environment)
             } else if let url = configured?.endpoints[each] ?? configured?.endpoint {
                 endpoints[each] = try Endpoint(parsing: url)
             } else if let region = configured?.region {
-                endpoints[each] = try RegionEndpoint.endpoint(service: each, region: region, environment: environment)
+                endpoints[each] = try RegionEndpoint.endpoint(service: each, region: region, cloud: cloud, environment: environment)
             }
         }
         guard let endpoint = endpoints[service] else {
@@ -95,6 +96,7 @@ public struct ProfileResolution: Sendable {
         target.credentialSource = found.source
         target.service = service
         target.endpoints = endpoints
+        target.cloud = cloud
         // Each profile's own CA: another profile's private CA must not vouch for this endpoint.
         target.network = network
         return ProfileResolution(target: target, credentialOrigin: found.origin, projectIDOrigin: projectIDOrigin)

@@ -10,6 +10,8 @@ public struct SessionFlags: Sendable, Hashable {
     public var service: Service?
     public var endpoint: String?
     public var region: String?
+    /// `--cloud`: whose hosts the region's are (`Cloud`).
+    public var cloud: Cloud?
     public var projectID: String?
     public var interval: Duration?
     public var auth: JobwatchConfig.AuthKind?

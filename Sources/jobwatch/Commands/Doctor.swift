@@ -25,6 +25,7 @@ extension JobWatch {
             Examples:
               jobwatch doctor --region cn-north-4 --project-id 0a1b…
               jobwatch doctor --profile prod --service ecs --json
+              jobwatch doctor --hosts --cloud otc --region eu-de
             """
         )
 
@@ -33,9 +34,14 @@ extension JobWatch {
         @Flag(name: .long, help: "Print one JSON document instead of text.")
         var json = false
 
+        @Flag(name: .long, help: "Print the host each service resolves to, for each profile, and send nothing.")
+        var hosts = false
+
         /// The job every check asks for: valid as an ID, never a real job.
         static func probeJobID(for service: Service) -> String {
-            service == .cce ? "00000000-0000-0000-0000-000000000000" : String(repeating: "0", count: 32)
+            let uuid = "00000000-0000-0000-0000-000000000000", hex = String(repeating: "0", count: 32)
+            // A DMS task is asked through its instance (`INSTANCE_ID/TASK_ID`).
+            return service == .cce ? uuid : service.idNamesInstance ? "\(uuid)/\(hex)" : hex
         }
 
         func run() async throws {
@@ -45,6 +51,10 @@ extension JobWatch {
             } catch {
                 if json { Self.printJSON(checks: [], error: "\(error)") }
                 throw CommandFailure.exit(for: error)
+            }
+            if hosts {
+                DoctorHosts.print(session.profiles, json: json)
+                return
             }
             let checks: [DoctorCheck]
             do {
@@ -123,7 +133,8 @@ extension JobWatch {
                 switch error.category {
                 case .notFound where error.code != "APIGW.0101":
                     check.outcome = .ok
-                    check.message = "signature accepted (HTTP 404 for a job that cannot exist)"
+                    // The database family says so with a 400 (`DBS.200543`), GeminiDB with an empty list.
+                    check.message = "signature accepted (HTTP \(error.httpStatus ?? 404)\(error.code.map { " \($0)" } ?? "") for a job that cannot exist)"
                 case .unauthorized, .forbidden:
                     check.outcome = .refused
                     check.message = refusal(error)

@@ -10,6 +10,14 @@ extension Service {
     }
 }
 
+/// `--cloud NAME`, `hcs:DOMAIN` for Huawei Cloud Stack.
+extension Cloud {
+    static func parsing(_ argument: String) throws -> Cloud {
+        let parts = argument.split(separator: ":", maxSplits: 1).map(String.init)
+        return try Cloud(name: parts.first ?? "", domain: parts.count > 1 ? parts[1] : nil)
+    }
+}
+
 /// `--auth KIND`, in any case.
 extension JobwatchConfig.AuthKind: ExpressibleByArgument {
     public init?(argument: String) {

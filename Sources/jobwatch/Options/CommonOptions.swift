@@ -21,6 +21,10 @@ struct CommonOptions: ParsableArguments {
     @Option(name: .long, help: ArgumentHelp("Region, e.g. cn-north-4: each service's endpoint becomes https://SERVICE.REGION.myhuaweicloud.com.", valueName: "region"))
     var region: String?
 
+    @Option(name: .long, help: ArgumentHelp("Cloud of the region: huaweicloud (default), otc, flexibleengine, hcs:DOMAIN (Huawei Cloud Stack), cloudru, g42.", valueName: "cloud"),
+            transform: Cloud.parsing)
+    var cloud: Cloud?
+
     @Option(name: .customLong("project-id"), help: ArgumentHelp("Project ID (else the profile's, else HUAWEICLOUD_SDK_PROJECT_ID).", valueName: "id"))
     var projectID: String?
 
@@ -68,6 +72,7 @@ struct CommonOptions: ParsableArguments {
         flags.service = service
         flags.endpoint = endpoint
         flags.region = region
+        flags.cloud = cloud
         flags.projectID = projectID
         flags.interval = interval.flatMap(SessionFlags.interval)
         flags.auth = auth
