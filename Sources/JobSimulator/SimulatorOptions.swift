@@ -10,6 +10,8 @@ public struct SimulatorOptions: Sendable {
     public var startOffset: Double = 0
     /// nil: any project ID is served; else other project IDs answer 404.
     public var projectID: String?
+    /// The same for the account's jobs (Global EIP): nil serves any domain ID.
+    public var domainID: String?
     /// nil: no authentication check; else requests are checked exactly as the gateway does.
     public var credentials: SimulatorCredentials?
     public var faults: FaultPlan

@@ -27,7 +27,7 @@ struct BMSListLookupTests {
             func page(_ query: [SigningRequest.QueryItem]) async throws -> (count: Int, ids: [String]) {
                 let answer = try await client.exchange(
                     endpoint: endpoint, path: "/v1/\(LookupNetworkTests.projectID)/baremetalservers/detail", query: query,
-                    projectID: LookupNetworkTests.projectID, network: .direct, credential: LookupNetworkTests.credential, now: Date())
+                    scope: .project(LookupNetworkTests.projectID), network: .direct, credential: LookupNetworkTests.credential, now: Date())
                 #expect(answer.status == 200)
                 let json = try JSONValue.parse(answer.body)
                 guard case .number(let count)? = json["count"], case .array(let servers)? = json["servers"] else { return (-1, []) }

@@ -12,7 +12,7 @@ struct ClientHeaderTests {
     static let projectID = "0a1b2c3d4e5f60718293a4b5c6d7e8f9"
 
     static func headers(_ credential: Credential) -> [SigningRequest.Header] {
-        JobClient.headers(path: path, host: host, projectID: projectID, credential: credential, userAgent: "jobwatch/test", now: now)
+        JobClient.headers(path: path, host: host, scope: .project(projectID), credential: credential, userAgent: "jobwatch/test", now: now)
     }
 
     static func value(_ name: String, in headers: [SigningRequest.Header]) -> String? {

@@ -57,7 +57,7 @@ struct JobServiceInputTests {
         #expect {
             _ = try JobReference(parsing: "foo/123")
         } throws: { error in
-            "\(error)" == #"unknown service "foo" in "foo/123" — use one of: bms, ecs, evs, ims, vpc, cce, rds, dds, opengauss, taurusdb, geminidb, dcs, elb, sfsturbo, cbr, dms"#
+            "\(error)" == #"unknown service "foo" in "foo/123" — use one of: bms, ecs, evs, ims, vpc, cce, rds, dds, opengauss, taurusdb, geminidb, dcs, elb, sfsturbo, cbr, dms, geip, order"#
         }
     }
 
@@ -71,7 +71,7 @@ struct JobServiceInputTests {
     @Test("every documented spelling of the job ID, with the service its shape implies", arguments: [
         // ECS CreateServers (yearly/monthly) and CreatePostPaidServers.
         (#"{"job_id": "ff808082739334d80173943ec9b42130", "order_id": "CS2007281506xxxxx", "serverIds": ["fe0528f0", "679854ae"]}"#,
-         [JobReference(id: "ff808082739334d80173943ec9b42130", service: .ecs)]),
+         [JobReference(id: "ff808082739334d80173943ec9b42130", service: .ecs), JobReference(id: "CS2007281506xxxxx", service: .order)]),
         (#"{"job_id": "ff808082739334d80173941567f21d4f", "serverIds": ["118258c5"]}"#, [.init(id: "ff808082739334d80173941567f21d4f", service: .ecs)]),
         // ECS/BMS/EVS/IMS plain: the profile's service.
         (#"{"job_id": "ff80808288d415d80189901d8eb81cbb"}"#, [.init(id: "ff80808288d415d80189901d8eb81cbb")]),
@@ -88,7 +88,7 @@ struct JobServiceInputTests {
         (#"{"spec":{"nodes":[]},"status":{"jobID":"2ec9b78d-9368-46f3-8f29-d1a95622a568"}}"#, [.init(id: "2ec9b78d-9368-46f3-8f29-d1a95622a568", service: .cce)]),
         (#"{"kind":"NodePool","status":{"phase":"Deleting","jobId":"np-job-1"}}"#, [.init(id: "np-job-1", service: .cce)]),
         (#"{"jobid" : "2ec9b78d-9368-46f3-8f29-d1a95622a568"}"#, [.init(id: "2ec9b78d-9368-46f3-8f29-d1a95622a568", service: .cce)]),
-        (#"{"jobID":"resize-1","orderID":"CS2203011234ABCDE"}"#, [.init(id: "resize-1", service: .cce)]),
+        (#"{"jobID":"resize-1","orderID":"CS2203011234ABCDE"}"#, [.init(id: "resize-1", service: .cce), .init(id: "CS2203011234ABCDE", service: .order)]),
         // jobId alone implies nothing.
         (#"{"jobId":"j-1"}"#, [.init(id: "j-1")]),
         // Nested somewhere else.
@@ -125,31 +125,35 @@ struct JobServiceInputTests {
         #expect(try Self.items(#"bms/{"status": {"jobID": "c1"}}"#) == [.init(id: "c1", service: .bms)])
     }
 
-    // MARK: - Orders awaiting payment
+    // MARK: - Orders (yearly/monthly creates)
 
-    @Test("an order without a job is a notice, and the other jobs are still read", arguments: [
-        #"{"order_id": "CS2007281506xxxxx"}"#, #"{"orderID": "CS2007281506xxxxx"}"#,
+    @Test("an order is watched as order/ID, beside the jobs of the same input", arguments: [
+        #"{"order_id": "CS2007281506xxxxx"}"#, #"{"orderID": "CS2007281506xxxxx"}"#, #"{"orderId": "CS2007281506xxxxx"}"#,
     ])
     func orderOnly(_ order: String) throws {
         let alone = try Self.parse(order)
-        #expect(alone.items.isEmpty)
-        #expect(alone.notices == ["nothing to watch yet: order CS2007281506xxxxx awaits payment"])
+        #expect(alone.items == [JobReference(id: "CS2007281506xxxxx", service: .order)])
+        #expect(alone.notices.isEmpty)
 
         let mixed = try Self.parse("\(order)\n{\"job_id\": \"a1\"}\nb2\n")
-        #expect(mixed.items.map(\.id) == ["a1", "b2"])
-        #expect(mixed.notices == ["nothing to watch yet: order CS2007281506xxxxx awaits payment"])
+        #expect(mixed.items.map(\.text) == ["order/CS2007281506xxxxx", "a1", "b2"])
 
         let array = try Self.parse("[\(order), {\"job_id\": \"a1\"}]")
-        #expect(array.items.map(\.id) == ["a1"])
-        #expect(array.notices.count == 1)
+        #expect(array.items.map(\.text) == ["order/CS2007281506xxxxx", "a1"])
     }
 
-    @Test("an order number that is not one word is escaped in the notice")
+    /// CBR's vault create (FAMILIES.md §8.1): `orders[*].orderId`, found inside.
+    @Test func ordersInsideAnAnswer() throws {
+        let parsed = try Self.parse(#"{"orders": [{"orderId": "CS26120700001"}, {"orderId": "CS26120700002"}]}"#)
+        #expect(parsed.items.map(\.text) == ["order/CS26120700001", "order/CS26120700002"])
+    }
+
+    @Test("an order number that cannot be one is refused, escaped, with its place")
     func orderEscaped() throws {
-        let parsed = try Self.parse(#"{"order_id": "CS1\u001b[2J x"}"#)
-        let notice = try #require(parsed.notices.first)
-        #expect(!notice.unicodeScalars.contains { $0.properties.generalCategory == .control })
-        #expect(notice.contains(#"\u{1B}"#))
+        #expect { _ = try Self.parse(#"{"order_id": "CS1\u001b[2J x"}"#) } throws: { error in
+            let text = "\(error)"
+            return text.hasPrefix("stdin") && !text.unicodeScalars.contains { $0.properties.generalCategory == .control }
+        }
     }
 
     @Test("JSON naming no job and no order is still an error")
@@ -174,8 +178,7 @@ struct JobServiceInputTests {
         #expect(FileManager.default.createFile(atPath: path, contents: Data(lines.utf8)))
         let stream = try JobsFileFollower(path: path).updates(clock: EngineClock(TestClock<Duration>()))
         var iterator = stream.makeAsyncIterator()
-        #expect(await iterator.next() == .jobs([.init(id: "a1", service: .ecs, label: "web"), .init(id: "c1", service: .cce)]))
-        #expect(await iterator.next() == .notice("\(path):2: nothing to watch yet: order CS2007281506xxxxx awaits payment"))
+        #expect(await iterator.next() == .jobs([.init(id: "a1", service: .ecs, label: "web"), .init(id: "CS2007281506xxxxx", service: .order), .init(id: "c1", service: .cce)]))
         let problem = await iterator.next()
         guard case .problem(let text)? = problem else {
             Issue.record("expected a problem, got \(String(describing: problem))")

@@ -71,30 +71,26 @@ struct SessionJobArgumentsTests {
         #expect(session.notices.isEmpty)
     }
 
-    @Test("an order awaiting payment is a notice, not a job nor an error")
+    @Test("an order from a yearly/monthly create is watched as order/ID")
     func orderAwaitingPayment() async throws {
         let scratch = try SessionScratch()
         defer { scratch.remove() }
         let session = try await scratch.session(config: Self.config, arguments: ["a1", "-"], stdin: #"{"order_id": "CS2007281506ABCDE"}"#)
-        #expect(session.entries == [WatchEntry(profile: "p", jobID: "a1")])
-        #expect(session.notices == ["nothing to watch yet: order CS2007281506ABCDE awaits payment"])
+        #expect(session.entries == [WatchEntry(profile: "p", jobID: "a1"), WatchEntry(profile: "p", jobID: "CS2007281506ABCDE", service: .order)])
+        #expect(session.notices.isEmpty)
     }
 
-    @Test("notices from JSON lines on standard input are all kept, beside the jobs")
-    func noticesFromLines() async throws {
+    @Test("orders and jobs from JSON lines on standard input are all kept, in order")
+    func ordersFromLines() async throws {
         let scratch = try SessionScratch()
         defer { scratch.remove() }
         let stdin = """
             {"orderID": "order-one"}
             {"job_id": "j1"}
-            {"order_id": "has space"}
             """
         let session = try await scratch.session(config: Self.config, arguments: ["-"], stdin: stdin)
-        #expect(session.entries.map(\.jobID) == ["j1"])
-        #expect(session.notices == [
-            "nothing to watch yet: order order-one awaits payment",
-            #"nothing to watch yet: order "has space" awaits payment"#,
-        ])
+        #expect(session.entries.map(\.jobID) == ["order-one", "j1"])
+        #expect(session.entries.first?.service == .order)
     }
 
     @Test("a bad argument is the reference's problem, the user's to fix")
@@ -103,7 +99,7 @@ struct SessionJobArgumentsTests {
         defer { scratch.remove() }
         let error = await thrownError { _ = try await scratch.session(config: Self.config, arguments: ["a1", "foo/123"]) }
         let problem = try #require(error as? JobReference.Problem)
-        #expect(problem.description == #"unknown service "foo" in "foo/123" — use one of: bms, ecs, evs, ims, vpc, cce, rds, dds, opengauss, taurusdb, geminidb, dcs, elb, sfsturbo, cbr, dms"#)
+        #expect(problem.description == #"unknown service "foo" in "foo/123" — use one of: bms, ecs, evs, ims, vpc, cce, rds, dds, opengauss, taurusdb, geminidb, dcs, elb, sfsturbo, cbr, dms, geip, order"#)
         #expect(error is any UsageProblem)
     }
 

@@ -19,12 +19,17 @@ struct RolloutScenarioTests {
     @Test func jobIDsAreRealLookingAndDeterministic() {
         let first = JobSimulator(options: Self.rollout)
         let second = JobSimulator(options: Self.rollout)
-        #expect(first.topLevelJobIDs.count == 15)
+        #expect(first.topLevelJobIDs.count == 16)
         #expect(first.topLevelJobs == second.topLevelJobs)
         for (id, plan) in first.scenario.byID {
             // CCE and the databases and ELB write UUIDs (FAMILIES.md examples); the others 32 hex digits.
+            // An order's ID is BSS's `CS…`; its resources' are UUIDs.
             let uuids: Set<Service> = [.cce, .rds, .elb]
-            #expect(uuids.contains(plan.service) ? isUUID(id) : isJobID(id), "\(plan.service) \(id)")
+            if plan.service == .order {
+                #expect(id.wholeMatch(of: /CS[0-9A-F]{16}/) != nil || isUUID(id), "\(id)")
+            } else {
+                #expect(uuids.contains(plan.service) ? isUUID(id) : isJobID(id), "\(plan.service) \(id)")
+            }
         }
         // The bare-metal morning first, as before; then one job per other body shape.
         #expect(first.topLevelJobs.map(\.type) == [
@@ -32,8 +37,9 @@ struct RolloutScenarioTests {
             "baremetalBatchAttachVolume", "baremetalReinstallOs", "baremetalChangeOsLocalDisk",
             "createServer", "batchCreateVolume", "imsCreateImageByInstance", "createBatchPublicip",
             "CreateCluster", "CreateNode", "CreateMysqlSingleHAInstance", "extendDCSInstance", "UPGRADE",
+            "hws.service.type.ec2",
         ])
-        #expect(first.topLevelJobs.map(\.service.name) == ["bms", "bms", "bms", "bms", "bms", "bms", "ecs", "evs", "ims", "vpc", "cce", "cce", "rds", "dcs", "elb"])
+        #expect(first.topLevelJobs.map(\.service.name) == ["bms", "bms", "bms", "bms", "bms", "bms", "ecs", "evs", "ims", "vpc", "cce", "cce", "rds", "dcs", "elb", "order"])
         #expect(first.topLevelJobs[6].qualifiedID == "ecs/\(first.topLevelJobIDs[6])")
     }
 
@@ -152,7 +158,7 @@ struct RolloutScenarioTests {
     @Test func theMixedMorningHasEveryServiceAndItsTwoFailures() async throws {
         try await SimulatorHarness.with(Self.rollout) { h in
             let jobs = h.simulator.topLevelJobs
-            #expect(Set(jobs.map(\.service)) == [.bms, .ecs, .evs, .ims, .vpc, .cce, .rds, .dcs, .elb])
+            #expect(Set(jobs.map(\.service)) == [.bms, .ecs, .evs, .ims, .vpc, .cce, .rds, .dcs, .elb, .order])
             h.clock.advance(by: 5 * 60 + 5)
             for listed in jobs {
                 let job = try await h.fetch(listed.id, service: listed.service)
@@ -176,6 +182,7 @@ struct RolloutScenarioTests {
                 "ecs/createServer": .fail, "evs/batchCreateVolume": .success, "ims/imsCreateImageByInstance": .success,
                 "vpc/createBatchPublicip": .success, "cce/CreateCluster": .success, "cce/CreateNode": .fail,
                 "rds/CreateMysqlSingleHAInstance": .success, "dcs/extendDCSInstance": .success, "elb/UPGRADE": .success,
+                "order/hws.service.type.ec2": .success,
             ])
         }
     }

@@ -20,8 +20,8 @@ struct DashboardPasteTests {
             #expect(prompt.contains("create servers"), "\(prompt)")
             try await dashboard.tmux.press("Enter")
             try await dashboard.tmux.waitForScreen("both IDs added") { screen in
-                // 15 demo jobs and the 2 pasted (at the tree's end, below the fold of a tall batch).
-                screen.contains("added 2 jobs") && screen.contains("jobs 17:")
+                // 16 demo jobs and the 2 pasted (at the tree's end, below the fold of a tall batch).
+                screen.contains("added 2 jobs") && screen.contains("jobs 18:")
             }
 
             // `d` on the selected batch asks; any other key keeps it.
@@ -36,7 +36,7 @@ struct DashboardPasteTests {
             try await dashboard.tmux.press("y")
             // The demo's ECS create is also "create servers": the count says the BMS one went.
             try await dashboard.tmux.waitForScreen("the batch gone") { screen in
-                screen.contains("from the watch") && screen.contains("jobs 16:")
+                screen.contains("from the watch") && screen.contains("jobs 17:")
             }
             try await dashboard.tmux.press("e")
             try await dashboard.tmux.waitForScreen("the removal in the event log") { screen in

@@ -133,7 +133,7 @@ struct DashboardTests {
 
             #expect(screen.unicodeScalars.allSatisfy { $0.isASCII }, "\(screen)")
             let header = try #require(ScreenText.lines(screen).first)
-            #expect(header.contains("jobs 15: +"), "ASCII status symbols expected\n\(screen)")
+            #expect(header.contains("jobs 16: +"), "ASCII status symbols expected\n\(screen)")
             // Nothing of jobwatch's own turns into "?" (what ncurses shows for what C cannot encode).
             #expect(!header.contains(" ? "), "\(screen)")
             // Fold mark (+ or -), then the RUNNING symbol.

@@ -24,7 +24,7 @@ import Testing
         let document = try JSONSerialization.jsonObject(with: Data(result.stdout.utf8)) as? [String: Any]
         #expect(document?["schema"] as? Int == 1, "\(result)")
         let jobs = try #require(document?["jobs"] as? [[String: Any]], "\(result)")
-        #expect(jobs.count == 15, "the rollout's 6 bare-metal jobs, 6 of other services and 3 of the new families\n\(result)")
+        #expect(jobs.count == 16, "the rollout's 6 bare-metal jobs, 6 of other services and 4 of the new families\n\(result)")
         let types = jobs.compactMap { ($0["job"] as? [String: Any])?["job_type"] as? String }
         #expect(types.contains("baremetalBatchCreate"), "\(result)")
         // Every documented field is there, null when it has no value.
@@ -80,7 +80,7 @@ import Testing
         let result = try await BinaryRunner(scratch: scratch).run(["wait", "--demo", "--timeout", "2s"])
         #expect(result.exitCode == 2, "\(result)")
         #expect(ContinuousClock.now - started < .seconds(15), "\(result)")
-        let summary = try #require(ScreenText.lines(result.stdout).first { $0.hasPrefix("15 jobs:") }, "\(result)")
+        let summary = try #require(ScreenText.lines(result.stdout).first { $0.hasPrefix("16 jobs:") }, "\(result)")
         #expect(summary.hasSuffix("— timed out"), "\(result)")
     }
 }

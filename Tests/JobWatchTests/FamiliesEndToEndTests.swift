@@ -7,7 +7,9 @@ import Testing
 @Suite("every family end to end", .timeLimit(.minutes(3)))
 struct FamiliesEndToEndTests {
     static let environment = SimulatorAuthTests.accessKeyEnvironment
-    static let services = ["rds", "dds", "opengauss", "taurusdb", "geminidb", "dcs", "elb", "sfsturbo", "cbr", "dms"]
+    static let services = ["rds", "dds", "opengauss", "taurusdb", "geminidb", "dcs", "elb", "sfsturbo", "cbr", "dms", "geip", "order"]
+    /// The simulator's demo account: Global EIP jobs and orders are the account's.
+    static let domainID = "9a8b7c6d5e4f40312233445566778899"
 
     static func withSimulator(speed: Double, _ body: (StandaloneSimulator, BinaryRunner, Scratch) async throws -> Void) async throws {
         let scratch = try Scratch()
@@ -22,7 +24,7 @@ struct FamiliesEndToEndTests {
     static func all(_ simulator: StandaloneSimulator) -> [String] { simulator.jobs.map { "\($0.service)/\($0.id)" } }
 
     static func common(_ simulator: StandaloneSimulator) -> [String] {
-        ["--endpoint", simulator.baseURL, "--project-id", SimulatorAuthTests.projectID]
+        ["--endpoint", simulator.baseURL, "--project-id", SimulatorAuthTests.projectID, "--domain-id", Self.domainID]
     }
 
     @Test func waitFollowsEveryFamilyToItsEnd() async throws {
@@ -40,6 +42,8 @@ struct FamiliesEndToEndTests {
             #expect(result.stdout.contains("skipped"), "CBR's word, verbatim\n\(result)")
             #expect(result.stdout.contains("Completed"), "the database family's word\n\(result)")
             #expect(result.stdout.contains("COMPLETE"), "ELB's word\n\(result)")
+            #expect(result.stdout.contains("FINISH_SUCC"), "Global EIP's word\n\(result)")
+            #expect(result.stdout.contains("PENDING_PAYMENT") && result.stdout.contains("COMPLETED"), "the order's statuses, as words\n\(result)")
             let rds = try #require(simulator.jobs.first { $0.service == "rds" })
             // Unknown at first (HTTP 400 DBS.200543), then followed to its end: never given up.
             #expect(result.stdout.split(separator: "\n").contains { $0.contains(rds.id) && $0.contains("Completed") }, "\(result)")
@@ -58,11 +62,12 @@ struct FamiliesEndToEndTests {
             }
             #expect(result.exitCode == 0 || result.exitCode == 1, "\(result)")
             let tops = result.stdout.split(separator: "\n").filter { !$0.hasPrefix(" ") }
-            #expect(tops.count == 10, "\(result)")
+            #expect(tops.count == 12, "\(result)")
             for title in [
                 "RDS create MySQL HA instance orders-db", "DDS create DDS instance catalog-mongo", "openGauss create openGauss instance ledger-gauss",
                 "TaurusDB create TaurusDB instance cart-taurus", "GeminiDB create GeminiDB instance events-nosql", "DCS resize cache instance",
                 "ELB upgrade load balancer", "SFS Turbo bind LDAP", "CBR restore web-01", "DMS resize instance",
+                "GEIP associate global EIP", "ORDER ECS order",
             ] {
                 #expect(tops.contains { $0.contains(title) }, "\(title) missing\n\(result)")
             }
@@ -71,12 +76,14 @@ struct FamiliesEndToEndTests {
             let document = try #require(try JSONSerialization.jsonObject(with: Data(json.stdout.utf8)) as? [String: Any], "\(json)")
             let jobs = try #require(document["jobs"] as? [[String: Any]])
             #expect(jobs.compactMap { $0["service"] as? String } == Self.services, "\(json)")
+            let order = try #require(jobs.first { $0["service"] as? String == "order" })
+            #expect(order["domain_id"] as? String == Self.domainID && order["project_id"] is NSNull, "an order is the account's\n\(json)")
             let dms = try #require(jobs.first { $0["service"] as? String == "dms" })
             #expect((dms["id"] as? String ?? dms["job_id"] as? String)?.contains("/") == true, "a DMS task keeps its instance\n\(json)")
 
             let report = try await runner.run(["report", "--no-state"] + Self.common(simulator) + ids, environment: Self.environment, timeout: .seconds(30))
             #expect([0, 1].contains(report.exitCode), "\(report)")
-            for tag in ["RDS", "DDS", "openGauss", "TaurusDB", "GeminiDB", "DCS", "ELB", "SFS Turbo", "CBR", "DMS"] {
+            for tag in ["RDS", "DDS", "openGauss", "TaurusDB", "GeminiDB", "DCS", "ELB", "SFS Turbo", "CBR", "DMS", "GEIP", "ORDER"] {
                 #expect(report.stdout.contains(tag), "\(tag) missing from the report\n\(report)")
             }
         }
@@ -157,5 +164,40 @@ extension FamiliesEndToEndTests {
         #expect((profile["hosts"] as? [String: String])?["elb"] == "https://vpc.r1.cloud.example.net", "\(stack)")
         #expect(profile["unverified"] as? Bool == true)
         #expect(!otc.stdout.contains("not-a-secret") && !stack.stdout.contains("not-a-secret"))
+    }
+}
+
+extension FamiliesEndToEndTests {
+    /// A yearly/monthly create answers with an order: piped into `wait -`, the order is watched
+    /// through payment to completion, and `get` then shows its resources beneath it.
+    @Test func aPrepaidOrderFromACreateResponseIsWatchedToItsResources() async throws {
+        try await Self.withSimulator(speed: 4) { simulator, runner, _ in
+            let order = try #require(simulator.jobs.first { $0.service == "order" })
+            let response = #"{"order_id": "\#(order.id)", "job_id": null}"#
+            let result = try await runner.run(
+                ["wait", "-", "--no-state", "--interval", "1s", "--timeout", "60s"] + Self.common(simulator),
+                stdin: Data(response.utf8), environment: Self.environment, timeout: .seconds(90)
+            )
+            #expect(result.exitCode == 0, "\(result)")
+            #expect(result.stdout.contains("order/\(order.id)") || result.stdout.contains(order.id), "\(result)")
+            #expect(result.stdout.contains("COMPLETED"), "\(result)")
+            let tree = try await runner.run(["get", "--no-state"] + Self.common(simulator) + ["order/\(order.id)"], environment: Self.environment, timeout: .seconds(20))
+            #expect(tree.exitCode == 0, "\(tree)")
+            #expect(tree.stdout.contains("web-prepaid-01") && tree.stdout.contains("web-prepaid-02"), "its resources beneath it\n\(tree)")
+            #expect(tree.stdout.contains("IN_USE"), "\(tree)")
+        }
+    }
+
+    /// Global EIP jobs live in the account: without a domain ID, one line that says where to give it.
+    @Test func globalEIPWithoutADomainIDSaysWhatToGive() async throws {
+        try await Self.withSimulator(speed: 1) { simulator, runner, _ in
+            let geip = try #require(simulator.jobs.first { $0.service == "geip" })
+            let result = try await runner.run(
+                ["get", "--no-state", "--endpoint", simulator.baseURL, "--project-id", SimulatorAuthTests.projectID, "geip/\(geip.id)"],
+                environment: Self.environment, timeout: .seconds(20)
+            )
+            #expect(result.exitCode == 64, "\(result)")
+            #expect(result.stderrLines.count == 1 && result.stderr.contains("--domain-id"), "\(result)")
+        }
     }
 }

@@ -32,14 +32,6 @@ import Testing
         #expect(result.stdout.contains("1 job: 1 succeeded, 0 failed"), "\(result)")
     }
 
-    @Test func anOrderAwaitingPaymentIsANoticeAndTheOtherJobsAreWatched() async throws {
-        let (result, attach) = try await Self.waitOnStandardInput("{\"order_id\": \"CS2007281506xxxxx\"}\nbms/ATTACH\n")
-        #expect(result.exitCode == 0, "\(result)")
-        #expect(result.stderrLines.filter { $0.contains("CS2007281506xxxxx") } == ["jobwatch: nothing to watch yet: order CS2007281506xxxxx awaits payment"], "\(result)")
-        #expect(result.stdout.contains("baremetalAttachVolume \(attach)"), "\(result)")
-        #expect(result.stdout.contains("1 job: 1 succeeded, 0 failed"), "\(result)")
-    }
-
     @Test func jobsAppendedToTheJobsFileJoinTheWatch() async throws {
         let scratch = try Scratch()
         defer { scratch.remove() }

@@ -29,7 +29,7 @@ import Testing
         let document = try #require(try JSONSerialization.jsonObject(with: Data(result.stdout.utf8)) as? [String: Any], "\(result)")
         #expect(document["schema"] as? Int == 1)
         let jobs = try #require(document["jobs"] as? [[String: Any]])
-        #expect(jobs.count == 15)
+        #expect(jobs.count == 16)
         let failures = try #require(jobs[0]["failures"] as? [[String: Any]])
         #expect(failures.contains { ($0["reason"] as? String)?.hasPrefix("Quota exceeded") == true }, "\(result)")
         // Same usage errors as get.

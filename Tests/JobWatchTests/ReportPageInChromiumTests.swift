@@ -30,7 +30,7 @@ import Testing
         let layout = try Self.layout(in: dump)
 
         #expect(layout.first == "header.summary running" || layout.first == "header.summary failed", "the summary is not first: \(layout.first)")
-        #expect(layout.verdict.contains(" of 15 jobs "), "verdict: \(layout.verdict)")
+        #expect(layout.verdict.contains(" of 16 jobs "), "verdict: \(layout.verdict)")
         #expect(layout.overview.starts(with: ["Jobs", "Sub-jobs", "When", "Covers"]), "\(layout.overview)")
         #expect(layout.jobHeaders == ["", "Service", "Job", "Status", "Begin +00:00", "End +00:00", "Duration", "Done"])
         #expect(layout.charts >= 1 && layout.legends == layout.charts, "\(layout.charts) charts, \(layout.legends) legends")

@@ -163,7 +163,7 @@ struct SttyPane {
         let notices = await database.notices
         await database.close()
         #expect(notices.isEmpty, "\(notices)")
-        #expect(file.jobs.count == 15, "\(file.jobs.count) jobs in the state database")
+        #expect(file.jobs.count == 16, "\(file.jobs.count) jobs in the state database")
     }
 
     /// The settings of `stty -a` without `rows N; columns M;`.

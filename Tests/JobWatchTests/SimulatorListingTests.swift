@@ -10,8 +10,8 @@ import Testing
         let runner = try BinaryRunner(scratch: scratch)
         let simulator = try await StandaloneSimulator.start(runner: runner, scenario: "rollout")
         defer { simulator.process.stop() }
-        #expect(simulator.jobs.count == 15, "\(simulator.process.transcript)")
-        #expect(Set(simulator.jobs.map(\.service)) == ["bms", "ecs", "evs", "ims", "vpc", "cce", "rds", "dcs", "elb"], "\(simulator.process.transcript)")
+        #expect(simulator.jobs.count == 16, "\(simulator.process.transcript)")
+        #expect(Set(simulator.jobs.map(\.service)) == ["bms", "ecs", "evs", "ims", "vpc", "cce", "rds", "dcs", "elb", "order"], "\(simulator.process.transcript)")
         let ecs = try simulator.job(ofType: "createServer")
         #expect(ecs.service == "ecs")
         #expect(simulator.process.stdout.contains("ecs/\(ecs.id) createServer (create servers, 4 sub-jobs, created 1m from now)"), "\(simulator.process.transcript)")

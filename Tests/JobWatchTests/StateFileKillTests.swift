@@ -28,9 +28,9 @@ import Testing
                 let saved = await eventually(timeout: .seconds(10)) {
                     // Not before jobwatch made it: this reader would create it.
                     guard FileManager.default.fileExists(atPath: statePath) else { return false }
-                    return (try? await Self.read(statePath).file.jobs.count) == 15
+                    return (try? await Self.read(statePath).file.jobs.count) == 16
                 }
-                #expect(saved, "the 15 jobs not saved after 10 s\n\(watcher.transcript)")
+                #expect(saved, "the 16 jobs not saved after 10 s\n\(watcher.transcript)")
             }
             let delay = Int.random(in: 0...2_500, using: &generator)
             try await Task.sleep(for: .milliseconds(delay))
@@ -48,7 +48,7 @@ import Testing
                 return
             }
             #expect(loaded.notices.isEmpty, "opened as it was, nothing moved aside: \(loaded.notices) \(kills)")
-            #expect(loaded.file.jobs.count == 15, "the demo's 15 jobs: \(kills)")
+            #expect(loaded.file.jobs.count == 16, "the demo's 16 jobs: \(kills)")
             let now = loaded.file.jobs.count { $0.job != nil }
             #expect(now >= answered, "\(answered) answers saved before, \(now) after: \(kills)")
             answered = now

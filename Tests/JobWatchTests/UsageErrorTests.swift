@@ -25,7 +25,7 @@ import Testing
         Case(arguments: ["get", "--speed", "3", someJobID], mentions: "--demo"),
         Case(arguments: ["get", "--demo", "--scenario", "nosuch"], mentions: "nosuch"),
         Case(arguments: ["simulator", "--host", "0.0.0.0"], mentions: "loopback"),
-        Case(arguments: ["get", "foo/123"], mentions: #"unknown service "foo" in "foo/123" — use one of: bms, ecs, evs, ims, vpc, cce, rds, dds, opengauss, taurusdb, geminidb, dcs, elb, sfsturbo, cbr, dms"#),
+        Case(arguments: ["get", "foo/123"], mentions: #"unknown service "foo" in "foo/123" — use one of: bms, ecs, evs, ims, vpc, cce, rds, dds, opengauss, taurusdb, geminidb, dcs, elb, sfsturbo, cbr, dms, geip, order"#),
         Case(arguments: ["wait", "--demo", "ecs/"], mentions: "is empty"),
     ]
 

@@ -12,6 +12,8 @@ public enum CredentialResolver {
     public static let secretKeyVariable = "HUAWEICLOUD_SDK_SK"
     public static let securityTokenVariable = "HUAWEICLOUD_SDK_SECURITY_TOKEN"
     public static let projectIDVariable = "HUAWEICLOUD_SDK_PROJECT_ID"
+    /// The account's ID, as the SDK's `GlobalCredentials` read it (Global EIP, orders).
+    public static let domainIDVariable = "HUAWEICLOUD_SDK_DOMAIN_ID"
     public static let tokenVariable = "HUAWEICLOUD_SDK_TOKEN"
 
     public struct Resolved: Sendable, Hashable {

@@ -62,7 +62,8 @@ extension Job {
     static let fieldsMaxDepth = 8
 
     init(_ json: JSONValue, fields: JobFields, words: [String: JobStatus.Outcome], depth: Int) {
-        let status = JobStatus(raw: FieldsDialect.text(json, fields.status) ?? "", words: words)
+        let raw = FieldsDialect.text(json, fields.status) ?? ""
+        let status = JobStatus(raw: fields.statusNames[raw] ?? raw, words: words)
         var attributes: [EntityAttribute] = []
         if let instance = fields.instance {
             // The instance's name titles the job (`JobTitle`), its ID is shown beneath.

@@ -90,6 +90,7 @@ public struct Endpoint: Sendable, Hashable {
         }
         return basePath + service.jobPath
             .replacingOccurrences(of: "{project_id}", with: PercentEncoding.encode(projectID))
+            .replacingOccurrences(of: "{domain_id}", with: PercentEncoding.encode(projectID))
             .replacingOccurrences(of: "{instance_id}", with: PercentEncoding.encode(instance))
             .replacingOccurrences(of: "{job_id}", with: PercentEncoding.encode(job))
     }

@@ -128,8 +128,12 @@ public final class JobClient: Sendable {
         if let problem = JobID.problem(with: target.jobID) {
             throw APIError(kind: .invalidRequest, message: "job ID \(JobID.quoted(target.jobID)) \(problem) — give the job_id the create/operate call returned")
         }
-        if let problem = JobID.problem(with: target.projectID) {
-            throw APIError(kind: .invalidRequest, message: "project ID \(problem) — set project_id in the profile or HUAWEICLOUD_SDK_PROJECT_ID")
+        // An account's service needs the domain only where its path names it (Global EIP).
+        let account = target.service.scope == .account
+        if !account || target.service.jobPath.contains("{domain_id}"), let problem = JobID.problem(with: target.projectID) {
+            throw APIError(kind: .invalidRequest, message: account
+                ? "domain ID \(problem) — \(target.service.name) jobs are the account's: pass --domain-id, set domain_id in the profile or HUAWEICLOUD_SDK_DOMAIN_ID"
+                : "project ID \(problem) — set project_id in the profile or HUAWEICLOUD_SDK_PROJECT_ID")
         }
 
         if target.service.idNamesInstance, target.jobID.split(separator: "/", omittingEmptySubsequences: false).count != 2
@@ -138,8 +142,9 @@ public final class JobClient: Sendable {
         }
         let path = target.endpoint.jobPath(service: target.service, projectID: target.projectID, jobID: target.jobID)
         let query = target.service.jobQuery.map { [SigningRequest.QueryItem($0, target.jobID)] } ?? []
+        let scope = RequestScope(service: target.service, projectOrDomain: target.projectID)
         let answer = try await exchange(
-            endpoint: target.endpoint, path: path, query: query, projectID: target.projectID, network: target.network, credential: credential, now: now)
+            endpoint: target.endpoint, path: path, query: query, scope: scope, network: target.network, credential: credential, now: now)
         let status = answer.status
         let requestID = answer.requestID
         let serverDate = answer.serverDate
@@ -152,30 +157,40 @@ public final class JobClient: Sendable {
             if status != 404, let code = error.code, target.service.notFoundCodes.contains(code) { error.kind = .noSuchJob }
             throw error
         }
+        var job: Job
         do {
-            let job = try Job.decode(data, service: target.service)
-            return FetchedJob(job: job, serverDate: serverDate, requestID: requestID)
+            job = try Job.decode(data, service: target.service)
         } catch .noSuchJob {
             throw APIError(kind: .noSuchJob, httpStatus: status, message: "the answer lists no job: there is no such job", requestId: requestID, host: host)
+        } catch .missingStatus where (try? JSONValue.parse(data)).flatMap(ErrorFields.find)?.code != nil {
+            // BSS answers some errors with HTTP 200 (`CBC.3002`, FAMILIES.md §8.2): an error all the same.
+            throw Self.httpError(status: status, body: data, requestID: requestID, retryAfter: nil, host: host, redactor: redactor, now: now)
         } catch {
             // The body's first bytes are taken again from the redacted body: a secret cut in
             // half by the prefix would no longer match.
             let problem: JobDecodingProblem = if case .notJSON = error { .notJSON(bodyPrefix: BodyPrefix.of(redactor.redact(data))) } else { error }
             throw APIError(kind: .invalidResponse, httpStatus: status, message: redactor.redact("answer is not a job: \(problem)"), requestId: requestID, host: host)
         }
+        // A completed order's resources come from a second query, once: it never changes again.
+        if target.service == .order, job.status.outcome == .success {
+            job.entities.subJobs = try await orderResources(target, credential: credential, now: now, redactor: redactor)
+        }
+        return FetchedJob(job: job, serverDate: serverDate, requestID: requestID)
     }
 
     /// One signed `GET` and its whole answer, whatever its status: what job reads and lookups share.
     /// - Parameter query: unencoded; sent and signed in the order given.
+    /// - Parameter body: a `POST`'s JSON (an order's resources query); `nil` is a `GET`.
     func exchange(
-        endpoint: Endpoint, path: String, query: [SigningRequest.QueryItem] = [], projectID: String, network: NetworkSettings,
-        credential: Credential, now: Date
+        endpoint: Endpoint, path: String, query: [SigningRequest.QueryItem] = [], scope: RequestScope, body: [UInt8]? = nil,
+        network: NetworkSettings, credential: Credential, now: Date
     ) async throws(APIError) -> RawAnswer {
         let host = endpoint.hostHeader
         let queryText = query.map { "\(PercentEncoding.encode($0.name))=\(PercentEncoding.encode($0.value))" }.joined(separator: "&")
         var request = HTTPClientRequest(url: endpoint.url(path: path) + (queryText.isEmpty ? "" : "?\(queryText)"))
-        request.method = .GET
-        for header in Self.headers(path: path, query: query, host: host, projectID: projectID, credential: credential, userAgent: options.userAgent, now: now) {
+        request.method = body == nil ? .GET : .POST
+        if let body { request.body = .bytes(ByteBuffer(bytes: body)) }
+        for header in Self.headers(method: body == nil ? "GET" : "POST", path: path, query: query, host: host, scope: scope, body: body ?? [], credential: credential, userAgent: options.userAgent, now: now) {
             request.headers.replaceOrAdd(name: header.name, value: header.value)
         }
 
@@ -222,16 +237,23 @@ public final class JobClient: Sendable {
     }
 
     /// The headers the SDK sends, signed for AK/SK or with `X-Auth-Token`.
-    static func headers(path: String, query: [SigningRequest.QueryItem] = [], host: String, projectID: String, credential: Credential, userAgent: String, now: Date) -> [SigningRequest.Header] {
-        let base: [SigningRequest.Header] = [
+    static func headers(
+        method: String = "GET", path: String, query: [SigningRequest.QueryItem] = [], host: String, scope: RequestScope, body: [UInt8] = [],
+        credential: Credential, userAgent: String, now: Date
+    ) -> [SigningRequest.Header] {
+        var base: [SigningRequest.Header] = [
             .init("Content-Type", "application/json"),
             .init("User-Agent", userAgent),
-            .init("X-Project-Id", projectID),
         ]
+        switch scope {
+        case .project(let projectID): base.append(.init("X-Project-Id", projectID))
+        case .account(let domainID?): base.append(.init("X-Domain-Id", domainID))
+        case .account(nil): break
+        }
         switch credential {
         case .accessKey(let key):
-            let request = SigningRequest(method: "GET", host: host, path: path, query: query, headers: base + [.init("X-Sdk-Date", SDKDate.format(now))])
-            return Signer.sign(request, with: key, projectID: projectID).headers
+            let request = SigningRequest(method: method, host: host, path: path, query: query, headers: base + [.init("X-Sdk-Date", SDKDate.format(now))], body: body)
+            return Signer.sign(request, with: key, projectID: scope.projectID).headers
         case .token(let token):
             return base + [.init("Host", host), .init("X-Auth-Token", token.exposed)]
         case .none:

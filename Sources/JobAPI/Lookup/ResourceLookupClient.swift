@@ -128,7 +128,7 @@ public final class ResourceLookupClient: Sendable {
     /// The answer's JSON; `nil` for a 404 (not there, or not yet).
     private func read(_ target: LookupTarget, path template: String, query: [SigningRequest.QueryItem], credential: Credential, now: Date) async throws(APIError) -> JSONValue? {
         let path = target.endpoint.basePath + template.replacingOccurrences(of: "{project_id}", with: PercentEncoding.encode(target.projectID))
-        let answer = try await client.exchange(endpoint: target.endpoint, path: path, query: query, projectID: target.projectID, network: target.network, credential: credential, now: now)
+        let answer = try await client.exchange(endpoint: target.endpoint, path: path, query: query, scope: .project(target.projectID), network: target.network, credential: credential, now: now)
         let host = target.endpoint.hostHeader
         let redactor = Redactor(secrets: credential.secrets + target.network.proxy.secrets)
         if answer.status == 404 { return nil }

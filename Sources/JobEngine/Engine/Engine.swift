@@ -168,12 +168,15 @@ public actor Engine {
         case unknownProfile(String)
         /// The profile names endpoints per service, and none for this one.
         case noEndpoint(profile: String, Service)
+        /// An account's job whose path needs the domain ID (Global EIP), and the profile has none.
+        case noDomainID(profile: String, Service)
 
         public var description: String {
             switch self {
             case .badJobID(let id, let problem): "job ID \(JobID.quoted(id)) \(problem) — give the job_id the API returned"
             case .unknownProfile(let name): "profile \(name.debugDescription) is not configured — add it to the config or pick another with --profile"
             case .noEndpoint(let name, let service): "profile \(name.debugDescription) has no endpoint for \(service.name) jobs — add \"\(service.name)\" to its endpoints, or give it a region or an endpoint for all"
+            case .noDomainID(let name, let service): "\(service.name) jobs are the account's, and profile \(name.debugDescription) has no domain ID — pass --domain-id, set domain_id in the profile, or HUAWEICLOUD_SDK_DOMAIN_ID"
             }
         }
     }
@@ -187,6 +190,7 @@ public actor Engine {
             guard let profile = routes.profiles[entry.profile] else { throw .unknownProfile(entry.profile) }
             let key = profile.key(for: entry.jobID, service: entry.service)
             guard profile.serves(key.service) else { throw .noEndpoint(profile: profile.name, key.service) }
+            if key.service.jobPath.contains("{domain_id}"), key.projectID.isEmpty { throw .noDomainID(profile: profile.name, key.service) }
             guard let route = routes.route(profile: profile.name, service: key.service) else { throw .unknownProfile(entry.profile) }
             placed.append((entry, key, route))
         }

@@ -34,7 +34,9 @@ final class JobRoute: Sendable {
     var networkStop: StopKey { StopKey(budget: budgetKey, network: profile.network) }
 
     func jobTarget(jobID: String) -> JobTarget {
-        JobTarget(service: service, endpoint: endpoint, projectID: profile.projectID, jobID: jobID, network: profile.network)
+        // An account's job is asked with the domain where a project's is with the project.
+        let owner = service.scope == .account ? profile.domainID ?? "" : profile.projectID
+        return JobTarget(service: service, endpoint: endpoint, projectID: owner, jobID: jobID, network: profile.network)
     }
 
     func lookupTarget(api: LookupAPI) -> LookupTarget {

@@ -13,6 +13,9 @@ public struct ProfileTarget: Sendable, Hashable {
     /// Whose hosts its region's are (`doctor --hosts` says so).
     public var cloud: Cloud = .huaweicloud
     public var projectID: String
+    /// The account (domain) ID, for the account's jobs (Global EIP, orders): `--domain-id`,
+    /// the profile's `domain_id`, `HUAWEICLOUD_SDK_DOMAIN_ID`.
+    public var domainID: String?
     /// What its requests are signed with, asked before each one.
     public var credentialSource: CredentialSource
     /// The fixed credential; `.none` for a refreshing source (it has none until asked).
@@ -49,8 +52,11 @@ public struct ProfileTarget: Sendable, Hashable {
     }
 
     /// Where a job of this profile lives; `service` `nil` is the profile's.
+    /// An account's job (Global EIP, an order) lives in the domain: its key holds the domain ID
+    /// where a project's job holds the project ID (`""` when the domain is not known).
     public func key(for jobID: String, service: Service? = nil) -> JobKey {
         let service = service ?? self.service
-        return JobKey(service: service, endpoint: place ?? endpoint(for: service).identity, projectID: projectID, jobID: jobID)
+        let owner = service.scope == .account ? domainID ?? "" : projectID
+        return JobKey(service: service, endpoint: place ?? endpoint(for: service).identity, projectID: owner, jobID: jobID)
     }
 }

@@ -53,6 +53,8 @@ public struct JobFields: Sendable, Hashable {
     public var id: [String]
     public var type: [String]
     public var status: String = "status"
+    /// Words for statuses a family sends as numbers (an order's `6`): shown, and read, as words.
+    public var statusNames: [String: String] = [:]
     public var begin: [String]
     /// Read only once the status is terminal: some families send an end time while running.
     public var end: [String]
@@ -82,8 +84,10 @@ public struct JobFields: Sendable, Hashable {
     public init(
         wrapper: Wrapper, id: [String], type: [String], begin: [String], end: [String], progress: [String] = [],
         failReason: [String], errorCode: [String] = [], subJobs: String? = nil, instance: String? = nil,
-        attributes: [Attribute] = [], timeFormat: TimeFormat, words: Words
+        attributes: [Attribute] = [], timeFormat: TimeFormat, words: Words, status: String = "status", statusNames: [String: String] = [:]
     ) {
+        self.status = status
+        self.statusNames = statusNames
         self.wrapper = wrapper
         self.id = id
         self.type = type

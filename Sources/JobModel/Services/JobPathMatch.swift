@@ -6,9 +6,12 @@ import Foundation
 public struct JobPathMatch: Sendable, Hashable {
     /// The template matched: `/v1/{project_id}/jobs/{job_id}`.
     public var template: String
-    public var projectID: String
+    /// The project, or for an account's service the domain (`{domain_id}`); `""` when the path
+    /// names neither (an order's).
     /// The job's ID; a DMS task's is `INSTANCE_ID/TASK_ID`.
     public var jobID: String
+
+    public var projectID: String
 
     public init(template: String, projectID: String, jobID: String) {
         self.template = template
@@ -41,7 +44,8 @@ public struct JobPathMatch: Sendable, Hashable {
                 values[part] = segment.removingPercentEncoding ?? segment
                 return !segment.isEmpty
             }
-            guard matches, let projectID = values["{project_id}"] else { continue }
+            guard matches else { continue }
+            let projectID = values["{project_id}"] ?? values["{domain_id}"] ?? ""
             let job = queryName.flatMap { name in query.first { $0.name == name }?.value } ?? values["{job_id}"]
             guard let job, !job.isEmpty else { return nil }
             self.init(template: template, projectID: projectID, jobID: values["{instance_id}"].map { "\($0)/\(job)" } ?? job)

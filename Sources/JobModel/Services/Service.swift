@@ -20,6 +20,8 @@ public struct Service: Sendable {
         let jobPath: String
         let jobQuery: String?
         let notFoundCodes: Set<String>
+        let scope: Scope
+        let globalHosts: [String: String]
         let dialect: Dialect
         let statusWords: [String: JobStatus.Outcome]
         let kinds: [String: Kind]
@@ -27,7 +29,8 @@ public struct Service: Sendable {
 
         init(
             name: String, tag: String, title: String, aliases: [String], hostPrefix: String, hostExceptions: [String: String],
-            jobPath: String, jobQuery: String?, notFoundCodes: Set<String>, dialect: Dialect, statusWords: [String: JobStatus.Outcome],
+            jobPath: String, jobQuery: String?, notFoundCodes: Set<String>, scope: Scope, globalHosts: [String: String],
+            dialect: Dialect, statusWords: [String: JobStatus.Outcome],
             kinds: [String: Kind], typicalDuration: TimeInterval
         ) {
             self.name = name
@@ -39,6 +42,8 @@ public struct Service: Sendable {
             self.jobPath = jobPath
             self.jobQuery = jobQuery
             self.notFoundCodes = notFoundCodes
+            self.scope = scope
+            self.globalHosts = globalHosts
             self.dialect = dialect
             self.statusWords = statusWords
             self.kinds = kinds
@@ -65,6 +70,19 @@ public struct Service: Sendable {
     public var jobQuery: String? { storage.jobQuery }
     /// Error codes that say "no such job" with another status than 404 (`DBS.200543`, a 400).
     public var notFoundCodes: Set<String> { storage.notFoundCodes }
+    /// Whose its jobs are: a project's, or the account's (Global EIP, orders).
+    public var scope: Scope { storage.scope }
+    /// Huawei Cloud's hosts of an account-wide service, by region prefix (longest first wins;
+    /// `""` for any): BSS is `bss.` for Chinese regions, `bss-intl.` elsewhere.
+    public var globalHosts: [String: String] { storage.globalHosts }
+
+    public enum Scope: Sendable, Hashable {
+        /// `{project_id}` in the path, `X-Project-Id` signed: where every service's jobs live.
+        case project
+        /// The account's (domain's): `{domain_id}` in the path or `X-Domain-Id`, no project.
+        case account
+    }
+
     /// Whether its job IDs name their instance first: `INSTANCE_ID/TASK_ID` (DMS).
     public var idNamesInstance: Bool { storage.jobPath.contains("{instance_id}") }
     /// How its IDs are written after `SERVICE/`, for help texts and errors.
@@ -107,12 +125,13 @@ public struct Service: Sendable {
     public init(
         name: String, tag: String, title: String, aliases: [String] = [], hostPrefix: String,
         hostExceptions: [String: String] = [:], jobPath: String = "/v1/{project_id}/jobs/{job_id}", jobQuery: String? = nil,
-        notFoundCodes: Set<String> = [], dialect: Dialect = .jobsV1, statusWords: [String: JobStatus.Outcome] = Service.jobsV1Words,
+        notFoundCodes: Set<String> = [], scope: Scope = .project, globalHosts: [String: String] = [:], dialect: Dialect = .jobsV1, statusWords: [String: JobStatus.Outcome] = Service.jobsV1Words,
         kinds: [String: Kind], typicalDuration: TimeInterval
     ) {
         storage = Storage(
             name: name, tag: tag, title: title, aliases: aliases, hostPrefix: hostPrefix, hostExceptions: hostExceptions,
-            jobPath: jobPath, jobQuery: jobQuery, notFoundCodes: notFoundCodes, dialect: dialect, statusWords: statusWords, kinds: kinds, typicalDuration: typicalDuration
+            jobPath: jobPath, jobQuery: jobQuery, notFoundCodes: notFoundCodes, scope: scope, globalHosts: globalHosts,
+            dialect: dialect, statusWords: statusWords, kinds: kinds, typicalDuration: typicalDuration
         )
     }
 
@@ -124,7 +143,7 @@ public struct Service: Sendable {
 
     /// Every service jobwatch knows, in the order help texts list them.
     public static let all: [Service] = [
-        .bms, .ecs, .evs, .ims, .vpc, .cce, .rds, .dds, .opengauss, .taurusdb, .geminidb, .dcs, .elb, .sfsturbo, .cbr, .dms,
+        .bms, .ecs, .evs, .ims, .vpc, .cce, .rds, .dds, .opengauss, .taurusdb, .geminidb, .dcs, .elb, .sfsturbo, .cbr, .dms, .geip, .order,
     ]
 
     /// The service of a name or alias, any case.
@@ -139,6 +158,10 @@ public struct Service: Sendable {
     /// The public host of this service in a region of a cloud.
     public func host(region: String, cloud: Cloud = .huaweicloud) -> String {
         if cloud == .huaweicloud, let exception = hostExceptions[region] { return exception }
+        // Huawei Cloud's account-wide hosts; other clouds build them per region (RegionClient).
+        if cloud == .huaweicloud, let global = globalHosts.filter({ region.hasPrefix($0.key) }).max(by: { $0.key.count < $1.key.count }) {
+            return global.value
+        }
         return cloud.host(self, region: region)
     }
 

@@ -73,7 +73,7 @@ extension JobwatchConfig {
     // MARK: - Sections
 
     static let topKeys = ["default_profile", "profiles", "jobs", "poll", "ui"]
-    static let profileKeys = ["region", "cloud", "domain", "project_id", "endpoint", "endpoints", "service", "auth", "credentials_file", "credentials_section", "ca_file", "proxy", "requests_per_minute"]
+    static let profileKeys = ["region", "cloud", "domain", "project_id", "domain_id", "endpoint", "endpoints", "service", "auth", "credentials_file", "credentials_section", "ca_file", "proxy", "requests_per_minute"]
     static let jobKeys = ["id", "profile", "service", "label"]
     static let pollKeys = ["interval", "requests_per_minute", "max_concurrency", "request_timeout", "connect_timeout", "slow_factor", "retention", "heartbeat"]
     static let uiKeys = ["time_zone", "bell", "color", "theme", "expand_failed", "names"]
@@ -144,6 +144,11 @@ extension JobwatchConfig {
             let text = try projectID.nonEmptyString()
             if let problem = JobID.problem(with: text) { throw projectID.error("project ID \(problem) — copy it from the console's My Credentials page") }
             profile.projectID = text
+        }
+        if let domainID = members["domain_id"] {
+            let text = try domainID.nonEmptyString()
+            if let problem = JobID.problem(with: text) { throw domainID.error("domain ID \(problem) — copy it (Account ID) from the console's My Credentials page") }
+            profile.domainID = text
         }
         if let auth = members["auth"] {
             profile.auth = try auth.choice(["aksk": AuthKind.aksk, "token": .token, "none": .none, "auto": .auto, "metadata": .metadata])

@@ -33,6 +33,8 @@ public struct JobwatchConfig: Sendable, Hashable {
         /// Whose hosts the region's are: `cloud` (and Huawei Cloud Stack's `domain`).
         public var cloud: Cloud = .huaweicloud
         public var projectID: String?
+        /// The account's ID, for its jobs (Global EIP, orders).
+        public var domainID: String?
         /// Any URL, for every service; wins over `region`.
         public var endpoint: String?
         /// A service's own URL (`{"ecs": URL, "cce": URL}`); wins over `endpoint` and `region`.

@@ -9,10 +9,11 @@ import JobAPI
 ///   beside `volume_ids` EVS's;
 /// - `job_ids` (EIP batch delete/disassociate): VPC;
 /// - top-level `jobid`/`jobID`, `status.jobID`/`status.jobId`, `metadata.annotations.jobid`: CCE;
-/// - top-level `jobId`: no service implied.
+/// - top-level `jobId`: no service implied;
+/// - `order_id`/`orderId`/`orderID` of a yearly/monthly create (FAMILIES.md §8.1): the order,
+///   watched as `order/ID` beside the job the same answer names, if any.
 ///
-/// An object naming none of them is searched inside; an `order_id`/`orderID` alone is an order
-/// awaiting payment, a notice rather than an error.
+/// An object naming none of them is searched inside (CBR's `orders[*].orderId`).
 enum CreationResponse {
     static func read(_ value: JSONValue, prefixed: Service?, place: String) throws(JobReference.Problem) -> JobIDText.Parsed {
         var found = Found()
@@ -39,8 +40,6 @@ enum CreationResponse {
                 let here = Self.ids(in: object)
                 if !here.isEmpty {
                     for item in here where !items.contains(where: { $0.id == item.id }) { items.append(item) }
-                } else if let order = Self.string(object["order_id"]) ?? Self.string(object["orderID"]), !order.isEmpty {
-                    notices.append("nothing to watch yet: order \(Self.shown(order)) awaits payment")
                 } else {
                     for key in object.keys.sorted() { collect(object[key]!) }
                 }
@@ -71,6 +70,9 @@ enum CreationResponse {
             add(string(object["status"]?["jobId"]), .cce)
             add(string(object["metadata"]?["annotations"]?["jobid"]), .cce)
             add(string(object["jobId"]), nil)
+            for key in ["order_id", "orderId", "orderID"] {
+                if let order = string(object[key]), !order.isEmpty { add(order, .order) }
+            }
             return found
         }
 
@@ -78,11 +80,6 @@ enum CreationResponse {
         static func string(_ value: JSONValue?) -> String? {
             guard case .string(let text)? = value else { return nil }
             return text.trimmingCharacters(in: .whitespacesAndNewlines)
-        }
-
-        /// An order number as a notice shows it: plain when it is one word, else quoted and escaped.
-        static func shown(_ order: String) -> String {
-            JobID.problem(with: order) == nil ? order : JobID.quoted(order)
         }
     }
 }

@@ -27,11 +27,13 @@ public struct DemoServer: Sendable {
         options.speed = speed ?? 1
         options.startOffset = options.scenario == .rollout ? 5 * 60 : 0
         options.credentials = .demo
+        options.domainID = DemoCredentials.domainID
         let simulator = JobSimulator(options: options)
         let url = try await simulator.start()
         let endpoint = try Endpoint(parsing: url)
         var profile = ProfileTarget(name: profileName, endpoint: endpoint, projectID: DemoCredentials.projectID, credential: DemoCredentials.credential)
         profile.place = "demo simulator"
+        profile.domainID = DemoCredentials.domainID
         // The families after the first six each on a path of their own, as each is on a host of
         // its own in a region: a budget each, as the gateway counts them (the simulator serves
         // any job path under any prefix).

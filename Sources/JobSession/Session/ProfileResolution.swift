@@ -97,6 +97,11 @@ public struct ProfileResolution: Sendable {
         target.service = service
         target.endpoints = endpoints
         target.cloud = cloud
+        let domainID = overrides?.domainID ?? configured?.domainID ?? environment[CredentialResolver.domainIDVariable].flatMap { $0.isEmpty ? nil : $0 }
+        if let domainID, let problem = JobID.problem(with: domainID) {
+            throw UsageError("domain ID \(domainID.debugDescription) \(problem) — check --domain-id / domain_id")
+        }
+        target.domainID = domainID
         // Each profile's own CA: another profile's private CA must not vouch for this endpoint.
         target.network = network
         return ProfileResolution(target: target, credentialOrigin: found.origin, projectIDOrigin: projectIDOrigin)

@@ -13,6 +13,8 @@ public struct SessionFlags: Sendable, Hashable {
     /// `--cloud`: whose hosts the region's are (`Cloud`).
     public var cloud: Cloud?
     public var projectID: String?
+    /// `--domain-id`: the account's, for its jobs (Global EIP, orders).
+    public var domainID: String?
     public var interval: Duration?
     public var auth: JobwatchConfig.AuthKind?
     public var caFile: String?

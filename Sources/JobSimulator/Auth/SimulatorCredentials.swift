@@ -46,6 +46,8 @@ public enum DemoCredentials {
     public static let accessKeyID = "JWDEMOAK000000000001"
     public static let secretKey = "jobwatch-demo-secret-opens-only-the-simulator"
     public static let projectID = "0d3c5e6f7a8b4c9d8e1f2a3b4c5d6e7f"
+    /// The demo account's (domain) ID: Global EIP jobs and orders are the account's.
+    public static let domainID = "9a8b7c6d5e4f40312233445566778899"
 
     /// The client side of `SimulatorCredentials.demo`.
     public static var credential: Credential {

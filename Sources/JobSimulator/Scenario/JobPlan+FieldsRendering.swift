@@ -31,7 +31,9 @@ extension JobPlan {
         let ownID = service.idNamesInstance ? String(id.split(separator: "/").last ?? "") : id
         if let key = fields.id.first { members.append((key, .string(ownID))) }
         if let key = fields.type.first { members.append((key, .string(type))) }
-        members.append((fields.status, .string(status(at: t))))
+        // An order's status is a number (FAMILIES.md §8.2).
+        let word = status(at: t)
+        members.append((fields.status, !fields.statusNames.isEmpty ? Int(word).map(OrderedJSON.int) ?? .string(word) : .string(word)))
         // GeminiDB names its times `start_time`/`end_time`; DDS, openGauss and GeminiDB say
         // `progress` where RDS and TaurusDB say `process` (FAMILIES.md §1.2).
         let gemini = service == .geminidb

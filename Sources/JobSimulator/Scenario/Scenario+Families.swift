@@ -1,8 +1,8 @@
 import JobModel
 
-/// Jobs of the families of FAMILIES.md, in their documented shapes: three join the demo's
-/// rollout (a database, a cache, a load-balancer upgrade); the `families` scenario has one of
-/// each, for tests, all finished within about a minute.
+/// Jobs of the families of FAMILIES.md, in their documented shapes: four join the demo's
+/// rollout (a database, a cache, a load-balancer upgrade, a prepaid order that waits for
+/// payment); the `families` scenario has one of each, for tests, all finished within about a minute.
 extension Scenario {
     /// RDS `CreateMysqlSingleHAInstance` (FAMILIES.md §1): unknown for its first seconds (the
     /// pages warn of it), then 8 minutes of progress; named by its instance at no extra request.
@@ -42,6 +42,39 @@ extension Scenario {
         return .batch(
             service: .elb, id: random.uuid(), type: "UPGRADE", createdAt: createdAt, initFor: 3,
             attributes: [.init("resource_id", .string(balancer))], subJobs: subJobs, failure: .success
+        )
+    }
+
+    /// A yearly/monthly ECS order (FAMILIES.md §8): waiting for payment for `waitsFor` seconds,
+    /// processed in half a minute, then completed with its two servers as its resources.
+    static func prepaidOrder(_ random: inout SeededRandom, createdAt: Double = 80, waitsFor: Double = 360, region: String = "cn-north-4") -> JobPlan {
+        let orderID = "CS" + String(random.jobID().prefix(16)).uppercased()
+        let servers = (1...2).map { index in
+            JobPlan(
+                service: .order, id: random.uuid(), type: "hws.resource.type.vm", createdAt: createdAt, initFor: waitsFor, runFor: 30,
+                outcome: .success,
+                attributes: [
+                    .init("resource_name", .string("web-prepaid-0\(index)")), .init("resource_type_code", .string("hws.resource.type.vm")),
+                    .init("service_type_code", .string("hws.service.type.ec2")), .init("region_code", .string(region)),
+                ]
+            )
+        }
+        return JobPlan(
+            service: .order, id: orderID, type: "hws.service.type.ec2", createdAt: createdAt, initFor: waitsFor, runFor: 30,
+            outcome: .success,
+            attributes: [
+                .init("customer_id", .string(DemoCredentials.domainID)), .init("source_type", .int(1)), .init("order_type", .int(1)),
+                .init("amount_after_discount", .number(1234.5)), .init("currency", .string("CNY")),
+            ],
+            subJobs: servers
+        )
+    }
+
+    /// Global EIP `associate` (§7): scheduled, then done.
+    static func geipAssociate(_ random: inout SeededRandom, createdAt: Double = 0, runFor: Double = 15) -> JobPlan {
+        JobPlan(
+            service: .geip, id: random.uuid(), type: "associate", createdAt: createdAt, initFor: runFor, runFor: 0, outcome: .success,
+            attributes: [.init("error_task", .string(""))]
         )
     }
 
@@ -85,6 +118,8 @@ extension Scenario {
                 service: .dms, id: "\(instance)/\(random.jobID())", type: "resizeInstance", createdAt: 0, initFor: 5, runFor: 25,
                 outcome: .success, attributes: []
             ),
+            geipAssociate(&random),
+            prepaidOrder(&random, createdAt: 0, waitsFor: 20),
         ])
     }
 }

@@ -23,6 +23,7 @@ extension Scenario {
             rdsCreate(&random),
             dcsResize(&random),
             elbUpgrade(&random),
+            prepaidOrder(&random),
         ])
     }
 

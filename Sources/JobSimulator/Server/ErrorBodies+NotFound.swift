@@ -46,6 +46,12 @@ extension ErrorBodies {
         case Service.cbr.name?:
             return codeAndMessage(404, "error_code", "BackupService.6500", "error_msg", "Operation log does not exist.")
         // §6: an unknown instance; an unknown task on a known one is UNVERIFIED.
+        // §7, §8.2: the unknown-job and unknown-order codes are UNVERIFIED; the simulator's pick,
+        // in each one's documented error shape.
+        case Service.geip.name?:
+            return codeAndMessage(404, "error_code", "GEIP.0404", "error_message", "The job does not exist.")
+        case Service.order.name?:
+            return codeAndMessage(404, "error_code", "CBC.0101", "error_msg", "The order \(jobID) does not exist.")
         case Service.dms.name?:
             return codeAndMessage(404, "error_code", "DMS.00404022", "error_msg", "This instance does not exist.")
         default:

@@ -178,9 +178,13 @@ final class SimulatorCore: Sendable {
         if route == nil, let lookup = LookupRoute(path: request.path) {
             return lookupAnswer(request, route: lookup, now: now, requestID: requestID)
         }
+        let t = clock.elapsed(at: now)
+        if route == nil, request.path.hasSuffix(OrderResources.path) {
+            guard request.method.uppercased() == "POST" else { return ErrorBodies.methodNotAllowed(requestID: requestID) }
+            return OrderResources.answer(request, scenario: scenario, at: t, clock: clock)
+        }
         guard let route else { return ErrorBodies.noSuchAPI(requestID: requestID) }
         guard request.method.uppercased() == "GET" else { return ErrorBodies.methodNotAllowed(requestID: requestID) }
-        let t = clock.elapsed(at: now)
         // Soak's made-up jobs are BMS: asking on CCE's or IMS's path must not start one.
         let made = route.serves(.bms) ? synthetic?.plan(for: route.jobID, at: t) : nil
         let job = (scenario.byID[route.jobID] ?? made).flatMap { route.serves($0.service) ? $0 : nil }
@@ -189,7 +193,9 @@ final class SimulatorCore: Sendable {
         // IMS's progress path names no project: the SDK's `X-Project-Id` header does, when sent.
         let projectID = route.projectID ?? request.header("X-Project-Id")
         let notFound = ErrorBodies.jobNotFound(jobID: route.jobID, projectID: projectID, service: service)
-        if let expected = options.projectID, let projectID, projectID != expected { return notFound }
+        // An account's job is found by its domain (Global EIP), or by the order's ID alone.
+        let expected = service?.scope == .account ? options.domainID : options.projectID
+        if let expected, let projectID, !projectID.isEmpty, projectID != expected { return notFound }
         guard let job, t >= job.createdAt else { return notFound }
         if route.family == .imageProgress { return .json(200, job.progressJSON(at: t, clock: clock)) }
         return .json(200, job.json(at: t, clock: clock))

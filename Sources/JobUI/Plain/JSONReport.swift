@@ -19,6 +19,8 @@ public enum JSONReport {
         /// Where the job lives: `host:port` of the endpoint, and the project.
         @Nullable var endpoint: String?
         @Nullable var project_id: String?
+        /// An account's job (Global EIP, an order) lives in the domain: `project_id` is null.
+        var domain_id: String?
         @Nullable var label: String?
         @Nullable var read_at: String?
         var health: String
@@ -125,6 +127,7 @@ public enum JSONReport {
         var profile: String
         @Nullable var endpoint: String?
         @Nullable var project_id: String?
+        var domain_id: String?
         @Nullable var label: String?
         @Nullable var sub_job_id: String?
         @Nullable var job_type: String?
@@ -139,11 +142,21 @@ public enum JSONReport {
     static func entry(_ state: JobState, now: Date) -> JobEntry {
         JobEntry(
             job_id: state.key.jobID, service: state.key.service.name, profile: state.entry.profile,
-            endpoint: state.key.isPlaced ? state.key.endpoint : nil, project_id: state.key.isPlaced ? state.key.projectID : nil,
+            endpoint: state.key.isPlaced ? state.key.endpoint : nil, project_id: projectID(state.key), domain_id: domainID(state.key),
             label: state.entry.label,
             read_at: state.readAt.map(JobTimestamp.format), health: "\(state.health)",
             error: state.lastError.map(ErrorEntry.init), job: state.job.map { JobBody($0, service: state.key.service, now: now, isSubJob: false, resources: state.resources) }
         )
+    }
+
+    /// The project of a project's job; `nil` for an account's, and for an unplaced key.
+    static func projectID(_ key: JobKey) -> String? {
+        key.isPlaced && key.service.scope == .project ? key.projectID : nil
+    }
+
+    /// The domain of an account's job, when known.
+    static func domainID(_ key: JobKey) -> String? {
+        key.isPlaced && key.service.scope == .account && !key.projectID.isEmpty ? key.projectID : nil
     }
 
     /// One pretty-printed document with every job.
@@ -155,7 +168,7 @@ public enum JSONReport {
     public static func line(_ t: Transition) -> String {
         encode(TransitionLine(
             at: JobTimestamp.format(t.at), job_id: t.key.jobID, service: t.key.service.name, profile: t.profile,
-            endpoint: t.key.isPlaced ? t.key.endpoint : nil, project_id: t.key.isPlaced ? t.key.projectID : nil, label: t.label,
+            endpoint: t.key.isPlaced ? t.key.endpoint : nil, project_id: projectID(t.key), domain_id: domainID(t.key), label: t.label,
             sub_job_id: t.subJobID, job_type: t.jobType, from: t.from?.rawValue, to: t.to.rawValue, outcome: t.to.outcome.jsonName, reason: t.reason,
             resource_name: t.resourceName
         ), pretty: false)

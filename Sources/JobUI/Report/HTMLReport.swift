@@ -83,7 +83,8 @@ public enum HTMLReport {
         var html = "<table class=\"jobs\"><tr><th></th><th>Service</th><th>Job</th><th>Status</th><th>Begin <small>\(offset)</small></th><th>End <small>\(offset)</small></th><th>Duration</th><th>Done</th></tr>\n"
         for job in report.jobs {
             html += "<tr class=\"\(escape(job.outcome))\"><td class=\"o-\(escape(job.outcome))\">\(MarkdownReport.symbol(job.outcome))</td><td>\(escape(job.service))</td><td>\(escape(job.title)) <code>\(escape(job.jobID))</code></td>"
-            html += "<td class=\"nowrap\">\(escape(job.status)) (\(escape(job.outcome)))</td><td class=\"when\">\(when(job.begin, report.zone))</td><td class=\"when\">\(when(job.end, report.zone))</td>"
+            // The word and its meaning may wrap apart: `PENDING_PAYMENT (awaiting_payment)` is long.
+            html += "<td>\(escape(job.status)) (\(escape(job.outcome)))</td><td class=\"when\">\(when(job.begin, report.zone))</td><td class=\"when\">\(when(job.end, report.zone))</td>"
             html += "<td class=\"num\">\(job.seconds.map(ClockText.duration) ?? "–")</td><td class=\"nowrap\">\(escape(RolloutReport.done(job)))</td></tr>\n"
         }
         return html + "</table>\n"

@@ -113,6 +113,8 @@ extension JobWatch {
             }
             let projectID = environment[CredentialResolver.projectIDVariable].flatMap { $0.isEmpty ? nil : $0 }
             options.projectID = projectID
+            let domainID = environment[CredentialResolver.domainIDVariable].flatMap { $0.isEmpty ? nil : $0 }
+            options.domainID = domainID
             describeAuthentication(options.credentials, projectID: projectID, metadata: options.metadata != nil)
 
             // Before the URL is printed: a script may stop the simulator as soon as it reads it.
@@ -141,7 +143,9 @@ extension JobWatch {
             }
             lines.append("")
             lines.append("# scenario \(options.scenario) at \(speed)x real time; watch it with:")
-            lines.append("#   jobwatch --endpoint \(url) --project-id \(projectID ?? DemoCredentials.projectID) \(simulator.topLevelJobs.map(\.qualifiedID).joined(separator: " "))")
+            // Global EIP jobs and orders are the account's: their path or header names the domain.
+            let account = simulator.topLevelJobs.contains { $0.service.scope == .account } ? " --domain-id \(domainID ?? DemoCredentials.domainID)" : ""
+            lines.append("#   jobwatch --endpoint \(url) --project-id \(projectID ?? DemoCredentials.projectID)\(account) \(simulator.topLevelJobs.map(\.qualifiedID).joined(separator: " "))")
             lines.append("# Ctrl-C stops the simulator.")
             // Unbuffered, so a script reading the first line sees it at once.
             StandardStreams.out(lines.joined(separator: "\n") + "\n")

@@ -28,6 +28,9 @@ struct CommonOptions: ParsableArguments {
     @Option(name: .customLong("project-id"), help: ArgumentHelp("Project ID (else the profile's, else HUAWEICLOUD_SDK_PROJECT_ID).", valueName: "id"))
     var projectID: String?
 
+    @Option(name: .customLong("domain-id"), help: ArgumentHelp("Account (domain) ID, for Global EIP jobs and orders (else the profile's domain_id, else HUAWEICLOUD_SDK_DOMAIN_ID).", valueName: "id"))
+    var domainID: String?
+
     @Option(name: .long, help: ArgumentHelp("Shortest time between two polls of one job, e.g. 10s.", valueName: "duration"))
     var interval: String?
 
@@ -74,6 +77,7 @@ struct CommonOptions: ParsableArguments {
         flags.region = region
         flags.cloud = cloud
         flags.projectID = projectID
+        flags.domainID = domainID
         flags.interval = interval.flatMap(SessionFlags.interval)
         flags.auth = auth
         flags.caFile = caFile

@@ -35,7 +35,8 @@ struct StandaloneSimulator {
             guard fields.count >= 2 else { return nil }
             // `service/ID`; a DMS task's ID is `INSTANCE_ID/TASK_ID`.
             let named = fields[0].split(separator: "/", maxSplits: 1)
-            guard named.count == 2, !named[0].isEmpty, named[1].count >= 32, named[1].allSatisfy({ $0.isHexDigit || $0 == "-" || $0 == "/" }) else { return nil }
+            // An order's ID is letters and digits (`CS…`), shorter than a job's.
+            guard named.count == 2, !named[0].isEmpty, named[1].count >= 16, named[1].allSatisfy({ ($0.isASCII && ($0.isLetter || $0.isNumber)) || $0 == "-" || $0 == "/" }) else { return nil }
             return ListedJob(service: String(named[0]), id: String(named[1]), type: String(fields[1]))
         }
         guard let url = lines.first, url.hasPrefix("http://127.0.0.1:") || url.hasPrefix("https://127.0.0.1:"), !jobs.isEmpty else {
