@@ -10,7 +10,7 @@ struct BudgetLabelTests {
         #expect(BudgetLabel.of(endpoint: "gaussdb-nosql.eu-west-101.myhuaweicloud.eu:443") == "gaussdb-nosql")
         #expect(BudgetLabel.of(endpoint: "127.0.0.1:8080/rds") == "rds")
         #expect(BudgetLabel.of(endpoint: "[::1]:8080/elb") == "elb")
-        #expect(BudgetLabel.of(endpoint: "127.0.0.1:8080") == "127.0.0.1:8080")
+        #expect(BudgetLabel.of(endpoint: "127.0.0.1:8080") == "budget")
         #expect(BudgetLabel.of(endpoint: "proxy.example.com:443/gw/ecs") == "proxy")
     }
 
