@@ -30,10 +30,20 @@ struct ConfigTests {
 
         #expect(config.defaultProfile == "prod")
         #expect(config.profiles == [
-            "prod": .init(
-                region: "cn-north-4", projectID: "0a1b2c3d4e5f60718293a4b5c6d7e8f9", auth: .aksk,
-                credentialsFile: "\(Self.home)/.config/jobwatch/prod.credentials", requestsPerMinute: 30
-            ),
+            "prod": {
+                var prod = JobwatchConfig.Profile(
+                    region: "cn-north-4", projectID: "0a1b2c3d4e5f60718293a4b5c6d7e8f9", auth: .aksk,
+                    credentialsFile: "\(Self.home)/.config/jobwatch/prod.credentials", requestsPerMinute: 30
+                )
+                prod.domainID = "8e7d6c5b4a3f40219e8d7c6b5a4f3e2d"
+                return prod
+            }(),
+            "otc": {
+                var otc = JobwatchConfig.Profile(region: "eu-de", projectID: "1b2c3d4e5f60718293a4b5c6d7e8f90a")
+                otc.cloud = .otc
+                otc.service = .rds
+                return otc
+            }(),
             "k8s": {
                 var k8s = JobwatchConfig.Profile(
                     region: "cn-north-4", projectID: "0a1b2c3d4e5f60718293a4b5c6d7e8f9", auth: .aksk,
