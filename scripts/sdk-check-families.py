@@ -11,14 +11,12 @@ Global EIP and BSS are the account's: GlobalCredentials with the domain ID (give
 never asks IAM). Every client is pointed at the one loopback endpoint given.
 """
 import json
-import os
 from importlib import metadata
 import sys
-import traceback
 
 from huaweicloudsdkcore.auth.credentials import BasicCredentials, GlobalCredentials
-from huaweicloudsdkcore.exceptions.exceptions import SdkException
-from huaweicloudsdkcore.http.http_config import HttpConfig
+
+from sdk_calls import loopback_http_config, recorder
 
 from huaweicloudsdkrds.v3 import RdsClient, ListJobInfoRequest
 from huaweicloudsdkdds.v3 import DdsClient, ShowJobDetailRequest as DdsShowJobDetail
@@ -40,15 +38,8 @@ PACKAGES = ("huaweicloudsdkcore", "huaweicloudsdkrds", "huaweicloudsdkdds", "hua
 
 def main():
     endpoint, ak, sk, project, domain = sys.argv[1:6]
-    if not endpoint.startswith("http://127.0.0.1:"):
-        sys.exit("sdk-check-families: only a loopback endpoint, http://127.0.0.1:PORT")
+    config = loopback_http_config(endpoint, "sdk-check-families")
     jobs = json.load(sys.stdin)["jobs"]
-    # Loopback only: no proxy from the environment (requests reads it) may carry these requests.
-    for name in ("HTTP_PROXY", "HTTPS_PROXY", "ALL_PROXY", "http_proxy", "https_proxy", "all_proxy"):
-        os.environ.pop(name, None)
-    os.environ["NO_PROXY"] = os.environ["no_proxy"] = "127.0.0.1"
-    config = HttpConfig.get_default_config()
-    config.timeout = (5, 10)
 
     def client(cls, credentials):
         return cls.new_builder().with_http_config(config).with_credentials(credentials).with_endpoints([endpoint]).build()
@@ -60,16 +51,7 @@ def main():
         return client(cls, GlobalCredentials(ak, sk, domain))
 
     out = {}
-
-    def call(name, fn):
-        try:
-            response = fn()
-            out[name] = {"ok": True, "http_status": response.status_code, "body": response.to_dict()}
-        except SdkException as e:
-            out[name] = {"ok": False, "http_status": getattr(e, "status_code", None),
-                         "error": "%s %s: %s" % (type(e).__name__, getattr(e, "error_code", ""), getattr(e, "error_msg", e))}
-        except Exception as e:  # a model the SDK could not build from the body, say
-            out[name] = {"ok": False, "http_status": None, "error": "%s: %s" % (type(e).__name__, e), "trace": traceback.format_exc()}
+    call = recorder(out)
 
     instance, task = jobs["dms"].split("/", 1)
     call("rds", lambda: project_client(RdsClient).list_job_info(ListJobInfoRequest(id=jobs["rds"])))

@@ -14,14 +14,12 @@ Every client is pointed at the one endpoint given (loopback): the SDKs never pic
 region's host, so nothing here can reach a real cloud.
 """
 import json
-import os
 from importlib import metadata
 import sys
-import traceback
 
 from huaweicloudsdkcore.auth.credentials import BasicCredentials
-from huaweicloudsdkcore.exceptions.exceptions import SdkException
-from huaweicloudsdkcore.http.http_config import HttpConfig
+
+from sdk_calls import loopback_http_config, recorder
 
 from huaweicloudsdkbms.v1 import BmsClient, ListBareMetalServerDetailsRequest, ListBareMetalServersRequest, ShowJobInfosRequest
 from huaweicloudsdkcce.v3 import CceClient, ShowJobRequest as CceShowJob
@@ -33,16 +31,8 @@ from huaweicloudsdkims.v2 import ImsClient, ShowJobProgressRequest, ShowJobReque
 
 def main():
     endpoint, ak, sk, project = sys.argv[1:5]
-    if not endpoint.startswith("http://127.0.0.1:"):
-        sys.exit("sdk-check: only a loopback endpoint, http://127.0.0.1:PORT")
+    config = loopback_http_config(endpoint, "sdk-check")
     ask = json.load(sys.stdin)
-    # Loopback only: no proxy from the environment (requests reads it) may carry these requests.
-    for name in ("HTTP_PROXY", "HTTPS_PROXY", "ALL_PROXY", "http_proxy", "https_proxy", "all_proxy"):
-        os.environ.pop(name, None)
-    os.environ["NO_PROXY"] = os.environ["no_proxy"] = "127.0.0.1"
-
-    config = HttpConfig.get_default_config()
-    config.timeout = (5, 10)
 
     def client(cls):
         return (cls.new_builder()
@@ -54,17 +44,7 @@ def main():
     bms, cce, ecs, eip, evs, ims = (client(c) for c in (BmsClient, CceClient, EcsClient, EipClient, EvsClient, ImsClient))
     jobs = ask["jobs"]
     out = {}
-
-    def call(name, fn):
-        try:
-            response = fn()
-            out[name] = {"ok": True, "http_status": response.status_code, "body": response.to_dict()}
-        except SdkException as e:
-            out[name] = {"ok": False, "http_status": getattr(e, "status_code", None),
-                         "error": "%s %s: %s" % (type(e).__name__, getattr(e, "error_code", ""), getattr(e, "error_msg", e))}
-        except Exception as e:  # a model the SDK could not build from the body, say
-            out[name] = {"ok": False, "http_status": None,
-                         "error": "%s: %s" % (type(e).__name__, e), "trace": traceback.format_exc()}
+    call = recorder(out)
 
     # Job queries, one per service.
     call("bms.ShowJobInfos", lambda: bms.show_job_infos(ShowJobInfosRequest(job_id=jobs["bms"])))

@@ -21,24 +21,18 @@ struct FamiliesSDKConformanceTests {
     @Test("the families' SDKs read each job as the scenario has it, and so does jobwatch")
     func officialSDKs() async throws {
         let python = try await SDKVenv.families.python()
-        var options = SimulatorOptions(scenario: .families, projectID: Self.projectID, credentials: SimulatorCredentials(accessKeys: [Self.accessKey: Secret(Self.secretKey)]))
-        options.domainID = Self.domainID
-        let frozen = Date()
-        options.now = { frozen }
-        options.startOffset = Self.at
-        let simulator = JobSimulator(options: options)
-        let url = try await simulator.start()
-        let client = JobClient()
-        let result: Result<Void, any Error>
-        do {
-            try await Self.check(simulator, url: url, python: python, client: client)
-            result = .success(())
-        } catch {
-            result = .failure(error)
+        try await FrozenSimulator.with(
+            scenario: .families, at: Self.at, accessKey: Self.accessKey, secretKey: Self.secretKey, projectID: Self.projectID, domainID: Self.domainID
+        ) { simulator, url in
+            let client = JobClient()
+            do {
+                try await Self.check(simulator, url: url, python: python, client: client)
+            } catch {
+                await client.shutdown()
+                throw error
+            }
+            await client.shutdown()
         }
-        await client.shutdown()
-        await simulator.stop()
-        try result.get()
     }
 
     static func check(_ simulator: JobSimulator, url: String, python: String, client: JobClient) async throws {

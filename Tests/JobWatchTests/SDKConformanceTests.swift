@@ -19,22 +19,9 @@ struct SDKConformanceTests {
     @Test("BMS, ECS, EVS, IMS, EIP and CCE's SDKs read the jobs and lookups as the scenario has them")
     func officialSDKs() async throws {
         let python = try await SDKVenv.python()
-        var options = SimulatorOptions(scenario: .rollout, projectID: Self.projectID, credentials: SimulatorCredentials(accessKeys: [Self.accessKey: Secret(Self.secretKey)]))
-        // Frozen, so each job's status is known; at the wall clock's time, so X-Sdk-Date passes.
-        let frozen = Date()
-        options.now = { frozen }
-        options.startOffset = Self.at
-        let simulator = JobSimulator(options: options)
-        let url = try await simulator.start()
-        let result: Result<Void, any Error>
-        do {
+        try await FrozenSimulator.with(scenario: .rollout, at: Self.at, accessKey: Self.accessKey, secretKey: Self.secretKey, projectID: Self.projectID) { simulator, url in
             try await Self.check(simulator, url: url, python: python)
-            result = .success(())
-        } catch {
-            result = .failure(error)
         }
-        await simulator.stop()
-        try result.get()
     }
 
     static func check(_ simulator: JobSimulator, url: String, python: String) async throws {

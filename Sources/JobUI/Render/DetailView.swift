@@ -50,7 +50,13 @@ enum DetailView {
         if ref.isJob {
             out.append(("job", "\(state.key.jobID)  (profile \(state.entry.profile))"))
             out.append(("service", "\(state.key.service.tag)\(context.separator)\(state.key.service.title)"))
-            if state.key.isPlaced { out.append(("where", "\(state.key.endpoint)  project \(state.key.projectID)")) }
+            if state.key.isPlaced {
+                // Global EIP jobs and orders are the account's: their key holds the domain ID.
+                let owner = state.key.service.scope == .account
+                    ? (state.key.projectID.isEmpty ? "account" : "account \(state.key.projectID)")
+                    : "project \(state.key.projectID)"
+                out.append(("where", "\(state.key.endpoint)  \(owner)"))
+            }
             if let reason = state.detachedReason { out.append(("not polled", reason)) }
             if let label = state.entry.label { out.append(("name", label)) }
         } else {
