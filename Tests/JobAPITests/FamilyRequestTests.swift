@@ -61,3 +61,15 @@ struct FamilyRequestTests {
         #expect(JobTimestamp.parse("12345") == nil)
     }
 }
+
+extension FamilyRequestTests {
+    /// An international account asked at the Chinese BSS host (or the reverse): the answer says
+    /// which endpoint puts it right, not "check the IAM policy".
+    @Test func theOtherWebsitesBSSSaysWhichHost() {
+        let body = Data(#"{"error_code": "CBC.0156", "error_msg": "The customer does not belong to the website you are now at."}"#.utf8)
+        let error = JobClient.error(status: 403, body: body, retryAfter: nil, now: Date())
+        #expect(error.code == "CBC.0156")
+        #expect(error.hint.contains("bss-intl.myhuaweicloud.com"), "\(error)")
+        #expect(JobClient.error(status: 403, body: Data(#"{"error_code": "APIGW.0302"}"#.utf8), retryAfter: nil, now: Date()).hint.contains("IAM policy"))
+    }
+}

@@ -281,7 +281,8 @@ public final class JobClient: Sendable {
         if message.isEmpty { message = HTTPResponseStatus(statusCode: status).reasonPhrase }
         return APIError(
             kind: .http, httpStatus: status, code: code.map(redactor.redact), message: redactor.redact(message),
-            requestId: requestID, retryAfter: HTTPDate.retryAfterSeconds(retryAfter, now: now), host: host
+            requestId: requestID, retryAfter: HTTPDate.retryAfterSeconds(retryAfter, now: now), host: host,
+            fix: code.flatMap(BSSSite.fix(forCode:))
         )
     }
 
