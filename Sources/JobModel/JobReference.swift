@@ -88,7 +88,7 @@ public struct JobReference: Sendable, Hashable {
         }
         let id = String(text[text.index(after: slash)...])
         // A DMS task is reached through its instance: `dms/INSTANCE_ID/TASK_ID`.
-        if service.idNamesInstance, !id.isEmpty, id.split(separator: "/", omittingEmptySubsequences: false).count != 2 || id.hasPrefix("/") || id.hasSuffix("/") {
+        if service.idNamesInstance, !id.isEmpty, Service.instanceAndTask(id) == nil {
             throw Problem(
                 description: "\(service.name) task \(JobID.quoted(id)) does not name its instance — write \(service.name)/\(service.idForm)",
                 brief: "write \(service.name)/\(service.idForm)")

@@ -84,10 +84,7 @@ public struct Endpoint: Sendable, Hashable {
     /// The percent-encoded path of a job of a service (the database family's ID goes in the
     /// query instead: `Service.jobQuery`). A DMS ID `INSTANCE_ID/TASK_ID` fills both places.
     public func jobPath(service: Service = .bms, projectID: String, jobID: String) -> String {
-        var (instance, job) = ("", jobID)
-        if service.idNamesInstance, let slash = jobID.firstIndex(of: "/") {
-            (instance, job) = (String(jobID[..<slash]), String(jobID[jobID.index(after: slash)...]))
-        }
+        let (instance, job) = service.idNamesInstance ? Service.instanceAndTask(jobID) ?? ("", jobID) : ("", jobID)
         return basePath + service.jobPath
             .replacingOccurrences(of: "{project_id}", with: PercentEncoding.encode(projectID))
             .replacingOccurrences(of: "{domain_id}", with: PercentEncoding.encode(projectID))

@@ -130,14 +130,13 @@ public final class JobClient: Sendable {
         }
         // An account's service needs the domain only where its path names it (Global EIP).
         let account = target.service.scope == .account
-        if !account || target.service.jobPath.contains("{domain_id}"), let problem = JobID.problem(with: target.projectID) {
+        if !account || target.service.pathNamesDomain, let problem = JobID.problem(with: target.projectID) {
             throw APIError(kind: .invalidRequest, message: account
                 ? "domain ID \(problem) — \(target.service.name) jobs are the account's: pass --domain-id, set domain_id in the profile or HUAWEICLOUD_SDK_DOMAIN_ID"
                 : "project ID \(problem) — set project_id in the profile or HUAWEICLOUD_SDK_PROJECT_ID")
         }
 
-        if target.service.idNamesInstance, target.jobID.split(separator: "/", omittingEmptySubsequences: false).count != 2
-            || target.jobID.hasPrefix("/") || target.jobID.hasSuffix("/") {
+        if target.service.idNamesInstance, Service.instanceAndTask(target.jobID) == nil {
             throw APIError(kind: .invalidRequest, message: "\(target.service.name) task \(JobID.quoted(target.jobID)) does not name its instance — write \(target.service.name)/INSTANCE_ID/TASK_ID")
         }
         let path = target.endpoint.jobPath(service: target.service, projectID: target.projectID, jobID: target.jobID)

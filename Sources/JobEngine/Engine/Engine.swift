@@ -190,7 +190,7 @@ public actor Engine {
             guard let profile = routes.profiles[entry.profile] else { throw .unknownProfile(entry.profile) }
             let key = profile.key(for: entry.jobID, service: entry.service)
             guard profile.serves(key.service) else { throw .noEndpoint(profile: profile.name, key.service) }
-            if key.service.jobPath.contains("{domain_id}"), key.projectID.isEmpty { throw .noDomainID(profile: profile.name, key.service) }
+            if key.service.pathNamesDomain, key.projectID.isEmpty { throw .noDomainID(profile: profile.name, key.service) }
             guard let route = routes.route(profile: profile.name, service: key.service) else { throw .unknownProfile(entry.profile) }
             placed.append((entry, key, route))
         }

@@ -34,9 +34,7 @@ final class JobRoute: Sendable {
     var networkStop: StopKey { StopKey(budget: budgetKey, network: profile.network) }
 
     func jobTarget(jobID: String) -> JobTarget {
-        // An account's job is asked with the domain where a project's is with the project.
-        let owner = service.scope == .account ? profile.domainID ?? "" : profile.projectID
-        return JobTarget(service: service, endpoint: endpoint, projectID: owner, jobID: jobID, network: profile.network)
+        JobTarget(service: service, endpoint: endpoint, projectID: profile.owner(of: service), jobID: jobID, network: profile.network)
     }
 
     func lookupTarget(api: LookupAPI) -> LookupTarget {

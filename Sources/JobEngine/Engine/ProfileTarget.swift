@@ -56,7 +56,12 @@ public struct ProfileTarget: Sendable, Hashable {
     /// where a project's job holds the project ID (`""` when the domain is not known).
     public func key(for jobID: String, service: Service? = nil) -> JobKey {
         let service = service ?? self.service
-        let owner = service.scope == .account ? domainID ?? "" : projectID
-        return JobKey(service: service, endpoint: place ?? endpoint(for: service).identity, projectID: owner, jobID: jobID)
+        return JobKey(service: service, endpoint: place ?? endpoint(for: service).identity, projectID: owner(of: service), jobID: jobID)
+    }
+
+    /// Whose a service's jobs are through this profile: its project, or for an account's
+    /// service its domain (`""` when unknown). What keys hold and requests name.
+    public func owner(of service: Service) -> String {
+        service.scope == .account ? domainID ?? "" : projectID
     }
 }

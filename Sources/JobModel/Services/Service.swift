@@ -85,6 +85,14 @@ public struct Service: Sendable {
 
     /// Whether its job IDs name their instance first: `INSTANCE_ID/TASK_ID` (DMS).
     public var idNamesInstance: Bool { storage.jobPath.contains("{instance_id}") }
+    /// Whether its path names the account (`{domain_id}`: Global EIP): such a job needs the domain ID.
+    public var pathNamesDomain: Bool { storage.jobPath.contains("{domain_id}") }
+    /// A DMS ID `INSTANCE_ID/TASK_ID` in its two parts; `nil` unless it is exactly two non-empty parts.
+    public static func instanceAndTask(_ id: String) -> (instance: String, task: String)? {
+        let parts = id.split(separator: "/", omittingEmptySubsequences: false)
+        guard parts.count == 2, !parts[0].isEmpty, !parts[1].isEmpty else { return nil }
+        return (String(parts[0]), String(parts[1]))
+    }
     /// How its IDs are written after `SERVICE/`, for help texts and errors.
     public var idForm: String { idNamesInstance ? "INSTANCE_ID/TASK_ID" : "JOB_ID" }
     /// How its bodies are read.

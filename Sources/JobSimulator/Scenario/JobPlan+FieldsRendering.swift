@@ -28,7 +28,7 @@ extension JobPlan {
         let finished = isTerminal(at: t)
         var members: [(path: String, value: OrderedJSON)] = []
         // A DMS task's plan ID names its instance first: the body names the task only.
-        let ownID = service.idNamesInstance ? String(id.split(separator: "/").last ?? "") : id
+        let ownID = service.idNamesInstance ? Service.instanceAndTask(id)?.task ?? id : id
         if let key = fields.id.first { members.append((key, .string(ownID))) }
         if let key = fields.type.first { members.append((key, .string(type))) }
         // An order's status is a number (FAMILIES.md §8.2).

@@ -117,8 +117,7 @@ extension JobWatch {
                 return check
             }
             check.credential = DoctorCheck.describe(credential)
-            let owner = service.scope == .account ? profile.domainID ?? "" : profile.projectID
-            let target = JobTarget(service: service, endpoint: endpoint, projectID: owner, jobID: probeJobID(for: service), network: profile.network)
+            let target = JobTarget(service: service, endpoint: endpoint, projectID: profile.owner(of: service), jobID: probeJobID(for: service), network: profile.network)
             var serverDate: Date?
             let sentAt = Date()
             do throws(APIError) {
