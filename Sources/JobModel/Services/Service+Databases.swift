@@ -3,21 +3,25 @@ extension Service {
     /// `{"job": {…}}`, or GeminiDB's `{"total_count", "jobs": [{…}]}`. RDS and TaurusDB say
     /// `process` where DDS, openGauss and GeminiDB say `progress`; GeminiDB's times are
     /// `start_time`/`end_time`. Trusting the end time only when finished: DDS sends one while running.
-    static let databaseFields = JobFields(
-        wrapper: .memberOrFirstOf("job", "jobs"),
-        id: ["id"], type: ["name"],
-        begin: ["created", "start_time"], end: ["ended", "end_time"],
-        progress: ["process", "progress"],
-        failReason: ["fail_reason"],
-        instance: "instance",
-        attributes: [
-            .init("entities.instance.type", as: "instance_type"),
-            .init("entities.instance.datastore.type", as: "datastore"),
-            .init("entities.instance.datastore.version", as: "datastore_version"),
-        ],
-        timeFormat: .offsetWithoutColon,
-        words: .init(initial: "Pending", running: "Running", success: "Completed", fail: "Failed")
-    )
+    /// Each engine's own spelling comes first (what the simulator writes); the reader takes both.
+    static func databaseFields(saysProcess: Bool = false, startEndTimes: Bool = false) -> JobFields {
+        let progress = ["progress", "process"], begin = ["created", "start_time"], end = ["ended", "end_time"]
+        return JobFields(
+            wrapper: .memberOrFirstOf("job", "jobs"),
+            id: ["id"], type: ["name"],
+            begin: startEndTimes ? begin.reversed() : begin, end: startEndTimes ? end.reversed() : end,
+            progress: saysProcess ? progress.reversed() : progress,
+            failReason: ["fail_reason"],
+            instance: "instance",
+            attributes: [
+                .init("entities.instance.type", as: "instance_type"),
+                .init("entities.instance.datastore.type", as: "datastore"),
+                .init("entities.instance.datastore.version", as: "datastore_version"),
+            ],
+            timeFormat: .offsetWithoutColon,
+            words: .init(initial: "Pending", running: "Running", success: "Completed", fail: "Failed")
+        )
+    }
 
     /// `Pending` is TaurusDB's (FAMILIES.md §1.4); the others start `Running`.
     static let databaseWords: [String: JobStatus.Outcome] = [
@@ -43,7 +47,7 @@ extension Service {
         name: "rds", tag: "RDS", title: "Relational Database Service", hostPrefix: "rds",
         hostExceptions: ["eu-west-101": "rds.eu-west-101.myhuaweicloud.eu"],
         jobPath: "/v3/{project_id}/jobs", jobQuery: "id", notFoundCodes: databaseNotFound,
-        dialect: .fields(databaseFields), statusWords: databaseWords, kinds: databaseKinds, typicalDuration: 10 * 60
+        dialect: .fields(databaseFields(saysProcess: true)), statusWords: databaseWords, kinds: databaseKinds, typicalDuration: 10 * 60
     )
 
     /// Document Database Service (FAMILIES.md §1).
@@ -51,7 +55,7 @@ extension Service {
         name: "dds", tag: "DDS", title: "Document Database Service", hostPrefix: "dds",
         hostExceptions: ["eu-west-101": "dds.eu-west-101.myhuaweicloud.eu"],
         jobPath: "/v3/{project_id}/jobs", jobQuery: "id", notFoundCodes: databaseNotFound,
-        dialect: .fields(databaseFields), statusWords: databaseWords, kinds: databaseKinds, typicalDuration: 15 * 60
+        dialect: .fields(databaseFields()), statusWords: databaseWords, kinds: databaseKinds, typicalDuration: 15 * 60
     )
 
     /// GaussDB (for openGauss): `gaussdb-opengauss.{region}`, but `gaussdb.{region}` in eight
@@ -62,7 +66,7 @@ extension Service {
             "af-north-1", "ap-southeast-5", "cn-east-2", "cn-east-4", "cn-east-5", "cn-north-12", "me-east-1", "tr-west-1",
         ].map { ($0, "gaussdb.\($0).myhuaweicloud.com") }),
         jobPath: "/v3/{project_id}/jobs", jobQuery: "id", notFoundCodes: databaseNotFound,
-        dialect: .fields(databaseFields), statusWords: databaseWords, kinds: databaseKinds, typicalDuration: 20 * 60
+        dialect: .fields(databaseFields()), statusWords: databaseWords, kinds: databaseKinds, typicalDuration: 20 * 60
     )
 
     /// TaurusDB (GaussDB for MySQL): `gaussdb.{region}` in most regions (FAMILIES.md §1.1).
@@ -72,7 +76,7 @@ extension Service {
             ["ap-southeast-1", "ap-southeast-2", "cn-north-11", "me-east-1", "tr-west-1"].map { ($0, "gaussdbformysql.\($0).myhuaweicloud.com") }
             + ["af-south-1", "cn-east-5", "cn-southwest-3", "la-north-2"].map { ($0, "gaussdb-mysql.\($0).myhuaweicloud.com") }),
         jobPath: "/v3/{project_id}/jobs", jobQuery: "id", notFoundCodes: databaseNotFound,
-        dialect: .fields(databaseFields), statusWords: databaseWords, kinds: databaseKinds, typicalDuration: 15 * 60
+        dialect: .fields(databaseFields(saysProcess: true)), statusWords: databaseWords, kinds: databaseKinds, typicalDuration: 15 * 60
     )
 
     /// GeminiDB (GaussDB NoSQL): the shared path answers with a list (FAMILIES.md §1.2).
@@ -80,6 +84,6 @@ extension Service {
         name: "geminidb", tag: "GeminiDB", title: "GeminiDB (GaussDB NoSQL)", aliases: ["nosql"], hostPrefix: "gaussdb-nosql",
         hostExceptions: ["eu-west-101": "gaussdb-nosql.eu-west-101.myhuaweicloud.eu"],
         jobPath: "/v3/{project_id}/jobs", jobQuery: "id", notFoundCodes: databaseNotFound,
-        dialect: .fields(databaseFields), statusWords: databaseWords, kinds: databaseKinds, typicalDuration: 12 * 60
+        dialect: .fields(databaseFields(startEndTimes: true)), statusWords: databaseWords, kinds: databaseKinds, typicalDuration: 12 * 60
     )
 }

@@ -34,17 +34,13 @@ extension JobPlan {
         // An order's status is a number (FAMILIES.md §8.2).
         let word = status(at: t)
         members.append((fields.status, !fields.statusNames.isEmpty ? Int(word).map(OrderedJSON.int) ?? .string(word) : .string(word)))
-        // GeminiDB names its times `start_time`/`end_time`; DDS, openGauss and GeminiDB say
-        // `progress` where RDS and TaurusDB say `process` (FAMILIES.md §1.2).
-        let gemini = service == .geminidb
-        if let key = gemini ? "start_time" : fields.begin.first {
+        if let key = fields.begin.first {
             members.append((key, .string(Self.time(clock.date(at: createdAt), fields.timeFormat))))
         }
-        if finished, let key = gemini ? "end_time" : fields.end.first {
+        if finished, let key = fields.end.first {
             members.append((key, .string(Self.time(clock.date(at: endsAt), fields.timeFormat))))
         }
-        let progressKey = [.dds, .opengauss, .geminidb].contains(service) ? "progress" : fields.progress.first
-        if let key = progressKey {
+        if let key = fields.progress.first {
             let running = t >= runsFrom && t < endsAt
             let percent = Int(progress(at: t) * 100)
             members.append((key, key.contains(".") ? .int(finished ? 100 : percent) : .string(running ? "\(percent)%" : "")))
