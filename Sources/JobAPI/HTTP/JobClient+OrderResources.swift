@@ -8,7 +8,7 @@ extension JobClient {
     /// order is asked again); a refusal (403: the policy lacks the BSS action) is shown on the
     /// order instead, which keeps its completion.
     func orderResources(_ target: JobTarget, credential: Credential, now: Date, redactor: Redactor) async throws(APIError) -> [Job] {
-        let path = target.endpoint.basePath + "/v2/orders/suscriptions/resources/query"
+        let path = target.endpoint.basePath + Service.orderResourcesPath
         // Serialised, not pasted: an ID is opaque text.
         let request: [String: any Sendable] = ["order_id": target.jobID, "only_main_resource": 0, "limit": 50]
         let body = Array((try? JSONSerialization.data(withJSONObject: request, options: [.sortedKeys])) ?? Data())

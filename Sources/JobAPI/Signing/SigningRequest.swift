@@ -28,6 +28,14 @@ public struct SigningRequest: Sendable, Hashable {
             self.name = name
             self.value = value
         }
+
+        /// A URL's query as received (`a=1&b=x%2Fy`), decoded, in order; `a&b=` gives `a=""`, `b=""`.
+        public static func items(in rawQuery: String) -> [QueryItem] {
+            rawQuery.split(separator: "&").map { pair in
+                let parts = pair.split(separator: "=", maxSplits: 1, omittingEmptySubsequences: false)
+                return QueryItem(PercentEncoding.decode(String(parts[0])), parts.count > 1 ? PercentEncoding.decode(String(parts[1])) : "")
+            }
+        }
     }
 
     public struct Header: Sendable, Hashable {

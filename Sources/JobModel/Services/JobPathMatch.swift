@@ -21,7 +21,12 @@ public struct JobPathMatch: Sendable, Hashable {
 
     /// The services whose jobs live on this path: one (CCE's, ELB's…) or several (`/v1/…/jobs/…`
     /// of BMS, ECS, EVS, IMS and VPC; the database family's `/v3/…/jobs?id=`).
-    public var services: [Service] { Service.all.filter { $0.jobPath == template } }
+    public var services: [Service] { Self.services(on: template) }
+
+    /// The services whose job path a template is.
+    public static func services(on template: String) -> [Service] {
+        Service.all.filter { $0.jobPath == template }
+    }
 
     /// Every job path, longest first: CCE's tail also ends in `{project}/jobs/{job}`.
     private static let templates: [(template: String, parts: [String], query: String?)] = {

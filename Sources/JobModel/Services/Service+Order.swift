@@ -38,6 +38,9 @@ extension Service {
         typicalDuration: 2 * 60
     )
 
+    /// BSS's query of an order's resources (sic: "suscriptions"), a `POST` with `{order_id}`.
+    public static let orderResourcesPath = "/v2/orders/suscriptions/resources/query"
+
     /// `order_info.status` (PY `CustomerOrderV3`): Terraform waits while 2, 3 or 6, done at 5.
     static let orderStatusNames: [String: String] = [
         "1": "PENDING_APPROVAL", "2": "PENDING_REFUND", "3": "PROCESSING", "4": "CANCELLED", "5": "COMPLETED",

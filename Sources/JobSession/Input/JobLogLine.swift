@@ -1,5 +1,6 @@
 import Foundation
 import JobModel
+import JobAPI
 
 /// Job queries in log lines (FAMILIES.md §10): Terraform's `TF_LOG=DEBUG` (`API Request URL: GET
 /// https://ecs.cn-east-3.myhuaweicloud.com/v1/{project}/jobs/{job}: timestamp=…`), the Python
@@ -65,7 +66,7 @@ enum JobLogLine {
     /// `path` may carry its query (`/v3/p/jobs?id=…`).
     private static func reference(host: String?, path: String) -> JobReference? {
         let parts = path.split(separator: "?", maxSplits: 1)
-        let query = parts.count > 1 ? queryItems(String(parts[1])) : []
+        let query = parts.count > 1 ? SigningRequest.QueryItem.items(in: String(parts[1])).map { ($0.name, $0.value) } : []
         guard let first = parts.first, let match = JobPathMatch(path: String(first), query: query) else { return nil }
         let pathServices = match.services
         let hosted = host.flatMap(Service.at(host:))
@@ -81,14 +82,6 @@ enum JobLogLine {
         var reference = JobReference(id: match.jobID, service: service)
         reference.logged = .init(host: host, region: hosted?.region, projectID: match.projectID)
         return reference
-    }
-
-    private static func queryItems(_ text: String) -> [(name: String, value: String)] {
-        text.split(separator: "&").map { pair in
-            let parts = pair.split(separator: "=", maxSplits: 1, omittingEmptySubsequences: false)
-            let value = parts.count > 1 ? String(parts[1]) : ""
-            return (String(parts[0]).removingPercentEncoding ?? String(parts[0]), value.removingPercentEncoding ?? value)
-        }
     }
 
     /// `> GET /v1/…/jobs/… HTTP/1.1`, as `curl -v` shows a request (its host on another line).

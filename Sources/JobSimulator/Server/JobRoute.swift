@@ -53,7 +53,7 @@ struct JobRoute: Sendable, Hashable {
         switch family {
         case .imageProgress: return .ims
         case .path(let template):
-            let users = Service.all.filter { $0.jobPath == template }
+            let users = JobPathMatch.services(on: template)
             return users.count == 1 ? users[0] : nil
         }
     }

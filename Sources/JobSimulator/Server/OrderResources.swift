@@ -5,8 +5,6 @@ import JobModel
 /// of an order, once it has completed (`total_count` 0 before, as Terraform's wait expects:
 /// "the ID of some resources may not be generated when the order is not completed").
 enum OrderResources {
-    static let path = "/v2/orders/suscriptions/resources/query"
-
     static func answer(_ request: ReceivedRequest, scenario: Scenario, at t: Double, clock: ScenarioClock) -> SimulatedAnswer {
         guard let json = try? JSONSerialization.jsonObject(with: Data(request.body)) as? [String: Any],
               let orderID = json["order_id"] as? String

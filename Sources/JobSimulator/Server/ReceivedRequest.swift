@@ -34,10 +34,7 @@ struct ReceivedRequest: Sendable {
     /// Query items, decoded, in the order sent (`a&b=` gives `a=""`, `b=""`).
     var queryItems: [SigningRequest.QueryItem] {
         guard let rawQuery, !rawQuery.isEmpty else { return [] }
-        return rawQuery.split(separator: "&").map { pair in
-            let parts = pair.split(separator: "=", maxSplits: 1, omittingEmptySubsequences: false)
-            return .init(PercentEncoding.decode(String(parts[0])), parts.count > 1 ? PercentEncoding.decode(String(parts[1])) : "")
-        }
+        return SigningRequest.QueryItem.items(in: rawQuery)
     }
 
     /// The same request in the signer's terms, `Host` included (HTTP/1 delivers it apart).

@@ -179,7 +179,7 @@ final class SimulatorCore: Sendable {
             return lookupAnswer(request, route: lookup, now: now, requestID: requestID)
         }
         let t = clock.elapsed(at: now)
-        if route == nil, request.path.hasSuffix(OrderResources.path) {
+        if route == nil, request.path.hasSuffix(Service.orderResourcesPath) {
             guard request.method.uppercased() == "POST" else { return ErrorBodies.methodNotAllowed(requestID: requestID) }
             return OrderResources.answer(request, scenario: scenario, at: t, clock: clock)
         }
