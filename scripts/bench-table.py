@@ -3,6 +3,7 @@
 
 usage: bench-table.py SUITE_MD ENGINE_TSV BYTES_TSV IDLE_TSV IDLE_MINUTES BYTES_SECONDS [ANSWERCOST_TSV [STATE_TSV WINDOWS_TSV]]
 """
+import json
 import re
 import sys
 
@@ -99,8 +100,41 @@ def state_rows(state_tsv, windows_tsv):
     return rows
 
 
+def spread(figure, unit=""):
+    """A figure over the seeds: the median, and (min–max) when they differ."""
+    fmt = lambda v: ("%.0f" % v) if abs(v) >= 100 else ("%.1f" % v if abs(v) >= 10 else "%.2f" % v)
+    text = fmt(figure["median"]) + unit
+    return text if figure["min"] == figure["max"] else "%s (%s–%s)" % (text, fmt(figure["min"]), fmt(figure["max"]))
+
+
+def engine_rows(path):
+    """#31: per scenario the fixed poller, the anchors and the engine's modes, each a row."""
+    engine = json.load(open(path))
+    rows = []
+    for scenario in engine["scenarios"]:
+        fixed = scenario["fixed"]
+        anchors = "fixed 10 s poller: %s requests · median %s · p90 %s · slowest failure %s; clairvoyant: %s; knows durations only: ~%s" % (
+            spread(fixed["requests"]), spread(fixed["median_delay_s"], " s"), spread(fixed["p90_delay_s"], " s"),
+            spread(fixed["slowest_failure_s"], " s"), spread(scenario["clairvoyant_requests"]), spread(scenario["durations_only_requests"]))
+        for mode, ours in sorted(scenario["engine"].items(), key=lambda kv: ["frugal", "balanced", "prompt"].index(kv[0])):
+            goals = ours["goals_met"]
+            verdict = ", ".join("%s: %s" % (name, "met" if ok else "**not met**") for name, ok in goals.items())
+            way = "" if ours["way_to_limit"] is None else ", %.0f %% of the way to the limit" % (100 * ours["way_to_limit"])
+            rows.append(("Polling, `%s` (%s, %d seeds): engine, %s" % (scenario["name"], scenario["summary"], engine["seeds"], mode),
+                         "%s requests · median %s · p90 %s · slowest failure %s" % (
+                             spread(ours["requests"]), spread(ours["median_delay_s"], " s"), spread(ours["p90_delay_s"], " s"), spread(ours["slowest_failure_s"], " s")),
+                         "%s → **%.0f %%** of its requests%s; %s" % (anchors, 100 * ours["requests_ratio"], way, verdict)))
+    return rows
+
+
 def main():
-    suite_md, engine_tsv, bytes_tsv, idle_tsv, idle_minutes, bytes_seconds = sys.argv[1:7]
+    if sys.argv[1] == "--engine":
+        print("| benchmark | result (median of the seeds, min–max) | anchors, target |")
+        print("|---|---|---|")
+        for row in engine_rows(sys.argv[2]):
+            print("| %s | %s | %s |" % row)
+        return
+    suite_md, engine_json, bytes_tsv, idle_tsv, idle_minutes, bytes_seconds = sys.argv[1:7]
     answer_tsv = sys.argv[7] if len(sys.argv) > 7 else None
     s = suite(suite_md)
     rows = []
@@ -117,16 +151,7 @@ def main():
     rows.append(("Render: one changed row (frame + row diff), 10k sub-jobs", "%s · %s" % (metric(s, changed, "Time (wall clock)"), metric(s, changed, "Malloc (total)")), "—"))
     rows.append(("Sign: one `Signer.sign`", "%s · %s" % (metric(s, "Sign one request", "Time (wall clock)"), metric(s, "Sign one request", "Malloc (total)")), "—"))
 
-    engine = [line.rstrip("\n").split("\t") for line in open(engine_tsv) if line.strip()]
-    for name, requests, per_job, median, p90, seen, failure in engine:
-        rows.append(("Engine, rollout: %s" % name, "%s requests (%s/job) · median %s s · p90 %s s · %s changes seen · slowest failure %s s" % (requests, per_job, median, p90, seen, failure), "—"))
-    if len(engine) == 2:
-        fixed_req, engine_req = float(engine[0][1]), float(engine[1][1])
-        fixed_med, engine_med = float(engine[0][3]), float(engine[1][3])
-        fixed_p90, engine_p90 = float(engine[0][4]), float(engine[1][4])
-        met = engine_req <= fixed_req / 5 and engine_med <= fixed_med and engine_p90 <= fixed_p90 and float(engine[1][6]) <= 60
-        rows.append(("Engine vs fixed poller", "%.0f%% of the requests · median %s s vs %s s · p90 %s s vs %s s" % (100 * engine_req / fixed_req, engine[1][3], engine[0][3], engine[1][4], engine[0][4]),
-                     "≤ 20%% at ≤ median and p90, failures within 60 s: %s" % ("met" if met else "**not met**")))
+    rows += engine_rows(engine_json)
 
     b = kv(bytes_tsv)
     rows.append(("Terminal: bytes per refresh (rollout, 200×60, %s s)" % bytes_seconds,

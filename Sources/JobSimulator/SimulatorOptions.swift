@@ -4,6 +4,9 @@ import JobModel
 /// How a `JobSimulator` behaves.
 public struct SimulatorOptions: Sendable {
     public var scenario: Scenario.Name
+    /// Draws the scenario's IDs and durations anew (the engine benchmark's seeds); nil: the
+    /// scenario as the tests and the demo know it.
+    public var seed: UInt64?
     /// Scenario time runs this many times faster than the wall clock.
     public var speed: Double
     /// Scenario seconds already past when the simulator starts (the demo opens mid-morning).

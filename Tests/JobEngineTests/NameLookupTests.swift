@@ -78,6 +78,9 @@ struct NameLookupTests {
     func lookupsNeverDelayPolls() async throws {
         var settings = EngineSettings.testing
         settings.requestsPerMinute = 30
+        // The fakes' servers begin at every answer: never past the minutes in which a batch's
+        // servers fail, they would be asked at the base interval and fill the budget alone.
+        settings.policy.youngFor = 0
         // 6 jobs of 100 servers, paced to fill the budget, each name found on its second ask:
         // twelve ECS batches of up to two requests compete with the polls, enough to push polls
         // later if a lookup took a slot a poll needs in the next minute.

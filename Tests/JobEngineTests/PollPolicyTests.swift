@@ -39,13 +39,15 @@ struct PollPolicyTests {
         #expect(policy.interval(base: .seconds(10), status: .running, phase: phase, unchanged: 0) == .seconds(seconds))
     }
 
-    @Test("INIT and due jobs are never slowed by patience; still ones are, up to a cap")
+    @Test("due and young jobs are never slowed by patience; INIT and still ones are, up to a cap")
     func patience() {
-        #expect(policy.factor(status: .initial, phase: .early, unchanged: 50) == 0.5)
+        #expect(policy.factor(status: .initial, phase: .early, unchanged: 0) == 0.5)
+        #expect(policy.factor(status: .initial, phase: .early, unchanged: 50) == 1.5, "a cluster's nodes can wait minutes in INIT")
         #expect(policy.factor(status: .running, phase: .due, unchanged: 50) <= 1)
+        #expect(policy.factor(status: .running, phase: .young, unchanged: 50) == 1)
         let early = (0..<12).map { policy.factor(status: .running, phase: .early, unchanged: $0) }
         #expect(early == early.sorted(), "the same answer again is asked for less often")
-        #expect(early.last == 6.0, "\(early)")
+        #expect(early.last == 7.5, "\(early)")
         #expect(policy.factor(status: .other("ROLLBACKING"), phase: .unknown, unchanged: 20) == 30)
         #expect(policy.factor(status: .running, phase: .overdue(3, late: 200), unchanged: 0) == 3)
     }
@@ -101,6 +103,103 @@ struct PollPolicyTests {
     }
 }
 
+/// The rules that decide when a job is asked again, each as a table.
+@Suite("Poll policy: modes and what the engine knows")
+struct PollPolicyRuleTests {
+    let policy = PollPolicy()
+
+    @Test("each mode's factor on the base interval (unchanged answers: 0)", arguments: [
+        (PollPolicy.Mode.frugal, JobStatus.initial, PollPolicy.Phase.unknown, 0.5),
+        (.frugal, .running, .due, 1), (.frugal, .running, .young, 1.5), (.frugal, .running, .early, 3),
+        (.frugal, .running, .midway, 2), (.frugal, .pendingPayment, .unknown, 6),
+        (.balanced, .initial, .unknown, 0.5),
+        (.balanced, .running, .due, 0.8), (.balanced, .running, .young, 1), (.balanced, .running, .early, 2.5),
+        (.balanced, .running, .midway, 2), (.balanced, .pendingPayment, .unknown, 3),
+        (.balanced, .running, .overdue(1.8, late: 80), 1.8),
+        (.balanced, .running, .overdue(2.5, late: 150), 2.5),
+        (.prompt, .initial, .unknown, 0.5),
+        (.prompt, .running, .due, 0.8), (.prompt, .running, .young, 1), (.prompt, .running, .early, 1),
+        (.prompt, .running, .midway, 1), (.prompt, .pendingPayment, .unknown, 1),
+        (.prompt, .running, .overdue(2.5, late: 150), 0.8),
+    ] as [(PollPolicy.Mode, JobStatus, PollPolicy.Phase, Double)])
+    func modeFactors(_ mode: PollPolicy.Mode, _ status: JobStatus, _ phase: PollPolicy.Phase, _ expected: Double) {
+        #expect(PollPolicy(mode: mode).factor(status: status, phase: phase, unchanged: 0) == expected)
+    }
+
+    @Test("frugal never asks sooner than balanced, balanced never sooner than prompt")
+    func modesAreOrdered() {
+        let phases: [PollPolicy.Phase] = [.unknown, .early, .due, .young, .midway, .overdue(1.6, late: 60), .overdue(4, late: 300)]
+        let statuses: [JobStatus] = [.initial, .running, .pendingPayment, .other("ROLLBACKING")]
+        let frugal = PollPolicy(mode: .frugal), balanced = PollPolicy(mode: .balanced), prompt = PollPolicy(mode: .prompt)
+        for phase in phases {
+            for status in statuses {
+                for unchanged in [0, 3, 8] {
+                    let f = frugal.interval(base: .seconds(10), status: status, phase: phase, unchanged: unchanged)
+                    let b = balanced.interval(base: .seconds(10), status: status, phase: phase, unchanged: unchanged)
+                    let p = prompt.interval(base: .seconds(10), status: status, phase: phase, unchanged: unchanged)
+                    #expect(f >= b && b >= p, "\(status) \(phase) after \(unchanged) unchanged: \(f) \(b) \(p)")
+                }
+            }
+        }
+    }
+
+    @Test("only a batch's sub-jobs are young: its first minutes, or minutes after a part was seen to start", arguments: [
+        ([10.0], false, nil, PollPolicy.Phase.early),
+        ([10.0], true, nil, .young),
+        ([200.0], true, nil, .early),
+        ([200.0], true, 30.0, .young),
+        ([500.0], true, 400.0, .midway),
+        ([900.0], true, 30.0, .due),
+    ] as [([TimeInterval], Bool, TimeInterval?, PollPolicy.Phase)])
+    func young(_ elapsed: [TimeInterval], _ ofBatch: Bool, _ sinceStart: TimeInterval?, _ expected: PollPolicy.Phase) {
+        let parts = elapsed.map { PollPolicy.Part(elapsed: $0, typical: 1000) }
+        #expect(policy.phase(of: parts, sinceStart: sinceStart, ofBatch: ofBatch) == expected)
+    }
+
+    @Test("a part is due where its siblings ended, and a while after: one that outruns them is likelier to fail", arguments: [
+        (300.0, 400.0...600.0, false),
+        (370.0, 400.0...600.0, true),
+        (650.0, 400.0...600.0, true),
+        (880.0, 400.0...600.0, true),
+        (950.0, 400.0...600.0, false),
+    ] as [(TimeInterval, ClosedRange<TimeInterval>, Bool)])
+    func siblingsWindow(_ elapsed: TimeInterval, _ ended: ClosedRange<TimeInterval>, _ due: Bool) {
+        let part = PollPolicy.Part(elapsed: elapsed, typical: 2000, siblingsEnded: ended)
+        #expect(policy.isDue(part) == due)
+    }
+
+    @Test("an end that progress points at is due only near it", arguments: [
+        (500.0, 600.0, false, true),
+        (500.0, 600.0, true, false),
+        (560.0, 600.0, true, true),
+    ] as [(TimeInterval, TimeInterval, Bool, Bool)])
+    func progressBand(_ elapsed: TimeInterval, _ typical: TimeInterval, _ fromProgress: Bool, _ due: Bool) {
+        #expect(policy.isDue(PollPolicy.Part(elapsed: elapsed, typical: typical, fromProgress: fromProgress)) == due)
+    }
+
+    @Test("a sub-job expected to start is asked just after, never sooner than INIT's pace", arguments: [
+        (3.0, 5.0),
+        (7.0, 7.5),
+        (-1.0, 5.0),
+        (60.0, 25.0),
+    ] as [(TimeInterval, Double)])
+    func nextStart(_ nextStart: TimeInterval, _ seconds: Double) {
+        let interval = policy.interval(base: .seconds(10), status: .running, phase: .early, unchanged: 0, nextStart: nextStart)
+        #expect(interval == .seconds(seconds))
+    }
+
+    @Test("the number of due parts scales the due interval only within its stretch")
+    func dueParts() {
+        var scaled = policy
+        scaled.pace.dueParts = 4
+        scaled.pace.dueStretch = 0.5...2
+        #expect(scaled.factor(status: .running, phase: .due, unchanged: 0, dueParts: 4) == 0.8)
+        #expect(scaled.factor(status: .running, phase: .due, unchanged: 0, dueParts: 1) == 1.6)
+        #expect(scaled.factor(status: .running, phase: .due, unchanged: 0, dueParts: 100) == 0.4)
+        #expect(policy.factor(status: .running, phase: .due, unchanged: 0, dueParts: 100) == 0.8, "the default does not scale")
+    }
+}
+
 @Suite("Typical durations")
 struct TypicalDurationsTests {
     func finished(_ type: String, seconds: TimeInterval, status: JobStatus = .success) -> Job {
@@ -119,6 +218,34 @@ struct TypicalDurationsTests {
         #expect(typical.typical(for: "baremetalAttachVolume") == 25, "an even count takes the middle two")
         typical.learn(from: finished("baremetalAttachVolume", seconds: 1000, status: .fail))
         #expect(typical.typical(for: "baremetalAttachVolume") == 25, "failures do not count")
+    }
+
+    @Test("a batch's stagger: when its next sub-job should leave INIT")
+    func stagger() {
+        let begin = Date(timeIntervalSince1970: 1_800_000_000)
+        func sub(_ offset: TimeInterval?) -> Job {
+            Job(id: UUID().uuidString, type: "baremetalSingleCreate", status: offset == nil ? .initial : .running, beginTime: offset.map { begin.addingTimeInterval($0) })
+        }
+        let stagger = BatchStagger([sub(0), sub(7), sub(14), sub(nil)])
+        #expect(stagger?.gap == 7)
+        #expect(stagger?.nextStart(after: begin.addingTimeInterval(18)) == 3)
+        #expect(stagger?.nextStart(after: begin.addingTimeInterval(40)) == nil, "over two gaps late: the pace has stopped")
+        #expect(BatchStagger([sub(0), sub(7), sub(nil)]) == nil, "two begins say no pace")
+        #expect(BatchStagger([sub(0), sub(0), sub(0), sub(nil)]) == nil, "begins all at once (the batch's own time) say no pace")
+        #expect(BatchStagger([sub(0), sub(7), sub(14)]) == nil, "nothing left to start")
+        #expect(Job(id: "b", status: .running, entities: JobEntities(subJobs: [sub(0), sub(nil), sub(nil)])).partsInINIT == 2)
+    }
+
+    @Test("the spread of a batch's successful runs, by type")
+    func siblingRuns() {
+        let begin = Date(timeIntervalSince1970: 1_800_000_000)
+        func done(_ type: String, _ seconds: TimeInterval, _ status: JobStatus = .success) -> Job {
+            Job(id: UUID().uuidString, type: type, status: status, beginTime: begin, endTime: begin.addingTimeInterval(seconds))
+        }
+        let runs = SiblingRuns([done("a", 300), done("a", 500), done("a", 100, .fail), done("b", 20)])
+        #expect(runs.range(of: "a") == 300...500, "failures are not where successes end")
+        #expect(runs.range(of: "b") == 20...20)
+        #expect(runs.range(of: "c") == nil)
     }
 
     @Test("a batch's sub-jobs: finished siblings first")

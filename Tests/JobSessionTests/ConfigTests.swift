@@ -101,7 +101,7 @@ struct ConfigTests {
     @Test func everySettingIsRead() throws {
         let config = try Self.parse("""
             {"poll":{"interval":"1m30s","requests_per_minute":12.5,"max_concurrency":2,"request_timeout":"45s",
-                     "connect_timeout":"250ms","slow_factor":3,"retention":"2d","heartbeat":"5m"},
+                     "connect_timeout":"250ms","slow_factor":3,"retention":"2d","heartbeat":"5m","mode":"prompt"},
              "ui":{"time_zone":"utc","bell":true,"color":"never","expand_failed":false,"names":false}}
             """)
         #expect(config.poll.interval == .seconds(90))
@@ -112,6 +112,7 @@ struct ConfigTests {
         #expect(config.poll.slowFactor == 3)
         #expect(config.poll.retention == .seconds(2 * 86_400))
         #expect(config.poll.heartbeat == .seconds(300))
+        #expect(config.poll.mode == .prompt)
         #expect(config.ui.timeZone == .utc)
         #expect(config.ui.bell)
         #expect(config.ui.color == .never)
@@ -197,6 +198,7 @@ struct ConfigTests {
         (#"{"poll":{"interval":"500ms"}}"#, "config.json: poll.interval: must be from 1s to 1d"),
         (#"{"poll":{"max_concurrency":0}}"#, "config.json: poll.max_concurrency: must be from 1 to 64"),
         (#"{"poll":{"slow_factor":0.5}}"#, "config.json: poll.slow_factor: must be from 1 to 100"),
+        (#"{"poll":{"mode":"fast"}}"#, "config.json: poll.mode: expected one of frugal, balanced, prompt"),
         (#"{"poll":{"request_timeout":"0s"}}"#, "config.json: poll.request_timeout: must be from 1s to 10m"),
         (#"{"poll":{"retention":"10m"}}"#, "config.json: poll.retention: must be from 1h to 365d"),
         (#"{"poll":{"request_timeout":"5s","connect_timeout":"10s"}}"#, "config.json: poll.connect_timeout: connect_timeout must not be longer than request_timeout"),

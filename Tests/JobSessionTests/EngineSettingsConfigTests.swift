@@ -54,6 +54,21 @@ struct EngineSettingsConfigTests {
         #expect(built.policy.backoffCap == EngineSettings.defaults.policy.backoffCap)
     }
 
+    @Test("the mode: --poll-mode over the config's poll.mode over balanced; slow_factor kept on any mode", arguments: [
+        (PollPolicy.Mode?.none, PollPolicy.Mode?.none, PollPolicy.Mode.balanced),
+        (nil, .frugal, .frugal),
+        (.prompt, .frugal, .prompt),
+        (.frugal, nil, .frugal),
+    ] as [(PollPolicy.Mode?, PollPolicy.Mode?, PollPolicy.Mode)])
+    func mode(_ flag: PollPolicy.Mode?, _ configured: PollPolicy.Mode?, _ expected: PollPolicy.Mode) {
+        var poll = Self.custom
+        if let configured { poll.mode = configured }
+        let built = EngineSettings(poll: poll, showNames: true, interval: nil, mode: flag, purpose: .wait)
+        #expect(built.policy.mode == expected)
+        #expect(built.policy.pace == PollPolicy(mode: expected).pace)
+        #expect(built.policy.slowFactor == 3)
+    }
+
     @Test("--interval wins over the config's interval; without it the config's is used")
     func intervalFlag() {
         #expect(EngineSettings(poll: Self.custom, showNames: true, interval: .seconds(5), purpose: .wait).interval == .seconds(5))

@@ -7,12 +7,12 @@ import Testing
 struct ParsingTests {
     @Test func scenarioNamesParseAndUnknownOnesListTheValidOnes() throws {
         #expect(try Scenario.Name(parsing: "Rollout") == .rollout)
-        #expect(Scenario.names == ["rollout", "quick", "families", "soak"])
+        #expect(Scenario.names == ["rollout", "quick", "families", "bigbatch", "day", "soak"])
         do {
             _ = try Scenario.Name(parsing: "tuesday")
             Issue.record("accepted an unknown scenario")
         } catch {
-            #expect(error.description.contains("rollout, quick, families, soak"))
+            #expect(error.description.contains("rollout, quick, families, bigbatch, day, soak"))
         }
     }
 

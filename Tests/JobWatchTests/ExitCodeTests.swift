@@ -36,6 +36,22 @@ import Testing
         }
     }
 
+    /// Every poll mode follows the quick scenario to its end (the failure's exit code), through
+    /// the flag and through the config's `poll.mode`.
+    @Test(arguments: ["frugal", "balanced", "prompt"])
+    func everyPollModeSeesTheQuickScenarioToItsEnd(_ mode: String) async throws {
+        let scratch = try Scratch()
+        defer { scratch.remove() }
+        let config = scratch.file("config.json")
+        try Data(#"{"poll":{"mode":"\#(mode)"}}"#.utf8).write(to: URL(fileURLWithPath: config))
+        let runner = try BinaryRunner(scratch: scratch)
+        let byFlag = try await runner.run(["wait", "--demo", "--scenario", "quick", "--speed", "20", "--interval", "1s", "--poll-mode", mode], timeout: .seconds(40))
+        #expect(byFlag.exitCode == 1, "\(byFlag)")
+        let byConfig = try await runner.run(["wait", "--demo", "--scenario", "quick", "--speed", "20", "--interval", "1s", "--config", config], timeout: .seconds(40))
+        #expect(byConfig.exitCode == 1, "\(byConfig)")
+        #expect(byConfig.stdout.contains("FAIL"), "\(byConfig)")
+    }
+
     /// The quick scenario: a create batch with one failing sub-job, a power batch and an
     /// attach that succeed. Each transition once, in order, then the summary.
     @Test func waitOnTheQuickScenarioExitsOneWithEachTransitionOnce() async throws {

@@ -20,6 +20,7 @@ import Testing
         Case(arguments: ["get", "--demo", "ab\u{01}cd\u{1B}[2J"], mentions: "control characters"),
         Case(arguments: ["wait", "--demo", String(repeating: "a", count: 200)], mentions: "longer than"),
         Case(arguments: ["wait", "--demo", "--interval", "0s"], mentions: "--interval"),
+        Case(arguments: ["wait", "--demo", "--poll-mode", "fast"], mentions: "--poll-mode"),
         Case(arguments: ["wait", "--demo", "--timeout", "soon"], mentions: "--timeout"),
         Case(arguments: ["get", "--endpoint", "http://example.com", "--project-id", someJobID, someJobID], mentions: "https"),
         Case(arguments: ["get", "--speed", "3", someJobID], mentions: "--demo"),

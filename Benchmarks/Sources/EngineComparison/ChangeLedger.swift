@@ -24,12 +24,15 @@ struct ChangeLedger {
 
     /// Changes strictly after the start (the first poll shows the opening state) and no later
     /// than `horizon`.
-    init(changes: [ScheduledChange], horizon: Double) {
+    /// - Parameter services: each top-level job's service, whose words its statuses are shown
+    ///   in (an order's `5` is shown `COMPLETED`).
+    init(changes: [ScheduledChange], services: [String: Service], horizon: Double) {
         var byEntity: [Entity: [ScheduledChange]] = [:]
         for change in changes { byEntity[Entity(jobID: change.jobID, subJobID: change.subJobID), default: []].append(change) }
         for (entity, list) in byEntity {
             let ordered = list.sorted { $0.at < $1.at }
-            lives[entity] = ["INIT"] + ordered.map(\.status)
+            let names = services[entity.jobID]?.dialect.fields?.statusNames ?? [:]
+            lives[entity] = ["INIT"] + ordered.map { names[$0.status] ?? $0.status }
             for (index, change) in ordered.enumerated() where change.at > 0 && change.at <= horizon {
                 tracked.append(Tracked(change: change, phase: index + 1))
             }
@@ -48,9 +51,14 @@ struct ChangeLedger {
             } else {
                 shown = job
             }
-            guard let shown, let life = lives[Entity(jobID: change.jobID, subJobID: change.subJobID)],
-                  let phase = life.lastIndex(of: shown.status.rawValue), phase >= tracked[index].phase
-            else { continue }
+            guard let shown, let life = lives[Entity(jobID: change.jobID, subJobID: change.subJobID)] else { continue }
+            // An order's resources are shown only once it completes, in words of their own
+            // (IN_USE): an end shows every change before it.
+            if let phase = life.lastIndex(of: shown.status.rawValue) {
+                guard phase >= tracked[index].phase else { continue }
+            } else if !shown.status.isTerminal {
+                continue
+            }
             tracked[index].seenAt = now
         }
     }

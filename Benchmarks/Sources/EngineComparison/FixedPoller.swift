@@ -4,47 +4,49 @@ import JobAPI
 import JobEngine
 import JobSimulator
 
-/// What `watch curl` or Terraform's wait loop does: every job that is not yet SUCCESS or FAIL,
-/// every 10 seconds, no matter what it is doing. The baseline the engine must beat.
+/// What `watch curl` or Terraform's wait loop does: each job, from when it is created until it
+/// is SUCCESS or FAIL, every 10 seconds, no matter what it is doing. The baseline the engine
+/// must beat.
 actor FixedPoller {
-    let jobIDs: [String]
-    /// Each job's service: its path and dialect.
-    let services: [String: Service]
+    let jobs: [SimulatedJob]
     let interval: Duration
     let rig: VirtualRig
     private(set) var latest: [String: Job] = [:]
     private(set) var inFlight = 0
-    private(set) var requests = 0
+    /// When each job is asked next, scenario time.
+    private var due: [String: Duration] = [:]
 
     init(jobs: [SimulatedJob], interval: Duration, rig: VirtualRig) {
-        self.jobIDs = jobs.map(\.id)
-        self.services = Dictionary(jobs.map { ($0.id, $0.service) }, uniquingKeysWith: { a, _ in a })
+        self.jobs = jobs
         self.interval = interval
         self.rig = rig
+        for job in jobs { due[job.id] = .seconds(max(0, job.createdAt)) }
     }
 
-    /// Polls every active job, sleeps `interval`, again, until cancelled.
+    /// Polls every job that is due, sleeps until the next is, again, until cancelled.
     func run() async {
         while !Task.isCancelled {
-            let active = jobIDs.filter { !(latest[$0]?.status.isTerminal ?? false) }
-            inFlight += active.count
+            let now = rig.clock.elapsed
+            let ready = jobs.filter { job in due[job.id].map { $0 <= now } ?? false }
+            inFlight += ready.count
             await withTaskGroup(of: (String, Job?).self) { group in
-                for id in active {
+                for job in ready {
                     let rig = self.rig
-                    let service = services[id] ?? .bms
                     group.addTask {
-                        let target = JobTarget(service: service, endpoint: rig.profile.endpoint, projectID: rig.profile.projectID, jobID: id)
-                        let job = try? await rig.client.fetch(target, credential: rig.profile.credential, now: rig.clock.date).job
-                        return (id, job)
+                        let target = JobTarget(service: job.service, endpoint: rig.profile.endpoint(for: job.service),
+                                               projectID: rig.profile.owner(of: job.service), jobID: job.id)
+                        let answer = try? await rig.client.fetch(target, credential: rig.profile.credential, now: rig.clock.date).job
+                        return (job.id, answer)
                     }
                 }
                 for await (id, job) in group {
-                    requests += 1
                     inFlight -= 1
                     if let job { latest[id] = job }
+                    due[id] = job?.status.isTerminal == true ? nil : now + interval
                 }
             }
-            do { try await rig.clock.sleep(for: interval) } catch { return }
+            guard let next = due.values.min() else { return }
+            do { try await rig.clock.sleep(untilElapsed: next) } catch { return }
         }
     }
 }

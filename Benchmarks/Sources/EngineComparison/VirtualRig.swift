@@ -18,21 +18,35 @@ struct VirtualRig {
     let client: JobClient
     let profile: ProfileTarget
 
-    static func make(scenario: Scenario.Name) async throws -> VirtualRig {
+    static func make(scenario: Scenario.Name, seed: UInt64?) async throws -> VirtualRig {
         let testClock = TestClock<Duration>()
         let clock = EngineClock(testClock, startDate: start)
         var options = SimulatorOptions(scenario: scenario, speed: 1)
         options.credentials = .demo
+        options.domainID = DemoCredentials.domainID
+        options.seed = seed
+        // JOBWATCH_REQUEST_LOG=FILE: every request of the run, at scenario time, to read a rule's effect.
+        if let path = ProcessInfo.processInfo.environment["JOBWATCH_REQUEST_LOG"] { options.requestLog = RequestLog(path: path) }
         options.now = { clock.date }
         let simulator = JobSimulator(options: options)
         let url = try await simulator.start()
-        let profile = ProfileTarget(
+        var profile = ProfileTarget(
             name: "bench", endpoint: try Endpoint(parsing: url), projectID: DemoCredentials.projectID,
             credential: DemoCredentials.credential)
+        profile.domainID = DemoCredentials.domainID
+        // Each service on a path of its own, as each is on a host of its own in a region: a
+        // budget each, as the engine counts them (the simulator serves any job path under any
+        // prefix).
+        for service in Service.all { profile.endpoints[service] = try Endpoint(parsing: "\(url)/\(service.name)") }
         var clientOptions = ClientOptions()
         clientOptions.requestTimeout = .seconds(5)
         let client = JobClient(options: clientOptions)
         return VirtualRig(testClock: testClock, clock: clock, simulator: simulator, client: client, profile: profile)
+    }
+
+    /// Each top-level job's service.
+    var services: [String: Service] {
+        Dictionary(simulator.topLevelJobs.map { ($0.id, $0.service) }, uniquingKeysWith: { a, _ in a })
     }
 
     /// Scenario seconds now (the simulator started with the clock at zero).
@@ -54,6 +68,18 @@ struct VirtualRig {
                 waited += 1
             }
         }
+    }
+
+    /// The ledger of the scenario's changes within `horizon`.
+    func ledger(horizon: Double) -> ChangeLedger {
+        ChangeLedger(changes: simulator.scenario.scheduledChanges, services: services, horizon: horizon)
+    }
+
+    /// Sets the gateway's quota for the storm's minutes, and back to its default outside them.
+    func storm(_ storm: BenchScenario.Storm?) async {
+        guard let storm else { return }
+        let inside = now >= storm.from && now < storm.until
+        simulator.setQuota(inside ? RateQuota(limit: storm.perMinute, stated: RateQuota.gatewayDefault.limit) : .gatewayDefault)
     }
 
     func requestsByJob() async -> [(type: String, requests: Int)] {

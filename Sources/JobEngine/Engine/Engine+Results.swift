@@ -52,6 +52,7 @@ extension Engine {
             emit(transitions)
         }
         record.unchangedAnswers = record.state.job == job ? record.unchangedAnswers + 1 : 0
+        if let previous = record.state.job, job.partsInINIT < previous.partsInINIT { record.lastStartSeen = nowDate }
         record.state.job = job
         record.state.readAt = nowDate
         record.readElapsed = now

@@ -55,7 +55,7 @@ extension Engine {
     func urgency(of record: JobRecord, now: Duration) -> Int {
         guard let job = record.state.job else { return settings.policy.urgency(status: nil, phase: .unknown) }
         let nowDate = clock.date.addingTimeInterval((now - clock.elapsed).seconds)
-        return settings.policy.urgency(status: job.status, phase: job.status == .running ? phase(of: job, at: nowDate) : .unknown)
+        return settings.policy.urgency(status: job.status, phase: job.status == .running ? phase(of: job, at: nowDate, lastStart: record.lastStartSeen) : .unknown)
     }
 
     /// Wakes the schedule at `wake` (never: `nil`), a deadline the pass fixes, so a timer task
@@ -135,7 +135,11 @@ extension Engine {
     /// The same, on a base interval the caller already has.
     func nextInterval(for record: JobRecord, base: Duration) -> Duration {
         guard let job = record.state.job else { return .zero }
-        return settings.policy.interval(base: base, status: job.status, phase: phase(of: job, at: clock.date), unchanged: record.unchangedAnswers)
+        let now = clock.date
+        let outlook = outlook(of: job, at: now, lastStart: record.lastStartSeen)
+        return settings.policy.interval(
+            base: base, status: job.status, phase: outlook.phase, unchanged: record.unchangedAnswers,
+            nextStart: BatchStagger(job.subJobs)?.nextStart(after: now) ?? nil, dueParts: outlook.dueParts)
     }
 
     /// The share of a budget the polls pace themselves on: all of it, or all but the lookups'
@@ -145,21 +149,41 @@ extension Engine {
         lookupsEnabled && !names.pending.isEmpty ? 1 - LookupBook.share : 1
     }
 
+    /// - Parameter lastStart: when an answer last showed a part leaving INIT.
+    func phase(of job: Job, at now: Date, lastStart: Date? = nil) -> PollPolicy.Phase {
+        outlook(of: job, at: now, lastStart: lastStart).phase
+    }
+
     /// Where a job's unfinished parts (a batch's sub-jobs, else the job) stand against the
-    /// typical duration of comparable finished ones.
-    func phase(of job: Job, at now: Date) -> PollPolicy.Phase {
+    /// typical duration of comparable finished ones, and against when their siblings ended;
+    /// and how many of them are due.
+    func outlook(of job: Job, at now: Date, lastStart: Date?) -> (phase: PollPolicy.Phase, dueParts: Int) {
+        let policy = settings.policy
+        let sinceStart = lastStart.map { now.timeIntervalSince($0) }
         if !job.subJobs.isEmpty {
             let unfinished = job.subJobs.filter { !$0.status.isTerminal }
-            let starting = unfinished.contains { $0.status == .initial }
+            // A sub-job in INIT beside running ones of its own type is a batch's server about
+            // to start; one of another type is a later step, waiting for the running ones.
+            let runningTypes = Set(unfinished.filter { $0.status != .initial }.map(\.type))
+            let starting = unfinished.contains { $0.status == .initial && (runningTypes.isEmpty || runningTypes.contains($0.type)) }
             let typicalSubs = typical.typicalSubJobs(in: job)
+            let ended = SiblingRuns(job.subJobs)
             let parts = unfinished.compactMap { sub -> PollPolicy.Part? in
                 guard let typicalSub = typicalSubs[sub.type ?? ""], typicalSub > 0, let elapsed = sub.elapsed(now: now) else { return nil }
-                return PollPolicy.Part(elapsed: elapsed, typical: typicalSub)
+                return PollPolicy.Part(elapsed: elapsed, typical: typicalSub, siblingsEnded: ended.range(of: sub.type))
             }
-            guard !parts.isEmpty else { return starting ? .due : .unknown }
-            return settings.policy.phase(of: parts, starting: starting)
+            // Siblings leaving INIT one after another: the next is asked for when it is due
+            // (`BatchStagger`), not at INIT's pace.
+            let staggered = starting && BatchStagger(job.subJobs)?.nextStart(after: now) != nil
+            guard !parts.isEmpty else { return (starting && !staggered ? .due : .unknown, 1) }
+            return (policy.phase(of: parts, starting: starting && !staggered, sinceStart: sinceStart, ofBatch: true), max(1, policy.dueCount(of: parts)))
         }
-        guard let typicalJob = typical.typical(for: job.type), typicalJob > 0, let elapsed = job.elapsed(now: now) else { return .unknown }
-        return settings.policy.phase(of: [PollPolicy.Part(elapsed: elapsed, typical: typicalJob)])
+        guard let elapsed = job.elapsed(now: now) else { return (.unknown, 1) }
+        // An image's fraction done at the rate it has come so far says when it ends.
+        if let progress = job.entities.progress, progress >= 0.05, progress < 1, elapsed > 0 {
+            return (policy.phase(of: [PollPolicy.Part(elapsed: elapsed, typical: elapsed / progress, fromProgress: true)], sinceStart: sinceStart), 1)
+        }
+        guard let typicalJob = typical.typical(for: job.type), typicalJob > 0 else { return (.unknown, 1) }
+        return (policy.phase(of: [PollPolicy.Part(elapsed: elapsed, typical: typicalJob)], sinceStart: sinceStart), 1)
     }
 }

@@ -1,3 +1,4 @@
+import Foundation
 import JobModel
 /// The engine's private bookkeeping for one watched job.
 struct JobRecord: Sendable {
@@ -18,6 +19,10 @@ struct JobRecord: Sendable {
     var failures = 0
     /// Good answers in a row equal to the one before (reset by any change).
     var unchangedAnswers = 0
+    /// When an answer last showed a part leaving INIT (sooner than the one before it did):
+    /// its first minutes are when quota and stock failures come. Begin times cannot say it:
+    /// a batch's sub-jobs carry the batch's.
+    var lastStartSeen: Date?
     var inFlight = false
     /// Polled for another process that holds no lease on its budget: saved, never shown.
     var isGuest = false

@@ -10,16 +10,68 @@ import JobModel
 /// job (or one of a batch's sub-jobs) nears the duration such jobs usually take, and rarely when
 /// it is far past it or keeps answering the same.
 public struct PollPolicy: Sendable, Hashable {
+    /// What a user trades (`poll.mode`): requests against how soon a change shows.
+    public enum Mode: String, Sendable, Hashable, CaseIterable, CustomStringConvertible {
+        /// Fewest requests: a change shows within about two intervals, a failure within about three.
+        case frugal
+        /// A fixed poller's promptness at under a third of its requests; failures first.
+        case balanced
+        /// A fixed poller's delays, every running job asked at the interval, within the budget.
+        case prompt
+
+        public var description: String { rawValue }
+    }
+
+    /// How much later than the base interval each phase is asked (× the base).
+    public struct Pace: Sendable, Hashable {
+        public var initial: Double
+        /// Near the typical end, or in the window where siblings ended: the likeliest change.
+        public var due: Double
+        /// In a part's first minutes, when quota and stock failures come.
+        public var young: Double
+        public var early: Double
+        public var midway: Double
+        /// Awaiting payment: a person's act, not the cloud's.
+        public var pendingPayment: Double
+        /// The most that unchanged answers multiply an early or midway interval by.
+        public var patience: Double
+        /// The same for a job still in INIT (a cluster's nodes can wait minutes to start).
+        public var initialPatience: Double
+        /// A due job is asked at `due` when this many of its parts are due, more often when
+        /// more are (a batch's answer shows each of them), less when fewer: by the square
+        /// root, which spends requests where the changes are (each change's delay counts
+        /// alike). Bounded by `dueStretch`.
+        public var dueParts: Double = 1
+        /// The least and most that the number of due parts scales the due interval by.
+        public var dueStretch: ClosedRange<Double> = 1...1
+    }
+
+    public var mode: Mode
+    public var pace: Pace
     /// Elapsed ÷ typical within this band: a change is due.
-    public var dueBand: ClosedRange<Double> = 0.75...1.5
+    public var dueBand: ClosedRange<Double> = 0.7...1.5
+    /// The same for an end that progress points at.
+    public var progressBand: ClosedRange<Double> = 0.9...1.5
     /// Below this, everything is early.
     public var earlyBelow = 0.4
+    /// A part this young (seconds running) is where quota and stock failures come.
+    public var youngFor: TimeInterval = 180
+    /// Whether a single job (not a batch's sub-jobs) has a young phase too.
+    public var youngSingles = false
+    /// A sub-job expected to leave INIT (its siblings' stagger) is asked this long after.
+    public var startMargin: TimeInterval = 0.5
     /// Past this multiple of the typical duration a job is flagged slow (`poll.slow_factor`).
     public var slowFactor: Double = 2
     /// No job waits longer than this between polls, whatever else holds (a `Retry-After` too).
     public var longest: Duration = .seconds(300)
     /// Elapsed ÷ typical from which a job counts as stuck (the long patience).
     public var farOverdue = 3.0
+    /// Until this multiple of the typical duration, an overdue part is asked as one due: a part
+    /// that runs longer than its siblings did is where a failure is likeliest.
+    public var watchOverdueUntil = 2.0
+    /// A part this many times its siblings' longest successful run is still due: one that
+    /// outruns them is likelier to fail than to end.
+    public var outrunSiblingsUntil = 1.5
     /// A job past its typical end waits at least this share of the time it is past it: one
     /// 30 minutes late waits 3 minutes, one 2 minutes late 12 s. A job that runs late is
     /// likely to run later still, by about as long again; a default typical duration that is
@@ -32,7 +84,23 @@ public struct PollPolicy: Sendable, Hashable {
     /// The longest wait before asking again for a job that has only ever answered 404.
     public var notSeenRetry: Duration = .seconds(60)
 
-    public init() {}
+    public init(mode: Mode = .balanced) {
+        self.mode = mode
+        switch mode {
+        case .frugal:
+            pace = Pace(initial: 0.5, due: 1, young: 1.5, early: 3, midway: 2, pendingPayment: 6, patience: 3, initialPatience: 4)
+            youngFor = 60
+            watchOverdueUntil = 1.5
+        case .balanced:
+            pace = Pace(initial: 0.5, due: 0.8, young: 1, early: 2.5, midway: 2, pendingPayment: 3, patience: 3, initialPatience: 3)
+            // Past a kind's typical end by little is a slow run (the figure is a guess); past the
+            // siblings' longest successes is what is watched (`outrunSiblingsUntil`).
+            watchOverdueUntil = 1.5
+        case .prompt:
+            pace = Pace(initial: 0.5, due: 0.8, young: 1, early: 1, midway: 1, pendingPayment: 1, patience: 1, initialPatience: 2)
+            watchOverdueUntil = farOverdue
+        }
+    }
 
     /// When a 404 is asked again. A job seen before was purged: rarely. One never seen may be
     /// just submitted (a gateway can answer 404 for the first seconds), so it is asked again
@@ -50,8 +118,10 @@ public struct PollPolicy: Sendable, Hashable {
         case unknown
         /// Everything well before its typical end: no change expected yet.
         case early
-        /// Something is near its typical end: a change is due.
+        /// Something is near its typical end (or where its siblings ended): a change is due.
         case due
+        /// Something started a short while ago: failures (quota, stock) come now, if at all.
+        case young
         /// Everything is far past its typical end: the least overdue part's multiple, and by
         /// how many seconds that part is past its typical end.
         case overdue(Double, late: TimeInterval)
@@ -63,22 +133,49 @@ public struct PollPolicy: Sendable, Hashable {
         public var elapsed: TimeInterval
         /// The typical duration of such parts (> 0).
         public var typical: TimeInterval
+        /// The shortest and longest run of its finished siblings: their ends came in there.
+        public var siblingsEnded: ClosedRange<TimeInterval>?
+        /// `typical` is the end its progress (IMS `process_percent`) points at, at the rate
+        /// seen so far: nearer the truth than a duration of its kind.
+        public var fromProgress: Bool
 
-        public init(elapsed: TimeInterval, typical: TimeInterval) {
+        public init(elapsed: TimeInterval, typical: TimeInterval, siblingsEnded: ClosedRange<TimeInterval>? = nil, fromProgress: Bool = false) {
             self.elapsed = elapsed
             self.typical = typical
+            self.siblingsEnded = siblingsEnded
+            self.fromProgress = fromProgress
         }
 
         var fraction: Double { elapsed / typical }
     }
 
+    /// Near its typical end, or within the spread of its siblings' ends (from a little before
+    /// the quickest to a little after the slowest).
+    func isDue(_ part: Part) -> Bool {
+        if (part.fromProgress ? progressBand : dueBand).contains(part.fraction) { return true }
+        guard let ended = part.siblingsEnded else { return false }
+        // Failures first: a part running longer than its siblings' successes is where a
+        // failure is likeliest, so it stays due a while past them.
+        return part.elapsed >= 0.9 * ended.lowerBound && part.elapsed <= max(1.1 * ended.upperBound, outrunSiblingsUntil * ended.upperBound)
+    }
+
+    /// How many of the parts are due.
+    public func dueCount(of parts: [Part]) -> Int {
+        parts.count(where: isDue)
+    }
+
     /// - Parameters:
     ///   - parts: the unfinished parts whose typical duration is known.
     ///   - starting: a part is still in INIT, which it leaves soon.
-    public func phase(of parts: [Part], starting: Bool = false) -> Phase {
+    ///   - sinceStart: seconds since an answer showed a part leave INIT.
+    ///   - ofBatch: the parts are a batch's sub-jobs. Only they are young: quota and stock
+    ///     fail some servers of a batch minutes into it, while a single job's request was
+    ///     checked for them when it was accepted.
+    public func phase(of parts: [Part], starting: Bool = false, sinceStart: TimeInterval? = nil, ofBatch: Bool = false) -> Phase {
         if starting { return .due }
         guard !parts.isEmpty else { return .unknown }
-        if parts.contains(where: { dueBand.contains($0.fraction) }) { return .due }
+        if parts.contains(where: isDue) { return .due }
+        if ofBatch || youngSingles, parts.contains(where: { $0.elapsed < youngFor }) || (sinceStart ?? .infinity) < youngFor { return .young }
         if parts.allSatisfy({ $0.fraction < earlyBelow }) { return .early }
         if let least = parts.min(by: { $0.fraction < $1.fraction }), least.fraction > dueBand.upperBound {
             return .overdue(least.fraction, late: least.elapsed - least.typical)
@@ -88,36 +185,53 @@ public struct PollPolicy: Sendable, Hashable {
 
     /// The factor on the base interval.
     /// - Parameter unchanged: answers in a row that were the same as the one before.
-    public func factor(status: JobStatus, phase: Phase, unchanged: Int) -> Double {
+    /// - Parameter dueParts: how many parts are due (a batch's sub-jobs near their end).
+    public func factor(status: JobStatus, phase: Phase, unchanged: Int, dueParts: Int = 1) -> Double {
         let hurry: Double
         switch (status.outcome, phase) {
-        case (.initial, _): hurry = 0.5
-        case (.running, .due): hurry = 0.95
-        case (.running, .early): hurry = 2
-        case (.running, .midway): hurry = 1.5
+        case (.initial, _): hurry = pace.initial
+        case (.pendingPayment, _): hurry = pace.pendingPayment
+        case (.running, .due):
+            let scale = (pace.dueParts / Double(max(1, dueParts))).squareRoot()
+            hurry = pace.due * min(max(scale, pace.dueStretch.lowerBound), pace.dueStretch.upperBound)
+        case (.running, .young): hurry = pace.young
+        case (.running, .early): hurry = pace.early
+        case (.running, .midway): hurry = pace.midway
+        // Failures first: a little past its end a part is as likely to fail as to end.
+        case (.running, .overdue(let multiple, _)) where multiple < watchOverdueUntil: hurry = pace.due
         case (.running, .overdue(let multiple, _)): hurry = min(6, multiple)
         default: hurry = 1
         }
         // Patience: the same answer again and again is asked for less and less often — but
-        // not while a change is due, when the next answer is the likely one to differ. Jobs
-        // far overdue or in a state no document lists are the ones that sit still for hours.
-        let settled: Bool
+        // not while a change is due or failures come, when the next answer is the likely one
+        // to differ. Jobs far overdue or in a state no document lists are the ones that sit
+        // still for hours.
         switch (status.outcome, phase) {
-        case (.unknown, _), (.pendingPayment, _): settled = true
-        // A little past the typical end is a slow run, about to finish: only far past it is
-        // a job that sits still (a default typical duration is often short of a real run).
-        case (_, .overdue(let multiple, _)) where multiple >= farOverdue: settled = true
-        default: settled = false
+        case (.initial, _): return hurry * min(pace.initialPatience, Self.doubling(unchanged))
+        case (.pendingPayment, _), (_, .due), (_, .young): return hurry
+        case (.unknown, _): return hurry * min(30, Self.doubling(unchanged))
+        case (_, .overdue(let multiple, _)) where multiple >= farOverdue: return hurry * min(30, Self.doubling(unchanged))
+        case (_, .overdue(let multiple, _)) where multiple < watchOverdueUntil: return hurry
+        default: return hurry * min(pace.patience, Self.doubling(unchanged))
         }
-        let patience = phase == .due || status == .initial ? 1 : min(settled ? 30 : 3, Double(1 << min(max(0, unchanged - 2), 10)))
-        return hurry * patience
+    }
+
+    /// 1 for the first two unchanged answers, then doubling.
+    private static func doubling(_ unchanged: Int) -> Double {
+        Double(1 << min(max(0, unchanged - 2), 10))
     }
 
     /// When to ask again after a good answer that is not terminal.
-    /// - Parameter base: the interval, or the budget's even spacing when that is longer.
-    public func interval(base: Duration, status: JobStatus, phase: Phase, unchanged: Int) -> Duration {
-        var wait = base * factor(status: status, phase: phase, unchanged: unchanged)
+    /// - Parameters:
+    ///   - base: the interval, or the budget's even spacing when that is longer.
+    ///   - nextStart: seconds until a sub-job is expected to leave INIT, from its siblings'
+    ///     stagger: asked just after (never sooner than an INIT job is), however early the
+    ///     other parts are.
+    ///   - dueParts: how many parts are due.
+    public func interval(base: Duration, status: JobStatus, phase: Phase, unchanged: Int, nextStart: TimeInterval? = nil, dueParts: Int = 1) -> Duration {
+        var wait = base * factor(status: status, phase: phase, unchanged: unchanged, dueParts: dueParts)
         if case .overdue(_, let late) = phase { wait = max(wait, .seconds(late * lateShare)) }
+        if let nextStart { wait = min(wait, max(base * pace.initial, .seconds(max(0, nextStart) + startMargin))) }
         return min(wait, max(base, longest))
     }
 
@@ -126,7 +240,7 @@ public struct PollPolicy: Sendable, Hashable {
         switch status?.outcome {
         case nil: 0
         case .initial?: 1
-        case .running?: phase == .due ? 1 : 2
+        case .running?: phase == .due || phase == .young ? 1 : 2
         default: 3
         }
     }

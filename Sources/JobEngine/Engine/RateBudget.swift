@@ -102,8 +102,10 @@ struct RateBudget: Sendable {
 
     /// Even spacing between two polls of the same job when `activeJobs` (each weighted by how
     /// often it is asked, 1 at the base interval) share `fraction` of this budget (the rest
-    /// kept for name lookups while some wait).
+    /// kept for name lookups while some wait). Over the window the budget counts in (a minute
+    /// and its guard): spaced over a plain minute, polls that fill the budget overrun it and
+    /// go later than they were promised.
     func spacing(activeJobs: Double, fraction: Double = 1) -> Duration {
-        .seconds(60.0 * max(1, activeJobs) / (Double(capacity) * min(1, max(0.1, fraction))))
+        (Self.window + Self.guardTime) * (max(1, activeJobs) / (Double(capacity) * min(1, max(0.1, fraction))))
     }
 }

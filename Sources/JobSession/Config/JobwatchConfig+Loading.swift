@@ -75,7 +75,7 @@ extension JobwatchConfig {
     static let topKeys = ["default_profile", "profiles", "jobs", "poll", "ui"]
     static let profileKeys = ["region", "cloud", "domain", "project_id", "domain_id", "endpoint", "endpoints", "service", "auth", "credentials_file", "credentials_section", "ca_file", "proxy", "requests_per_minute"]
     static let jobKeys = ["id", "profile", "service", "label"]
-    static let pollKeys = ["interval", "requests_per_minute", "max_concurrency", "request_timeout", "connect_timeout", "slow_factor", "retention", "heartbeat"]
+    static let pollKeys = ["interval", "requests_per_minute", "max_concurrency", "request_timeout", "connect_timeout", "slow_factor", "retention", "heartbeat", "mode"]
     static let uiKeys = ["time_zone", "bell", "color", "theme", "expand_failed", "names"]
 
     /// The gateway's quotas seen in public: 10 to 100 a minute; 6000 (100 a second) is a ceiling
@@ -212,6 +212,7 @@ extension JobwatchConfig {
         if let n = members["max_concurrency"] { poll.maxConcurrency = try n.wholeNumber(in: 1...64) }
         if let n = members["request_timeout"] { poll.requestTimeout = try n.duration(in: .seconds(1)...(.seconds(600))) }
         if let n = members["connect_timeout"] { poll.connectTimeout = try n.duration(in: .milliseconds(100)...(.seconds(120))) }
+        if let n = members["mode"] { poll.mode = try n.choice(["frugal": .frugal, "balanced": .balanced, "prompt": .prompt]) }
         if let n = members["slow_factor"] { poll.slowFactor = try n.number(in: 1...100, rangeText: "from 1 to 100") }
         if let n = members["retention"] { poll.retention = try n.duration(in: .seconds(3600)...(.seconds(365 * 86_400))) }
         if let n = members["heartbeat"] { poll.heartbeat = try n.duration(in: .seconds(1)...(.seconds(86_400))) }

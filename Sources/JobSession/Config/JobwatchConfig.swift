@@ -92,6 +92,8 @@ public struct JobwatchConfig: Sendable, Hashable {
         /// Connect to last byte.
         public var requestTimeout: Duration = .seconds(30)
         public var connectTimeout: Duration = .seconds(5)
+        /// What polling trades: requests against how soon a change shows (`PollPolicy.Mode`).
+        public var mode: PollPolicy.Mode = .balanced
         /// A job running this many times longer than its siblings' typical duration is "slow".
         public var slowFactor: Double = EngineSettings.defaults.policy.slowFactor
         /// How long finished jobs stay in the state file.

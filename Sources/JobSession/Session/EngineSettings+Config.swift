@@ -3,11 +3,12 @@ import JobEngine
 
 extension EngineSettings {
     /// The one place a command's engine settings are assembled: the engine's defaults, the
-    /// config's `poll` over them, `--interval` and `--no-names` over that, then what the
-    /// command's purpose needs.
-    public init(poll: JobwatchConfig.PollSettings, showNames: Bool, interval: Duration?, purpose: SessionPurpose) {
+    /// config's `poll` over them, `--interval`, `--poll-mode` and `--no-names` over that, then
+    /// what the command's purpose needs.
+    public init(poll: JobwatchConfig.PollSettings, showNames: Bool, interval: Duration?, mode: PollPolicy.Mode? = nil, purpose: SessionPurpose) {
         self.init()
         self.interval = interval ?? poll.interval
+        policy = PollPolicy(mode: mode ?? poll.mode)
         requestsPerMinute = poll.requestsPerMinute
         maxConcurrencyPerEndpoint = poll.maxConcurrency
         policy.slowFactor = poll.slowFactor

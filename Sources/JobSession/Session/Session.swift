@@ -29,7 +29,7 @@ public struct Session: Sendable {
         purpose: SessionPurpose, standardInput: () -> Data = { FileHandle.standardInput.readDataToEndOfFile() }
     ) async throws -> Session {
         let config = try loadConfig(flags.config, environment: environment)
-        let settings = EngineSettings(poll: config.poll, showNames: config.ui.names && !flags.noNames, interval: flags.interval, purpose: purpose)
+        let settings = EngineSettings(poll: config.poll, showNames: config.ui.names && !flags.noNames, interval: flags.interval, mode: flags.pollMode, purpose: purpose)
         var clientOptions = ClientOptions()
         clientOptions.requestTimeout = config.poll.requestTimeout
         clientOptions.connectTimeout = config.poll.connectTimeout

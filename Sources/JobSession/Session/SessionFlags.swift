@@ -1,6 +1,7 @@
 import JobModel
 import JobAPI
 import JobSimulator
+import JobEngine
 
 /// What the command line says about where and how to read jobs, already parsed: the flags that
 /// win over the config's selected profile (`CommonOptions` in the executable fills it).
@@ -16,6 +17,8 @@ public struct SessionFlags: Sendable, Hashable {
     /// `--domain-id`: the account's, for its jobs (Global EIP, orders).
     public var domainID: String?
     public var interval: Duration?
+    /// `--poll-mode`: wins over the config's `poll.mode`.
+    public var pollMode: PollPolicy.Mode?
     public var auth: JobwatchConfig.AuthKind?
     public var caFile: String?
     public var proxy: String?

@@ -5,10 +5,14 @@ import JobModel
 public struct RateQuota: Sendable, Hashable {
     public var limit: Int
     public var window: Duration
+    /// The limit the 429's message states, when others spend part of it: a storm of other
+    /// tools on the account leaves fewer requests than the policy the gateway names.
+    public var stated: Int?
 
-    public init(limit: Int = 100, window: Duration = .seconds(60)) {
+    public init(limit: Int = 100, window: Duration = .seconds(60), stated: Int? = nil) {
         self.limit = limit
         self.window = window
+        self.stated = stated
     }
 
     /// 100 requests per minute, as the gateway's default user policy.
@@ -20,7 +24,7 @@ public struct RateQuota: Sendable, Hashable {
     var gatewayWording: String {
         let seconds = Int(windowSeconds.rounded())
         let time = seconds % 60 == 0 ? "\(seconds / 60) minute" : "\(seconds) second"
-        return "limit:\(limit),time:\(time)"
+        return "limit:\(stated ?? limit),time:\(time)"
     }
 }
 

@@ -4,9 +4,14 @@ extension Scenario {
     /// (`Scenario+MixedMorning.swift`). Everything but the stuck reinstall and the job in an
     /// undocumented status is finished after about 15 scenario minutes, so `--speed 20` plays
     /// it in under a minute.
-    static func rollout() -> Scenario {
-        var random = SeededRandom(seed: 0x524F_4C4C_4F55_54)
-        return Scenario(name: .rollout, jobs: [
+    static func rollout(seed: UInt64? = nil) -> Scenario {
+        var random = SeededRandom(seed: seed.map { 0x524F_4C4C_4F55_54 &+ $0 } ?? 0x524F_4C4C_4F55_54)
+        return Scenario(name: .rollout, jobs: rolloutJobs(&random))
+    }
+
+    /// The rollout's jobs, drawn from `random`.
+    static func rolloutJobs(_ random: inout SeededRandom) -> [JobPlan] {
+        [
             batchCreate(&random),
             powerOn(&random),
             attachVolume(&random),
@@ -24,7 +29,7 @@ extension Scenario {
             dcsResize(&random),
             elbUpgrade(&random),
             prepaidOrder(&random),
-        ])
+        ]
     }
 
     /// 24 servers, created in a staggered way, each taking 4–12 minutes; 3 fail with the three

@@ -29,7 +29,7 @@ final class SimulatorCore: Sendable {
 
     init(options: SimulatorOptions) {
         self.options = options
-        self.scenario = Scenario.make(options.scenario)
+        self.scenario = Scenario.make(options.scenario, seed: options.seed)
         self.catalog = ResourceCatalog(scenario)
         self.clock = ScenarioClock(origin: options.now(), speed: options.speed, offset: options.startOffset)
         self.authenticator = options.credentials.map(GatewayAuthenticator.init)

@@ -1,6 +1,7 @@
 import ArgumentParser
 import JobModel
 import JobSession
+import JobEngine
 
 /// `--service NAME`: an unknown name is the parser's one line, with the names it knows.
 extension Service {
@@ -20,6 +21,13 @@ extension Cloud {
 
 /// `--auth KIND`, in any case.
 extension JobwatchConfig.AuthKind: ExpressibleByArgument {
+    public init?(argument: String) {
+        self.init(rawValue: argument.lowercased())
+    }
+}
+
+/// `--poll-mode MODE`, in any case.
+extension PollPolicy.Mode: ExpressibleByArgument {
     public init?(argument: String) {
         self.init(rawValue: argument.lowercased())
     }

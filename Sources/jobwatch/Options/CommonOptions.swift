@@ -1,6 +1,7 @@
 import JobModel
 import ArgumentParser
 import JobSession
+import JobEngine
 
 /// Options every command that reads jobs shares. Credentials are never options: they would
 /// show in `ps` and in shell history (see the README).
@@ -34,6 +35,9 @@ struct CommonOptions: ParsableArguments {
     @Option(name: .long, help: ArgumentHelp("Shortest time between two polls of one job, e.g. 10s.", valueName: "duration"))
     var interval: String?
 
+    @Option(name: .customLong("poll-mode"), help: ArgumentHelp("What polling trades (else the config's poll.mode): frugal (fewest requests), balanced (default), prompt (a fixed poller's delays).", valueName: "mode"))
+    var pollMode: PollPolicy.Mode?
+
     // Picks where credentials come from, never the credentials themselves.
     @Option(name: .long, help: ArgumentHelp("Where credentials come from: auto (environment, then credentials files), metadata (the ECS host's agency), aksk, token, none.", valueName: "kind"))
     var auth: JobwatchConfig.AuthKind?
@@ -53,7 +57,7 @@ struct CommonOptions: ParsableArguments {
     @Flag(name: .long, help: "Start the built-in simulator and watch its scenario: no cloud account needed.")
     var demo = false
 
-    @Option(name: .long, help: ArgumentHelp("With --demo: the scenario (rollout, quick).", valueName: "name"))
+    @Option(name: .long, help: ArgumentHelp("With --demo: the scenario (rollout, quick, families, bigbatch, day).", valueName: "name"))
     var scenario: String?
 
     // Unconditional: `--speed -1` is a value the range check refuses, not a missing value.
@@ -79,6 +83,7 @@ struct CommonOptions: ParsableArguments {
         flags.projectID = projectID
         flags.domainID = domainID
         flags.interval = interval.flatMap(SessionFlags.interval)
+        flags.pollMode = pollMode
         flags.auth = auth
         flags.caFile = caFile
         flags.proxy = proxy
