@@ -18,11 +18,16 @@ struct BenchScenario: Sendable {
     /// Observation step, scenario seconds: the delays' resolution.
     var step: Double
     var storm: Storm?
+    /// The engine starts from a state holding yesterday's run of the same scenario (another
+    /// seed), finished: the durations it learnt there, as an operator's state keeps them.
+    var warm = false
     var summary: String
 
     static let all: [BenchScenario] = [
         BenchScenario(name: "rollout", simulator: .rollout, horizon: 1200, step: 0.25, storm: nil,
                       summary: "a real morning: 16 jobs of 11 services, 20 minutes"),
+        BenchScenario(name: "warm", simulator: .rollout, horizon: 1200, step: 0.25, storm: nil, warm: true,
+                      summary: "the rollout, with yesterday's rollout in the state (durations learnt)"),
         BenchScenario(name: "bigbatch", simulator: .bigbatch, horizon: 2400, step: 1, storm: nil,
                       summary: "one bare-metal batch of 1,500 servers, 40 minutes"),
         BenchScenario(name: "day", simulator: .day, horizon: 5 * 3600, step: 1, storm: nil,

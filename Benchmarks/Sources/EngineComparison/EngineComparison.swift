@@ -14,17 +14,17 @@ import JobSimulator
 /// Goal (#31, `balanced` on `rollout`, median of the seeds): at most 30 % of the fixed poller's
 /// requests, median and p90 delay at most the fixed poller's, every failure seen within 10 s.
 ///
-///     EngineComparison [--scenarios rollout,bigbatch,day,storm] [--modes frugal,balanced,prompt]
+///     EngineComparison [--scenarios rollout,warm,bigbatch,day,storm] [--modes frugal,balanced,prompt]
 ///                      [--seeds N] [--horizon S] [--worst N] [--json] [--changes]
 ///
-/// `--modes` applies to `rollout`; the other scenarios run `balanced`.
+/// `--modes` applies to `rollout` and `warm`; the other scenarios run `balanced`.
 @main
 struct EngineComparison {
     static func main() async throws {
         let arguments = Arguments(CommandLine.arguments.dropFirst())
         let seeds = max(1, Int(arguments.double("--seeds") ?? 5))
         var scenarios: [BenchScenario] = []
-        for name in (arguments.text("--scenarios") ?? "rollout,bigbatch,day,storm").split(separator: ",") {
+        for name in (arguments.text("--scenarios") ?? "rollout,warm,bigbatch,day,storm").split(separator: ",") {
             guard let scenario = BenchScenario.named(String(name)) else {
                 fail("--scenarios: \(name) is not one — give \(BenchScenario.all.map(\.name).joined(separator: ", "))")
             }
@@ -47,7 +47,7 @@ struct EngineComparison {
 
         var reports: [ScenarioReport] = []
         for scenario in scenarios {
-            let runModes = scenario.name == "rollout" ? modes : [.balanced]
+            let runModes = scenario.name == "rollout" || scenario.name == "warm" ? modes : [.balanced]
             var report = ScenarioReport(scenario: scenario)
             for seed in 0..<seeds {
                 let seedValue: UInt64? = seed == 0 ? nil : UInt64(seed)
@@ -112,7 +112,7 @@ struct Arguments {
             }
         }
         if flags.contains("--help") {
-            print("EngineComparison [--scenarios rollout,bigbatch,day,storm] [--modes frugal,balanced,prompt] [--seeds N] [--horizon S] [--worst N] [--json] [--changes]")
+            print("EngineComparison [--scenarios rollout,warm,bigbatch,day,storm] [--modes frugal,balanced,prompt] [--seeds N] [--horizon S] [--worst N] [--json] [--changes]")
             exit(0)
         }
     }

@@ -72,7 +72,8 @@ enum Runs {
         settings.names = false
         settings.sharesState = false
         var ledger = rig.ledger(horizon: scenario.horizon)
-        let engine = Engine(profiles: [rig.profile], client: rig.client, settings: settings, clock: rig.clock)
+        let yesterday = scenario.warm ? try await Yesterday.state(of: scenario, seed: 100 &+ (seed ?? 0), profile: rig.profile.name) : nil
+        let engine = Engine(profiles: [rig.profile], client: rig.client, settings: settings, clock: rig.clock, restored: yesterday)
         let runner = Task { await engine.run() }
         var waiting = rig.simulator.topLevelJobs.sorted { $0.createdAt < $1.createdAt }[...]
         func addArrived() async throws {
@@ -155,5 +156,23 @@ enum PolicyTweaks {
             default: FileHandle.standardError.write(Data("JOBWATCH_POLICY: \(pair[0]) is not a figure of the policy\n".utf8))
             }
         }
+    }
+}
+
+/// Yesterday's run of a scenario, finished, as the state keeps it: each job read once at the
+/// end of the day (another seed: other IDs, other durations drawn from the same spreads).
+enum Yesterday {
+    static func state(of scenario: BenchScenario, seed: UInt64, profile: String) async throws -> StateFile {
+        let rig = try await VirtualRig.make(scenario: scenario.simulator, seed: seed)
+        await rig.testClock.advance(by: .seconds(6 * 3600))
+        var saved: [StateFile.SavedJob] = []
+        for job in rig.simulator.topLevelJobs {
+            let target = JobTarget(service: job.service, endpoint: rig.profile.endpoint(for: job.service),
+                                   projectID: rig.profile.owner(of: job.service), jobID: job.id)
+            let read = try? await rig.client.fetch(target, credential: rig.profile.credential, now: rig.clock.date).job
+            saved.append(StateFile.SavedJob(profile: profile, key: nil, jobID: job.id, label: nil, job: read, readAt: rig.clock.date))
+        }
+        await rig.shutdown()
+        return StateFile(savedAt: VirtualRig.start, jobs: saved, events: [])
     }
 }
