@@ -25,6 +25,22 @@ struct EngineTests {
         await h.shutdown()
     }
 
+    @Test("a batch's server that fails minutes after it started is seen within 10 s, though the batch began long before")
+    func lateStartedFailureSeenSoon() async throws {
+        let h = try await EngineHarness.make(scenario: .rollout)
+        let batch = try #require(h.simulator.topLevelJobs.first { $0.type == "baremetalBatchCreate" })
+        // The last of its failures: its server left INIT minutes after the batch began, so only
+        // the time an answer showed it start says it is in its first minutes (begin times are
+        // the batch's own).
+        let failure = try #require(h.simulator.scenario.scheduledChanges.last { $0.jobID == batch.id && $0.subJobID != nil && $0.status == "FAIL" })
+        #expect(failure.at > 300)
+        try await h.watch([batch.id])
+        await h.advance(by: .seconds(failure.at + 10), step: .seconds(1))
+        let sub = await h.state(batch.id)?.job?.subJobs.first { $0.id == failure.subJobID }
+        #expect(sub?.status == .fail, "\(String(describing: sub?.status)) 10 s after it failed")
+        await h.shutdown()
+    }
+
     @Test("the request budget holds with 500 active jobs")
     func budgetHoldsWith500Jobs() async throws {
         var settings = EngineSettings.testing

@@ -16,11 +16,12 @@ actor FixedPoller {
     /// When each job is asked next, scenario time.
     private var due: [String: Duration] = [:]
 
-    init(jobs: [SimulatedJob], interval: Duration, rig: VirtualRig) {
+    /// - Parameter handedOver: when each job is given to the poller (`Handover`).
+    init(jobs: [SimulatedJob], handedOver: [String: Double], interval: Duration, rig: VirtualRig) {
         self.jobs = jobs
         self.interval = interval
         self.rig = rig
-        for job in jobs { due[job.id] = .seconds(max(0, job.createdAt)) }
+        for job in jobs { due[job.id] = .seconds(handedOver[job.id] ?? 0) }
     }
 
     /// Polls every job that is due, sleeps until the next is, again, until cancelled.

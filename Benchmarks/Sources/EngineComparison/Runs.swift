@@ -40,7 +40,7 @@ enum Runs {
         let rig = try await VirtualRig.make(scenario: scenario.simulator, seed: seed)
         let jobs = rig.simulator.topLevelJobs
         var ledger = rig.ledger(horizon: scenario.horizon)
-        let poller = FixedPoller(jobs: jobs, interval: .seconds(10), rig: rig)
+        let poller = FixedPoller(jobs: jobs, handedOver: Handover.times(jobs, seed: seed), interval: .seconds(10), rig: rig)
         let task = Task { await poller.run() }
         let step = Duration.seconds(scenario.step)
         await rig.settle { await poller.inFlight }
@@ -75,10 +75,11 @@ enum Runs {
         let yesterday = scenario.warm ? try await Yesterday.state(of: scenario, seed: 100 &+ (seed ?? 0), profile: rig.profile.name) : nil
         let engine = Engine(profiles: [rig.profile], client: rig.client, settings: settings, clock: rig.clock, restored: yesterday)
         let runner = Task { await engine.run() }
-        var waiting = rig.simulator.topLevelJobs.sorted { $0.createdAt < $1.createdAt }[...]
+        let handedOver = Handover.times(rig.simulator.topLevelJobs, seed: seed)
+        var waiting = rig.simulator.topLevelJobs.sorted { handedOver[$0.id, default: 0] < handedOver[$1.id, default: 0] }[...]
         func addArrived() async throws {
             var arrived: [WatchEntry] = []
-            while let next = waiting.first, next.createdAt <= rig.now {
+            while let next = waiting.first, handedOver[next.id, default: 0] <= rig.now {
                 arrived.append(WatchEntry(profile: rig.profile.name, jobID: next.id, service: next.service))
                 waiting.removeFirst()
             }
@@ -174,5 +175,25 @@ enum Yesterday {
         }
         await rig.shutdown()
         return StateFile(savedAt: VirtualRig.start, jobs: saved, events: [])
+    }
+}
+
+/// When each job is given to a poller: from its creation (or the start), after a few seconds
+/// drawn from the seed, the same for both pollers. The scenario's jobs change at round
+/// seconds (a run of 25 s, INIT for 5 s): a poller that started at the very creation, every
+/// 10 s, would see many of them at the instant they happen, by the hand-written scenario's
+/// luck, not its own.
+enum Handover {
+    static func times(_ jobs: [SimulatedJob], seed: UInt64?) -> [String: Double] {
+        var times: [String: Double] = [:]
+        for job in jobs { times[job.id] = max(0, job.createdAt) + fraction(of: job.id, seed: seed ?? 0) * 10 }
+        return times
+    }
+
+    /// 0 ≤ x < 1 from the job's ID and the seed (FNV-1a): the same in every run.
+    static func fraction(of id: String, seed: UInt64) -> Double {
+        var hash: UInt64 = 0xCBF2_9CE4_8422_2325 ^ seed
+        for byte in id.utf8 { hash = (hash ^ UInt64(byte)) &* 0x100_0000_01B3 }
+        return Double(hash >> 11) / Double(UInt64(1) << 53)
     }
 }

@@ -89,7 +89,6 @@ public struct PollPolicy: Sendable, Hashable {
         switch mode {
         case .frugal:
             pace = Pace(initial: 0.5, due: 1, young: 1.5, early: 3, midway: 2, pendingPayment: 6, patience: 3, initialPatience: 4)
-            youngFor = 60
             watchOverdueUntil = 1.5
         case .balanced:
             pace = Pace(initial: 0.5, due: 0.8, young: 1, early: 2.5, midway: 2, pendingPayment: 3, patience: 3, initialPatience: 3)
