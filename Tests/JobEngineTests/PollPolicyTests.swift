@@ -187,17 +187,6 @@ struct PollPolicyRuleTests {
         let interval = policy.interval(base: .seconds(10), status: .running, phase: .early, unchanged: 0, nextStart: nextStart)
         #expect(interval == .seconds(seconds))
     }
-
-    @Test("the number of due parts scales the due interval only within its stretch")
-    func dueParts() {
-        var scaled = policy
-        scaled.pace.dueParts = 4
-        scaled.pace.dueStretch = 0.5...2
-        #expect(scaled.factor(status: .running, phase: .due, unchanged: 0, dueParts: 4) == 0.8)
-        #expect(scaled.factor(status: .running, phase: .due, unchanged: 0, dueParts: 1) == 1.6)
-        #expect(scaled.factor(status: .running, phase: .due, unchanged: 0, dueParts: 100) == 0.4)
-        #expect(policy.factor(status: .running, phase: .due, unchanged: 0, dueParts: 100) == 0.8, "the default does not scale")
-    }
 }
 
 @Suite("Typical durations")

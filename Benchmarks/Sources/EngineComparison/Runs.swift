@@ -149,11 +149,7 @@ enum PolicyTweaks {
             case "watch": policy.watchOverdueUntil = value
             case "lateShare": policy.lateShare = value
             case "initialPatience": policy.pace.initialPatience = value
-            case "dueParts": policy.pace.dueParts = value
-            case "youngSingles": policy.youngSingles = value > 0
             case "outrun": policy.outrunSiblingsUntil = value
-            case "stretchLow": policy.pace.dueStretch = value...max(value, policy.pace.dueStretch.upperBound)
-            case "stretchHigh": policy.pace.dueStretch = min(value, policy.pace.dueStretch.lowerBound)...value
             default: FileHandle.standardError.write(Data("JOBWATCH_POLICY: \(pair[0]) is not a figure of the policy\n".utf8))
             }
         }

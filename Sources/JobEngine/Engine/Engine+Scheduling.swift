@@ -136,10 +136,9 @@ extension Engine {
     func nextInterval(for record: JobRecord, base: Duration) -> Duration {
         guard let job = record.state.job else { return .zero }
         let now = clock.date
-        let outlook = outlook(of: job, at: now, lastStart: record.lastStartSeen)
         return settings.policy.interval(
-            base: base, status: job.status, phase: outlook.phase, unchanged: record.unchangedAnswers,
-            nextStart: BatchStagger(job.subJobs)?.nextStart(after: now) ?? nil, dueParts: outlook.dueParts)
+            base: base, status: job.status, phase: phase(of: job, at: now, lastStart: record.lastStartSeen), unchanged: record.unchangedAnswers,
+            nextStart: BatchStagger(job.subJobs)?.nextStart(after: now) ?? nil)
     }
 
     /// The share of a budget the polls pace themselves on: all of it, or all but the lookups'
@@ -149,15 +148,10 @@ extension Engine {
         lookupsEnabled && !names.pending.isEmpty ? 1 - LookupBook.share : 1
     }
 
+    /// Where a job's unfinished parts (a batch's sub-jobs, else the job) stand against the
+    /// typical duration of comparable finished ones, and against when their siblings ended.
     /// - Parameter lastStart: when an answer last showed a part leaving INIT.
     func phase(of job: Job, at now: Date, lastStart: Date? = nil) -> PollPolicy.Phase {
-        outlook(of: job, at: now, lastStart: lastStart).phase
-    }
-
-    /// Where a job's unfinished parts (a batch's sub-jobs, else the job) stand against the
-    /// typical duration of comparable finished ones, and against when their siblings ended;
-    /// and how many of them are due.
-    func outlook(of job: Job, at now: Date, lastStart: Date?) -> (phase: PollPolicy.Phase, dueParts: Int) {
         let policy = settings.policy
         let sinceStart = lastStart.map { now.timeIntervalSince($0) }
         if !job.subJobs.isEmpty {
@@ -175,15 +169,15 @@ extension Engine {
             // Siblings leaving INIT one after another: the next is asked for when it is due
             // (`BatchStagger`), not at INIT's pace.
             let staggered = starting && BatchStagger(job.subJobs)?.nextStart(after: now) != nil
-            guard !parts.isEmpty else { return (starting && !staggered ? .due : .unknown, 1) }
-            return (policy.phase(of: parts, starting: starting && !staggered, sinceStart: sinceStart, ofBatch: true), max(1, policy.dueCount(of: parts)))
+            guard !parts.isEmpty else { return starting && !staggered ? .due : .unknown }
+            return policy.phase(of: parts, starting: starting && !staggered, sinceStart: sinceStart, ofBatch: true)
         }
-        guard let elapsed = job.elapsed(now: now) else { return (.unknown, 1) }
+        guard let elapsed = job.elapsed(now: now) else { return .unknown }
         // An image's fraction done at the rate it has come so far says when it ends.
         if let progress = job.entities.progress, progress >= 0.05, progress < 1, elapsed > 0 {
-            return (policy.phase(of: [PollPolicy.Part(elapsed: elapsed, typical: elapsed / progress, fromProgress: true)], sinceStart: sinceStart), 1)
+            return policy.phase(of: [PollPolicy.Part(elapsed: elapsed, typical: elapsed / progress, fromProgress: true)], sinceStart: sinceStart)
         }
-        guard let typicalJob = typical.typical(for: job.type), typicalJob > 0 else { return (.unknown, 1) }
-        return (policy.phase(of: [PollPolicy.Part(elapsed: elapsed, typical: typicalJob)], sinceStart: sinceStart), 1)
+        guard let typicalJob = typical.typical(for: job.type), typicalJob > 0 else { return .unknown }
+        return policy.phase(of: [PollPolicy.Part(elapsed: elapsed, typical: typicalJob)], sinceStart: sinceStart)
     }
 }

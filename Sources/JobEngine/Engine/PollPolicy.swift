@@ -12,11 +12,13 @@ import JobModel
 public struct PollPolicy: Sendable, Hashable {
     /// What a user trades (`poll.mode`): requests against how soon a change shows.
     public enum Mode: String, Sendable, Hashable, CaseIterable, CustomStringConvertible {
-        /// Fewest requests: a change shows within about two intervals, a failure within about three.
+        /// Under half a fixed poller's requests: a change a little later, a failure within ~15 s.
         case frugal
-        /// A fixed poller's promptness at under a third of its requests; failures first.
+        /// A fixed poller's promptness, every failure within 10 s, failures first (about half
+        /// its requests on the benchmark's rollout).
         case balanced
-        /// A fixed poller's delays, every running job asked at the interval, within the budget.
+        /// A fixed poller's delays: every running job asked at the interval, as far as the
+        /// budget allows.
         case prompt
 
         public var description: String { rawValue }
@@ -37,13 +39,6 @@ public struct PollPolicy: Sendable, Hashable {
         public var patience: Double
         /// The same for a job still in INIT (a cluster's nodes can wait minutes to start).
         public var initialPatience: Double
-        /// A due job is asked at `due` when this many of its parts are due, more often when
-        /// more are (a batch's answer shows each of them), less when fewer: by the square
-        /// root, which spends requests where the changes are (each change's delay counts
-        /// alike). Bounded by `dueStretch`.
-        public var dueParts: Double = 1
-        /// The least and most that the number of due parts scales the due interval by.
-        public var dueStretch: ClosedRange<Double> = 1...1
     }
 
     public var mode: Mode
@@ -56,8 +51,6 @@ public struct PollPolicy: Sendable, Hashable {
     public var earlyBelow = 0.4
     /// A part this young (seconds running) is where quota and stock failures come.
     public var youngFor: TimeInterval = 180
-    /// Whether a single job (not a batch's sub-jobs) has a young phase too.
-    public var youngSingles = false
     /// A sub-job expected to leave INIT (its siblings' stagger) is asked this long after.
     public var startMargin: TimeInterval = 0.5
     /// Past this multiple of the typical duration a job is flagged slow (`poll.slow_factor`).
@@ -66,8 +59,9 @@ public struct PollPolicy: Sendable, Hashable {
     public var longest: Duration = .seconds(300)
     /// Elapsed ÷ typical from which a job counts as stuck (the long patience).
     public var farOverdue = 3.0
-    /// Until this multiple of the typical duration, an overdue part is asked as one due: a part
-    /// that runs longer than its siblings did is where a failure is likeliest.
+    /// Until this multiple of its kind's typical duration, an overdue part is asked as one due.
+    /// Only `prompt` watches so long: a kind's figure is a guess, and the others watch what is
+    /// known, a part that outruns its siblings (`outrunSiblingsUntil`).
     public var watchOverdueUntil = 2.0
     /// A part this many times its siblings' longest successful run is still due: one that
     /// outruns them is likelier to fail than to end.
@@ -158,11 +152,6 @@ public struct PollPolicy: Sendable, Hashable {
         return part.elapsed >= 0.9 * ended.lowerBound && part.elapsed <= max(1.1 * ended.upperBound, outrunSiblingsUntil * ended.upperBound)
     }
 
-    /// How many of the parts are due.
-    public func dueCount(of parts: [Part]) -> Int {
-        parts.count(where: isDue)
-    }
-
     /// - Parameters:
     ///   - parts: the unfinished parts whose typical duration is known.
     ///   - starting: a part is still in INIT, which it leaves soon.
@@ -174,7 +163,7 @@ public struct PollPolicy: Sendable, Hashable {
         if starting { return .due }
         guard !parts.isEmpty else { return .unknown }
         if parts.contains(where: isDue) { return .due }
-        if ofBatch || youngSingles, parts.contains(where: { $0.elapsed < youngFor }) || (sinceStart ?? .infinity) < youngFor { return .young }
+        if ofBatch, parts.contains(where: { $0.elapsed < youngFor }) || (sinceStart ?? .infinity) < youngFor { return .young }
         if parts.allSatisfy({ $0.fraction < earlyBelow }) { return .early }
         if let least = parts.min(by: { $0.fraction < $1.fraction }), least.fraction > dueBand.upperBound {
             return .overdue(least.fraction, late: least.elapsed - least.typical)
@@ -184,15 +173,12 @@ public struct PollPolicy: Sendable, Hashable {
 
     /// The factor on the base interval.
     /// - Parameter unchanged: answers in a row that were the same as the one before.
-    /// - Parameter dueParts: how many parts are due (a batch's sub-jobs near their end).
-    public func factor(status: JobStatus, phase: Phase, unchanged: Int, dueParts: Int = 1) -> Double {
+    public func factor(status: JobStatus, phase: Phase, unchanged: Int) -> Double {
         let hurry: Double
         switch (status.outcome, phase) {
         case (.initial, _): hurry = pace.initial
         case (.pendingPayment, _): hurry = pace.pendingPayment
-        case (.running, .due):
-            let scale = (pace.dueParts / Double(max(1, dueParts))).squareRoot()
-            hurry = pace.due * min(max(scale, pace.dueStretch.lowerBound), pace.dueStretch.upperBound)
+        case (.running, .due): hurry = pace.due
         case (.running, .young): hurry = pace.young
         case (.running, .early): hurry = pace.early
         case (.running, .midway): hurry = pace.midway
@@ -226,9 +212,8 @@ public struct PollPolicy: Sendable, Hashable {
     ///   - nextStart: seconds until a sub-job is expected to leave INIT, from its siblings'
     ///     stagger: asked just after (never sooner than an INIT job is), however early the
     ///     other parts are.
-    ///   - dueParts: how many parts are due.
-    public func interval(base: Duration, status: JobStatus, phase: Phase, unchanged: Int, nextStart: TimeInterval? = nil, dueParts: Int = 1) -> Duration {
-        var wait = base * factor(status: status, phase: phase, unchanged: unchanged, dueParts: dueParts)
+    public func interval(base: Duration, status: JobStatus, phase: Phase, unchanged: Int, nextStart: TimeInterval? = nil) -> Duration {
+        var wait = base * factor(status: status, phase: phase, unchanged: unchanged)
         if case .overdue(_, let late) = phase { wait = max(wait, .seconds(late * lateShare)) }
         if let nextStart { wait = min(wait, max(base * pace.initial, .seconds(max(0, nextStart) + startMargin))) }
         return min(wait, max(base, longest))
