@@ -42,7 +42,9 @@ struct EngineHarness {
         let url = try await simulator.start()
         let profile = ProfileTarget(name: "test", endpoint: try Endpoint(parsing: url), projectID: DemoCredentials.projectID, credential: credential)
         var clientOptions = ClientOptions()
-        clientOptions.requestTimeout = .seconds(5)
+        // Under `settle`'s 20 s: a loaded CI machine took over 5 s for one loopback answer, and a
+        // timed-out first read left a test with no job to check.
+        clientOptions.requestTimeout = .seconds(15)
         let client = JobClient(options: clientOptions)
         let lookups = names ? ResourceLookupClient(client: client) : nil
         let engine = Engine(

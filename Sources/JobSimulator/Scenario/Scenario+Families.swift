@@ -2,7 +2,7 @@ import JobModel
 
 /// Jobs of the families of FAMILIES.md, in their documented shapes: four join the demo's
 /// rollout (a database, a cache, a load-balancer upgrade, a prepaid order that waits for
-/// payment); the `families` scenario has one of each, for tests, all finished within about a minute.
+/// payment); the `families` scenario has one of each, for tests, all finished within a minute and a half (the order waits a minute for payment: a `wait` started late still sees it).
 extension Scenario {
     /// RDS `CreateMysqlSingleHAInstance` (FAMILIES.md §1): unknown for its first seconds (the
     /// pages warn of it), then 8 minutes of progress; named by its instance at no extra request.
@@ -119,7 +119,7 @@ extension Scenario {
                 outcome: .success, attributes: []
             ),
             geipAssociate(&random),
-            prepaidOrder(&random, createdAt: 0, waitsFor: 20),
+            prepaidOrder(&random, createdAt: 0, waitsFor: 60),
         ])
     }
 }
