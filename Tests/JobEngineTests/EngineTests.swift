@@ -41,6 +41,23 @@ struct EngineTests {
         await h.shutdown()
     }
 
+    @Test("an image whose percent moves as foreseen is asked rarely until the end it points at, and that end is seen within 10 s")
+    func progressAsForeseenIsNoNews() async throws {
+        let h = try await EngineHarness.make(scenario: .rollout)
+        let image = try #require(h.simulator.topLevelJobs.first { $0.service == .ims })
+        let end = try #require(h.simulator.scenario.scheduledChanges.first { $0.jobID == image.id && $0.subJobID == nil && $0.status == "SUCCESS" })
+        #expect(end.at > 300)
+        try await h.engine.add([WatchEntry(profile: "test", jobID: image.id, service: .ims)])
+        await h.settle()
+        await h.advance(by: .seconds(end.at - 60), step: .seconds(1))
+        // A percent that moves at every answer once reset patience: 20 requests by then.
+        let before = await h.simulator.requestCount(jobID: image.id)
+        #expect(before <= 12, "\(before) requests in the image's first \(end.at - 60) s")
+        await h.advance(by: .seconds(70), step: .seconds(1))
+        #expect(await h.state(image.id)?.status == .success, "10 s after it ended")
+        await h.shutdown()
+    }
+
     @Test("the request budget holds with 500 active jobs")
     func budgetHoldsWith500Jobs() async throws {
         var settings = EngineSettings.testing

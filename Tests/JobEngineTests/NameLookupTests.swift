@@ -81,6 +81,9 @@ struct NameLookupTests {
         // The fakes' servers begin at every answer: never past the minutes in which a batch's
         // servers fail, they would be asked at the base interval and fill the budget alone.
         settings.policy.youngFor = 0
+        // Their answers never move a status: patience would space them out. Without it they
+        // keep their pace and fill the budget.
+        settings.policy.pace.patience = 1
         // 6 jobs of 100 servers, paced to fill the budget, each name found on its second ask:
         // twelve ECS batches of up to two requests compete with the polls, enough to push polls
         // later if a lookup took a slot a poll needs in the next minute.

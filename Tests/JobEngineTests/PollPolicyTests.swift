@@ -187,6 +187,39 @@ struct PollPolicyRuleTests {
         let interval = policy.interval(base: .seconds(10), status: .running, phase: .early, unchanged: 0, nextStart: nextStart)
         #expect(interval == .seconds(seconds))
     }
+
+    @Test("when the next change comes due: the nearest window still ahead of a part", arguments: [
+        ([PollPolicy.Part(elapsed: 100, typical: 300)], 110.0),
+        ([PollPolicy.Part(elapsed: 250, typical: 300)], nil),
+        ([PollPolicy.Part(elapsed: 100, typical: 300, fromProgress: true)], 170.0),
+        ([PollPolicy.Part(elapsed: 100, typical: 1000, siblingsEnded: 200...400)], 80.0),
+        ([PollPolicy.Part(elapsed: 100, typical: 300), PollPolicy.Part(elapsed: 10, typical: 100)], 60.0),
+        ([PollPolicy.Part(elapsed: 900, typical: 300)], nil),
+    ] as [([PollPolicy.Part], TimeInterval?)])
+    func dueIn(_ parts: [PollPolicy.Part], _ expected: TimeInterval?) {
+        #expect(policy.dueIn(parts).map { ($0 * 1000).rounded() / 1000 } == expected)
+    }
+
+    @Test("patience never carries a poll past the start of a due window, nor sooner than due's pace", arguments: [
+        (nil, 30.0),
+        (12.0, 12.0),
+        (2.0, 4.0),
+        (500.0, 30.0),
+    ] as [(TimeInterval?, Double)])
+    func patienceStopsAtTheDueWindow(_ dueIn: TimeInterval?, _ seconds: Double) {
+        // Midway after many unchanged answers: 2 × the patience of 3.
+        let interval = policy.interval(base: .seconds(5), status: .running, phase: .midway, unchanged: 20, dueIn: dueIn)
+        #expect(interval == .seconds(seconds))
+    }
+
+    @Test("a batch whose answers each move several sub-jobs is asked at the interval, not sooner", arguments: [
+        (PollPolicy.Mode.balanced, 0, 0.8), (.balanced, 2, 0.8), (.balanced, 3, 1), (.balanced, 40, 1),
+        (.prompt, 3, 1), (.frugal, 3, 1),
+    ] as [(PollPolicy.Mode, Int, Double)])
+    func changeStream(_ mode: PollPolicy.Mode, _ changing: Int, _ expected: Double) {
+        #expect(PollPolicy(mode: mode).factor(status: .running, phase: .due, unchanged: 0, changing: changing) == expected)
+        #expect(PollPolicy(mode: mode).factor(status: .running, phase: .young, unchanged: 0, changing: changing) == PollPolicy(mode: mode).pace.young)
+    }
 }
 
 @Suite("Typical durations")

@@ -51,7 +51,15 @@ extension Engine {
         } else {
             emit(transitions)
         }
-        record.unchangedAnswers = record.state.job == job ? record.unchangedAnswers + 1 : 0
+        // No status moved and no sub-job came: the same answer for patience, though progress or
+        // times did (an image's percent moves at every answer; `dueIn` still asks near the end
+        // it points at).
+        if let previous = record.state.job {
+            let moved = !transitions.isEmpty || previous.subJobs.count != job.subJobs.count
+            record.unchangedAnswers = moved ? 0 : record.unchangedAnswers + 1
+            // Several sub-jobs moved between two polls: their changes come faster than polls.
+            record.changingAnswers = transitions.count(where: { $0.subJobID != nil }) >= 2 ? record.changingAnswers + 1 : 0
+        }
         if let previous = record.state.job, job.partsInINIT < previous.partsInINIT { record.lastStartSeen = nowDate }
         record.state.job = job
         record.state.readAt = nowDate

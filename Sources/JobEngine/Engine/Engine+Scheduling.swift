@@ -135,10 +135,11 @@ extension Engine {
     /// The same, on a base interval the caller already has.
     func nextInterval(for record: JobRecord, base: Duration) -> Duration {
         guard let job = record.state.job else { return .zero }
-        let now = clock.date
+        let outlook = outlook(of: job, at: clock.date, lastStart: record.lastStartSeen)
         return settings.policy.interval(
-            base: base, status: job.status, phase: phase(of: job, at: now, lastStart: record.lastStartSeen), unchanged: record.unchangedAnswers,
-            nextStart: BatchStagger(job.subJobs)?.nextStart(after: now) ?? nil)
+            base: base, status: job.status, phase: outlook.phase, unchanged: record.unchangedAnswers, changing: record.changingAnswers,
+            nextStart: outlook.nextStart, dueIn: outlook.dueIn
+        )
     }
 
     /// The share of a budget the polls pace themselves on: all of it, or all but the lookups'
@@ -150,8 +151,14 @@ extension Engine {
 
     /// Where a job's unfinished parts (a batch's sub-jobs, else the job) stand against the
     /// typical duration of comparable finished ones, and against when their siblings ended.
-    /// - Parameter lastStart: when an answer last showed a part leaving INIT.
     func phase(of job: Job, at now: Date, lastStart: Date? = nil) -> PollPolicy.Phase {
+        outlook(of: job, at: now, lastStart: lastStart).phase
+    }
+
+    /// The phase, and when the next part starts and the next change comes due, read from one
+    /// pass over the job's parts.
+    /// - Parameter lastStart: when an answer last showed a part leaving INIT.
+    func outlook(of job: Job, at now: Date, lastStart: Date? = nil) -> JobOutlook {
         let policy = settings.policy
         let sinceStart = lastStart.map { now.timeIntervalSince($0) }
         if !job.subJobs.isEmpty {
@@ -168,16 +175,24 @@ extension Engine {
             }
             // Siblings leaving INIT one after another: the next is asked for when it is due
             // (`BatchStagger`), not at INIT's pace.
-            let staggered = starting && BatchStagger(job.subJobs)?.nextStart(after: now) != nil
-            guard !parts.isEmpty else { return starting && !staggered ? .due : .unknown }
-            return policy.phase(of: parts, starting: starting && !staggered, sinceStart: sinceStart, ofBatch: true)
+            let nextStart = BatchStagger(job.subJobs)?.nextStart(after: now) ?? nil
+            let staggered = starting && nextStart != nil
+            guard !parts.isEmpty else { return JobOutlook(phase: starting && !staggered ? .due : .unknown, nextStart: nextStart) }
+            return JobOutlook(
+                phase: policy.phase(of: parts, starting: starting && !staggered, sinceStart: sinceStart, ofBatch: true),
+                nextStart: nextStart, dueIn: policy.dueIn(parts)
+            )
         }
-        guard let elapsed = job.elapsed(now: now) else { return .unknown }
+        guard let elapsed = job.elapsed(now: now) else { return JobOutlook(phase: .unknown) }
+        let part: PollPolicy.Part
         // An image's fraction done at the rate it has come so far says when it ends.
         if let progress = job.entities.progress, progress >= 0.05, progress < 1, elapsed > 0 {
-            return policy.phase(of: [PollPolicy.Part(elapsed: elapsed, typical: elapsed / progress, fromProgress: true)], sinceStart: sinceStart)
+            part = PollPolicy.Part(elapsed: elapsed, typical: elapsed / progress, fromProgress: true)
+        } else if let typicalJob = typical.typical(for: job.type), typicalJob > 0 {
+            part = PollPolicy.Part(elapsed: elapsed, typical: typicalJob)
+        } else {
+            return JobOutlook(phase: .unknown)
         }
-        guard let typicalJob = typical.typical(for: job.type), typicalJob > 0 else { return .unknown }
-        return policy.phase(of: [PollPolicy.Part(elapsed: elapsed, typical: typicalJob)], sinceStart: sinceStart)
+        return JobOutlook(phase: policy.phase(of: [part], sinceStart: sinceStart), dueIn: policy.dueIn([part]))
     }
 }

@@ -17,8 +17,10 @@ struct JobRecord: Sendable {
     var pollWeight = 1.0
     /// Consecutive transient failures, for backoff.
     var failures = 0
-    /// Good answers in a row equal to the one before (reset by any change).
+    /// Good answers in a row that moved no status (progress and times may have).
     var unchangedAnswers = 0
+    /// Good answers in a row that each moved two sub-jobs or more (`PollPolicy.changeStream`).
+    var changingAnswers = 0
     /// When an answer last showed a part leaving INIT (sooner than the one before it did):
     /// its first minutes are when quota and stock failures come. Begin times cannot say it:
     /// a batch's sub-jobs carry the batch's.

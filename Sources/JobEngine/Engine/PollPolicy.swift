@@ -51,6 +51,11 @@ public struct PollPolicy: Sendable, Hashable {
     public var earlyBelow = 0.4
     /// A part this young (seconds running) is where quota and stock failures come.
     public var youngFor: TimeInterval = 180
+    /// After this many answers in a row that each moved several sub-jobs, changes come faster
+    /// than polls (a big batch's servers ending): a due job is asked at the interval, not sooner.
+    /// Sooner would only shorten the wait on changes that come anyway, at more requests than
+    /// a fixed poller's.
+    public var changeStream = 3
     /// A sub-job expected to leave INIT (its siblings' stagger) is asked this long after.
     public var startMargin: TimeInterval = 0.5
     /// Past this multiple of the typical duration a job is flagged slow (`poll.slow_factor`).
@@ -152,6 +157,16 @@ public struct PollPolicy: Sendable, Hashable {
         return part.elapsed >= 0.9 * ended.lowerBound && part.elapsed <= max(1.1 * ended.upperBound, outrunSiblingsUntil * ended.upperBound)
     }
 
+    /// Seconds until the first part's change comes due (its band, or its siblings' window),
+    /// counting only parts whose window is still ahead; nil when none is.
+    public func dueIn(_ parts: [Part]) -> TimeInterval? {
+        parts.compactMap { part -> TimeInterval? in
+            var start = (part.fromProgress ? progressBand : dueBand).lowerBound * part.typical
+            if let ended = part.siblingsEnded { start = min(start, 0.9 * ended.lowerBound) }
+            return start > part.elapsed ? start - part.elapsed : nil
+        }.min()
+    }
+
     /// - Parameters:
     ///   - parts: the unfinished parts whose typical duration is known.
     ///   - starting: a part is still in INIT, which it leaves soon.
@@ -172,12 +187,15 @@ public struct PollPolicy: Sendable, Hashable {
     }
 
     /// The factor on the base interval.
-    /// - Parameter unchanged: answers in a row that were the same as the one before.
-    public func factor(status: JobStatus, phase: Phase, unchanged: Int) -> Double {
+    /// - Parameters:
+    ///   - unchanged: answers in a row that moved no status.
+    ///   - changing: answers in a row that each moved several sub-jobs (`changeStream`).
+    public func factor(status: JobStatus, phase: Phase, unchanged: Int, changing: Int = 0) -> Double {
         let hurry: Double
         switch (status.outcome, phase) {
         case (.initial, _): hurry = pace.initial
         case (.pendingPayment, _): hurry = pace.pendingPayment
+        case (.running, .due) where changing >= changeStream: hurry = max(pace.due, 1)
         case (.running, .due): hurry = pace.due
         case (.running, .young): hurry = pace.young
         case (.running, .early): hurry = pace.early
@@ -212,10 +230,15 @@ public struct PollPolicy: Sendable, Hashable {
     ///   - nextStart: seconds until a sub-job is expected to leave INIT, from its siblings'
     ///     stagger: asked just after (never sooner than an INIT job is), however early the
     ///     other parts are.
-    public func interval(base: Duration, status: JobStatus, phase: Phase, unchanged: Int, nextStart: TimeInterval? = nil) -> Duration {
-        var wait = base * factor(status: status, phase: phase, unchanged: unchanged)
+    ///   - dueIn: seconds until a part's change comes due (`dueIn(_:)`): patience never
+    ///     carries a poll past the start of that window.
+    public func interval(
+        base: Duration, status: JobStatus, phase: Phase, unchanged: Int, changing: Int = 0, nextStart: TimeInterval? = nil, dueIn: TimeInterval? = nil
+    ) -> Duration {
+        var wait = base * factor(status: status, phase: phase, unchanged: unchanged, changing: changing)
         if case .overdue(_, let late) = phase { wait = max(wait, .seconds(late * lateShare)) }
         if let nextStart { wait = min(wait, max(base * pace.initial, .seconds(max(0, nextStart) + startMargin))) }
+        if let dueIn, status.outcome == .running { wait = min(wait, max(base * pace.due, .seconds(dueIn))) }
         return min(wait, max(base, longest))
     }
 
