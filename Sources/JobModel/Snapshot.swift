@@ -70,6 +70,9 @@ public struct BudgetUse: Sendable, Hashable {
     /// Another jobwatch process polls this budget (it holds the lease) and this one reads its
     /// answers: that process's ID.
     public var polledByProcess: Int?
+    /// The limit before a slow-down, while 429s that this budget's own rate does not explain
+    /// (others spend the quota) keep it lower.
+    public var slowedFrom: Double?
 
     public init(credential: String, endpoint: String, usedLastMinute: Int, limitPerMinute: Double, stoppedReason: String? = nil, leavesWindowAt: [Date] = []) {
         self.credential = credential

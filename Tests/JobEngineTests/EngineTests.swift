@@ -121,6 +121,29 @@ struct EngineTests {
         await h.shutdown()
     }
 
+    @Test("refused within its share (other tools spend the quota), a budget slows down: few 429s after the first minutes, and it climbs back")
+    func othersSpendingTheQuotaSlowTheBudget() async throws {
+        var settings = EngineSettings.testing
+        settings.requestsPerMinute = 30
+        let h = try await EngineHarness.make(scenario: .quick, settings: settings)
+        // The account's 100 a minute, of which other tools leave 8.
+        h.simulator.setQuota(RateQuota(limit: 8, stated: 100))
+        // Unknown IDs answer 404 and are asked again: traffic that fills the budget.
+        try await h.watch((0..<100).map { String(format: "%032x", $0 + 0xACE000) })
+        await h.advance(by: .seconds(180), step: .seconds(1))
+        let refusedEarly = await h.simulator.overQuotaRequests()
+        let slowed = try #require(await h.snapshot().budgets.first).limitPerMinute
+        #expect(slowed <= 10, "slowed to the share left: \(slowed) a minute")
+        await h.advance(by: .seconds(180), step: .seconds(1))
+        let refusedLate = await h.simulator.overQuotaRequests() - refusedEarly
+        #expect(refusedLate <= 6, "\(refusedLate) refused in minutes 4–6 (\(refusedEarly) in the first 3)")
+        h.simulator.setQuota(.gatewayDefault)
+        await h.advance(by: .seconds(600), step: .seconds(5))
+        let recovered = try #require(await h.snapshot().budgets.first).limitPerMinute
+        #expect(recovered == 30, "quiet minutes give the budget back: \(recovered)")
+        await h.shutdown()
+    }
+
     @Test("a flapping 502 backs off, keeps the last good state marked stale, and recovers")
     func flapping502() async throws {
         let h = try await EngineHarness.make(scenario: .rollout)

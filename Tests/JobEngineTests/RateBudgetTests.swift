@@ -40,6 +40,54 @@ struct RateBudgetTests {
         #expect(budget.limitPerMinute == 80)
     }
 
+    @Test("a 429 within the budget's share halves it once per burst, to a tenth at least; quiet minutes give it back")
+    func slowDownAndRecovery() {
+        // Between two slow-downs the limit climbs 4 a minute: within a request of it.
+        func near(_ expected: Double) -> Bool { abs(budget.limitPerMinute - expected) < 1 }
+        var budget = RateBudget(limitPerMinute: 40)
+        budget.slowDown(at: .seconds(10))
+        #expect(budget.limitPerMinute == 20)
+        budget.slowDown(at: .seconds(12))
+        #expect(near(20), "the answers of one burst are one signal: \(budget.limitPerMinute)")
+        budget.slowDown(at: .seconds(30))
+        #expect(near(10), "\(budget.limitPerMinute)")
+        for second in [40, 50, 60, 70] { budget.slowDown(at: .seconds(second)) }
+        #expect(budget.limitPerMinute == 4, "a tenth of the ceiling at least")
+        budget.recover(at: .seconds(70 + 120))
+        #expect(budget.limitPerMinute == 12, "4 a minute back per quiet minute")
+        budget.recover(at: .seconds(70 + 3600))
+        #expect(budget.limitPerMinute == 40, "never above where it began")
+    }
+
+    @Test("a stated quota that explains a 429 lowers the ceiling; one that does not leaves it")
+    func statedQuotaAndSlowDown() {
+        var budget = RateBudget(limitPerMinute: 300)
+        let explained = budget.lower(belowStated: 100)
+        let notExplained = budget.lower(belowStated: 1000)
+        #expect(explained && !notExplained)
+        budget.slowDown(at: .seconds(5))
+        #expect(budget.limitPerMinute == 40)
+        budget.recover(at: .seconds(5 + 3600))
+        #expect(budget.limitPerMinute == 80, "back to the stated quota's safe share, not to 300")
+    }
+
+    @Test("a slowed budget spreads its requests out: half the limit, half the requests")
+    func slowedBudgetSpreads() {
+        var budget = RateBudget(limitPerMinute: 30)
+        budget.slowDown(at: .zero)
+        var now = Duration.zero
+        var sent = 0
+        while now < .seconds(60) {
+            if budget.nextSlot(at: now) <= now {
+                budget.record(at: now)
+                sent += 1
+            }
+            now += .milliseconds(100)
+        }
+        // 15 a minute at 90 %, plus what a minute gives back as it passes.
+        #expect(sent >= 10 && sent <= 16, "\(sent) in the first minute")
+    }
+
     @Test("backoff stays within its cap and grows")
     func backoff() {
         var random = SeededRandom(seed: 7)

@@ -25,4 +25,16 @@ struct BudgetLabelTests {
         let frame = Fixtures.render(snapshot, state)
         #expect(frame.lines[2] == "poll 2s ago · ecs 12/30 per min · rds 2/30 per min", "\(frame.lines)")
     }
+
+    /// Other tools spend the quota: the budget says it went lower, and from what.
+    @Test func aSlowedBudgetSaysFromWhat() {
+        var snapshot = Fixtures.snapshot()
+        var use = BudgetUse(credential: "AK HPUA…", endpoint: "ecs.cn-north-4.myhuaweicloud.com:443", usedLastMinute: 6, limitPerMinute: 7.5)
+        use.slowedFrom = 30
+        snapshot.budgets = [use]
+        var state = Fixtures.state()
+        state.showDetail = false
+        let frame = Fixtures.render(snapshot, state)
+        #expect(frame.lines[2] == "poll 2s ago · budget 6/7 per min, slowed from 30 (429s)", "\(frame.lines)")
+    }
 }

@@ -97,8 +97,11 @@ extension Engine {
         switch reaction {
         case .throttle(let retryAfter):
             let until = gate.throttle(host, retryAfter: retryAfter, askedFor: error.retryAfter, backoff: Backoff(cap: policy.backoffCap), random: &random, now: now)
-            if let stated = error.statedRateLimitPerMinute {
-                gate.lower(route.budgetKey, belowStated: stated)
+            // A quota lower than the budget thought explains the 429; refused within its share
+            // all the same, others spend this quota: the budget slows down.
+            let explained = error.statedRateLimitPerMinute.map { gate.lower(route.budgetKey, belowStated: $0) } ?? false
+            if !explained, gate.budget(route.budgetKey).isWithinShare(at: now) {
+                gate.slowDown(route.budgetKey, now: now)
             }
             endpointErrors[host] = error
             record.nextDue = until

@@ -20,11 +20,13 @@ extension Engine {
         // Each profile's own service, and every other service its jobs use.
         let usedBudgets = book.budgets.union(routes.defaultRoutes.map(\.budgetKey))
         let budgetUses = usedBudgets.sorted().map { key in
-            let budget = gate.budget(key)
+            var budget = gate.budget(key)
+            budget.recover(at: now)
             let leaves = budget.leavesWindow(at: now).map { nowDate.addingTimeInterval(($0 - now).seconds) }
             var use = BudgetUse(credential: key.credential, endpoint: key.endpoint, usedLastMinute: budget.used(at: now), limitPerMinute: budget.limitPerMinute,
                              stoppedReason: gate.stopReason(of: key), leavesWindowAt: leaves)
             use.polledByProcess = followed.contains(key) ? pollers[key] : nil
+            use.slowedFrom = budget.slowedFrom
             return use
         }
         let throttle = gate.longestThrottle(now: now)

@@ -15,6 +15,10 @@ struct RateBudget: Sendable {
     private var head = 0
     private var tokens: Double
     private var refilledAt: Duration?
+    /// The limit before any slow-down (`slowDown`): what it climbs back to.
+    private var ceiling: Double
+    /// The limit the last slow-down left, and when.
+    private var slowed: (limit: Double, at: Duration)?
 
     static let window: Duration = .seconds(60)
     /// Slack for the server's clock and for requests that arrive late.
@@ -22,8 +26,15 @@ struct RateBudget: Sendable {
     /// The share of the quota aimed at.
     static let margin = 0.9
 
+    /// A slow-down halves the limit; each quiet minute after it gives back this share of the
+    /// ceiling (additive increase, multiplicative decrease, as TCP shares a link).
+    static let recoveryPerMinute = 0.1
+    /// The lowest a slow-down goes, as a share of the ceiling.
+    static let floorShare = 0.1
+
     init(limitPerMinute: Double) {
         self.limitPerMinute = max(1, limitPerMinute)
+        ceiling = self.limitPerMinute
         tokens = 0
         tokens = Double(burst)
     }
@@ -64,6 +75,7 @@ struct RateBudget: Sendable {
     }
 
     mutating func record(at now: Duration) {
+        recover(at: now)
         let span = Self.window + Self.guardTime
         head = firstSent(after: now - span)
         if head > 32, head * 2 > sent.count {
@@ -94,10 +106,43 @@ struct RateBudget: Sendable {
     }
 
     /// A 429 stated the gateway's quota: stay safely below it for the rest of the run.
-    mutating func lower(belowStated stated: Double) {
+    /// Returns whether that lowered the budget (the quota explains the 429).
+    @discardableResult
+    mutating func lower(belowStated stated: Double) -> Bool {
         let safe = max(1, (stated * 0.8).rounded(.down))
+        guard safe < ceiling else { return false }
         limitPerMinute = min(limitPerMinute, safe)
+        ceiling = safe
         tokens = min(tokens, Double(burst))
+        return true
+    }
+
+    /// A 429 this budget's own rate does not explain (it was within its share: other tools
+    /// spend the same quota): half the limit, at most once per window's guard (the answers
+    /// of one burst are one signal), down to a tenth of the ceiling. It climbs back as the
+    /// minutes pass quietly (`recover`).
+    mutating func slowDown(at now: Duration) {
+        recover(at: now)
+        if let slowed, now - slowed.at < Self.guardTime * 2 { return }
+        limitPerMinute = max(1, max(ceiling * Self.floorShare, limitPerMinute / 2))
+        slowed = (limitPerMinute, now)
+        tokens = min(tokens, Double(burst))
+    }
+
+    /// The limit as the quiet minutes since the last slow-down have raised it.
+    mutating func recover(at now: Duration) {
+        guard let slowed else { return }
+        let minutes = max(0, (now - slowed.at).seconds) / 60
+        limitPerMinute = min(ceiling, slowed.limit + ceiling * Self.recoveryPerMinute * minutes)
+        if limitPerMinute >= ceiling { self.slowed = nil }
+    }
+
+    /// The limit it climbs back to, while slowed down.
+    var slowedFrom: Double? { slowed == nil ? nil : ceiling }
+
+    /// Whether a request at `now` went within the budget's share: a 429 for it was not ours.
+    func isWithinShare(at now: Duration) -> Bool {
+        used(at: now) <= capacity
     }
 
     /// Even spacing between two polls of the same job when `activeJobs` (each weighted by how

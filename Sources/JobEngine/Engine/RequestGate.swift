@@ -115,10 +115,20 @@ struct RequestGate: Sendable {
     }
 
     /// The server stated a lower rate limit than the budget's: the budget goes below it.
-    mutating func lower(_ key: BudgetKey, belowStated stated: Double) {
+    /// Returns whether it did.
+    @discardableResult
+    mutating func lower(_ key: BudgetKey, belowStated stated: Double) -> Bool {
         var lowered = budget(key)
-        lowered.lower(belowStated: stated)
+        let did = lowered.lower(belowStated: stated)
         budgets[key] = lowered
+        return did
+    }
+
+    /// A 429 the budget's own rate does not explain: it slows down (`RateBudget.slowDown`).
+    mutating func slowDown(_ key: BudgetKey, now: Duration) {
+        var slowed = budget(key)
+        slowed.slowDown(at: now)
+        budgets[key] = slowed
     }
 
     mutating func stop(_ key: StopKey, _ stop: PollStop) {

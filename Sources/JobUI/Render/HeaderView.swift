@@ -152,7 +152,8 @@ enum HeaderView {
             } else {
                 // Several hosts (ECS, RDS, ELB… of a region): each budget says whose it is.
                 let name = Set(snapshot.budgets.map(\.endpoint)).count > 1 ? BudgetLabel.of(endpoint: budget.endpoint) : "budget"
-                part("\(name) \(budget.used(at: context.now))/\(Int(budget.limitPerMinute)) per min", palette.plain, .low)
+                let slowed = budget.slowedFrom.map { ", slowed from \(Int($0)) (429s)" } ?? ""
+                part("\(name) \(budget.used(at: context.now))/\(Int(budget.limitPerMinute)) per min\(slowed)", palette.plain, .low)
             }
         }
         for host in snapshot.endpointErrors.keys.sorted() {
