@@ -40,7 +40,7 @@ struct RateBudgetTests {
         #expect(budget.limitPerMinute == 80)
     }
 
-    @Test("a 429 within the budget's share halves it once per burst, to a tenth at least; quiet minutes give it back")
+    @Test("a 429 within the budget's share halves it once per burst, to a quarter at least; quiet minutes give it back")
     func slowDownAndRecovery() {
         // Between two slow-downs the limit climbs 4 a minute: within a request of it.
         func near(_ expected: Double) -> Bool { abs(budget.limitPerMinute - expected) < 1 }
@@ -52,9 +52,9 @@ struct RateBudgetTests {
         budget.slowDown(at: .seconds(30))
         #expect(near(10), "\(budget.limitPerMinute)")
         for second in [40, 50, 60, 70] { budget.slowDown(at: .seconds(second)) }
-        #expect(budget.limitPerMinute == 4, "a tenth of the ceiling at least")
+        #expect(budget.limitPerMinute == 10, "a quarter of the ceiling at least")
         budget.recover(at: .seconds(70 + 120))
-        #expect(budget.limitPerMinute == 12, "4 a minute back per quiet minute")
+        #expect(budget.limitPerMinute == 18, "4 a minute back per quiet minute")
         budget.recover(at: .seconds(70 + 3600))
         #expect(budget.limitPerMinute == 40, "never above where it began")
     }
