@@ -28,9 +28,13 @@ struct OneShotGetTests {
 
     /// 5xx is worth retrying, twice and quickly; then get reports it.
     @Test func serverErrorsGetTwoQuickRetries() async throws {
-        try await FaultHarness.with(scenario: .quick, speed: 1, faults: FaultPlan([.init(.serverError(status: 503), .always)])) { harness in
+        // What the server says, not how long it takes: a loaded CI machine timed out the third
+        // request under the 3 s timeout, and `get` named the timeout instead of the 503.
+        try await FaultHarness.with(
+            scenario: .quick, speed: 1, faults: FaultPlan([.init(.serverError(status: 503), .always)]), config: FaultHarness.patientConfig
+        ) { harness in
             let id = harness.simulator.topLevelJobIDs[0]
-            let result = try await harness.runner.run(harness.arguments(["get", id]), timeout: .seconds(20))
+            let result = try await harness.runner.run(harness.arguments(["get", id]), timeout: .seconds(50))
             #expect(result.exitCode == 3, "\(result)")
             #expect(await harness.simulator.requestCount(jobID: id) == 3, "one request and two retries\n\(result)")
             #expect(result.stderr.contains("HTTP 503"), "\(result)")
