@@ -12,10 +12,7 @@ struct OneShotGetTests {
         try await FaultHarness.with(scenario: .rollout, speed: 1, faults: FaultPlan([.init(.html, .always)])) { harness in
             let ids = Array(harness.simulator.topLevelJobIDs.prefix(6))
             let started = ContinuousClock.now
-            // A timeout long enough that a loaded machine does not turn the one answer into two.
-            let config = harness.scratch.file("patient.json")
-            try Data(#"{"poll": {"interval": "1s", "request_timeout": "8s"}}"#.utf8).write(to: URL(fileURLWithPath: config))
-            let result = try await harness.runner.run(["get", "--endpoint", harness.baseURL, "--project-id", "p1", "--config", config] + ids, timeout: .seconds(20))
+            let result = try await harness.runner.run(harness.arguments(["get"] + ids), timeout: .seconds(20))
             #expect(result.exitCode == 3, "\(result)")
             #expect(ContinuousClock.now - started < .seconds(15), "get waited on answers that will not change\n\(result)")
             for id in ids {
@@ -31,7 +28,7 @@ struct OneShotGetTests {
         // What the server says, not how long it takes: a loaded CI machine timed out the third
         // request under the 3 s timeout, and `get` named the timeout instead of the 503.
         try await FaultHarness.with(
-            scenario: .quick, speed: 1, faults: FaultPlan([.init(.serverError(status: 503), .always)]), config: FaultHarness.patientConfig
+            scenario: .quick, speed: 1, faults: FaultPlan([.init(.serverError(status: 503), .always)])
         ) { harness in
             let id = harness.simulator.topLevelJobIDs[0]
             let result = try await harness.runner.run(harness.arguments(["get", id]), timeout: .seconds(50))
@@ -43,7 +40,7 @@ struct OneShotGetTests {
 
     /// A connection dropped mid-answer is worth retrying, like a 5xx: three requests, then reported.
     @Test func droppedConnectionsGetTheSameRetriesAs5xx() async throws {
-        try await FaultHarness.with(scenario: .quick, speed: 1, faults: FaultPlan([.init(.drop, .always)])) { harness in
+        try await FaultHarness.with(scenario: .quick, speed: 1, faults: FaultPlan([.init(.drop, .always)]), config: FaultHarness.shortTimeoutConfig) { harness in
             let id = harness.simulator.topLevelJobIDs[0]
             // A drop is seen as the connection closing or, when the close is not noticed, as a
             // timeout (3 s here): room for three of those.

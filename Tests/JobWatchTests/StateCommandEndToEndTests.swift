@@ -6,7 +6,7 @@ import Testing
 @Suite("jobwatch state end to end")
 struct StateCommandEndToEndTests {
     @Test func pathExportImportAndPrune() async throws {
-        try await FaultHarness.with(scenario: .rollout, speed: 1, config: FaultHarness.patientConfig) { harness in
+        try await FaultHarness.with(scenario: .rollout, speed: 1) { harness in
             let job = try harness.job(ofType: "baremetalBatchOperate")
             let first = harness.scratch.file("first.db"), second = harness.scratch.file("second.db")
 

@@ -11,7 +11,7 @@ struct StreamProblemTests {
     @Test func errorsAndNotFoundShowAtOnceAndOnce() async throws {
         // Patient: a request timing out first on a loaded machine is another problem, and rightly
         // a second line.
-        try await FaultHarness.with(scenario: .quick, speed: 1, faults: FaultPlan([.init(.serverError(status: 503), .always)]), config: FaultHarness.patientConfig) { harness in
+        try await FaultHarness.with(scenario: .quick, speed: 1, faults: FaultPlan([.init(.serverError(status: 503), .always)])) { harness in
             let id = harness.simulator.topLevelJobIDs[0]
             let child = try harness.runner.start(harness.arguments(["--plain", "--no-state", id]))
             defer { child.stop() }
@@ -49,7 +49,7 @@ struct StreamProblemTests {
     /// `Retry-After: 99999999` pauses the endpoint for 5 minutes at most, says so, and `wait
     /// --timeout` still ends on time.
     @Test func hugeRetryAfterIsCappedAndSaid() async throws {
-        try await FaultHarness.with(scenario: .quick, speed: 1, faults: FaultPlan([.init(.throttle(retryAfter: 99_999_999), .always)]), config: FaultHarness.patientConfig) { harness in
+        try await FaultHarness.with(scenario: .quick, speed: 1, faults: FaultPlan([.init(.throttle(retryAfter: 99_999_999), .always)])) { harness in
             let id = harness.simulator.topLevelJobIDs[0]
             let started = ContinuousClock.now
             // Long enough for the first 429 to come back on a loaded machine; far under 5 minutes.
