@@ -15,7 +15,7 @@ struct StreamProblemTests {
             let id = harness.simulator.topLevelJobIDs[0]
             let child = try harness.runner.start(harness.arguments(["--plain", "--no-state", id]))
             defer { child.stop() }
-            let shown = await child.waitForOutput(timeout: .seconds(8)) { $0.contains("\(id)  ERROR  HTTP 503") }
+            let shown = await child.waitForOutput(timeout: .seconds(20)) { $0.contains("\(id)  ERROR  HTTP 503") }
             #expect(shown, "\(child.transcript)")
             // Retries go on (backoff) without a line each.
             #expect(await eventually(timeout: .seconds(20)) { await harness.simulator.requestCount(jobID: id) >= 2 }, "asked again")
@@ -25,7 +25,7 @@ struct StreamProblemTests {
             let missing = String(repeating: "0", count: 32)
             let child = try harness.runner.start(harness.arguments(["--plain", "--no-state", missing]))
             defer { child.stop() }
-            let shown = await child.waitForOutput(timeout: .seconds(8)) { $0.contains("\(missing)  NOT FOUND") }
+            let shown = await child.waitForOutput(timeout: .seconds(20)) { $0.contains("\(missing)  NOT FOUND") }
             #expect(shown, "\(child.transcript)")
             #expect(!child.stdout.contains("0/1 sub-jobs"), "\(child.transcript)")
         }
@@ -73,13 +73,22 @@ struct StreamProblemTests {
         // answer (the state database), and read the server only when that is due.
         let common = ["--endpoint", url, "--project-id", "p1", "--interval", "1s", "--no-state"]
         let get = try await runner.run(["get", id] + common)
-        let wait = try await runner.run(["wait", id, "--timeout", "3s"] + common)
-        let stream = try await runner.run(["--plain", "--exit-when-done", id] + common, timeout: .seconds(8))
-        for run in [get, wait, stream] {
+        let wait = try await runner.run(["wait", id, "--timeout", "8s"] + common)
+        for run in [get, wait] {
             let warnings = run.stderrLines.filter { $0.contains("the local clock is") }
             #expect(warnings.count == 1, "\(run)")
             #expect(warnings.first?.contains("behind the server's") == true, "\(run)")
         }
+        // The stream runs until its jobs end (half a minute): read its warning, then a few
+        // answers more, which must not repeat it.
+        let stream = try runner.start(["--plain", id] + common)
+        defer { stream.stop() }
+        #expect(await stream.waitForOutput(timeout: .seconds(20)) { _ in stream.stderr.contains("the local clock is") }, "\(stream.transcript)")
+        let asked = await simulator.requestCount(jobID: id)
+        #expect(await eventually(timeout: .seconds(20)) { await simulator.requestCount(jobID: id) >= asked + 2 }, "\(stream.transcript)")
+        let warnings = stream.stderr.split(separator: "\n").filter { $0.contains("the local clock is") }
+        #expect(warnings.count == 1, "\(stream.transcript)")
+        #expect(warnings.first?.contains("behind the server's") == true, "\(stream.transcript)")
         await simulator.stop()
     }
 
