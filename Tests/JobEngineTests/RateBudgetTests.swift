@@ -35,28 +35,30 @@ struct RateBudgetTests {
     func lowering() {
         var budget = RateBudget(limitPerMinute: 300)
         budget.lower(belowStated: 100)
-        #expect(budget.limitPerMinute == 80)
+        #expect(budget.limit(at: .zero) == 80)
         budget.lower(belowStated: 1000)
-        #expect(budget.limitPerMinute == 80)
+        #expect(budget.limit(at: .zero) == 80)
     }
 
     @Test("a 429 within the budget's share halves it once per burst, to a quarter at least; quiet minutes give it back")
     func slowDownAndRecovery() {
         // Between two slow-downs the limit climbs 4 a minute: within a request of it.
-        func near(_ expected: Double) -> Bool { abs(budget.limitPerMinute - expected) < 1 }
+        func near(_ expected: Double, at second: Int) -> Bool { abs(budget.limit(at: .seconds(second)) - expected) < 1 }
         var budget = RateBudget(limitPerMinute: 40)
         budget.slowDown(at: .seconds(10))
-        #expect(budget.limitPerMinute == 20)
+        #expect(budget.limit(at: .seconds(10)) == 20)
+        #expect(budget.slowedFrom(at: .seconds(10)) == 40)
         budget.slowDown(at: .seconds(12))
-        #expect(near(20), "the answers of one burst are one signal: \(budget.limitPerMinute)")
+        #expect(near(20, at: 12), "the answers of one burst are one signal: \(budget.limit(at: .seconds(12)))")
         budget.slowDown(at: .seconds(30))
-        #expect(near(10), "\(budget.limitPerMinute)")
+        #expect(near(10, at: 30), "\(budget.limit(at: .seconds(30)))")
         for second in [40, 50, 60, 70] { budget.slowDown(at: .seconds(second)) }
-        #expect(budget.limitPerMinute == 10, "a quarter of the ceiling at least")
-        budget.recover(at: .seconds(70 + 120))
-        #expect(budget.limitPerMinute == 18, "4 a minute back per quiet minute")
-        budget.recover(at: .seconds(70 + 3600))
-        #expect(budget.limitPerMinute == 40, "never above where it began")
+        #expect(budget.limit(at: .seconds(70)) == 10, "a quarter of the ceiling at least")
+        // Nothing recorded since: the limit climbs as time passes, read at any time.
+        #expect(budget.limit(at: .seconds(70 + 120)) == 18, "4 a minute back per quiet minute")
+        #expect(budget.capacity(at: .seconds(70 + 120)) == 16)
+        #expect(budget.limit(at: .seconds(70 + 3600)) == 40, "never above where it began")
+        #expect(budget.slowedFrom(at: .seconds(70 + 3600)) == nil, "no longer slowed")
     }
 
     @Test("a stated quota that explains a 429 lowers the ceiling; one that does not leaves it")
@@ -66,9 +68,8 @@ struct RateBudgetTests {
         let notExplained = budget.lower(belowStated: 1000)
         #expect(explained && !notExplained)
         budget.slowDown(at: .seconds(5))
-        #expect(budget.limitPerMinute == 40)
-        budget.recover(at: .seconds(5 + 3600))
-        #expect(budget.limitPerMinute == 80, "back to the stated quota's safe share, not to 300")
+        #expect(budget.limit(at: .seconds(5)) == 40)
+        #expect(budget.limit(at: .seconds(5 + 3600)) == 80, "back to the stated quota's safe share, not to 300")
     }
 
     @Test("a slowed budget spreads its requests out: half the limit, half the requests")
@@ -86,6 +87,17 @@ struct RateBudgetTests {
         }
         // 15 a minute at 90 %, plus what a minute gives back as it passes.
         #expect(sent >= 10 && sent <= 16, "\(sent) in the first minute")
+    }
+
+    @Test("a slowed budget's spacing shortens as it climbs back, with no request to move it")
+    func spacingFollowsRecovery() {
+        var budget = RateBudget(limitPerMinute: 60)
+        budget.slowDown(at: .zero)
+        let slowed = budget.spacing(activeJobs: 10, at: .zero)
+        let later = budget.spacing(activeJobs: 10, at: .seconds(120))
+        let recovered = budget.spacing(activeJobs: 10, at: .seconds(600))
+        #expect(slowed > later && later > recovered, "\(slowed) \(later) \(recovered)")
+        #expect(recovered == RateBudget(limitPerMinute: 60).spacing(activeJobs: 10, at: .zero))
     }
 
     @Test("backoff stays within its cap and grows")

@@ -40,9 +40,9 @@ struct RequestGateTests {
         let loose = JobRoute(profile: try Self.profile("b", port: 8001, requestsPerMinute: 20), service: .bms)
         let gate = Self.gate([strict, loose], limit: 30)
         #expect(strict.budgetKey == loose.budgetKey, "one AK at one host: one budget")
-        #expect(gate.budget(strict.budgetKey).limitPerMinute == 6)
+        #expect(gate.budget(strict.budgetKey).limit(at: .zero) == 6)
         let other = JobRoute(profile: try Self.profile("c", port: 8001, key: "AKOTHER"), service: .bms)
-        #expect(gate.budget(other.budgetKey).limitPerMinute == 30, "no stated limit: the default")
+        #expect(gate.budget(other.budgetKey).limit(at: .zero) == 30, "no stated limit: the default")
     }
 
     @Test func aThrottleHoldsItsHostUntilItEndsAndBacksOffWhenAskedAgain() throws {

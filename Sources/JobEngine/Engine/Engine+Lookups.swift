@@ -123,7 +123,7 @@ extension Engine {
     /// The lookups' own budget: `LookupBook.share` of the shared one's; all of it for `get`,
     /// whose jobs are read once (the slot check still keeps every unread job's poll first).
     func lookupShare(of shared: RateBudget) -> RateBudget {
-        RateBudget(limitPerMinute: max(1, shared.limitPerMinute * (settings.oneShot ? 1 : LookupBook.share)))
+        RateBudget(limitPerMinute: max(1, shared.limit(at: clock.elapsed) * (settings.oneShot ? 1 : LookupBook.share)))
     }
 
     /// The polls expected on a budget from now to `horizon` later, soonest first: each job's

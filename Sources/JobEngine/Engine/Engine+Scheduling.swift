@@ -124,7 +124,7 @@ extension Engine {
     /// less, so a few stuck jobs do not slow down the ones about to change.
     func pollBase(on budgetKey: BudgetKey) -> Duration {
         let jobs = activeJobsPerBudget()[budgetKey] ?? 1
-        return max(settings.interval, gate.budget(budgetKey).spacing(activeJobs: jobs, fraction: pollShare))
+        return max(settings.interval, gate.budget(budgetKey).spacing(activeJobs: jobs, fraction: pollShare, at: clock.elapsed))
     }
 
     /// When to ask again after a good answer that is not terminal (a job with a route).

@@ -20,13 +20,12 @@ extension Engine {
         // Each profile's own service, and every other service its jobs use.
         let usedBudgets = book.budgets.union(routes.defaultRoutes.map(\.budgetKey))
         let budgetUses = usedBudgets.sorted().map { key in
-            var budget = gate.budget(key)
-            budget.recover(at: now)
+            let budget = gate.budget(key)
             let leaves = budget.leavesWindow(at: now).map { nowDate.addingTimeInterval(($0 - now).seconds) }
-            var use = BudgetUse(credential: key.credential, endpoint: key.endpoint, usedLastMinute: budget.used(at: now), limitPerMinute: budget.limitPerMinute,
+            var use = BudgetUse(credential: key.credential, endpoint: key.endpoint, usedLastMinute: budget.used(at: now), limitPerMinute: budget.limit(at: now),
                              stoppedReason: gate.stopReason(of: key), leavesWindowAt: leaves)
             use.polledByProcess = followed.contains(key) ? pollers[key] : nil
-            use.slowedFrom = budget.slowedFrom
+            use.slowedFrom = budget.slowedFrom(at: now)
             return use
         }
         let throttle = gate.longestThrottle(now: now)

@@ -7,7 +7,6 @@ import JobModel
 /// than a minute, and spreads requests out (a token bucket that allows a burst of a third of
 /// the minute's share, then one request every `60 s / capacity`).
 struct RateBudget: Sendable {
-    private(set) var limitPerMinute: Double
     /// When each request counted went, ascending: the window's edges are binary searches, so
     /// a budget of thousands a minute costs as little to ask as one of 30.
     private var sent: [Duration] = []
@@ -17,7 +16,8 @@ struct RateBudget: Sendable {
     private var refilledAt: Duration?
     /// The limit before any slow-down (`slowDown`): what it climbs back to.
     private var ceiling: Double
-    /// The limit the last slow-down left, and when.
+    /// The limit the last slow-down left, and when: the limit at any later time follows from
+    /// it (`limit(at:)`), so a budget left alone climbs back without a request to move it.
     private var slowed: (limit: Double, at: Duration)?
 
     static let window: Duration = .seconds(60)
@@ -34,19 +34,25 @@ struct RateBudget: Sendable {
     static let floorShare = 0.25
 
     init(limitPerMinute: Double) {
-        self.limitPerMinute = max(1, limitPerMinute)
-        ceiling = self.limitPerMinute
-        tokens = 0
-        tokens = Double(burst)
+        ceiling = max(1, limitPerMinute)
+        tokens = Double(Self.burst(capacity: Self.capacity(limit: ceiling)))
+    }
+
+    /// The limit per minute at `now`: the ceiling, or where a slow-down left it plus what the
+    /// quiet minutes since have given back.
+    func limit(at now: Duration) -> Double {
+        guard let slowed else { return ceiling }
+        let minutes = max(0, (now - slowed.at).seconds) / 60
+        return min(ceiling, slowed.limit + ceiling * Self.recoveryPerMinute * minutes)
     }
 
     /// Requests allowed in any window: 90 % of the quota, at least one.
-    var capacity: Int { max(1, Int((limitPerMinute * Self.margin).rounded(.down))) }
+    func capacity(at now: Duration) -> Int { Self.capacity(limit: limit(at: now)) }
+
+    private static func capacity(limit: Double) -> Int { max(1, Int((limit * margin).rounded(.down))) }
 
     /// Requests that may go at once after a quiet spell.
-    var burst: Int { max(1, capacity / 3) }
-
-    private var refillPerSecond: Double { Double(capacity) / 60 }
+    private static func burst(capacity: Int) -> Int { max(1, capacity / 3) }
 
     /// Requests counted in the (plain) minute ending now, for the header.
     func used(at now: Duration) -> Int {
@@ -63,6 +69,7 @@ struct RateBudget: Sendable {
         let span = Self.window + Self.guardTime
         let first = firstSent(after: now - span)
         let inWindow = sent.count - first
+        let capacity = capacity(at: now)
         var slot = now
         if inWindow >= capacity {
             // The (count - capacity + 1)-th oldest must leave the window first.
@@ -70,13 +77,12 @@ struct RateBudget: Sendable {
         }
         let available = tokens(at: slot)
         if available < 1 {
-            slot += .seconds((1 - available) / refillPerSecond)
+            slot += .seconds((1 - available) / (Double(capacity) / 60))
         }
         return slot
     }
 
     mutating func record(at now: Duration) {
-        recover(at: now)
         let span = Self.window + Self.guardTime
         head = firstSent(after: now - span)
         if head > 32, head * 2 > sent.count {
@@ -103,7 +109,8 @@ struct RateBudget: Sendable {
 
     private func tokens(at time: Duration) -> Double {
         guard let refilledAt else { return tokens }
-        return min(Double(burst), tokens + max(0, (time - refilledAt).seconds) * refillPerSecond)
+        let capacity = capacity(at: time)
+        return min(Double(Self.burst(capacity: capacity)), tokens + max(0, (time - refilledAt).seconds) * Double(capacity) / 60)
     }
 
     /// A 429 stated the gateway's quota: stay safely below it for the rest of the run.
@@ -112,9 +119,9 @@ struct RateBudget: Sendable {
     mutating func lower(belowStated stated: Double) -> Bool {
         let safe = max(1, (stated * 0.8).rounded(.down))
         guard safe < ceiling else { return false }
-        limitPerMinute = min(limitPerMinute, safe)
         ceiling = safe
-        tokens = min(tokens, Double(burst))
+        slowed = slowed.map { (min($0.limit, safe), $0.at) }
+        tokens = min(tokens, Double(Self.burst(capacity: Self.capacity(limit: safe))))
         return true
     }
 
@@ -123,27 +130,18 @@ struct RateBudget: Sendable {
     /// of one burst are one signal), down to a quarter of the ceiling. It climbs back as the
     /// minutes pass quietly (`recover`).
     mutating func slowDown(at now: Duration) {
-        recover(at: now)
         if let slowed, now - slowed.at < Self.guardTime * 2 { return }
-        limitPerMinute = max(1, max(ceiling * Self.floorShare, limitPerMinute / 2))
-        slowed = (limitPerMinute, now)
-        tokens = min(tokens, Double(burst))
+        let limit = max(1, max(ceiling * Self.floorShare, limit(at: now) / 2))
+        slowed = (limit, now)
+        tokens = min(tokens, Double(Self.burst(capacity: Self.capacity(limit: limit))))
     }
 
-    /// The limit as the quiet minutes since the last slow-down have raised it.
-    mutating func recover(at now: Duration) {
-        guard let slowed else { return }
-        let minutes = max(0, (now - slowed.at).seconds) / 60
-        limitPerMinute = min(ceiling, slowed.limit + ceiling * Self.recoveryPerMinute * minutes)
-        if limitPerMinute >= ceiling { self.slowed = nil }
-    }
-
-    /// The limit it climbs back to, while slowed down.
-    var slowedFrom: Double? { slowed == nil ? nil : ceiling }
+    /// The limit it climbs back to, while slowed down at `now`.
+    func slowedFrom(at now: Duration) -> Double? { limit(at: now) < ceiling ? ceiling : nil }
 
     /// Whether a request at `now` went within the budget's share: a 429 for it was not ours.
     func isWithinShare(at now: Duration) -> Bool {
-        used(at: now) <= capacity
+        used(at: now) <= capacity(at: now)
     }
 
     /// Even spacing between two polls of the same job when `activeJobs` (each weighted by how
@@ -151,7 +149,7 @@ struct RateBudget: Sendable {
     /// kept for name lookups while some wait). Over the window the budget counts in (a minute
     /// and its guard): spaced over a plain minute, polls that fill the budget overrun it and
     /// go later than they were promised.
-    func spacing(activeJobs: Double, fraction: Double = 1) -> Duration {
-        (Self.window + Self.guardTime) * (max(1, activeJobs) / (Double(capacity) * min(1, max(0.1, fraction))))
+    func spacing(activeJobs: Double, fraction: Double = 1, at now: Duration) -> Duration {
+        (Self.window + Self.guardTime) * (max(1, activeJobs) / (Double(capacity(at: now)) * min(1, max(0.1, fraction))))
     }
 }
