@@ -242,6 +242,23 @@ struct TypicalDurationsTests {
         #expect(typical.typical(for: "baremetalAttachVolume") == 25, "failures do not count")
     }
 
+    @Test("one long run does not make a type look slower than documented; three runs may")
+    func oneLongRunIsNotTrusted() {
+        var typical = TypicalDurations()
+        typical.learn(from: finished("baremetalReinstallOs", seconds: 3 * 3600))
+        #expect(typical.typical(for: "baremetalReinstallOs") == 1200, "yesterday's stuck run alone: the documented 20 minutes")
+        typical.learn(from: finished("baremetalReinstallOs", seconds: 2400))
+        #expect(typical.typical(for: "baremetalReinstallOs") == 1200, "two runs: still not longer")
+        typical.learn(from: finished("baremetalReinstallOs", seconds: 2500))
+        #expect(typical.typical(for: "baremetalReinstallOs") == 2500, "three runs: their median, the stuck one outvoted")
+        var quick = TypicalDurations()
+        quick.learn(from: finished("baremetalReinstallOs", seconds: 600))
+        #expect(quick.typical(for: "baremetalReinstallOs") == 600, "a shorter run is believed at once")
+        var unknown = TypicalDurations()
+        unknown.learn(from: finished("somethingNew", seconds: 5000))
+        #expect(unknown.typical(for: "somethingNew") == 5000, "no documented figure: what was seen")
+    }
+
     @Test("a batch's stagger: when its next sub-job should leave INIT")
     func stagger() {
         let begin = Date(timeIntervalSince1970: 1_800_000_000)

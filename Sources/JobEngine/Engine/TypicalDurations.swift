@@ -25,12 +25,22 @@ struct TypicalDurations: Sendable {
         }
     }
 
+    /// Runs of a type it takes before their median may be longer than the documented figure.
+    static let runsToTrustLonger = 3
+
     /// The median of finished jobs of this type, else the default for the type.
+    ///
+    /// Until `runsToTrustLonger` runs are learnt, a median longer than the documented figure
+    /// is not believed: one stuck run that finally succeeded (yesterday's 3-hour reinstall)
+    /// would make today's stuck job look normal. Shorter runs are believed at once; they only
+    /// make jobwatch ask sooner.
     func typical(for type: String?) -> TimeInterval? {
         guard let type else { return nil }
-        if let seen = sortedByType[type], !seen.isEmpty { return Median.ofSorted(seen) }
-        // Until then, the service descriptor's figure for the type.
-        return JobKind.kind(of: type)?.typical
+        let documented = JobKind.kind(of: type)?.typical
+        guard let seen = sortedByType[type], !seen.isEmpty else { return documented }
+        let median = Median.ofSorted(seen)
+        guard seen.count < Self.runsToTrustLonger, let documented else { return median }
+        return min(median, documented)
     }
 
     /// Typical duration of a batch's sub-jobs by type: finished siblings of the same type
