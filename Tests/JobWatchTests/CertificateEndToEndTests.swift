@@ -46,7 +46,7 @@ struct CertificateEndToEndTests {
             // `wait` stops asking that endpoint: one refused handshake and the diagnosis, not a
             // retry loop (the library alone made a dozen in 5 s).
             let before = proxy.requests.count
-            let wait = try await runner.run(["wait", "--no-names", "--timeout", "6s", "--endpoint", simulator.baseURL, "--project-id", Self.projectID, simulator.jobs[0].id],
+            let wait = try await runner.run(["wait", "--no-names", "--timeout", "20s", "--endpoint", simulator.baseURL, "--project-id", Self.projectID, simulator.jobs[0].id],
                                             environment: Self.keys.merging(["https_proxy": proxy.url]) { _, new in new })
             #expect(wait.exitCode == 3, "\(wait)")
             #expect(proxy.requests.count - before <= 2, "the endpoint must not be asked again: \(proxy.requests)")

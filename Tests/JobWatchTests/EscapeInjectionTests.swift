@@ -65,7 +65,7 @@ struct EscapeInjectionTests {
 
         var runs: [BinaryRunner.Result] = []
         runs.append(try await runner.run(["get", "-"] + common, stdin: stdin))
-        runs.append(try await runner.run(["wait", "-", "--timeout", "5s"] + common, stdin: stdin))
+        runs.append(try await runner.run(["wait", "-", "--timeout", "20s"] + common, stdin: stdin))
         runs.append(try await runner.run(["--plain", "--no-state", "--exit-when-done", "-"] + common, stdin: stdin))
         for run in runs {
             #expect(run.exitCode == 3, "\(run)")
@@ -84,7 +84,7 @@ struct EscapeInjectionTests {
         let failed = try #require(jobs.first { $0["job_id"] as? String == Self.failedID })
         #expect(failed["label"] as? String == label)
         #expect((failed["job"] as? [String: Any])?["fail_reason"] as? String == Self.hostile)
-        let lines = try await runner.run(["wait", "-", "--json", "--timeout", "5s"] + common, stdin: stdin)
+        let lines = try await runner.run(["wait", "-", "--json", "--timeout", "20s"] + common, stdin: stdin)
         #expect(!forbidden(lines.stdout), "\(lines)")
         let transition = try #require(FaultHarness.jsonLines(lines.stdout).first { $0["event"] as? String == "transition" }, "\(lines)")
         #expect(transition["job_type"] as? String == "bms" + Self.hostile)

@@ -187,7 +187,7 @@ struct SharedStateEndToEndTests {
                 #expect(polledMeanwhile >= ids.count, "the dashboard polled meanwhile: \(polledMeanwhile)")
                 let besideRequests = tunnel.requests
 
-                let apart = try await rig.runner.run(rig.arguments(["wait", "--no-state"] + ids + ["--timeout", "3s"]), environment: tunnel.environment, timeout: .seconds(30))
+                let apart = try await rig.runner.run(rig.arguments(["wait", "--no-state"] + ids + ["--timeout", "6s"]), environment: tunnel.environment, timeout: .seconds(30))
                 #expect(apart.exitCode == 2, "\(apart)")
                 #expect(tunnel.requests - besideRequests >= ids.count, "alone, the wait asks every job through the tunnel")
                 #expect(tunnel.refusals.isEmpty, "\(tunnel.refusals)")
