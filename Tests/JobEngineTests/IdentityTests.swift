@@ -19,9 +19,7 @@ struct IdentityTests {
         let engine = Engine(profiles: [h.profile], client: h.client, settings: .testing, clock: h.clock, restored: restored)
         let runner = Task { await engine.run() }
         try await engine.add([WatchEntry(profile: "test", jobID: id)])
-        for _ in 0..<200 where await h.simulator.requestCount(jobID: id) == 0 {
-            try await Task.sleep(for: .milliseconds(5))
-        }
+        await waitForRead(atMost: .seconds(20)) { await h.simulator.requestCount(jobID: id) > 0 }
         #expect(await h.simulator.requestCount(jobID: id) >= 1, "the job at this endpoint is asked")
         let states = await engine.currentSnapshot().jobs
         #expect(states.count == 2, "the job at the old endpoint and the one here are two jobs")
@@ -120,12 +118,8 @@ struct IdentityTests {
         let runner = Task { await engine.run() }
         let ids = h.simulator.topLevelJobIDs
         try await engine.add([WatchEntry(profile: "bad", jobID: ids[0]), WatchEntry(profile: "test", jobID: ids[1])])
-        var states: [JobState] = []
-        for _ in 0..<400 {
-            states = await engine.currentSnapshot().jobs
-            if states.allSatisfy({ $0.health != .pending }) { break }
-            try await Task.sleep(for: .milliseconds(5))
-        }
+        await waitForRead(atMost: .seconds(20)) { await engine.currentSnapshot().jobs.allSatisfy { $0.health != .pending } }
+        let states = await engine.currentSnapshot().jobs
         #expect(states.first { $0.entry.profile == "bad" }?.health == .authStopped)
         #expect(states.first { $0.entry.profile == "test" }?.readAt != nil, "the other token goes on")
         let budgets = await engine.currentSnapshot().budgets

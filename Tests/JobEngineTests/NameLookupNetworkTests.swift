@@ -39,11 +39,8 @@ struct NameLookupNetworkTests {
         let restored = await again.currentSnapshot().jobs.first
         #expect(restored?.resources.isEmpty == true, "attached when the engine runs")
         let runner = Task { await again.run() }
-        var named = 0
-        for _ in 0..<200 where named < 24 {
-            await Task.yield()
-            named = await again.currentSnapshot().jobs.first?.resources.count ?? 0
-        }
+        await waitForRead(atMost: .seconds(20)) { (await again.currentSnapshot().jobs.first?.resources.count ?? 0) >= 24 }
+        let named = await again.currentSnapshot().jobs.first?.resources.count ?? 0
         #expect(named == 24)
         runner.cancel()
         await runner.value

@@ -55,10 +55,10 @@ struct FamiliesEndToEndTests {
         try await Self.withSimulator(speed: 2) { simulator, runner, _ in
             let ids = Self.all(simulator)
             // The RDS job appears 10 scenario seconds in: asked until it is there.
-            var result = try await runner.run(["get", "--no-state"] + Self.common(simulator) + ids, environment: Self.environment, timeout: .seconds(20))
+            var result = try await runner.run(["get", "--timeout", "30s", "--no-state"] + Self.common(simulator) + ids, environment: Self.environment, timeout: .seconds(45))
             for _ in 0..<30 where result.exitCode == 3 {
                 try await Task.sleep(for: .seconds(1))
-                result = try await runner.run(["get", "--no-state"] + Self.common(simulator) + ids, environment: Self.environment, timeout: .seconds(20))
+                result = try await runner.run(["get", "--timeout", "30s", "--no-state"] + Self.common(simulator) + ids, environment: Self.environment, timeout: .seconds(45))
             }
             #expect(result.exitCode == 0 || result.exitCode == 1, "\(result)")
             let tops = result.stdout.split(separator: "\n").filter { !$0.hasPrefix(" ") }
@@ -72,7 +72,7 @@ struct FamiliesEndToEndTests {
                 #expect(tops.contains { $0.contains(title) }, "\(title) missing\n\(result)")
             }
 
-            let json = try await runner.run(["get", "--no-state", "--json"] + Self.common(simulator) + ids, environment: Self.environment, timeout: .seconds(20))
+            let json = try await runner.run(["get", "--timeout", "30s", "--no-state", "--json"] + Self.common(simulator) + ids, environment: Self.environment, timeout: .seconds(45))
             let document = try #require(try JSONSerialization.jsonObject(with: Data(json.stdout.utf8)) as? [String: Any], "\(json)")
             let jobs = try #require(document["jobs"] as? [[String: Any]])
             #expect(jobs.compactMap { $0["service"] as? String } == Self.services, "\(json)")
@@ -96,11 +96,11 @@ struct FamiliesEndToEndTests {
                 ("sfsturbo/0b5b8a2c-3d4e-4f50-8a6b-7c8d9e0f1a2b", "SFS.TURBO.0106"), ("cbr/0b5b8a2c-3d4e-4f50-8a6b-7c8d9e0f1a2b", "BackupService.6500"),
                 ("dms/0b5b8a2c-3d4e-4f50-8a6b-7c8d9e0f1a2b/8abfa7b272adc5b40172b73130065ae7", "DMS.00404022"),
             ] {
-                let result = try await runner.run(["get", "--no-state"] + Self.common(simulator) + [reference], environment: Self.environment, timeout: .seconds(20))
+                let result = try await runner.run(["get", "--timeout", "30s", "--no-state"] + Self.common(simulator) + [reference], environment: Self.environment, timeout: .seconds(45))
                 #expect(result.exitCode == 3, "not found\n\(result)")
                 #expect(result.stderr.contains(words) && !result.stderr.contains("did not answer like"), "\(result)")
             }
-            let bad = try await runner.run(["get", "--no-state"] + Self.common(simulator) + ["dms/8abfa7b272adc5b40172b73130065ae7"], environment: Self.environment, timeout: .seconds(20))
+            let bad = try await runner.run(["get", "--timeout", "30s", "--no-state"] + Self.common(simulator) + ["dms/8abfa7b272adc5b40172b73130065ae7"], environment: Self.environment, timeout: .seconds(45))
             #expect(bad.exitCode == 64, "a usage error\n\(bad)")
             #expect(bad.stderr.contains("dms/INSTANCE_ID/TASK_ID"), "\(bad)")
         }
@@ -181,7 +181,7 @@ extension FamiliesEndToEndTests {
             #expect(result.exitCode == 0, "\(result)")
             #expect(result.stdout.contains("order/\(order.id)") || result.stdout.contains(order.id), "\(result)")
             #expect(result.stdout.contains("COMPLETED"), "\(result)")
-            let tree = try await runner.run(["get", "--no-state"] + Self.common(simulator) + ["order/\(order.id)"], environment: Self.environment, timeout: .seconds(20))
+            let tree = try await runner.run(["get", "--timeout", "30s", "--no-state"] + Self.common(simulator) + ["order/\(order.id)"], environment: Self.environment, timeout: .seconds(45))
             #expect(tree.exitCode == 0, "\(tree)")
             #expect(tree.stdout.contains("web-prepaid-01") && tree.stdout.contains("web-prepaid-02"), "its resources beneath it\n\(tree)")
             #expect(tree.stdout.contains("IN_USE"), "\(tree)")

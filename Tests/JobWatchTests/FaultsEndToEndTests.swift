@@ -10,7 +10,7 @@ import Testing
 ///
 /// The simulator runs in the test process so the test can count requests per job and switch
 /// faults on in the middle of a run.
-@Suite("Faults end to end", .timeLimit(.minutes(1)))
+@Suite("Faults end to end", .timeLimit(.minutes(2)))
 struct FaultsEndToEndTests {
     /// A fault switched on after the first good answer, with the error category it must produce.
     struct MidRunFault: CustomTestStringConvertible, Sendable {

@@ -56,7 +56,7 @@ struct HostileAnswersRoundTwoTests {
         let python = try await Self.serve(Self.failedJob(reason: reason))
         defer { python.stop() }
         let runner = try BinaryRunner(scratch: scratch)
-        let get = try await runner.run(["get"] + Self.common(python.port) + [Self.jobID])
+        let get = try await runner.run(["get", "--timeout", "30s"] + Self.common(python.port) + [Self.jobID])
         #expect(get.exitCode == 1, "a FAIL job: exit 1, not 3\n\(get)")
         #expect(get.stdout.contains("FAIL"), "\(get)")
         #expect(get.stdout.contains("磁盘空间不\u{FFFD}\u{FFFD}\u{FFFD}"), "\(get)")
@@ -70,7 +70,7 @@ struct HostileAnswersRoundTwoTests {
         let body = Data(#"{"job_id":"\#(Self.jobID)","status":"SUCCESS","entities":{},"status":"FAIL","fail_reason":"the second word"}"#.utf8)
         let python = try await Self.serve(body)
         defer { python.stop() }
-        let get = try await BinaryRunner(scratch: scratch).run(["get", "--json"] + Self.common(python.port) + [Self.jobID])
+        let get = try await BinaryRunner(scratch: scratch).run(["get", "--timeout", "30s", "--json"] + Self.common(python.port) + [Self.jobID])
         #expect(get.exitCode == 1, "jq, Python and Go read FAIL\n\(get)")
         #expect(get.stdout.contains(#""status" : "FAIL""#) || get.stdout.contains(#""status":"FAIL""#), "\(get)")
     }
@@ -80,7 +80,7 @@ struct HostileAnswersRoundTwoTests {
         defer { scratch.remove() }
         let python = try await Self.serve(Self.failedJob(reason: Data("x".utf8)), cookies: 120)
         defer { python.stop() }
-        let get = try await BinaryRunner(scratch: scratch).run(["get"] + Self.common(python.port) + [Self.jobID])
+        let get = try await BinaryRunner(scratch: scratch).run(["get", "--timeout", "30s"] + Self.common(python.port) + [Self.jobID])
         #expect(get.exitCode == 3, "\(get)")
         #expect(get.stderr.contains("headers are too large"), "\(get)")
         #expect(!get.stderr.contains("not HTTP"), "\(get)")

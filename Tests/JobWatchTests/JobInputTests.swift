@@ -49,7 +49,7 @@ import Testing
         )
         defer { watcher.stop() }
         let firstShort = first.id, secondShort = second.id
-        let sawFirst = await watcher.waitForOutput(timeout: .seconds(15)) { $0.contains(firstShort) }
+        let sawFirst = await watcher.waitForOutput(timeout: .seconds(30)) { $0.contains(firstShort) }
         #expect(sawFirst, "\(watcher.transcript)")
         #expect(!watcher.stdout.contains(secondShort), "\(watcher.transcript)")
 
@@ -57,11 +57,11 @@ import Testing
         try handle.seekToEnd()
         try handle.write(contentsOf: Data("\(second.id) reinstall-db01\n".utf8))
         try handle.close()
-        let sawSecond = await watcher.waitForOutput(timeout: .seconds(15)) { $0.contains("\(secondShort) \u{201C}reinstall-db01\u{201D}") }
+        let sawSecond = await watcher.waitForOutput(timeout: .seconds(30)) { $0.contains("\(secondShort) \u{201C}reinstall-db01\u{201D}") }
         #expect(sawSecond, "\(watcher.transcript)")
 
         watcher.send(SIGTERM)
-        let termination = await watcher.waitForExit(timeout: .seconds(10))
+        let termination = await watcher.waitForExit(timeout: .seconds(30))
         #expect(termination == .exited(143), "128 + SIGTERM: \(termination?.description ?? "did not stop on SIGTERM")\n\(watcher.transcript)")
         await simulator.stop()
     }

@@ -5,7 +5,7 @@ import JobSimulator
 import Testing
 
 /// `get` is a one-shot read: it answers within seconds whatever the server does.
-@Suite("get answers promptly", .timeLimit(.minutes(1)))
+@Suite("get answers promptly", .timeLimit(.minutes(2)))
 struct OneShotGetTests {
     /// A 200 that is not a job will not become one in a second: one request each, exit 3.
     @Test func htmlAnswerIsReportedAfterOneRequest() async throws {

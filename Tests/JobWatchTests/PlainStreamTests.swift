@@ -22,7 +22,7 @@ import Testing
         try await Task.sleep(for: .milliseconds(500))
         #expect(watcher.isRunning, "\(watcher.transcript)")
         watcher.send(SIGTERM)
-        let termination = await watcher.waitForExit(timeout: .seconds(10))
+        let termination = await watcher.waitForExit(timeout: .seconds(30))
         // Streaming turns SIGINT/SIGTERM/SIGHUP into "interrupted" (Watch.swift): 130.
         #expect(termination == .exited(143), "128 + SIGTERM: \(termination?.description ?? "did not stop on SIGTERM")\n\(watcher.transcript)")
         #expect(!watcher.stdoutBytes.contains(0x1B), "an escape sequence on a pipe\n\(watcher.transcript)")

@@ -26,8 +26,8 @@ struct ProxyEndToEndTests {
         }
 
         func get(_ extra: [String] = [], environment: [String: String]) async throws -> BinaryRunner.Result {
-            try await runner.run(["get", "--no-names", "--endpoint", simulator.baseURL, "--project-id", ProxyEndToEndTests.projectID] + extra + [simulator.jobs[0].id],
-                                 environment: ProxyEndToEndTests.keys.merging(environment) { _, new in new })
+            try await runner.run(["get", "--no-names", "--timeout", "30s", "--endpoint", simulator.baseURL, "--project-id", ProxyEndToEndTests.projectID] + extra + [simulator.jobs[0].id],
+                                 environment: ProxyEndToEndTests.keys.merging(environment) { _, new in new }, timeout: .seconds(45))
         }
 
         var simulatorTarget: String { String(simulator.baseURL.split(separator: "/").last ?? "") }

@@ -7,7 +7,7 @@ import Testing
     @Test func demoReportIsMarkdownToPaste() async throws {
         let scratch = try Scratch()
         defer { scratch.remove() }
-        let result = try await BinaryRunner(scratch: scratch).run(["report", "--demo", "--utc"])
+        let result = try await BinaryRunner(scratch: scratch).run(["report", "--demo", "--utc", "--timeout", "30s"], timeout: .seconds(45))
         #expect(result.exitCode == 0, "\(result)")
         let lines = result.stdout.split(separator: "\n", omittingEmptySubsequences: false).map(String.init)
         #expect(lines.first == "# jobwatch report", "\(result)")
@@ -24,7 +24,7 @@ import Testing
         let scratch = try Scratch()
         defer { scratch.remove() }
         let runner = try BinaryRunner(scratch: scratch)
-        let result = try await runner.run(["report", "--demo", "--json"])
+        let result = try await runner.run(["report", "--demo", "--json", "--timeout", "30s"], timeout: .seconds(45))
         #expect(result.exitCode == 0, "\(result)")
         let document = try #require(try JSONSerialization.jsonObject(with: Data(result.stdout.utf8)) as? [String: Any], "\(result)")
         #expect(document["schema"] as? Int == 1)

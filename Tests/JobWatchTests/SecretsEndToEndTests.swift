@@ -7,7 +7,7 @@ import Testing
 /// database (SQLite keeps text in clear, so its bytes are searched as text, with its WAL), and
 /// every file under the private HOME and XDG folders. No secret may appear anywhere, whole or
 /// cut (a prefix or suffix of 12 characters).
-@Suite(.timeLimit(.minutes(2)))
+@Suite(.timeLimit(.minutes(4)))
 struct SecretsEndToEndTests {
     struct Credentials: CustomTestStringConvertible, Sendable {
         var name: String
@@ -76,7 +76,7 @@ struct SecretsEndToEndTests {
         // --plain, with the default state database (under XDG_STATE_HOME).
         let plain = try runner.start(["--plain", job] + common, environment: credentials.environment)
         defer { plain.stop() }
-        #expect(await plain.waitForOutput(timeout: .seconds(15)) { $0.contains("SUCCESS") }, "\(plain.transcript)")
+        #expect(await plain.waitForOutput(timeout: .seconds(30)) { $0.contains("SUCCESS") }, "\(plain.transcript)")
         try await Task.sleep(for: .milliseconds(300))
         plain.send(SIGTERM)
         // It saves its state as it leaves: a loaded machine takes its time.
@@ -100,7 +100,7 @@ struct SecretsEndToEndTests {
 
         let failures: [(String, [String], [String: String], Int32)] = [
             ("wrong secret", ["get", job] + common, credentials.wrong, 3),
-            ("wrong secret, wait --json", ["wait", job, "--json", "--timeout", "10s"] + common, credentials.wrong, 3),
+            ("wrong secret, wait --json", ["wait", job, "--json", "--timeout", "30s"] + common, credentials.wrong, 3),
             ("wrong endpoint", ["get", job, "--endpoint", "http://127.0.0.1:9", "--project-id", Self.projectID, "--log-file", logFile], credentials.environment, 3),
             ("broken config", ["get", job, "--config", scratch.file("broken.json")] + common, credentials.environment, 64),
             ("secret in the config", ["get", job, "--config", scratch.file("secret-in-config.json"), "--profile", "p", "--project-id", Self.projectID], credentials.environment, 64),
@@ -108,7 +108,7 @@ struct SecretsEndToEndTests {
             ("world-readable credentials file", ["get", job, "--config", scratch.file("open-credentials.json"), "--profile", "p"], [:], 64),
         ]
         for (name, arguments, environment, code) in failures {
-            let result = try await runner.run(arguments, environment: environment, timeout: .seconds(20))
+            let result = try await runner.run(arguments, environment: environment, timeout: .seconds(45))
             #expect(result.exitCode == code, "\(name)\n\(result)")
             keep(name, result)
         }

@@ -24,7 +24,7 @@ struct SharedStateEndToEndTests {
         // Every job asked a few times in the window, or the comparison says nothing.
         #expect(alone >= 3 * ids.count, "\(figures)")
         // Without sharing it would be about three times as many.
-        #expect(together <= alone * 11 / 10 + 3, "\(figures)")
+        #expect(together <= alone * 11 / 10 + ids.count, "\(figures)")
         print("SharedState figures: \(figures)")
     }
 
@@ -92,10 +92,12 @@ struct SharedStateEndToEndTests {
             #expect(await streams[poller].waitForExit(timeout: .seconds(5)) == .signalled(SIGKILL))
             // Up to 4 requests (an endpoint's concurrency) may have been on their way from the
             // killed process; more are the survivor's.
-            let resumed = await eventually(timeout: .seconds(20)) { await rig.requests(for: ids) > atKill + 4 }
+            let resumed = await eventually(timeout: .seconds(30)) { await rig.requests(for: ids) > atKill + 4 }
             let took = ContinuousClock.now - killed
             #expect(resumed, "nobody polls after the poller was killed\n\(streams[survivor].transcript)")
-            #expect(took <= .seconds(10), "the jobs were asked again \(took) after the kill")
+            // The lease (6 s) runs out and the survivor's next round (2 s) takes it: 8 s by
+            // design; the margin is for a loaded machine.
+            #expect(took <= .seconds(15), "the jobs were asked again \(took) after the kill")
             let log = (try? String(contentsOfFile: logs[survivor], encoding: .utf8)) ?? ""
             #expect(log.contains("polling shared polls=[\""), "the survivor says it polls now\n\(log)")
             #expect(streams[survivor].isRunning, "\(streams[survivor].transcript)")
@@ -130,7 +132,7 @@ struct SharedStateEndToEndTests {
                 let removed = ContinuousClock.now
                 // The header and the rows in one frame: a screen read while the frame is being
                 // written may have the new header above the old rows.
-                let gone = try await first.tmux.waitForScreen("\(passing) gone", timeout: .seconds(10)) { screen in
+                let gone = try await first.tmux.waitForScreen("\(passing) gone", timeout: .seconds(30)) { screen in
                     EndpointDashboard.jobCount(screen) == 8 && !screen.contains(Self.shortID(passing))
                 }
                 took.append(ContinuousClock.now - removed)
@@ -183,11 +185,11 @@ struct SharedStateEndToEndTests {
                 // It starts from the dashboard's answers, said as its own first reads (seen → RUNNING).
                 #expect(ids.allSatisfy { id in beside.stdout.split(separator: "\n").contains { $0.contains(id) && $0.contains("seen") } }, "\(beside)")
                 #expect(!beside.stdout.contains("UNREADABLE"), "\(beside)")
-                #expect(tunnel.requests <= 2, "the wait asked \(tunnel.requests) times beside the dashboard\n\(beside)")
+                #expect(tunnel.requests <= ids.count / 2, "the wait asked \(tunnel.requests) times beside the dashboard\n\(beside)")
                 #expect(polledMeanwhile >= ids.count, "the dashboard polled meanwhile: \(polledMeanwhile)")
                 let besideRequests = tunnel.requests
 
-                let apart = try await rig.runner.run(rig.arguments(["wait", "--no-state"] + ids + ["--timeout", "6s"]), environment: tunnel.environment, timeout: .seconds(30))
+                let apart = try await rig.runner.run(rig.arguments(["wait", "--no-state"] + ids + ["--timeout", "20s"]), environment: tunnel.environment, timeout: .seconds(40))
                 #expect(apart.exitCode == 2, "\(apart)")
                 #expect(tunnel.requests - besideRequests >= ids.count, "alone, the wait asks every job through the tunnel")
                 #expect(tunnel.refusals.isEmpty, "\(tunnel.refusals)")
@@ -243,7 +245,7 @@ struct SharedStateEndToEndTests {
     @discardableResult
     static func expectShown(_ id: String, count: Int, in dashboard: EndpointDashboard) async throws -> Duration {
         let asked = ContinuousClock.now
-        let screen = try await dashboard.waitForJobs(count, timeout: .seconds(10))
+        let screen = try await dashboard.waitForJobs(count, timeout: .seconds(30))
         #expect(screen.contains(shortID(id)), "\(screen)")
         return ContinuousClock.now - asked
     }

@@ -7,7 +7,7 @@ import Testing
 /// it, the terminal's settings afterwards are exactly those before (`stty -a`, taken inside the
 /// pane), and the state file it leaves is whole. (`q`/`y` and SIGTERM's alternate screen are
 /// covered by DashboardTests.)
-@Suite(.enabled(if: TmuxSession.isAvailable, "needs tmux"), .timeLimit(.minutes(1)))
+@Suite(.enabled(if: TmuxSession.isAvailable, "needs tmux"), .timeLimit(.minutes(3)))
 struct SignalEndToEndTests {
     struct Ending: CustomTestStringConvertible, Sendable {
         var signal: Int32
@@ -135,7 +135,7 @@ struct SttyPane {
         }
     }
 
-    func waitForExit(timeout: Duration = .seconds(15)) async throws -> String {
+    func waitForExit(timeout: Duration = .seconds(30)) async throws -> String {
         try await tmux.waitForScreen("the shell after jobwatch", timeout: timeout) { $0.contains("EXIT=") }
     }
 

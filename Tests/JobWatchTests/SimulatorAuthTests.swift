@@ -19,8 +19,8 @@ import Testing
     /// Runs `get` for the simulator's first job with `credentials` in the environment.
     func get(_ simulator: StandaloneSimulator, _ runner: BinaryRunner, credentials: [String: String], jobID: String? = nil) async throws -> BinaryRunner.Result {
         try await runner.run(
-            ["get", "--endpoint", simulator.baseURL, "--project-id", Self.projectID, jobID ?? simulator.jobs[0].id],
-            environment: credentials, timeout: .seconds(20)
+            ["get", "--timeout", "30s", "--endpoint", simulator.baseURL, "--project-id", Self.projectID, jobID ?? simulator.jobs[0].id],
+            environment: credentials, timeout: .seconds(45)
         )
     }
 

@@ -23,14 +23,14 @@ import Testing
             // a change), read as another process reads it while jobwatch runs; later rounds start
             // from that database and print only what changes.
             if round == 1 {
-                let started = await watcher.waitForOutput(timeout: .seconds(15)) { !$0.isEmpty }
+                let started = await watcher.waitForOutput(timeout: .seconds(30)) { !$0.isEmpty }
                 #expect(started, "\(watcher.transcript)")
-                let saved = await eventually(timeout: .seconds(10)) {
+                let saved = await eventually(timeout: .seconds(30)) {
                     // Not before jobwatch made it: this reader would create it.
                     guard FileManager.default.fileExists(atPath: statePath) else { return false }
                     return (try? await Self.read(statePath).file.jobs.count) == 16
                 }
-                #expect(saved, "the 16 jobs not saved after 10 s\n\(watcher.transcript)")
+                #expect(saved, "the 16 jobs not saved after 30 s\n\(watcher.transcript)")
             }
             let delay = Int.random(in: 0...2_500, using: &generator)
             try await Task.sleep(for: .milliseconds(delay))

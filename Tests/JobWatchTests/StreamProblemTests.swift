@@ -5,7 +5,7 @@ import JobSimulator
 import Testing
 
 /// What goes wrong is said at once, once, in every mode.
-@Suite("Problems in the stream", .timeLimit(.minutes(1)))
+@Suite("Problems in the stream", .timeLimit(.minutes(2)))
 struct StreamProblemTests {
     /// A server failing every request, and a job that does not exist: one line each, at once.
     @Test func errorsAndNotFoundShowAtOnceAndOnce() async throws {

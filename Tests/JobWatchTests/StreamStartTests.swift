@@ -25,7 +25,7 @@ import Testing
         // Second run: the job is known finished; it is never asked, but it is shown at once.
         let second = try runner.start(["--plain", attach.id] + common)
         defer { second.stop() }
-        let shown = await second.waitForOutput(timeout: .seconds(15)) { $0.contains("all 1 job finished") }
+        let shown = await second.waitForOutput(timeout: .seconds(30)) { $0.contains("all 1 job finished") }
         #expect(shown, "\(second.transcript)")
         let lines = ScreenText.lines(second.stdout)
         let firstLine = lines.first ?? ""
@@ -35,7 +35,7 @@ import Testing
         #expect(lines.contains { $0.contains("nothing more can be added") }, "\(second.transcript)")
         #expect(second.isRunning, "without --exit-when-done the stream goes on\n\(second.transcript)")
         second.send(SIGHUP)
-        #expect(await second.waitForExit(timeout: .seconds(10)) == .exited(129), "128 + SIGHUP\n\(second.transcript)")
+        #expect(await second.waitForExit(timeout: .seconds(30)) == .exited(129), "128 + SIGHUP\n\(second.transcript)")
         await simulator.stop()
     }
 }

@@ -39,7 +39,10 @@ struct TerminalOwnershipTests {
         do {
             try await tmux.type("\(try Self.jobwatchWords(scratch)) &")
             try await tmux.press("Enter")
-            try await tmux.type("sleep 2; jobs -l")
+            // Its own notice first: on a loaded machine it may stop only after a fixed sleep,
+            // and bash says "Stopped" only at the next `jobs` after that.
+            _ = try await tmux.waitForScreen("jobwatch's notice that it stopped", timeout: .seconds(30)) { $0.contains("stopped until fg brings it back") }
+            try await tmux.type("jobs -l")
             try await tmux.press("Enter")
             let stopped = try await tmux.waitForScreen("the job stopped") { $0.contains("Stopped") }
             #expect(!stopped.contains("create servers"), "a background dashboard must not draw over the shell:\n\(stopped)")

@@ -25,9 +25,9 @@ struct StandaloneSimulator {
             environment: environment
         )
         // The listing ends with the "Ctrl-C stops the simulator" line.
-        guard await process.waitForOutput(timeout: .seconds(15), { $0.contains("Ctrl-C") }) else {
+        guard await process.waitForOutput(timeout: .seconds(30), { $0.contains("Ctrl-C") }) else {
             process.stop()
-            throw NotReady(description: "the simulator did not list its jobs within 15 s\n\(process.transcript)")
+            throw NotReady(description: "the simulator did not list its jobs within 30 s\n\(process.transcript)")
         }
         let lines = process.stdout.split(separator: "\n").map(String.init)
         let jobs = lines.dropFirst().compactMap { line -> ListedJob? in
