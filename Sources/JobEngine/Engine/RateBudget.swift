@@ -35,7 +35,7 @@ struct RateBudget: Sendable {
 
     init(limitPerMinute: Double) {
         ceiling = max(1, limitPerMinute)
-        tokens = Double(Self.burst(capacity: Self.capacity(limit: ceiling)))
+        tokens = Self.burst(limit: ceiling)
     }
 
     /// The limit per minute at `now`: the ceiling, or where a slow-down left it plus what the
@@ -52,7 +52,11 @@ struct RateBudget: Sendable {
     private static func capacity(limit: Double) -> Int { max(1, Int((limit * margin).rounded(.down))) }
 
     /// Requests that may go at once after a quiet spell.
-    private static func burst(capacity: Int) -> Int { max(1, capacity / 3) }
+    private static func burst(capacity: Int) -> Double { Double(max(1, capacity / 3)) }
+
+    private static func burst(limit: Double) -> Double { burst(capacity: capacity(limit: limit)) }
+
+    private static func refillPerSecond(capacity: Int) -> Double { Double(capacity) / 60 }
 
     /// Requests counted in the (plain) minute ending now, for the header.
     func used(at now: Duration) -> Int {
@@ -77,7 +81,7 @@ struct RateBudget: Sendable {
         }
         let available = tokens(at: slot)
         if available < 1 {
-            slot += .seconds((1 - available) / (Double(capacity) / 60))
+            slot += .seconds((1 - available) / Self.refillPerSecond(capacity: capacity))
         }
         return slot
     }
@@ -110,7 +114,7 @@ struct RateBudget: Sendable {
     private func tokens(at time: Duration) -> Double {
         guard let refilledAt else { return tokens }
         let capacity = capacity(at: time)
-        return min(Double(Self.burst(capacity: capacity)), tokens + max(0, (time - refilledAt).seconds) * Double(capacity) / 60)
+        return min(Self.burst(capacity: capacity), tokens + max(0, (time - refilledAt).seconds) * Self.refillPerSecond(capacity: capacity))
     }
 
     /// A 429 stated the gateway's quota: stay safely below it for the rest of the run.
@@ -121,19 +125,19 @@ struct RateBudget: Sendable {
         guard safe < ceiling else { return false }
         ceiling = safe
         slowed = slowed.map { (min($0.limit, safe), $0.at) }
-        tokens = min(tokens, Double(Self.burst(capacity: Self.capacity(limit: safe))))
+        tokens = min(tokens, Self.burst(limit: safe))
         return true
     }
 
     /// A 429 this budget's own rate does not explain (it was within its share: other tools
     /// spend the same quota): half the limit, at most once per window's guard (the answers
     /// of one burst are one signal), down to a quarter of the ceiling. It climbs back as the
-    /// minutes pass quietly (`recover`).
+    /// minutes pass quietly (`limit(at:)`).
     mutating func slowDown(at now: Duration) {
         if let slowed, now - slowed.at < Self.guardTime * 2 { return }
         let limit = max(1, max(ceiling * Self.floorShare, limit(at: now) / 2))
         slowed = (limit, now)
-        tokens = min(tokens, Double(Self.burst(capacity: Self.capacity(limit: limit))))
+        tokens = min(tokens, Self.burst(limit: limit))
     }
 
     /// The limit it climbs back to, while slowed down at `now`.

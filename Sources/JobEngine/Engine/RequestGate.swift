@@ -86,9 +86,9 @@ struct RequestGate: Sendable {
 
     /// Requests that go now: `cost` of the budget, one more in flight at the host.
     mutating func begin(on route: JobRoute, cost: Int = 1, now: Duration) {
-        var updated = budget(route.budgetKey)
-        for _ in 0..<cost { updated.record(at: now) }
-        budgets[route.budgetKey] = updated
+        changeBudget(route.budgetKey) { budget in
+            for _ in 0..<cost { budget.record(at: now) }
+        }
         inFlight[route.host, default: 0] += 1
     }
 
@@ -118,17 +118,20 @@ struct RequestGate: Sendable {
     /// Returns whether it did.
     @discardableResult
     mutating func lower(_ key: BudgetKey, belowStated stated: Double) -> Bool {
-        var lowered = budget(key)
-        let did = lowered.lower(belowStated: stated)
-        budgets[key] = lowered
-        return did
+        changeBudget(key) { $0.lower(belowStated: stated) }
     }
 
     /// A 429 the budget's own rate does not explain: it slows down (`RateBudget.slowDown`).
     mutating func slowDown(_ key: BudgetKey, now: Duration) {
-        var slowed = budget(key)
-        slowed.slowDown(at: now)
-        budgets[key] = slowed
+        changeBudget(key) { $0.slowDown(at: now) }
+    }
+
+    /// A budget as it stands (`budget(_:)`, the default until first used) changed and kept.
+    private mutating func changeBudget<T>(_ key: BudgetKey, _ change: (inout RateBudget) -> T) -> T {
+        var changed = budget(key)
+        let result = change(&changed)
+        budgets[key] = changed
+        return result
     }
 
     mutating func stop(_ key: StopKey, _ stop: PollStop) {
